@@ -1,0 +1,67 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+import { DomainError, type DomainErrorCode } from '@attentive/core';
+
+/** The one mapping from domain error codes to HTTP statuses. */
+export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429
+};
+
+/** The one error envelope, declared on every route of the OpenAPI document. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z
+        .array(z.object({ path: z.string().optional(), line: z.number().optional(), column: z.string().optional(), message: z.string() }))
+        .optional(),
+      requestId: z.string()
+    })
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Bad input', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorSchema } } },
+  404: { description: 'Not found (or not yours)', content: { 'application/json': { schema: ErrorSchema } } },
+  409: { description: 'Conflict', content: { 'application/json': { schema: ErrorSchema } } }
+} as const;
+
+export function errorBody(c: Context, code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details ? { details } : {}), requestId: c.get('requestId') ?? 'unknown' } };
+}
+
+export function handleError(err: Error, c: Context) {
+  if (err instanceof DomainError) {
+    return c.json(errorBody(c, err.code, err.message, err.details), STATUS_OF[err.code]);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'HTTP_ERROR';
+    return c.json(errorBody(c, code, err.message || 'Request refused'), status);
+  }
+  // Never leak internals: log with the request id, answer with it.
+  console.error(`[${c.get('requestId')}] unhandled error:`, err);
+  return c.json(errorBody(c, 'INTERNAL', 'Something went wrong on our side; quote the request id when reporting it'), 500);
+}
+
+/** zod-openapi's validation hook: a 400 that names each bad field. */
+export function validationHook(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, c: Context) {
+  if (!result.success && result.error) {
+    const details = result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+    return c.json(
+      errorBody(c, 'VALIDATION', `Invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details),
+      400
+    );
+  }
+}

@@ -1,0 +1,22 @@
+// Runs the API on its own (integrations, scale-out). The web server mounts the same app under /api.
+import { serve } from '@hono/node-server';
+import { migrate } from '@attentive/db';
+import { createApp } from './app.ts';
+import { loadEnv, EnvError } from './env.ts';
+import { openDatabase } from './open-database.ts';
+
+try {
+  const env = loadEnv();
+  const db = await openDatabase(env);
+  await migrate(db);
+  const app = createApp({ db, env });
+  serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(`Attentive API on http://localhost:${info.port}/api (docs: /api/docs)`);
+  });
+} catch (e) {
+  if (e instanceof EnvError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,16 @@
+import { createApp, loadEnv, openDatabase, type ApiApp } from '@attentive/api';
+
+/**
+ * The API app this server process mounts under /api. Built once, lazily, from the validated
+ * environment, so `event.fetch('/api/…')` in loads reaches it without a network hop.
+ */
+let app: Promise<ApiApp> | undefined;
+
+export function apiApp(): Promise<ApiApp> {
+  app ??= (async () => {
+    const env = loadEnv();
+    const db = await openDatabase(env);
+    return createApp({ db, env });
+  })();
+  return app;
+}

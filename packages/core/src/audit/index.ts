@@ -1,0 +1,2 @@
+export * from './write-audit.ts';
+export * from './verify-chain.ts';

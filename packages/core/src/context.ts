@@ -1,0 +1,13 @@
+import type { Db } from '@attentive/db';
+import type { Principal } from './policy/principal.ts';
+
+/** What every verb receives besides its input: the database, who asks, and the request it serves. */
+export type Ctx = {
+  db: Db;
+  principal: Principal;
+  requestId?: string;
+  /** Injected so tests can pin time; defaults to the wall clock. */
+  now?: () => Date;
+};
+
+export const nowOf = (ctx: Pick<Ctx, 'now'>) => (ctx.now ? ctx.now() : new Date());

@@ -1,0 +1,52 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, people, programs, queues, tenants } from './org.ts';
+
+/**
+ * One recorded (or live-monitored) customer contact. Imported from telephony systems;
+ * (source, external_id) identifies a call across re-imports.
+ * No raw phone number is ever stored: `customerRef` is a pseudonym chosen by the source.
+ */
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    queueId: integer('queue_id').references(() => queues.id),
+    agentId: integer('agent_id').notNull().references(() => people.id),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Seconds the customer waited before a human answered. */
+    answerSeconds: integer('answer_seconds').notNull().default(0),
+    talkSeconds: integer('talk_seconds').notNull(),
+    holdSeconds: integer('hold_seconds').notNull().default(0),
+    transfers: integer('transfers').notNull().default(0),
+    disposition: text('disposition'),
+    customerRef: text('customer_ref'),
+    /** Path of the audio file relative to the recordings directory. */
+    recordingPath: text('recording_path'),
+    language: text('language'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+  },
+  (t) => [
+    uniqueIndex('calls_source_external').on(t.tenantId, t.source, t.externalId),
+    index('calls_program_time').on(t.programId, t.startedAt),
+    index('calls_agent_time').on(t.agentId, t.startedAt),
+    index('calls_tenant_time').on(t.tenantId, t.startedAt)
+  ]
+);
+
+/** Speaker turns of a call, kept apart so that lists over calls never read them. */
+export const callTranscripts = sqliteTable('call_transcripts', {
+  callId: integer('call_id')
+    .primaryKey()
+    .references(() => calls.id, { onDelete: 'cascade' }),
+  language: text('language').notNull(),
+  /** JSON: [{ speaker: 'agent' | 'customer', start: seconds, end: seconds, text }] */
+  turns: text('turns', { mode: 'json' }).notNull().$type<TranscriptTurn[]>()
+});
+
+export type TranscriptTurn = { speaker: 'agent' | 'customer'; start: number; end: number; text: string };

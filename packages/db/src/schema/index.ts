@@ -1,0 +1,3 @@
+export * from './org.ts';
+export * from './calls.ts';
+export * from './audit.ts';

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Columns every row of every table has. Times are integer milliseconds since the epoch. */
+export const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+/** The contact center: the tenant. Every other row belongs to exactly one. */
+export const tenants = sqliteTable('tenants', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: createdAt()
+});
+
+/** A company whose customer contact the contact center runs (energy supplier, telecom, insurer…). */
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [uniqueIndex('clients_tenant_code').on(t.tenantId, t.code)]
+);
+
+/** A client's line of business: its queues, scorecard, sampling plan and contract targets. */
+export const programs = sqliteTable(
+  'programs',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    clientId: integer('client_id').notNull().references(() => clients.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Days an agent has to dispute an evaluation after it is submitted. */
+    disputeWindowDays: integer('dispute_window_days').notNull().default(7),
+    createdAt: createdAt()
+  },
+  (t) => [uniqueIndex('programs_tenant_code').on(t.tenantId, t.code), index('programs_client').on(t.clientId)]
+);
+
+export const queues = sqliteTable(
+  'queues',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    code: text('code').notNull(),
+    name: text('name').notNull()
+  },
+  (t) => [uniqueIndex('queues_program_code').on(t.programId, t.code)]
+);
+
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [uniqueIndex('teams_tenant_code').on(t.tenantId, t.code)]
+);
+
+/**
+ * Anyone who works in or with the contact center: agents, team leads, QA staff, client auditors.
+ * What a person may do comes from role_assignments; `teamId` is the team an agent works in.
+ */
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    /** Employee code used by telephony exports (e.g. "AG0042"). */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    teamId: integer('team_id').references(() => teams.id),
+    /** Hire date as YYYY-MM-DD; tenure is computed from it. */
+    hireDate: text('hire_date'),
+    leftDate: text('left_date'),
+    /** The sign-in account, if this person may sign in. */
+    userId: text('user_id').unique(),
+    createdAt: createdAt()
+  },
+  (t) => [uniqueIndex('people_tenant_code').on(t.tenantId, t.code), index('people_team').on(t.teamId)]
+);

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `pnpm start`: prepare the database (migrations, demo data on first start), build the web app if
+// its sources are newer than the build, then run the one-process server and print its URL.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const dev = process.argv.includes('--dev');
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'build') continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+// Validates the environment (a bad value stops here, naming the variable), migrates, seeds.
+run('pnpm', ['--silent', '--filter', '@attentive/api', 'exec', 'tsx', 'src/cli/prepare.ts'], { env: process.env, cwd: root });
+
+if (dev) {
+  run('pnpm', ['--filter', '@attentive/web', 'dev', '--port', process.env.PORT ?? '3000']);
+  process.exit(0);
+}
+
+const entry = join(root, 'apps/web/build/index.js');
+const sources = ['apps/web/src', 'apps/api/src', 'packages'].map((d) => newestMtime(join(root, d)));
+if (!existsSync(entry) || Math.max(...sources) > statSync(entry).mtimeMs) {
+  console.log('Building the web app…');
+  run('pnpm', ['--filter', '@attentive/web', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });
+}
+
+const port = process.env.PORT ?? '3000';
+const server = spawn(process.execPath, [entry], {
+  stdio: ['inherit', 'ignore', 'inherit'],
+  env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity' }
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+// Print the URL once the server answers.
+const url = `http://localhost:${port}`;
+for (let i = 0; i < 300; i++) {
+  try {
+    const res = await fetch(`${url}/api/health`);
+    if (res.ok) {
+      console.log(`\n  Attentive is running at ${url}\n  API reference: ${url}/api/docs\n  (Ctrl+C to stop)\n`);
+      break;
+    }
+  } catch {
+    // not up yet
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}

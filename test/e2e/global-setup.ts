@@ -1,0 +1,51 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the real built server on a temp database with the demo data, once for the whole run. */
+export default async function globalSetup() {
+  const dir = mkdtempSync(join(tmpdir(), 'attentive-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+    RECORDINGS_DIR: join(dir, 'recordings'),
+    NODE_ENV: 'production',
+    ORIGIN: `http://127.0.0.1:${port}`
+  };
+  const prep = spawnSync('pnpm', ['--silent', '--filter', '@attentive/api', 'exec', 'tsx', 'src/cli/prepare.ts'], { cwd: root, env, stdio: 'inherit' });
+  if (prep.status !== 0) throw new Error('preparing the e2e database failed');
+  const server = spawn(process.execPath, [join(root, 'apps/web/build/index.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+    // not up yet
+  }
+    if (i > 300) throw new Error('e2e server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.env.E2E_BASE_URL = base;
+  process.env.E2E_DATABASE_URL = env.DATABASE_URL;
+  return async () => {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
