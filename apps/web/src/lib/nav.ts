@@ -1,0 +1,6 @@
+/** The main navigation. Each area adds its entry; `roles` says who sees it (empty: everyone signed in). */
+export type NavItem = { href: string; label: string; roles: string[] };
+
+export const NAV: NavItem[] = [
+  { href: '/calls', label: 'Calls', roles: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'] }
+];
