@@ -6,6 +6,18 @@ import { newRouter } from './router.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { resolvePrincipal } from './middleware/principal.ts';
+import { csrfGuard } from './middleware/csrf.ts';
+import { requestBodyLimit } from './middleware/body-limit.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { meRoutes } from './routes/me.ts';
+import { adminOrgRoutes } from './routes/admin-org.ts';
+import { adminPeopleRoutes } from './routes/admin-people.ts';
+import { adminTokenRoutes } from './routes/admin-tokens.ts';
+import { scorecardRoutes } from './routes/scorecards.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
+import { peaksRoutes } from './routes/peaks.ts';
+import { callRoutes } from './routes/calls.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -15,12 +27,24 @@ export function createApp(deps: AppDeps) {
   const app = newRouter().basePath('/api');
   app.use('*', requestId());
   app.use('*', secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin', xFrameOptions: 'DENY' }));
+  app.use('*', requestLog(deps));
+  app.use('*', requestBodyLimit());
+  app.use('*', csrfGuard(deps));
   app.use('*', resolvePrincipal(deps));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), 404));
 
   const routes = app
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
+    .route('/', meRoutes(deps))
+    .route('/', adminOrgRoutes(deps))
+    .route('/', adminPeopleRoutes(deps))
+    .route('/', adminTokenRoutes(deps))
+    .route('/', scorecardRoutes(deps))
+    .route('/', evaluationRoutes(deps))
+    .route('/', peaksRoutes(deps))
+    .route('/', callRoutes(deps))
     .route('/', docsRoutes(app));
   return routes;
 }

@@ -1,5 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { apiApp } from '$lib/server/api';
+import { isPublicPath, loadMe } from '$lib/server/session';
 
 export const init: ServerInit = async () => {
   await apiApp();
@@ -10,7 +12,16 @@ export const handle: Handle = async ({ event, resolve }) => {
     const app = await apiApp();
     return app.fetch(event.request);
   }
-  return resolve(event);
+  // Every page needs a signed-in person, except the sign-in page itself.
+  const { me, setCookies } = await loadMe(event);
+  event.locals.me = me;
+  if (!me && !isPublicPath(event.url.pathname)) {
+    const next = event.url.pathname + event.url.search;
+    redirect(303, next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`);
+  }
+  const response = await resolve(event);
+  for (const c of setCookies) response.headers.append('set-cookie', c);
+  return response;
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

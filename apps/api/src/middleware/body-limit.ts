@@ -1,0 +1,38 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.ts';
+import { errorBody } from '../errors.ts';
+
+/** Default maximum request body for the API: JSON forms and small uploads. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Routes that need another limit (e.g. streamed CSV imports): the first matching entry wins.
+ * `maxBytes: null` means no limit here (the route enforces its own while streaming).
+ * Owners of such routes add their entry here.
+ */
+export const BODY_LIMITS: { method: string; path: RegExp; maxBytes: number | null }[] = [];
+
+export function bodyLimitFor(method: string, path: string): number | null {
+  const hit = BODY_LIMITS.find((l) => l.method === method && l.path.test(path));
+  return hit ? hit.maxBytes : DEFAULT_BODY_LIMIT;
+}
+
+const limiters = new Map<number, MiddlewareHandler<AppEnv>>();
+
+export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const max = bodyLimitFor(c.req.method, c.req.path);
+    if (max === null) return next();
+    let limiter = limiters.get(max);
+    if (!limiter) {
+      limiter = bodyLimit({
+        maxSize: max,
+        onError: (ctx) => ctx.json(errorBody(ctx, 'PAYLOAD_TOO_LARGE', `Request body larger than ${max} bytes`), 413)
+      });
+      limiters.set(max, limiter);
+    }
+    return limiter(c, next);
+  };
+}

@@ -1,0 +1,67 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { listClients, listPrograms, listTeams, saveClient, saveProgram, saveTeam } from '@attentive/core';
+import { ctxOf, type AppDeps } from '../context.ts';
+import { errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+
+const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, "1-40 letters, digits, '-', '_' or '.'");
+const Name = z.string().trim().min(1).max(200);
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const Team = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).openapi('Team');
+const Client = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).openapi('Client');
+const Program = z.object({ id: z.number().int(), code: z.string(), name: z.string(), clientId: z.number().int(), disputeWindowDays: z.number().int() }).openapi('Program');
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const tags = ['Admin'];
+
+const teamOut = (r: { id: number; code: string; name: string }) => ({ id: r.id, code: r.code, name: r.name });
+const programOut = (r: { id: number; code: string; name: string; clientId: number; disputeWindowDays: number }) => ({ id: r.id, code: r.code, name: r.name, clientId: r.clientId, disputeWindowDays: r.disputeWindowDays });
+
+export function adminOrgRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(createRoute({ method: 'get', path: '/admin/teams', tags, summary: 'List teams', responses: { 200: json(z.object({ items: z.array(Team) }), 'Teams'), ...errorResponses } }), async (c) =>
+      c.json({ items: (await listTeams(ctxOf(c, deps))).map(teamOut) }, 200)
+    )
+    .openapi(createRoute({ method: 'post', path: '/admin/teams', tags, summary: 'Create a team', request: body(z.object({ code: Code, name: Name })), responses: { 201: json(Team, 'Created'), ...errorResponses } }), async (c) =>
+      c.json(teamOut(await saveTeam(ctxOf(c, deps), c.req.valid('json'))), 201)
+    )
+    .openapi(createRoute({ method: 'patch', path: '/admin/teams/{id}', tags, summary: 'Change a team', request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) }, responses: { 200: json(Team, 'Changed'), ...errorResponses } }), async (c) =>
+      c.json(teamOut(await saveTeam(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
+    )
+    .openapi(createRoute({ method: 'get', path: '/admin/clients', tags, summary: 'List clients', responses: { 200: json(z.object({ items: z.array(Client) }), 'Clients'), ...errorResponses } }), async (c) =>
+      c.json({ items: (await listClients(ctxOf(c, deps))).map(teamOut) }, 200)
+    )
+    .openapi(createRoute({ method: 'post', path: '/admin/clients', tags, summary: 'Create a client', request: body(z.object({ code: Code, name: Name })), responses: { 201: json(Client, 'Created'), ...errorResponses } }), async (c) =>
+      c.json(teamOut(await saveClient(ctxOf(c, deps), c.req.valid('json'))), 201)
+    )
+    .openapi(createRoute({ method: 'patch', path: '/admin/clients/{id}', tags, summary: 'Change a client', request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) }, responses: { 200: json(Client, 'Changed'), ...errorResponses } }), async (c) =>
+      c.json(teamOut(await saveClient(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
+    )
+    .openapi(createRoute({ method: 'get', path: '/admin/programs', tags, summary: 'List programs', responses: { 200: json(z.object({ items: z.array(Program) }), 'Programs'), ...errorResponses } }), async (c) =>
+      c.json({ items: (await listPrograms(ctxOf(c, deps))).map(programOut) }, 200)
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/programs',
+        tags,
+        summary: 'Create a program',
+        request: body(z.object({ code: Code, name: Name, clientId: z.number().int().positive(), disputeWindowDays: z.number().int().min(0).max(365).optional() })),
+        responses: { 201: json(Program, 'Created'), ...errorResponses }
+      }),
+      async (c) => c.json(programOut(await saveProgram(ctxOf(c, deps), c.req.valid('json'))), 201)
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/admin/programs/{id}',
+        tags,
+        summary: 'Change a program',
+        request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional(), clientId: z.number().int().positive().optional(), disputeWindowDays: z.number().int().min(0).max(365).optional() })) },
+        responses: { 200: json(Program, 'Changed'), ...errorResponses }
+      }),
+      async (c) => c.json(programOut(await saveProgram(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
+    );
+}

@@ -1,0 +1,54 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '@attentive/core';
+import { ctxOf, type AppDeps } from '../context.ts';
+import { errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const ApiToken = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    prefix: z.string(),
+    programId: z.number().int().nullable(),
+    clientId: z.number().int().nullable(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable()
+  })
+  .openapi('ApiToken');
+
+const out = (t: ApiTokenView) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const tags = ['Admin'];
+
+export function adminTokenRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(createRoute({ method: 'get', path: '/admin/api-tokens', tags, summary: 'List API tokens (never the tokens themselves)', responses: { 200: json(z.object({ items: z.array(ApiToken) }), 'Tokens'), ...errorResponses } }), async (c) =>
+      c.json({ items: (await listApiTokens(ctxOf(c, deps))).map(out) }, 200)
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/admin/api-tokens',
+        tags,
+        summary: 'Create an API token for one program or one client; the token is shown only in this answer',
+        request: {
+          body: {
+            required: true,
+            content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100), programId: z.number().int().positive().optional(), clientId: z.number().int().positive().optional() }) } }
+          }
+        },
+        responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)'), ...errorResponses }
+      }),
+      async (c) => {
+        const t = await createApiToken(ctxOf(c, deps), c.req.valid('json'));
+        c.header('Cache-Control', 'no-store');
+        return c.json({ ...out(t), token: t.token }, 201);
+      }
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/admin/api-tokens/{id}/revoke', tags, summary: 'Revoke an API token', request: { params: IdParam }, responses: { 200: json(ApiToken, 'Revoked'), ...errorResponses } }),
+      async (c) => c.json(out(await revokeApiToken(ctxOf(c, deps), { id: c.req.valid('param').id })), 200)
+    );
+}

@@ -1,0 +1,172 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createRoute, z } from '@hono/zod-openapi';
+import { callFilterOptions, getCall, getCallRecording, listCalls, notFound } from '@attentive/core';
+import type { AppDeps } from '../context.ts';
+import { ctxOf } from '../context.ts';
+import { ErrorSchema, errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+import { parseRange } from './range.ts';
+
+const Ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+const Id = z.coerce.number().int().positive();
+const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+const CallListItemSchema = z
+  .object({
+    id: z.number().int(),
+    startedAt: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    agent: Ref,
+    team: Ref.nullable(),
+    program: Ref,
+    client: Ref,
+    queue: Ref.nullable(),
+    answerSeconds: z.number().int(),
+    talkSeconds: z.number().int(),
+    holdSeconds: z.number().int(),
+    transfers: z.number().int(),
+    disposition: z.string().nullable(),
+    language: z.string().nullable(),
+    hasRecording: z.boolean(),
+    hasTranscript: z.boolean()
+  })
+  .openapi('CallListItem');
+
+const CallPageSchema = z
+  .object({ items: z.array(CallListItemSchema), nextCursor: z.string().nullable(), prevCursor: z.string().nullable(), hasMore: z.boolean() })
+  .openapi('CallPage');
+
+const TurnSchema = z.object({ speaker: z.enum(['agent', 'customer']), start: z.number(), end: z.number(), text: z.string() });
+const CallDetailSchema = z
+  .object({
+    id: z.number().int(),
+    source: z.string(),
+    externalId: z.string(),
+    startedAt: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    agent: Ref.extend({ hireDate: z.string().nullable() }),
+    team: Ref.nullable(),
+    program: Ref,
+    client: Ref,
+    queue: Ref.nullable(),
+    answerSeconds: z.number().int(),
+    talkSeconds: z.number().int(),
+    holdSeconds: z.number().int(),
+    transfers: z.number().int(),
+    disposition: z.string().nullable(),
+    customerRef: z.string().nullable(),
+    language: z.string().nullable(),
+    hasRecording: z.boolean(),
+    recordingUrl: z.string().nullable(),
+    transcript: z.object({ language: z.string(), turns: z.array(TurnSchema) }).nullable()
+  })
+  .openapi('CallDetail');
+
+const FilterOptionsSchema = z
+  .object({
+    clients: z.array(Ref),
+    programs: z.array(Ref.extend({ clientId: z.number().int() })),
+    queues: z.array(Ref.extend({ programId: z.number().int() })),
+    teams: z.array(Ref),
+    agents: z.array(Ref.extend({ teamId: z.number().int().nullable() }))
+  })
+  .openapi('CallFilterOptions');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/calls',
+  tags: ['Calls'],
+  summary: 'Calls you may see, newest first (keyset pagination: pass nextCursor / prevCursor back as cursor)',
+  request: {
+    query: z.object({
+      client: Id.optional(),
+      program: Id.optional(),
+      team: Id.optional(),
+      agent: Id.optional(),
+      queue: Id.optional(),
+      direction: z.enum(['inbound', 'outbound']).optional(),
+      from: Ymd.optional().openapi({ description: 'First day (Netherlands time), inclusive' }),
+      to: Ymd.optional().openapi({ description: 'Last day (Netherlands time), inclusive' }),
+      cursor: z.string().max(200).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50)
+    })
+  },
+  responses: { 200: { description: 'One page of calls', content: { 'application/json': { schema: CallPageSchema } } }, ...errorResponses }
+});
+
+const filtersRoute = createRoute({
+  method: 'get',
+  path: '/calls/filters',
+  tags: ['Calls'],
+  summary: 'Values the calls list can be filtered by (only what you may see)',
+  responses: { 200: { description: 'Filter options', content: { 'application/json': { schema: FilterOptionsSchema } } }, ...errorResponses }
+});
+
+const detailRoute = createRoute({
+  method: 'get',
+  path: '/calls/{id}',
+  tags: ['Calls'],
+  summary: 'One call: facts and transcript turns',
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: { description: 'The call', content: { 'application/json': { schema: CallDetailSchema } } }, ...errorResponses }
+});
+
+const recordingRoute = createRoute({
+  method: 'get',
+  path: '/calls/{id}/recording',
+  tags: ['Calls'],
+  summary: 'The audio of a call; supports HTTP Range requests (206 Partial Content, 416 for unsatisfiable ranges)',
+  request: { params: z.object({ id: Id }), headers: z.object({ range: z.string().optional() }) },
+  responses: {
+    200: { description: 'The whole recording', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+    206: { description: 'The requested byte range', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+    416: { description: 'Range not satisfiable', content: { 'application/json': { schema: ErrorSchema } } },
+    ...errorResponses
+  }
+});
+
+export function callRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(filtersRoute, async (c) => c.json(await callFilterOptions({ ctx: ctxOf(c, deps) }), 200))
+    .openapi(listRoute, async (c) => {
+      const q = c.req.valid('query');
+      const page = await listCalls({
+        ctx: ctxOf(c, deps),
+        input: { clientId: q.client, programId: q.program, teamId: q.team, agentId: q.agent, queueId: q.queue, direction: q.direction, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit }
+      });
+      return c.json(page, 200);
+    })
+    .openapi(detailRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const call = await getCall({ ctx: ctxOf(c, deps), id });
+      return c.json({ ...call, recordingUrl: call.hasRecording ? `/api/calls/${id}/recording` : null }, 200);
+    })
+    .openapi(recordingRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const { file, contentType } = await getCallRecording({ ctx: ctxOf(c, deps), id, recordingsDir: deps.env.RECORDINGS_DIR });
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) throw notFound(`Recording of call ${id}`);
+      const size = info.size;
+      const headers: Record<string, string> = {
+        'Content-Type': contentType,
+        'Accept-Ranges': 'bytes',
+        'Cache-Control': 'private, max-age=3600',
+        'Last-Modified': info.mtime.toUTCString()
+      };
+      const range = parseRange(c.req.header('range'), size);
+      if (range === 'unsatisfiable') {
+        return c.json(
+          { error: { code: 'RANGE_NOT_SATISFIABLE', message: `Range "${c.req.header('range')}" is outside the recording (${size} bytes)`, requestId: c.get('requestId') } },
+          416,
+          { 'Content-Range': `bytes */${size}` }
+        );
+      }
+      const [start, end] = range ?? [0, size - 1];
+      headers['Content-Length'] = String(end - start + 1);
+      if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+      const body = size === 0 ? null : (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream);
+      return c.body(body, range ? 206 : 200, headers) as never;
+    });
+}

@@ -1,0 +1,302 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { addComment } from '@attentive/core/evaluations/add-comment';
+import { getEvaluation } from '@attentive/core/evaluations/get-evaluation';
+import { listEvaluations } from '@attentive/core/evaluations/list-evaluations';
+import { previewScore } from '@attentive/core/evaluations/preview-score';
+import { prepareEvaluation } from '@attentive/core/evaluations/prepare-evaluation';
+import { reviseEvaluation } from '@attentive/core/evaluations/revise-evaluation';
+import { saveDraft } from '@attentive/core/evaluations/save-draft';
+import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
+import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
+import type { AppDeps } from '../context.ts';
+import { ctxOf } from '../context.ts';
+import { ErrorSchema, errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+
+const KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore'] as const;
+const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
+const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. no published scorecard)') };
+
+const Evaluation = z
+  .object({
+    id: z.number().int(),
+    callId: z.number().int().nullable(),
+    agentId: z.number().int(),
+    programId: z.number().int(),
+    scorecardVersionId: z.number().int(),
+    evaluatorId: z.number().int().nullable(),
+    evaluatorLabel: z.string(),
+    kind: z.enum(KINDS),
+    status: z.enum(['draft', 'submitted']),
+    revision: z.number().int().openapi({ description: 'Latest submitted revision; 0 while a draft' }),
+    version: z.number().int().openapi({ description: 'Concurrency token: send it back when saving a draft or submitting' }),
+    answers: z.record(z.string(), AnswerValue),
+    overallScore: z.number().nullable(),
+    dimensionScores: z.record(z.string(), z.number().nullable()),
+    failed: z.boolean(),
+    criticalFlags: z.array(z.string()),
+    submittedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string()
+  })
+  .openapi('Evaluation');
+
+const Revision = z
+  .object({
+    revision: z.number().int(),
+    answers: z.record(z.string(), AnswerValue),
+    result: z.unknown().openapi({ description: 'The full computeScore result of these answers' }),
+    overallScore: z.number().nullable(),
+    failed: z.boolean(),
+    authorId: z.number().int().nullable(),
+    authorLabel: z.string(),
+    at: z.string(),
+    reason: z.string().nullable()
+  })
+  .openapi('EvaluationRevision');
+
+const Comment = z
+  .object({
+    id: z.number().int(),
+    itemId: z.string().nullable(),
+    text: z.string(),
+    atSeconds: z.number().nullable(),
+    turnIndex: z.number().int().nullable(),
+    authorId: z.number().int().nullable(),
+    authorLabel: z.string(),
+    createdAt: z.string()
+  })
+  .openapi('EvaluationComment');
+
+const Turn = z.object({ speaker: z.enum(['agent', 'customer']), start: z.number(), end: z.number(), text: z.string() });
+const Contact = z.object({
+  agent: z.object({ id: z.number().int(), name: z.string(), code: z.string() }),
+  team: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  program: z.object({ id: z.number().int(), name: z.string(), client: z.string() })
+});
+const CallFacts = z
+  .object({
+    id: z.number().int(),
+    externalId: z.string(),
+    startedAt: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    queue: z.string().nullable(),
+    waitSeconds: z.number(),
+    talkSeconds: z.number(),
+    holdSeconds: z.number(),
+    transfers: z.number().int(),
+    disposition: z.string().nullable(),
+    language: z.string().nullable(),
+    hasRecording: z.boolean()
+  })
+  .nullable();
+/** The scorecard definition and score result are documented in docs/scoring.md; typed in @attentive/shared/scorecard. */
+const Definition = z.unknown().openapi({ description: 'ScorecardDefinition (sections → items)' });
+const Score = z.unknown().openapi({ description: 'computeScore result: score, failed, sections, dimensions, criticalErrors, counts' });
+
+const EvaluationDetail = z
+  .object({
+    evaluation: Evaluation,
+    canChange: z.boolean(),
+    scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), definition: Definition }),
+    score: Score,
+    revisions: z.array(Revision),
+    comments: z.array(Comment),
+    contact: Contact,
+    call: CallFacts,
+    transcript: z.array(Turn)
+  })
+  .openapi('EvaluationDetail');
+
+const routes = {
+  context: createRoute({
+    method: 'get',
+    path: '/calls/{id}/evaluation-context',
+    tags: ['Evaluations'],
+    summary: 'What the evaluation screen needs for a call: facts, transcript, scorecard, existing evaluations',
+    request: { params: IdParam },
+    responses: {
+      200: json(
+        z.object({
+          contact: Contact,
+          call: CallFacts,
+          transcript: z.array(Turn),
+          canEvaluate: z.boolean(),
+          myDraftId: z.number().int().nullable(),
+          evaluations: z.array(
+            z.object({ id: z.number().int(), status: z.enum(['draft', 'submitted']), kind: z.enum(KINDS), evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
+          ),
+          scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), name: z.string(), definition: Definition }).nullable()
+        }),
+        'Evaluation context'
+      ),
+      ...errorResponses
+    }
+  }),
+  start: createRoute({
+    method: 'post',
+    path: '/evaluations',
+    tags: ['Evaluations'],
+    summary: 'Start (or resume) a draft evaluation of a call, or of an agent without a recording (live monitoring)',
+    request: {
+      body: body(
+        z.object({
+          callId: z.number().int().positive().optional(),
+          agentId: z.number().int().positive().optional(),
+          programId: z.number().int().positive().optional(),
+          kind: z.enum(['sampled', 'live', 'mystery']).optional()
+        })
+      )
+    },
+    responses: { 200: json(z.object({ created: z.boolean(), evaluation: Evaluation }), 'The draft'), ...errorResponses, ...precondition }
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/evaluations',
+    tags: ['Evaluations'],
+    summary: 'Evaluations you may read, newest first',
+    request: {
+      query: z.object({
+        status: z.enum(['draft', 'submitted']).optional(),
+        kind: z.enum(KINDS).optional(),
+        agentId: z.coerce.number().int().positive().optional(),
+        teamId: z.coerce.number().int().positive().optional(),
+        programId: z.coerce.number().int().positive().optional(),
+        callId: z.coerce.number().int().positive().optional(),
+        mine: z.enum(['true', 'false']).optional(),
+        from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        cursor: z.string().optional(),
+        limit: z.coerce.number().int().min(1).max(200).optional()
+      })
+    },
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(
+            z.object({
+              id: z.number().int(),
+              callId: z.number().int().nullable(),
+              kind: z.enum(KINDS),
+              status: z.enum(['draft', 'submitted']),
+              revision: z.number().int(),
+              overallScore: z.number().nullable(),
+              dimensionScores: z.record(z.string(), z.number().nullable()),
+              failed: z.boolean(),
+              criticalFlags: z.array(z.string()),
+              submittedAt: z.string().nullable(),
+              updatedAt: z.string(),
+              evaluatorLabel: z.string(),
+              agentId: z.number().int(),
+              agentName: z.string(),
+              teamName: z.string().nullable(),
+              programId: z.number().int(),
+              programName: z.string(),
+              callStartedAt: z.string().nullable()
+            })
+          ),
+          nextCursor: z.string().nullable()
+        }),
+        'A page of evaluations'
+      ),
+      ...errorResponses
+    }
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/evaluations/{id}',
+    tags: ['Evaluations'],
+    summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript',
+    request: { params: IdParam },
+    responses: { 200: json(EvaluationDetail, 'The evaluation'), ...errorResponses }
+  }),
+  saveDraft: createRoute({
+    method: 'put',
+    path: '/evaluations/{id}/draft',
+    tags: ['Evaluations'],
+    summary: 'Autosave the answers of a draft (send the version you edited; a stale one gets 409)',
+    request: { params: IdParam, body: body(z.object({ version: z.number().int().min(1), answers: Answers })) },
+    responses: { 200: json(z.object({ evaluation: Evaluation, score: Score }), 'Saved'), ...errorResponses }
+  }),
+  submit: createRoute({
+    method: 'post',
+    path: '/evaluations/{id}/submit',
+    tags: ['Evaluations'],
+    summary: 'Submit a draft: creates revision 1; every required item must be answered',
+    request: { params: IdParam, body: body(z.object({ version: z.number().int().min(1), answers: Answers.optional() })) },
+    responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Submitted'), ...errorResponses }
+  }),
+  revise: createRoute({
+    method: 'post',
+    path: '/evaluations/{id}/revisions',
+    tags: ['Evaluations'],
+    summary: 'Change a submitted evaluation: a new revision with a required reason (send the revision you edited)',
+    request: { params: IdParam, body: body(z.object({ revision: z.number().int().min(1), answers: Answers, reason: z.string() })) },
+    responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Revised'), ...errorResponses }
+  }),
+  preview: createRoute({
+    method: 'post',
+    path: '/evaluations/{id}/score-preview',
+    tags: ['Evaluations'],
+    summary: 'The score these answers would get, stored nowhere (live score while editing a submitted evaluation)',
+    request: { params: IdParam, body: body(z.object({ answers: Answers })) },
+    responses: { 200: json(z.object({ score: Score }), 'The score'), ...errorResponses }
+  }),
+  comment: createRoute({
+    method: 'post',
+    path: '/evaluations/{id}/comments',
+    tags: ['Evaluations'],
+    summary: 'Comment on an evaluation, an item, a moment of the recording or a transcript line',
+    request: {
+      params: IdParam,
+      body: body(
+        z.object({
+          text: z.string(),
+          itemId: z.string().nullish(),
+          atSeconds: z.number().nullish(),
+          turnIndex: z.number().int().nullish()
+        })
+      )
+    },
+    responses: { 201: json(Comment, 'Added'), ...errorResponses }
+  })
+};
+
+export function evaluationRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(routes.context, async (c) => {
+      const out = await prepareEvaluation({ ctx: ctxOf(c, deps), input: { callId: c.req.valid('param').id } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.start, async (c) => c.json(await startEvaluation({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 200))
+    .openapi(routes.list, async (c) => {
+      const q = c.req.valid('query');
+      const out = await listEvaluations({ ctx: ctxOf(c, deps), input: { ...q, mine: q.mine === 'true' ? true : undefined } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.get, async (c) => c.json(await getEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200))
+    .openapi(routes.saveDraft, async (c) => {
+      const out = await saveDraft({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.submit, async (c) => {
+      const out = await submitEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.revise, async (c) => {
+      const out = await reviseEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.preview, async (c) => {
+      const out = await previewScore({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.comment, async (c) => {
+      const out = await addComment({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } });
+      return c.json(out, 201);
+    });
+}

@@ -1,0 +1,49 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROLES } from '@attentive/shared';
+import { describeMe, listMyPrograms } from '@attentive/core';
+import { ctxOf, type AppDeps } from '../context.ts';
+import { errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+
+const GrantSchema = z.object({
+  role: z.enum(ROLES),
+  teamId: z.number().int().optional(),
+  clientId: z.number().int().optional(),
+  programId: z.number().int().optional()
+});
+
+export const MeSchema = z
+  .object({
+    kind: z.enum(['user', 'token', 'system']),
+    tenantId: z.number().int(),
+    personId: z.number().int().nullable(),
+    name: z.string(),
+    email: z.string().nullable(),
+    roles: z.array(z.enum(ROLES)),
+    grants: z.array(GrantSchema)
+  })
+  .openapi('Me');
+
+const route = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Accounts'],
+  summary: 'Who is asking: name, roles and their scopes',
+  responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } }, ...errorResponses }
+});
+
+const MyProgram = z.object({ id: z.number().int(), code: z.string(), name: z.string(), clientId: z.number().int(), clientCode: z.string(), clientName: z.string() }).openapi('MyProgram');
+
+const programsRoute = createRoute({
+  method: 'get',
+  path: '/me/programs',
+  tags: ['Accounts'],
+  summary: 'The programs the signed-in principal may see (a client auditor: those of its client)',
+  responses: { 200: { description: 'Programs', content: { 'application/json': { schema: z.object({ items: z.array(MyProgram) }) } } }, ...errorResponses }
+});
+
+export function meRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(route, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200))
+    .openapi(programsRoute, async (c) => c.json({ items: await listMyPrograms(ctxOf(c, deps)) }, 200));
+}

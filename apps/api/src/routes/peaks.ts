@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getCallPeaks } from '@attentive/core/peaks/get-call-peaks';
+import type { AppDeps } from '../context.ts';
+import { ctxOf } from '../context.ts';
+import { ErrorSchema, errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+
+const PeaksSchema = z
+  .object({
+    callId: z.number().int(),
+    duration: z.number(),
+    sampleRate: z.number().int(),
+    channels: z.number().int(),
+    bucketSeconds: z.number(),
+    peaks: z.array(z.number())
+  })
+  .openapi('WaveformPeaks');
+
+const route = createRoute({
+  method: 'get',
+  path: '/calls/{id}/peaks',
+  tags: ['Calls'],
+  summary: "Waveform peaks of a call's recording (computed once on the server, cached)",
+  request: {
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    query: z.object({ buckets: z.coerce.number().int().min(100).max(8000).optional() })
+  },
+  responses: {
+    200: { description: 'Peaks, 0..1 per bucket', content: { 'application/json': { schema: PeaksSchema } } },
+    ...errorResponses,
+    412: { description: 'The recording cannot be analysed', content: { 'application/json': { schema: ErrorSchema } } }
+  }
+});
+
+export function peaksRoutes(deps: AppDeps) {
+  return newRouter().openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const { buckets } = c.req.valid('query');
+    const { etag, ...peaks } = await getCallPeaks({ ctx: ctxOf(c, deps), input: { callId: id, buckets }, recordingsDir: deps.env.RECORDINGS_DIR });
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'private, max-age=3600');
+    return c.json(peaks, 200);
+  });
+}

@@ -1,0 +1,196 @@
+import { errorMessage } from '$lib/api';
+import type { Answers, Comment, EvaluationRow, Revision, Score, ScreenData } from './types';
+
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+const AUTOSAVE_MS = 500;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, body: body !== undefined ? JSON.stringify(body) : undefined });
+  if (!res.ok) throw new ApiFailure(res.status, await errorMessage(res));
+  return (await res.json()) as T;
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One evaluation being scored in the browser: answers, autosave, live score, submit and revisions.
+ * The score always comes from the API (the one scoring formula); the browser never computes one.
+ */
+export class EvaluationSession {
+  data = $state() as ScreenData;
+  evaluation = $state<EvaluationRow | null>(null);
+  answers = $state<Answers>({});
+  score = $state<Score | null>(null);
+  comments = $state<Comment[]>([]);
+  revisions = $state<Revision[]>([]);
+  /** 'draft': autosaved; 'view': submitted, read-only; 'edit': submitted, changing into a new revision. */
+  mode = $state<'draft' | 'view' | 'edit'>('draft');
+  saveState = $state<SaveState>('idle');
+  savedAt = $state<Date | null>(null);
+  error = $state<string | null>(null);
+  busy = $state(false);
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inflight: Promise<void> | null = null;
+  private dirty = false;
+  private starting: Promise<void> | null = null;
+
+  constructor(
+    data: ScreenData,
+    private readonly start: { callId?: number; kind?: 'sampled' | 'live' | 'mystery' }
+  ) {
+    this.load(data);
+  }
+
+  load(data: ScreenData) {
+    this.data = data;
+    this.evaluation = data.evaluation;
+    this.answers = { ...(data.evaluation?.answers ?? {}) };
+    this.score = data.score;
+    this.comments = data.comments;
+    this.revisions = data.revisions;
+    this.mode = data.evaluation?.status === 'submitted' ? 'view' : 'draft';
+  }
+
+  get editable() {
+    return this.data.canChange && (this.mode === 'draft' || this.mode === 'edit');
+  }
+
+  setAnswer(itemId: string, value: Answers[string]) {
+    if (!this.editable) return;
+    this.answers = { ...this.answers, [itemId]: value };
+    this.error = null;
+    this.schedule();
+  }
+
+  private schedule() {
+    this.saveState = 'pending';
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_MS);
+  }
+
+  /** Saves now (draft) or refreshes the preview score (edit); waits for a save already running. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inflight) {
+      this.dirty = true;
+      await this.inflight;
+      if (!this.dirty) return;
+    }
+    this.dirty = false;
+    this.inflight = (this.mode === 'edit' ? this.preview() : this.saveDraft()).finally(() => (this.inflight = null));
+    await this.inflight;
+    if (this.dirty) await this.flush();
+  }
+
+  private async ensureStarted() {
+    if (this.evaluation) return;
+    this.starting ??= call<{ evaluation: EvaluationRow }>('POST', '/api/evaluations', this.start).then((r) => {
+      this.evaluation = r.evaluation;
+    });
+    await this.starting;
+  }
+
+  private async saveDraft() {
+    this.saveState = 'saving';
+    try {
+      await this.ensureStarted();
+      const ev = this.evaluation!;
+      const r = await call<{ evaluation: EvaluationRow; score: Score }>('PUT', `/api/evaluations/${ev.id}/draft`, { version: ev.version, answers: this.answers });
+      this.evaluation = r.evaluation;
+      this.score = r.score;
+      this.saveState = 'saved';
+      this.savedAt = new Date();
+    } catch (e) {
+      this.saveState = 'error';
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private async preview() {
+    this.saveState = 'saving';
+    try {
+      const r = await call<{ score: Score }>('POST', `/api/evaluations/${this.evaluation!.id}/score-preview`, { answers: this.answers });
+      this.score = r.score;
+      this.saveState = 'idle';
+    } catch (e) {
+      this.saveState = 'error';
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async submit() {
+    if (this.mode !== 'draft' || this.busy) return;
+    this.busy = true;
+    try {
+      await this.flush();
+      if (this.saveState === 'error') return;
+      await this.ensureStarted();
+      await call('POST', `/api/evaluations/${this.evaluation!.id}/submit`, { version: this.evaluation!.version, answers: this.answers });
+      await this.reload();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  startEdit() {
+    if (!this.data.canChange || this.mode !== 'view') return;
+    this.mode = 'edit';
+    this.error = null;
+  }
+
+  cancelEdit() {
+    if (this.mode !== 'edit') return;
+    this.answers = { ...(this.evaluation?.answers ?? {}) };
+    this.score = this.data.score;
+    this.mode = 'view';
+    this.error = null;
+  }
+
+  async saveRevision(reason: string): Promise<boolean> {
+    if (this.mode !== 'edit' || this.busy) return false;
+    this.busy = true;
+    try {
+      await call('POST', `/api/evaluations/${this.evaluation!.id}/revisions`, { revision: this.evaluation!.revision, answers: this.answers, reason });
+      await this.reload();
+      return true;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async addComment(c: { text: string; itemId?: string | null; atSeconds?: number | null; turnIndex?: number | null }) {
+    try {
+      await this.ensureStarted();
+      const created = await call<Comment>('POST', `/api/evaluations/${this.evaluation!.id}/comments`, c);
+      this.comments = [...this.comments, created];
+      return true;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+  }
+
+  async reload() {
+    const d = await call<{
+      evaluation: EvaluationRow;
+      score: Score;
+      revisions: Revision[];
+      comments: Comment[];
+      canChange: boolean;
+    }>('GET', `/api/evaluations/${this.evaluation!.id}`);
+    this.load({ ...this.data, evaluation: d.evaluation, score: d.score, revisions: d.revisions, comments: d.comments, canChange: d.canChange });
+  }
+}

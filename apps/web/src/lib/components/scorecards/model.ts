@@ -1,0 +1,57 @@
+import type { AnswerType, AnswerValue, ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
+
+/** Client-side shapes of the scorecard API (the API's own types stay on the server side). */
+export type Definition = ScorecardDefinition;
+export type Item = ScorecardItem;
+export type { AnswerType, AnswerValue };
+
+export type VersionSummary = {
+  id: number;
+  scorecardId: number;
+  version: number;
+  status: 'draft' | 'published';
+  note: string;
+  revision: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  itemCount: number;
+};
+export type Version = VersionSummary & { definition: Definition };
+export type Scorecard = { id: number; name: string; description: string; programId: number | null; programName: string | null; isDefault: boolean; createdAt: string; createdBy: string };
+
+export const DIMENSION_LABEL = { customer_friendly: 'Friendly', customer_oriented: 'Oriented', compliance: 'Compliance' } as const;
+export const DIMENSION_TONE = { customer_friendly: 'friendly', customer_oriented: 'oriented', compliance: 'compliance' } as const;
+export const ANSWER_LABEL = { yes_no: 'Yes / no', scale: 'Scale', choice: 'Choice list' } as const;
+
+export function describeAnswer(a: AnswerType): string {
+  if (a.type === 'yes_no') return 'yes / no';
+  if (a.type === 'scale') return `scale ${a.min}–${a.max}`;
+  return a.options.map((o) => `${o.label} (${o.points})`).join(' · ');
+}
+
+/** The best possible answer to an item: the default of the builder's sample call. */
+export function bestAnswer(it: Item): AnswerValue {
+  const a = it.answer;
+  if (a.type === 'yes_no') return 'yes';
+  if (a.type === 'scale') return a.max;
+  return [...a.options].sort((x, y) => y.points - x.points)[0]?.key ?? 'na';
+}
+
+/** The answers an item accepts, for pickers: [value, label]. */
+export function answerChoices(it: Item): [AnswerValue, string][] {
+  const a = it.answer;
+  const out: [AnswerValue, string][] =
+    a.type === 'yes_no'
+      ? [['yes', 'Yes'], ['no', 'No']]
+      : a.type === 'scale'
+        ? Array.from({ length: Math.max(0, Math.min(a.max - a.min + 1, 101)) }, (_, i) => [a.min + i, String(a.min + i)] as [AnswerValue, string])
+        : a.options.map((o) => [o.key, o.label] as [AnswerValue, string]);
+  if (it.naAllowed) out.push(['na', 'N.A.']);
+  return out;
+}
+
+export const fmtPct = (x: number | null | undefined) => (x == null ? '—' : `${Math.round(x)}%`);
+export const fmtDate = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');

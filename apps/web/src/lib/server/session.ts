@@ -1,0 +1,47 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { apiApp } from './api';
+
+export type Me = {
+  kind: 'user' | 'token' | 'system';
+  tenantId: number;
+  personId: number | null;
+  name: string;
+  email: string | null;
+  roles: string[];
+  grants: { role: string; teamId?: number; clientId?: number; programId?: number }[];
+};
+
+/** Pages anyone may open without signing in. */
+export const PUBLIC_PATHS = ['/sign-in'];
+
+export const isPublicPath = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+
+/**
+ * Who is signed in, asked of the in-process API (GET /api/me) with the browser's cookies.
+ * Returns the refreshed session cookie, if the API extended the session, so the caller can pass it on.
+ */
+export async function loadMe(event: RequestEvent): Promise<{ me: Me | null; setCookies: string[] }> {
+  const cookie = event.request.headers.get('cookie');
+  if (!cookie) return { me: null, setCookies: [] };
+  const app = await apiApp();
+  const res = await app.fetch(new Request(new URL('/api/me', event.url.origin), { headers: { cookie, accept: 'application/json' } }));
+  const setCookies = res.headers.getSetCookie();
+  if (res.status !== 200) return { me: null, setCookies };
+  return { me: (await res.json()) as Me, setCookies };
+}
+
+/** The page each role starts on; the first matching role wins. */
+export function homeOf(me: Pick<Me, 'roles'>): string {
+  const has = (r: string) => me.roles.includes(r);
+  if (has('admin')) return '/admin';
+  if (has('qa_analyst') || has('team_lead')) return '/work';
+  if (has('client_auditor')) return '/client';
+  if (has('agent')) return '/me';
+  return '/home';
+}
+
+/** A `next` path from a query string that stays on this site. */
+export function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}

@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { errorMessage } from '$lib/api';
+import { homeOf, safeNext } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.me) redirect(303, safeNext(url.searchParams.get('next')) ?? homeOf(locals.me));
+  return {};
+};
+
+export const actions: Actions = {
+  default: async ({ request, fetch, url }) => {
+    const form = await request.formData();
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!email || !password) return fail(400, { email, message: 'Enter your e-mail address and password.' });
+    // The session cookie the API sets is passed on to the browser by SvelteKit's fetch.
+    const res = await fetch('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password })
+    });
+    if (!res.ok) return fail(res.status === 429 ? 429 : 400, { email, message: await errorMessage(res) });
+    redirect(303, safeNext(url.searchParams.get('next')) ?? '/');
+  }
+};

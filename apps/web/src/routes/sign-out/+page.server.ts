@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+  default: async ({ fetch, cookies }) => {
+    await fetch('/api/auth/sign-out', { method: 'POST' });
+    // Whatever the API answered, the browser forgets the session.
+    for (const name of ['attentive.session_token', '__Secure-attentive.session_token']) {
+      if (cookies.get(name)) cookies.delete(name, { path: '/' });
+    }
+    redirect(303, '/sign-in');
+  }
+};

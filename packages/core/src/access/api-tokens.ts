@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { schema } from '@attentive/db';
+import { nowOf, type Ctx } from '../context.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
+import { canAdminister } from '../policy/admin.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { API_TOKEN_PREFIX, hashApiToken } from './load-principal.ts';
+import { findInTenant } from './scoped.ts';
+
+export type ApiTokenView = {
+  id: number;
+  name: string;
+  prefix: string;
+  programId: number | null;
+  clientId: number | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+const view = (r: typeof schema.apiTokens.$inferSelect): ApiTokenView => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  programId: r.programId,
+  clientId: r.clientId,
+  createdAt: r.createdAt,
+  lastUsedAt: r.lastUsedAt,
+  revokedAt: r.revokedAt
+});
+
+/**
+ * Creates an integration token for exactly one program or one client. The token is returned once;
+ * only its SHA-256 is stored (256 random bits, so a fast hash is enough).
+ */
+export async function createApiToken(ctx: Ctx, input: { name: string; programId?: number | null; clientId?: number | null }) {
+  if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may create API tokens');
+  const name = input.name.trim();
+  if (!name) throw invalid('name: give the token a name that says what uses it', [{ path: 'name', message: 'required' }]);
+  if ((input.programId == null) === (input.clientId == null)) {
+    throw invalid('Scope the token to exactly one program (programId) or one client (clientId)', [{ path: 'programId', message: 'exactly one of programId, clientId' }]);
+  }
+  const tenantId = ctx.principal.tenantId;
+  const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const now = nowOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    if (input.programId != null) await findInTenant(tx, schema.programs, tenantId, input.programId, 'Program');
+    if (input.clientId != null) await findInTenant(tx, schema.clients, tenantId, input.clientId, 'Client');
+    const [row] = await tx
+      .insert(schema.apiTokens)
+      .values({
+        tenantId,
+        name,
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        tokenHash: hashApiToken(token),
+        programId: input.programId ?? null,
+        clientId: input.clientId ?? null,
+        createdByUserId: ctx.principal.userId ?? null,
+        createdAt: now
+      })
+      .returning();
+    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'api_token.create', objectType: 'api_token', objectId: row!.id, after: { name, programId: row!.programId, clientId: row!.clientId } }, now);
+    return { ...view(row!), id: row!.id, token };
+  });
+}
+
+export async function revokeApiToken(ctx: Ctx, input: { id: number }): Promise<ApiTokenView> {
+  if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may revoke API tokens');
+  const now = nowOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await findInTenant(tx, schema.apiTokens, ctx.principal.tenantId, input.id, 'API token');
+    if (row.revokedAt) return view(row);
+    const [updated] = await tx.update(schema.apiTokens).set({ revokedAt: now }).where(eq(schema.apiTokens.id, row.id)).returning();
+    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'api_token.revoke', objectType: 'api_token', objectId: row.id, before: { name: row.name } }, now);
+    return view(updated!);
+  });
+}
+
+export async function listApiTokens(ctx: Ctx): Promise<ApiTokenView[]> {
+  if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may see API tokens');
+  const rows = await ctx.db.select().from(schema.apiTokens).where(eq(schema.apiTokens.tenantId, ctx.principal.tenantId)).orderBy(desc(schema.apiTokens.id));
+  return rows.map(view);
+}
+
+/** For tests and the revocation check: a token row of this tenant. */
+export async function getApiToken(ctx: Ctx, id: number): Promise<ApiTokenView> {
+  if (!canAdminister(ctx.principal)) throw notFound(`API token ${id}`);
+  const [row] = await ctx.db.select().from(schema.apiTokens).where(and(eq(schema.apiTokens.id, id), eq(schema.apiTokens.tenantId, ctx.principal.tenantId)));
+  if (!row) throw notFound(`API token ${id}`);
+  return view(row);
+}

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { schema } from '@attentive/db';
+import type { Role } from '@attentive/shared';
+import type { Ctx } from '../context.ts';
+
+/** What the signed-in principal may know about itself: name, roles and scopes. */
+export async function describeMe(ctx: Ctx) {
+  const p = ctx.principal;
+  let name = p.label;
+  let email: string | null = null;
+  if (p.personId != null) {
+    const [person] = await ctx.db
+      .select({ name: schema.people.name, email: schema.people.email, userEmail: schema.users.email })
+      .from(schema.people)
+      .leftJoin(schema.users, eq(schema.users.id, schema.people.userId))
+      .where(eq(schema.people.id, p.personId));
+    if (person) {
+      name = person.name;
+      email = person.userEmail ?? person.email;
+    }
+  }
+  const roles = [...new Set(p.grants.map((g) => g.role))] as Role[];
+  return { kind: p.kind, tenantId: p.tenantId, personId: p.personId ?? null, name, email, roles, grants: p.grants };
+}

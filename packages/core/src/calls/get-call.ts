@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import { schema, type TranscriptTurn } from '@attentive/db';
+import type { Ctx } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { canReadCall } from '../policy/calls.ts';
+
+const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
+
+export type CallDetail = {
+  id: number;
+  source: string;
+  externalId: string;
+  startedAt: string;
+  direction: 'inbound' | 'outbound';
+  agent: { id: number; code: string; name: string; hireDate: string | null };
+  team: { id: number; code: string; name: string } | null;
+  program: { id: number; code: string; name: string };
+  client: { id: number; code: string; name: string };
+  queue: { id: number; code: string; name: string } | null;
+  answerSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  transfers: number;
+  disposition: string | null;
+  customerRef: string | null;
+  language: string | null;
+  hasRecording: boolean;
+  transcript: { language: string; turns: TranscriptTurn[] } | null;
+};
+
+/** Loads a call the principal may read, with its scope; a foreign or invisible id is NOT_FOUND. */
+export async function loadReadableCall(ctx: Ctx, id: number) {
+  const [row] = await ctx.db
+    .select({ call: calls, agent: people, program: programs, client: clients, team: teams, queue: queues })
+    .from(calls)
+    .innerJoin(people, eq(people.id, calls.agentId))
+    .innerJoin(programs, eq(programs.id, calls.programId))
+    .innerJoin(clients, eq(clients.id, programs.clientId))
+    .leftJoin(teams, eq(teams.id, people.teamId))
+    .leftJoin(queues, eq(queues.id, calls.queueId))
+    .where(and(eq(calls.id, id), eq(calls.tenantId, ctx.principal.tenantId)));
+  const scope = row && { tenantId: row.call.tenantId, programId: row.call.programId, clientId: row.client.id, agentId: row.call.agentId, agentTeamId: row.agent.teamId };
+  if (!row || !canReadCall(ctx.principal, scope!)) throw notFound(`Call ${id}`);
+  return row;
+}
+
+export async function getCall({ ctx, id }: { ctx: Ctx; id: number }): Promise<CallDetail> {
+  const { call, agent, program, client, team, queue } = await loadReadableCall(ctx, id);
+  const [transcript] = await ctx.db.select().from(callTranscripts).where(eq(callTranscripts.callId, id));
+  return {
+    id: call.id,
+    source: call.source,
+    externalId: call.externalId,
+    startedAt: call.startedAt.toISOString(),
+    direction: call.direction,
+    agent: { id: agent.id, code: agent.code, name: agent.name, hireDate: agent.hireDate },
+    team: team && { id: team.id, code: team.code, name: team.name },
+    program: { id: program.id, code: program.code, name: program.name },
+    client: { id: client.id, code: client.code, name: client.name },
+    queue: queue && { id: queue.id, code: queue.code, name: queue.name },
+    answerSeconds: call.answerSeconds,
+    talkSeconds: call.talkSeconds,
+    holdSeconds: call.holdSeconds,
+    transfers: call.transfers,
+    disposition: call.disposition,
+    customerRef: call.customerRef,
+    language: call.language,
+    hasRecording: call.recordingPath != null,
+    transcript: transcript ? { language: transcript.language, turns: transcript.turns } : null
+  };
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Parser } from 'csv-parse';
+import type { Ctx } from '../../context.ts';
+import { DomainError, invalid } from '../../errors.ts';
+import { loadCodeMaps } from './code-maps.ts';
+import { embeddedLineBreaks, readCsvHeader } from './csv-header.ts';
+import { ImportRun } from './import-run.ts';
+import { withImportLock } from './import-lock.ts';
+import { checkImportStart } from './check-import-start.ts';
+import type { ImportMode, ImportSummary } from './types.ts';
+
+export type CsvImportInput = {
+  /** The CSV bytes as they arrive (the request body); never read whole into memory. */
+  body: ReadableStream<Uint8Array>;
+  mode: ImportMode;
+  /** Source of rows without a `source` cell. */
+  source: string;
+  /** Chosen by the uploader to poll progress while uploading; a new UUID otherwise. */
+  importId?: string;
+  /** Refuse bodies larger than this many bytes (checked while streaming). */
+  maxBytes?: number;
+};
+
+/** A record of one CSV line: a web ReadableStream feeds csv-parse's Node parser by hand, one chunk at a time. */
+type Pending = { cells: string[]; line: number };
+
+/**
+ * Imports call records from a CSV stream: header check, then row by row through ImportRun. Memory
+ * stays bounded: the next chunk of the body is read only after the rows of the previous one are
+ * written, so a slow database slows the upload instead of filling memory.
+ */
+export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<ImportSummary> {
+  const importId = input.importId ?? randomUUID();
+  await checkImportStart(ctx, { importId, source: input.source });
+  return withImportLock(async () => {
+    const maps = await loadCodeMaps(ctx.db, ctx.principal);
+    const run = new ImportRun(ctx, { importId, mode: input.mode, format: 'csv', defaultSource: input.source, maps });
+    await run.start();
+
+    const parser = new Parser({ bom: true, relax_column_count: true, max_record_size: 1 << 20 });
+    const pending: Pending[] = [];
+    let nextLine = 1;
+    let parseError: Error | null = null;
+    parser.on('data', (cells: string[]) => {
+      pending.push({ cells, line: nextLine });
+      nextLine += 1 + embeddedLineBreaks(cells);
+    });
+    parser.on('error', (e) => (parseError = e));
+    const ended = new Promise<void>((resolve) => {
+      parser.on('end', resolve);
+      parser.on('error', () => resolve());
+    });
+
+    let columns: string[] | null = null;
+    const drain = async () => {
+      while (pending.length) {
+        const { cells, line } = pending.shift()!;
+        if (!columns) {
+          const h = readCsvHeader(cells, !!input.source);
+          if ('problems' in h) {
+            await run.fail(`The header line is not usable: ${h.problems.map((p) => p.message).join('; ')}`);
+            throw invalid(`The CSV header is not usable: ${h.problems.map((p) => p.message).join('; ')}`, h.problems);
+          }
+          columns = h.columns;
+          continue;
+        }
+        if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
+        if (cells.length !== columns.length) {
+          run.counts.rows++;
+          run.rowInvalid({ line }, [{ column: '(row)', reason: `expected ${columns.length} fields as in the header, found ${cells.length}` }]);
+          continue;
+        }
+        const record: Record<string, string> = {};
+        for (let i = 0; i < columns.length; i++) record[columns[i]!] = cells[i]!;
+        if (run.add(record, { line })) await run.flush();
+      }
+    };
+
+    const reader = input.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        run.bytesRead += value.byteLength;
+        if (input.maxBytes !== undefined && run.bytesRead > input.maxBytes) {
+          await run.fail(`The file is larger than ${input.maxBytes} bytes`);
+          throw invalid(`The file is larger than the limit of ${input.maxBytes} bytes; split it`);
+        }
+        parser.write(value);
+        if (parseError) break;
+        await drain();
+        run.publish();
+      }
+      if (!parseError) parser.end();
+      await ended;
+      if (parseError) {
+        const message = `The CSV cannot be read from line ${nextLine} on: ${(parseError as Error).message}`;
+        await drain().catch(() => undefined);
+        await run.fail(message);
+        throw invalid(message, [{ line: nextLine, message: (parseError as Error).message }]);
+      }
+      await drain();
+      if (!columns) {
+        await run.fail('The file is empty (no header line)');
+        throw invalid('The file is empty: expected a header line and rows');
+      }
+      return await run.finish();
+    } catch (e) {
+      reader.cancel().catch(() => undefined);
+      if (e instanceof DomainError) throw e;
+      // A broken upload or a database failure: record it, then let the caller see the error.
+      await run.fail(`The import stopped: ${(e as Error).message}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,45 @@
+import type { Ctx } from '../../context.ts';
+import { nowOf } from '../../context.ts';
+import { forbidden, invalid } from '../../errors.ts';
+import { writeAudit } from '../../audit/write-audit.ts';
+import { canImportCalls } from '../../policy/calls.ts';
+import { loadCodeMaps } from './code-maps.ts';
+import { drizzleOver } from './raw-tx.ts';
+import { SOURCE_PATTERN } from './row-schema.ts';
+import { currentMaxCallId, foreignExistingCalls, upsertCalls } from './upsert-calls.ts';
+import { validateRecord } from './validate-record.ts';
+
+export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callId: number; source: string; externalId: string };
+
+/**
+ * One call record from a telephony system (webhook): created, updated when something changed, or left
+ * as it is — the same validation and idempotence as a bulk import, in one transaction with its audit row.
+ */
+export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; source: string }): Promise<UpsertOutcome> {
+  const p = ctx.principal;
+  if (!canImportCalls(p)) throw forbidden('Only admins and integration tokens may send call records');
+  if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source "${input.source}": use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
+  const maps = await loadCodeMaps(ctx.db, p);
+  const v = validateRecord(input.record, maps, p.tenantId, input.source);
+  if (Array.isArray(v)) {
+    throw invalid(`Invalid call record: ${v.map((e) => `${e.column}: ${e.reason}`).join('; ')}`, v.map((e) => ({ path: e.column, column: e.column, message: e.reason })));
+  }
+  const now = nowOf(ctx);
+  const tx = await ctx.db.$client.transaction('write');
+  try {
+    if (!maps.unrestricted && (await foreignExistingCalls(tx, p.tenantId, [v], maps.allowedProgramIds)).size) {
+      throw forbidden('A call with this source and external_id belongs to a program you may not import into');
+    }
+    const r = await upsertCalls(tx, [v], now.getTime(), await currentMaxCallId(tx));
+    const status = r.inserted ? 'created' : r.updated ? 'updated' : 'unchanged';
+    const found = await tx.execute({ sql: 'SELECT id FROM calls WHERE tenant_id = ? AND source = ? AND external_id = ?', args: [p.tenantId, v.source, v.externalId] });
+    const callId = Number(found.rows[0]![0]);
+    if (status !== 'unchanged') {
+      await writeAudit(drizzleOver(tx), { principal: p, requestId: ctx.requestId }, { action: `call.${status}`, objectType: 'call', objectId: callId, after: { source: v.source, externalId: v.externalId, via: 'webhook' } }, now);
+    }
+    await tx.commit();
+    return { status, callId, source: v.source, externalId: v.externalId };
+  } finally {
+    tx.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { and, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { schema, type DbOrTx, type TranscriptTurn } from '@attentive/db';
+
+/**
+ * The facts of the contact an evaluation is about: agent, team, program, client, and (with a call)
+ * queue, time, durations, transfers, whether a recording exists, and the transcript. Call sites have
+ * already checked that the principal may read them.
+ */
+export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callId: number | null; agentId: number; programId: number }) {
+  const [who] = await db
+    .select({ agentName: schema.people.name, agentCode: schema.people.code, teamName: schema.teams.name, teamId: schema.teams.id, programName: schema.programs.name, clientName: schema.clients.name })
+    .from(schema.people)
+    .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
+    .innerJoin(schema.programs, eq(schema.programs.id, at.programId))
+    .innerJoin(schema.clients, eq(schema.clients.id, schema.programs.clientId))
+    .where(and(eq(schema.people.id, at.agentId), eq(schema.people.tenantId, tenantId)))
+    .limit(1);
+  const contact = {
+    agent: { id: at.agentId, name: who?.agentName ?? '?', code: who?.agentCode ?? '' },
+    team: who?.teamId != null ? { id: who.teamId, name: who.teamName ?? '' } : null,
+    program: { id: at.programId, name: who?.programName ?? '?', client: who?.clientName ?? '?' }
+  };
+  if (at.callId == null) return { contact, call: null, transcript: [] as TranscriptTurn[] };
+  const q = alias(schema.queues, 'q');
+  const [row] = await db
+    .select({ call: schema.calls, queueName: q.name })
+    .from(schema.calls)
+    .leftJoin(q, eq(q.id, schema.calls.queueId))
+    .where(and(eq(schema.calls.id, at.callId), eq(schema.calls.tenantId, tenantId)))
+    .limit(1);
+  const [t] = await db.select({ turns: schema.callTranscripts.turns }).from(schema.callTranscripts).where(eq(schema.callTranscripts.callId, at.callId)).limit(1);
+  const c = row!.call;
+  return {
+    contact,
+    call: {
+      id: c.id,
+      externalId: c.externalId,
+      startedAt: c.startedAt.toISOString(),
+      direction: c.direction,
+      queue: row!.queueName,
+      waitSeconds: c.answerSeconds,
+      talkSeconds: c.talkSeconds,
+      holdSeconds: c.holdSeconds,
+      transfers: c.transfers,
+      disposition: c.disposition,
+      language: c.language,
+      hasRecording: c.recordingPath != null
+    },
+    transcript: t?.turns ?? []
+  };
+}

@@ -1,0 +1,40 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema } from '@attentive/db';
+import type { Ctx } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { canChangeEvaluation, canReadEvaluation } from '../policy/evaluations.ts';
+import { computeScore } from '../scoring/compute-score.ts';
+import { commentDto, evaluationDto, revisionDto } from './dto.ts';
+import { Id, parseInput } from './inputs.ts';
+import { loadEvaluationWithScope } from './scope.ts';
+import { loadScorecardVersion } from './score.ts';
+import { loadContactFacts } from './contact-facts.ts';
+
+export const GetEvaluationInput = z.object({ evaluationId: Id });
+
+/**
+ * One evaluation with everything the screen shows: its scorecard version, the live score of the current
+ * answers, every revision (oldest first), the comments, and the facts and transcript of the call.
+ */
+export async function getEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<typeof GetEvaluationInput> }) {
+  const { evaluationId } = parseInput(GetEvaluationInput, input);
+  const p = ctx.principal;
+  const { evaluation, scope } = await loadEvaluationWithScope(ctx.db, p.tenantId, evaluationId);
+  if (!canReadEvaluation(p, scope, evaluation)) throw notFound(`Evaluation ${evaluationId}`);
+  const [version, revisions, comments, contact] = await Promise.all([
+    loadScorecardVersion(ctx.db, p.tenantId, evaluation.scorecardVersionId),
+    ctx.db.select().from(schema.evaluationRevisions).where(eq(schema.evaluationRevisions.evaluationId, evaluation.id)).orderBy(asc(schema.evaluationRevisions.revision)),
+    ctx.db.select().from(schema.evaluationComments).where(eq(schema.evaluationComments.evaluationId, evaluation.id)).orderBy(asc(schema.evaluationComments.id)),
+    loadContactFacts(ctx.db, p.tenantId, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
+  ]);
+  return {
+    evaluation: evaluationDto(evaluation),
+    canChange: canChangeEvaluation(p, scope, evaluation),
+    scorecard: { versionId: version.id, version: version.version, definition: version.definition },
+    score: computeScore(version.definition, evaluation.answers as Record<string, string | number>),
+    revisions: revisions.map(revisionDto),
+    comments: comments.map(commentDto),
+    ...contact
+  };
+}

@@ -1,0 +1,24 @@
+import type { DbOrTx } from '@attentive/db';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import type { Principal } from '../policy/principal.ts';
+import { canChangeEvaluation, canReadEvaluation } from '../policy/evaluations.ts';
+import { loadEvaluationWithScope } from './scope.ts';
+import { loadScorecardVersion } from './score.ts';
+
+/**
+ * Loads an evaluation someone wants to change, with its scorecard version. Unreadable → NOT_FOUND
+ * (a foreign id tells nothing); readable but not changeable → FORBIDDEN.
+ */
+export async function loadForChange(tx: DbOrTx, p: Principal, evaluationId: number) {
+  const { evaluation, scope } = await loadEvaluationWithScope(tx, p.tenantId, evaluationId);
+  if (!canReadEvaluation(p, scope, evaluation)) throw notFound(`Evaluation ${evaluationId}`);
+  if (!canChangeEvaluation(p, scope, evaluation))
+    throw forbidden(evaluation.status === 'draft' ? 'This draft belongs to another evaluator' : 'Only evaluators of this agent may change this evaluation');
+  const version = await loadScorecardVersion(tx, p.tenantId, evaluation.scorecardVersionId);
+  return { evaluation, scope, definition: version.definition };
+}
+
+export function expectVersion(current: number, sent: number, what: string) {
+  if (current !== sent)
+    throw conflict(`${what} was changed by someone else (you edited ${sent}, it is now ${current}); reload to see the latest`);
+}

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema } from '@attentive/db';
+import type { Ctx } from '../context.ts';
+import { nowOf } from '../context.ts';
+import { conflict } from '../errors.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { authorOf } from './actor.ts';
+import { evaluationDto, revisionDto } from './dto.ts';
+import { AnswersInput, Id, parseInput } from './inputs.ts';
+import { expectVersion, loadForChange } from './load-for-change.ts';
+import { compactAnswers, scoreAnswers } from './score.ts';
+
+export const SubmitEvaluationInput = z.object({
+  evaluationId: Id,
+  version: z.number().int().min(1),
+  /** The final answers; when omitted, the saved draft's answers are submitted. */
+  answers: AnswersInput.optional()
+});
+
+/**
+ * Submits a draft: every required item must be answered. Creates revision 1 (never overwritten
+ * afterwards), caches the score on the evaluation and writes the audit row, all in one transaction.
+ */
+export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<typeof SubmitEvaluationInput> }) {
+  const data = parseInput(SubmitEvaluationInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const { evaluation, definition } = await loadForChange(tx, ctx.principal, data.evaluationId);
+    if (evaluation.status !== 'draft') throw conflict('This evaluation is already submitted: change it as a new revision with a reason');
+    expectVersion(evaluation.version, data.version, 'This draft');
+    const answers = compactAnswers(data.answers ?? (evaluation.answers as Record<string, never>));
+    const { result, cached } = scoreAnswers(definition, answers, { requireComplete: true });
+    const now = nowOf(ctx);
+    const me = authorOf(ctx.principal);
+    const [revision] = await tx
+      .insert(schema.evaluationRevisions)
+      .values({ evaluationId: evaluation.id, revision: 1, answers, result, overallScore: result.score, failed: result.failed, authorId: me.id, authorLabel: me.label, at: now, reason: null })
+      .returning();
+    const [row] = await tx
+      .update(schema.evaluations)
+      .set({ answers, ...cached, status: 'submitted', revision: 1, submittedAt: now, version: evaluation.version + 1, updatedAt: now })
+      .where(and(eq(schema.evaluations.id, evaluation.id), eq(schema.evaluations.version, evaluation.version)))
+      .returning();
+    if (!row) throw conflict('This draft was changed by someone else; reload to see the latest');
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'evaluation.submit', objectType: 'evaluation', objectId: evaluation.id, after: { revision: 1, overallScore: result.score, failed: result.failed, answers } },
+      now
+    );
+    return { evaluation: evaluationDto(row), revision: revisionDto(revision!), score: result };
+  });
+}

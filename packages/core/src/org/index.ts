@@ -1,0 +1,3 @@
+export * from './org-units.ts';
+export * from './people.ts';
+export * from './my-programs.ts';

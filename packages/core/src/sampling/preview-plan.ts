@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { schema } from '@attentive/db';
+import { inArray } from 'drizzle-orm';
+import type { Ctx } from '../context.ts';
+import { nowOf } from '../context.ts';
+import { forbidden } from '../errors.ts';
+import { canManageSampling } from '../policy/sampling.ts';
+import { loadExclusions, loadPopulation } from './load-population.ts';
+import { lastClosedPeriod, localDate } from './period.ts';
+import { planSampleSizes } from './planner.ts';
+import { agentQuota, isNewAgent } from './quota.ts';
+import { agentFacts } from './run-plan.ts';
+import { checkQueues, loadProgram, parseDefinition, parseInput } from './shared.ts';
+
+export const PreviewPlanInput = z.object({
+  programId: z.number().int().positive(),
+  definition: z.unknown(),
+  confidence: z.number().gt(0.5, 'confidence must be above 0.5').lt(1, 'confidence must be below 1').default(0.95),
+  margin: z.number().gt(0, 'margin must be above 0').lt(0.5, 'margin must be below 0.5').default(0.1)
+});
+
+/**
+ * What a (draft) definition would do on the last closed period, drawing nothing: eligible calls per
+ * agent, each agent's quota, and the planner's view — calls needed for the chosen confidence and
+ * margin per agent (coaching), per team and for the pooled program (the client's quality figure),
+ * and the margin the quotas actually give.
+ */
+export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.input<typeof PreviewPlanInput> }) {
+  if (!canManageSampling(ctx.principal)) throw forbidden('Only admins and QA analysts plan sampling');
+  const data = parseInput(PreviewPlanInput, input);
+  const def = parseDefinition(data.definition);
+  const p = ctx.principal;
+  const program = await loadProgram(ctx.db, p.tenantId, data.programId);
+  await checkQueues(ctx.db, p.tenantId, data.programId, def);
+  const period = lastClosedPeriod(def.period, nowOf(ctx), def.timezone);
+  const range = { tenantId: p.tenantId, programId: data.programId, start: period.start.getTime(), end: period.end.getTime(), def };
+  const excluded = await loadExclusions(ctx.db, range);
+  const pop = await loadPopulation(ctx.db, { ...range, excluded: new Set(excluded) });
+  const counts = new Map<number, number>();
+  for (const a of pop.agentIds) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const facts = await agentFacts(ctx.db, p.tenantId, [...counts.keys()]);
+  const startDate = localDate(def.timezone, period.start);
+  const agents = [...counts.entries()]
+    .map(([agentId, eligible]) => {
+      const f = facts.get(agentId);
+      const isNew = def.quota.newAgent != null && isNewAgent(f?.hireDate ?? null, startDate, def.quota.newAgent.months);
+      const quota = agentQuota(def.quota, { isNew }, eligible);
+      return { agentId, name: f?.name ?? `#${agentId}`, teamId: f?.teamId ?? null, eligible, quota, isNew, planned: Math.min(quota, eligible) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const planner = planSampleSizes({ confidence: data.confidence, margin: data.margin, agents: agents.map((a) => ({ agentId: a.agentId, teamId: a.teamId, population: a.eligible, planned: a.planned })) });
+  const teamIds = [...new Set(agents.map((a) => a.teamId).filter((t): t is number => t != null))];
+  const teamNames = new Map(
+    teamIds.length ? (await ctx.db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(inArray(schema.teams.id, teamIds))).map((t) => [String(t.id), t.name]) : []
+  );
+  return {
+    program: { id: program.id, name: program.name },
+    period: { label: period.label, start: period.start.toISOString(), end: period.end.toISOString() },
+    confidence: data.confidence,
+    margin: data.margin,
+    callsInPeriod: pop.callsInPeriod,
+    excluded: excluded.length,
+    eligible: pop.ids.length,
+    planned: agents.reduce((s, a) => s + a.planned, 0),
+    agents: agents.map((a, i) => ({ ...a, required: planner.agents[i]!.required, marginAtPlanned: planner.agents[i]!.marginAtPlanned })),
+    teams: planner.teams.map((t) => ({ ...t, name: teamNames.get(t.key) ?? 'No team' })),
+    programLevel: planner.program
+  };
+}

@@ -1,0 +1,117 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { schema } from '@attentive/db';
+import type { Ctx } from '../context.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
+import { clientIdsAudited } from '../policy/principal.ts';
+import { fairnessLedger } from './ledger.ts';
+import { loadRun, parseInput, snapshotOf } from './shared.ts';
+
+export function runDto(r: typeof schema.sampleRuns.$inferSelect) {
+  return {
+    id: r.id,
+    planId: r.planId,
+    planVersionId: r.planVersionId,
+    programId: r.programId,
+    purpose: r.purpose,
+    trigger: r.trigger,
+    seed: r.seed,
+    seedSource: r.seedSource,
+    periodStart: r.periodStart.toISOString(),
+    periodEnd: r.periodEnd.toISOString(),
+    periodLabel: r.periodLabel,
+    populationHash: r.populationHash,
+    populationSize: r.populationSize,
+    selectedCount: r.selectedCount,
+    requestedBy: r.requestedBy,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null
+  };
+}
+
+/** Runs the principal may see, newest first: all for managers, their clients' programs for client auditors. */
+export async function listSampleRuns({ ctx, input = {} }: { ctx: Ctx; input?: { planId?: number; programId?: number; limit?: number } }) {
+  const data = parseInput(z.object({ planId: z.number().int().positive().optional(), programId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }), input);
+  const p = ctx.principal;
+  const clientIds = clientIdsAudited(p);
+  if (!canManageSampling(p) && clientIds.length === 0) throw forbidden('Only admins, QA analysts and client auditors see sample runs');
+  const conds = [eq(schema.sampleRuns.tenantId, p.tenantId)];
+  if (data.planId) conds.push(eq(schema.sampleRuns.planId, data.planId));
+  if (data.programId) conds.push(eq(schema.sampleRuns.programId, data.programId));
+  if (!canManageSampling(p)) conds.push(inArray(schema.programs.clientId, clientIds));
+  const rows = await ctx.db
+    .select({ run: schema.sampleRuns, planName: schema.samplingPlans.name, programName: schema.programs.name, clientName: schema.clients.name })
+    .from(schema.sampleRuns)
+    .innerJoin(schema.samplingPlans, eq(schema.samplingPlans.id, schema.sampleRuns.planId))
+    .innerJoin(schema.programs, eq(schema.programs.id, schema.sampleRuns.programId))
+    .innerJoin(schema.clients, eq(schema.clients.id, schema.programs.clientId))
+    .where(and(...conds))
+    .orderBy(desc(schema.sampleRuns.periodStart), desc(schema.sampleRuns.id))
+    .limit(data.limit);
+  return rows.map((r) => ({ ...runDto(r.run), planName: r.planName, programName: r.programName, clientName: r.clientName }));
+}
+
+/** A run with its items (who, which call, rank, replacements with reasons, assignee, evaluation) and its fairness ledger. */
+export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: number } }) {
+  const data = parseInput(z.object({ runId: z.number().int().positive() }), input);
+  const p = ctx.principal;
+  const { run, clientId, programName, planName } = await loadRun(ctx.db, p.tenantId, data.runId);
+  if (!canReadSampleRun(p, { tenantId: run.tenantId, clientId })) throw notFound(`Sample run ${data.runId}`);
+  const agent = alias(schema.people, 'agent');
+  const assignee = alias(schema.people, 'assignee');
+  const rows = await ctx.db
+    .select({
+      item: schema.sampleItems,
+      agentName: agent.name,
+      agentCode: agent.code,
+      assigneeName: assignee.name,
+      startedAt: schema.calls.startedAt,
+      talkSeconds: schema.calls.talkSeconds,
+      queueId: schema.calls.queueId,
+      evaluationStatus: sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId})`
+    })
+    .from(schema.sampleItems)
+    .innerJoin(agent, eq(agent.id, schema.sampleItems.agentId))
+    .innerJoin(schema.calls, eq(schema.calls.id, schema.sampleItems.callId))
+    .leftJoin(assignee, eq(assignee.id, schema.sampleItems.assignedTo))
+    .where(eq(schema.sampleItems.runId, run.id))
+    .orderBy(agent.name, schema.sampleItems.id);
+  const snap = snapshotOf(run.filterSnapshot);
+  const names = new Map(rows.map((r) => [r.item.agentId, r.agentName]));
+  const missingNames = snap.agents.filter((a) => !names.has(a.agentId)).map((a) => a.agentId);
+  for (let i = 0; i < missingNames.length; i += 500)
+    for (const r of await ctx.db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(inArray(schema.people.id, missingNames.slice(i, i + 500)))) names.set(r.id, r.name);
+  const ledger = fairnessLedger(snap.agents, rows.map((r) => r.item)).map((l) => ({ ...l, agentName: names.get(l.agentId) ?? `#${l.agentId}` }));
+  const now = ctx.now ? ctx.now() : new Date();
+  return {
+    run: { ...runDto(run), planName, programName, clientId },
+    definition: snap.definition,
+    excludedCount: snap.excludedCallIds.length,
+    callsInPeriod: snap.callsInPeriod,
+    items: rows.map((r) => ({
+      id: r.item.id,
+      callId: r.item.callId,
+      agentId: r.item.agentId,
+      agentName: r.agentName,
+      agentCode: r.agentCode,
+      rank: r.item.rank,
+      stratum: r.item.stratum,
+      status: r.item.status,
+      replacedBy: r.item.replacedBy,
+      reason: r.item.reason,
+      replacedAt: r.item.replacedAt?.toISOString() ?? null,
+      assignedTo: r.item.assignedTo,
+      assigneeName: r.assigneeName,
+      dueAt: r.item.dueAt?.toISOString() ?? null,
+      overdue: r.item.status !== 'replaced' && r.evaluationStatus !== 'submitted' && r.item.dueAt != null && r.item.dueAt.getTime() < now.getTime(),
+      evaluationId: r.item.evaluationId,
+      evaluationStatus: (r.evaluationStatus as 'draft' | 'submitted' | null) ?? null,
+      startedAt: r.startedAt.toISOString(),
+      talkSeconds: r.talkSeconds,
+      queueId: r.queueId
+    })),
+    ledger
+  };
+}

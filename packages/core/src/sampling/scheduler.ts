@@ -1,0 +1,79 @@
+import { Cron } from 'croner';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { schema, type Db } from '@attentive/db';
+import { DomainError } from '../errors.ts';
+import { systemPrincipal } from '../policy/principal.ts';
+import { PlanDefinition } from './definition.ts';
+import { lastClosedPeriod } from './period.ts';
+import { runSamplingPlan } from './run-plan.ts';
+
+export type SchedulerLog = (level: 'info' | 'warn' | 'error', message: string) => void;
+
+export type DueRunResult = { planId: number; period: string; outcome: 'ran' | 'exists' | 'skipped'; runId?: number; message?: string };
+
+/**
+ * Draws every active, published plan's last closed period that has no routine run yet. Runs are
+ * persisted, so calling this at start-up catches up a period missed while the server was down (once:
+ * only the last closed period), and calling it twice, or from two processes, never duplicates a run.
+ */
+export async function runDuePlans({ db, now = new Date(), log = () => {} }: { db: Db; now?: Date; log?: SchedulerLog }): Promise<DueRunResult[]> {
+  const plans = await db
+    .select({ id: schema.samplingPlans.id, tenantId: schema.samplingPlans.tenantId, version: schema.samplingPlans.publishedVersion, definition: schema.samplingPlanVersions.definition })
+    .from(schema.samplingPlans)
+    .innerJoin(schema.samplingPlanVersions, and(eq(schema.samplingPlanVersions.planId, schema.samplingPlans.id), eq(schema.samplingPlanVersions.version, schema.samplingPlans.publishedVersion)))
+    .where(and(eq(schema.samplingPlans.active, true), isNotNull(schema.samplingPlans.publishedVersion)));
+  const out: DueRunResult[] = [];
+  for (const plan of plans) {
+    const def = PlanDefinition.parse(plan.definition);
+    const period = lastClosedPeriod(def.period, now, def.timezone);
+    const [existing] = await db
+      .select({ id: schema.sampleRuns.id })
+      .from(schema.sampleRuns)
+      .where(and(eq(schema.sampleRuns.planId, plan.id), eq(schema.sampleRuns.purpose, 'routine'), eq(schema.sampleRuns.periodStart, period.start), eq(schema.sampleRuns.periodEnd, period.end)))
+      .limit(1);
+    if (existing) {
+      out.push({ planId: plan.id, period: period.label, outcome: 'exists', runId: existing.id });
+      continue;
+    }
+    try {
+      const ctx = { db, principal: systemPrincipal(plan.tenantId, 'scheduler'), now: () => now };
+      const r = await runSamplingPlan({ ctx, input: { planId: plan.id }, trigger: 'schedule' });
+      log('info', `sampling: plan ${plan.id} drew ${r.selected} call(s) of ${r.populationSize} for ${r.period} (run ${r.runId})`);
+      out.push({ planId: plan.id, period: period.label, outcome: 'ran', runId: r.runId });
+    } catch (e) {
+      // An empty period or a run made meanwhile by another process: reported, not retried in a loop.
+      const message = e instanceof DomainError ? e.message : String(e);
+      log(e instanceof DomainError ? 'warn' : 'error', `sampling: plan ${plan.id} not drawn for ${period.label}: ${message}`);
+      out.push({ planId: plan.id, period: period.label, outcome: 'skipped', message });
+    }
+  }
+  return out;
+}
+
+export type SamplingScheduler = { stop: () => void; /** The start-up catch-up. */ ready: Promise<DueRunResult[]> };
+
+let running: SamplingScheduler | null = null;
+
+/**
+ * Starts the in-process scheduler: catches up at once, then checks every hour (at minute 7) for
+ * periods that have closed. Periods close at local midnight in each plan's own time zone, so an
+ * hourly check is simpler and as timely as one cron job per plan. One scheduler per process.
+ */
+export function startScheduler({ db, log = defaultLog, pattern = '7 * * * *' }: { db: Db; log?: SchedulerLog; pattern?: string }): SamplingScheduler {
+  if (running) return running;
+  const tick = () => runDuePlans({ db, log }).catch((e) => (log('error', `sampling scheduler: ${String(e)}`), [] as DueRunResult[]));
+  const job = new Cron(pattern, { protect: true, unref: true, name: 'sampling' }, async () => {
+    await tick();
+  });
+  const ready = tick();
+  running = {
+    ready,
+    stop: () => {
+      job.stop();
+      running = null;
+    }
+  };
+  return running;
+}
+
+const defaultLog: SchedulerLog = (level, message) => (level === 'error' ? console.error(message) : level === 'warn' ? console.warn(message) : console.log(message));

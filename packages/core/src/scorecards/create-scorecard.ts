@@ -1,0 +1,65 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { schema } from '@attentive/db';
+import type { Ctx } from '../context.ts';
+import { nowOf } from '../context.ts';
+import { conflict, forbidden } from '../errors.ts';
+import { canManageScorecards } from '../policy/scorecards.ts';
+import { findInTenant } from '../access/scoped.ts';
+import { writeAudit } from '../audit/write-audit.ts';
+import { parseInput } from '../evaluations/inputs.ts';
+import { parseDefinition } from '../scoring/parse-definition.ts';
+import { scorecardDto, versionDto } from './dto.ts';
+
+export const CreateScorecardInput = z.object({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  description: z.string().trim().max(2000).default(''),
+  /** Null or absent: the tenant's shared default scorecard. */
+  programId: z.number().int().positive().nullable().default(null),
+  /** The first draft's content; empty when absent. */
+  definition: z.unknown().optional()
+});
+
+/** Creates a scorecard with draft version 1. One scorecard per program, one shared default per tenant. */
+export async function createScorecard({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreateScorecardInput> }) {
+  const data = parseInput(CreateScorecardInput, input);
+  const p = ctx.principal;
+  if (!canManageScorecards(p)) throw forbidden('Only admins and QA analysts manage scorecards');
+  const definition = parseDefinition(data.definition ?? { sections: [] });
+  return ctx.db.transaction(async (tx) => {
+    let programName: string | null = null;
+    if (data.programId != null) programName = (await findInTenant(tx, schema.programs, p.tenantId, data.programId, 'Program')).name;
+    const [existing] = await tx
+      .select({ id: schema.scorecards.id, name: schema.scorecards.name })
+      .from(schema.scorecards)
+      .where(
+        and(
+          eq(schema.scorecards.tenantId, p.tenantId),
+          data.programId == null ? isNull(schema.scorecards.programId) : eq(schema.scorecards.programId, data.programId)
+        )
+      )
+      .limit(1);
+    if (existing)
+      throw conflict(
+        data.programId == null
+          ? `The shared default scorecard already exists ("${existing.name}", id ${existing.id}): edit it instead`
+          : `Program "${programName}" already has a scorecard ("${existing.name}", id ${existing.id}): edit it instead`
+      );
+    const now = nowOf(ctx);
+    const [sc] = await tx
+      .insert(schema.scorecards)
+      .values({ tenantId: p.tenantId, programId: data.programId, name: data.name, description: data.description, createdAt: now, createdBy: p.label })
+      .returning();
+    const [v] = await tx
+      .insert(schema.scorecardVersions)
+      .values({ tenantId: p.tenantId, scorecardId: sc!.id, version: 1, status: 'draft', definition, createdAt: now, createdBy: p.label, updatedAt: now })
+      .returning();
+    await writeAudit(
+      tx,
+      { principal: p, requestId: ctx.requestId },
+      { action: 'scorecard.create', objectType: 'scorecard', objectId: sc!.id, after: { name: sc!.name, programId: sc!.programId, versionId: v!.id } },
+      now
+    );
+    return { scorecard: scorecardDto(sc!, programName), draft: versionDto(v!) };
+  });
+}

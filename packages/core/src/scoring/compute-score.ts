@@ -1,0 +1,155 @@
+import { DIMENSIONS, type Dimension } from '@attentive/shared';
+import type { Answer, AnswerValue, CriticalClass, FailScope, ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
+
+/**
+ * THE scoring formula (docs/scoring.md). Every score shown anywhere comes from here; nothing else
+ * computes one. Pure: no I/O, no clock.
+ */
+
+export type { Answer, AnswerValue } from '@attentive/shared/scorecard';
+/** Answers as a list of { itemId, value } or as a map item id → value. Unknown ids are ignored here (validateAnswers rejects them). */
+export type AnswerSet = readonly Answer[] | Readonly<Record<string, AnswerValue | null | undefined>>;
+
+/** Points of one aggregate (section, dimension, whole evaluation). Percentages are 0–100, unrounded. */
+export type ScoreTotals = {
+  /** After critical failures (a failed scope earns 0); null when nothing counts (all N.A. or unanswered). */
+  score: number | null;
+  /** Before critical failures: what the answers alone earn. */
+  rawScore: number | null;
+  earned: number;
+  bonus: number;
+  possible: number;
+};
+
+export type SectionScore = ScoreTotals & {
+  id: string;
+  title: string;
+  failed: boolean;
+  answered: number;
+  na: number;
+  unanswered: number;
+};
+
+export type CriticalFailure = { itemId: string; sectionId: string; class: CriticalClass; failScope: FailScope };
+
+export type ScoreResult = ScoreTotals & {
+  /** A critical item with failScope 'evaluation' failed: the evaluation scores 0 (fail-all). */
+  failed: boolean;
+  failedSections: string[];
+  criticalErrors: Record<CriticalClass, boolean>;
+  criticalFailures: CriticalFailure[];
+  sections: SectionScore[];
+  dimensions: Record<Dimension, ScoreTotals & { answered: number }>;
+  counts: { items: number; answered: number; na: number; unanswered: number };
+};
+
+/** The share (0–1) of an item's weight that an answer earns; 'na' and missing give null. */
+export function answerFraction(item: ScorecardItem, value: AnswerValue | null | undefined): number | null {
+  if (value == null || value === 'na') return null;
+  const a = item.answer;
+  switch (a.type) {
+    case 'yes_no':
+      return value === 'yes' ? 1 : value === 'no' ? 0 : null;
+    case 'scale':
+      if (typeof value !== 'number' || value < a.min || value > a.max) return null;
+      return (value - a.min) / (a.max - a.min);
+    case 'choice': {
+      const opt = a.options.find((o) => o.key === value);
+      if (!opt) return null;
+      const best = Math.max(...a.options.map((o) => o.points));
+      return best > 0 ? opt.points / best : null;
+    }
+  }
+}
+
+/** A critical item fails when its answer earns nothing: "no", the bottom of a scale, a 0-point option. */
+export const isCriticalFail = (item: ScorecardItem, fraction: number | null) => item.critical != null && fraction === 0;
+
+export function answerMap(answers: AnswerSet): Map<string, AnswerValue | null | undefined> {
+  if (Array.isArray(answers)) return new Map((answers as readonly Answer[]).map((a) => [a.itemId, a.value]));
+  return new Map(Object.entries(answers as Record<string, AnswerValue | null | undefined>));
+}
+
+const pct = (earned: number, bonus: number, possible: number) =>
+  possible > 0 ? Math.min(100, (100 * (earned + bonus)) / possible) : null;
+
+type Acc = { earned: number; bonus: number; possible: number; rawEarned: number; rawBonus: number };
+const acc = (): Acc => ({ earned: 0, bonus: 0, possible: 0, rawEarned: 0, rawBonus: 0 });
+
+function totals(a: Acc, failed: boolean): ScoreTotals {
+  const rawScore = pct(a.rawEarned, a.rawBonus, a.possible);
+  return {
+    score: failed ? 0 : pct(a.earned, a.bonus, a.possible),
+    rawScore,
+    earned: failed ? 0 : a.earned,
+    bonus: failed ? 0 : a.bonus,
+    possible: a.possible
+  };
+}
+
+export function computeScore(definition: ScorecardDefinition, answers: AnswerSet): ScoreResult {
+  const byItem = answerMap(answers);
+
+  // Pass 1: which critical items failed, hence which scopes fail.
+  const criticalFailures: CriticalFailure[] = [];
+  for (const s of definition.sections)
+    for (const it of s.items)
+      if (isCriticalFail(it, answerFraction(it, byItem.get(it.id))))
+        criticalFailures.push({ itemId: it.id, sectionId: s.id, class: it.critical!.class, failScope: it.critical!.failScope });
+  const failedAll = criticalFailures.some((f) => f.failScope === 'evaluation');
+  const failedSectionIds = new Set(criticalFailures.map((f) => f.sectionId));
+
+  // Pass 2: points. A failed scope keeps its denominator and earns 0 (precedence fail-all > fail-section > N.A.).
+  const overall = acc();
+  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, { ...acc(), answered: 0 }])) as Record<Dimension, Acc & { answered: number }>;
+  const counts = { items: 0, answered: 0, na: 0, unanswered: 0 };
+  const sections: SectionScore[] = [];
+
+  for (const s of definition.sections) {
+    const sec = acc();
+    const sc = { answered: 0, na: 0, unanswered: 0 };
+    const zeroed = failedAll || failedSectionIds.has(s.id);
+    for (const it of s.items) {
+      counts.items++;
+      const value = byItem.get(it.id);
+      const f = answerFraction(it, value);
+      if (f === null) {
+        if (value === 'na') (sc.na++, counts.na++);
+        else (sc.unanswered++, counts.unanswered++);
+        continue;
+      }
+      sc.answered++;
+      counts.answered++;
+      const pts = it.weight * f;
+      const d = dims[it.dimension];
+      d.answered++;
+      for (const a of [sec, overall, d]) {
+        if (it.bonus) {
+          a.rawBonus += pts;
+          if (!zeroed) a.bonus += pts;
+        } else {
+          a.possible += it.weight;
+          a.rawEarned += pts;
+          if (!zeroed) a.earned += pts;
+        }
+      }
+    }
+    sections.push({ id: s.id, title: s.title, ...totals(sec, zeroed), failed: zeroed, ...sc });
+  }
+
+  const criticalErrors = { customer: false, business: false, compliance: false };
+  for (const f of criticalFailures) criticalErrors[f.class] = true;
+
+  return {
+    ...totals(overall, failedAll),
+    failed: failedAll,
+    failedSections: [...failedSectionIds],
+    criticalErrors,
+    criticalFailures,
+    sections,
+    dimensions: Object.fromEntries(
+      DIMENSIONS.map((d) => [d, { ...totals(dims[d], failedAll), answered: dims[d].answered }])
+    ) as ScoreResult['dimensions'],
+    counts
+  };
+}

@@ -1,0 +1,112 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { calls } from './calls.ts';
+import { createdAt, people, programs, tenants } from './org.ts';
+import { scorecardVersions } from './scorecards.ts';
+
+/** How an evaluation came about. Every instrument that scores on a scorecard lands here. */
+export const EVALUATION_KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore'] as const;
+export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
+export const EVALUATION_STATUSES = ['draft', 'submitted'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+/** Answers as stored: item id → the answer the scoring module understands (see core/scoring). */
+export type StoredAnswers = Record<string, unknown>;
+/** Per-dimension percentages cached from computeScore; null where nothing was scored. */
+export type StoredDimensionScores = Record<string, number | null>;
+
+/**
+ * One scoring of one contact (a recorded call, a live-monitored conversation, a mystery call…) on one
+ * frozen scorecard version. The row holds the working answers and the results of the latest revision,
+ * cached for fast aggregates; the revisions table holds every submitted state, never overwritten.
+ */
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    /** Null for live monitoring or mystery calls without a recording in the system. */
+    callId: integer('call_id').references(() => calls.id),
+    agentId: integer('agent_id').notNull().references(() => people.id),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    /** The frozen scorecard version this evaluation is scored on (scorecard_versions.id). */
+    scorecardVersionId: integer('scorecard_version_id')
+      .notNull()
+      .references(() => scorecardVersions.id),
+    /** Who scores. Null only for principals without a person record (e.g. the system). */
+    evaluatorId: integer('evaluator_id').references(() => people.id),
+    evaluatorLabel: text('evaluator_label').notNull(),
+    kind: text('kind', { enum: EVALUATION_KINDS }).notNull(),
+    status: text('status', { enum: EVALUATION_STATUSES }).notNull().default('draft'),
+    /** Number of the latest submitted revision; 0 while never submitted. */
+    revision: integer('revision').notNull().default(0),
+    /** Bumped on every write (autosave included): the optimistic-concurrency token for drafts. */
+    version: integer('version').notNull().default(1),
+    /** Working answers: the draft before submit, the latest revision's answers after. */
+    answers: text('answers', { mode: 'json' }).notNull().$type<StoredAnswers>(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    // Cached results of computeScore for the current answers (aggregates read only these columns).
+    overallScore: real('overall_score'),
+    dimensionScores: text('dimension_scores', { mode: 'json' }).$type<StoredDimensionScores>(),
+    failed: integer('failed', { mode: 'boolean' }).notNull().default(false),
+    /** JSON list of critical classes failed: 'customer' | 'business' | 'compliance'. */
+    criticalFlags: text('critical_flags', { mode: 'json' }).notNull().$type<string[]>().default([]),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+  },
+  (t) => [
+    index('evaluations_tenant_status_time').on(t.tenantId, t.status, t.submittedAt),
+    index('evaluations_agent_time').on(t.agentId, t.submittedAt),
+    index('evaluations_program_time').on(t.programId, t.submittedAt),
+    index('evaluations_call').on(t.callId),
+    index('evaluations_evaluator').on(t.evaluatorId, t.status)
+  ]
+);
+
+/**
+ * Every submitted state of an evaluation: revision 1 at submit, one more per later change, each with
+ * who, when and (after the first) why. Rows are only ever inserted.
+ */
+export const evaluationRevisions = sqliteTable(
+  'evaluation_revisions',
+  {
+    id: integer('id').primaryKey(),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    revision: integer('revision').notNull(),
+    answers: text('answers', { mode: 'json' }).notNull().$type<StoredAnswers>(),
+    /** The full computeScore result for these answers (overall, sections, dimensions, flags). */
+    result: text('result', { mode: 'json' }).notNull().$type<unknown>(),
+    overallScore: real('overall_score'),
+    failed: integer('failed', { mode: 'boolean' }).notNull(),
+    authorId: integer('author_id').references(() => people.id),
+    authorLabel: text('author_label').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** Required for every revision after the first. */
+    reason: text('reason')
+  },
+  (t) => [uniqueIndex('evaluation_revisions_eval_rev').on(t.evaluationId, t.revision)]
+);
+
+/**
+ * A remark on an evaluation: on the whole, on one item, pinned to a moment of the recording
+ * (`atSeconds`) or to a transcript turn. Comments are added, never edited.
+ */
+export const evaluationComments = sqliteTable(
+  'evaluation_comments',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    evaluationId: integer('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id),
+    itemId: text('item_id'),
+    text: text('text').notNull(),
+    atSeconds: real('at_seconds'),
+    turnIndex: integer('turn_index'),
+    authorId: integer('author_id').references(() => people.id),
+    authorLabel: text('author_label').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [index('evaluation_comments_eval').on(t.evaluationId)]
+);

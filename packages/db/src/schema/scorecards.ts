@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ScorecardDefinition } from '@attentive/shared/scorecard';
+import { createdAt, programs, tenants } from './org.ts';
+
+/**
+ * A scorecard: the form evaluators fill in. It belongs to one program, or (programId null) is the
+ * tenant's shared default for programs without their own. Its content lives in versions.
+ */
+export const scorecards = sqliteTable(
+  'scorecards',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    /** Null: the tenant's shared default scorecard. */
+    programId: integer('program_id').references(() => programs.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull()
+  },
+  (t) => [
+    // One scorecard per program, and one shared default per tenant.
+    uniqueIndex('scorecards_one_per_program').on(t.tenantId, t.programId).where(sql`program_id is not null`),
+    uniqueIndex('scorecards_one_default').on(t.tenantId).where(sql`program_id is null`),
+    index('scorecards_program').on(t.programId)
+  ]
+);
+
+/**
+ * One version of a scorecard. A draft may change; publishing freezes it (a trigger in the migrations
+ * refuses any change to a published row). The definition is the whole form as JSON, validated by
+ * ScorecardDefinition in @attentive/shared (docs/adr/0002-scorecard-versions.md).
+ */
+export const scorecardVersions = sqliteTable(
+  'scorecard_versions',
+  {
+    id: integer('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    scorecardId: integer('scorecard_id')
+      .notNull()
+      .references(() => scorecards.id),
+    /** 1, 2, 3… per scorecard. */
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    definition: text('definition', { mode: 'json' }).notNull().$type<ScorecardDefinition>(),
+    /** What changed in this version, for the history. */
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Bumped on each draft save: the optimistic-concurrency token of the builder. */
+    revision: integer('revision').notNull().default(1),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    publishedBy: text('published_by')
+  },
+  (t) => [
+    uniqueIndex('scorecard_versions_number').on(t.scorecardId, t.version),
+    // At most one open draft per scorecard.
+    uniqueIndex('scorecard_versions_one_draft').on(t.scorecardId).where(sql`status = 'draft'`),
+    index('scorecard_versions_tenant').on(t.tenantId)
+  ]
+);

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { Dimension } from './index.ts';
+
+/**
+ * The definition of one scorecard version: sections of items. Stored as JSON per version, frozen once
+ * published (docs/adr/0002-scorecard-versions.md). The scoring formula is docs/scoring.md.
+ */
+
+/** Stable keys: kept across versions so answers and trends can be compared item by item. */
+export const ITEM_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const Key = z
+  .string()
+  .regex(ITEM_KEY_PATTERN, 'must be 1–64 characters of a–z, 0–9, "_" or "-", starting with a letter or digit');
+
+export const CRITICAL_CLASSES = ['customer', 'business', 'compliance'] as const;
+export const CriticalClass = z.enum(CRITICAL_CLASSES);
+export type CriticalClass = z.infer<typeof CriticalClass>;
+
+export const FAIL_SCOPES = ['section', 'evaluation'] as const;
+export const FailScope = z.enum(FAIL_SCOPES);
+export type FailScope = z.infer<typeof FailScope>;
+
+export const ANSWER_TYPES = ['yes_no', 'scale', 'choice'] as const;
+
+export const ChoiceOption = z.object({
+  key: Key.refine((k) => k !== 'na', '"na" is reserved for N.A.'),
+  label: z.string().trim().min(1, 'label is required').max(200),
+  points: z.number().finite().min(0, 'points must be 0 or more')
+});
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+export const AnswerType = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('yes_no') }),
+  z.object({
+    type: z.literal('scale'),
+    min: z.number().int('min must be a whole number'),
+    max: z.number().int('max must be a whole number')
+  }),
+  z.object({ type: z.literal('choice'), options: z.array(ChoiceOption).min(2, 'a choice needs at least 2 options').max(20) })
+]);
+export type AnswerType = z.infer<typeof AnswerType>;
+
+export const Critical = z.object({ class: CriticalClass, failScope: FailScope });
+export type Critical = z.infer<typeof Critical>;
+
+export const ScorecardItem = z.object({
+  id: Key,
+  text: z.string().trim().min(1, 'text is required').max(300),
+  /** What a pass looks like, with an example. Shown to the evaluator beside the item. */
+  guidance: z.string().max(4000).default(''),
+  answer: AnswerType,
+  weight: z.number().finite().min(0, 'weight must be 0 or more').max(1000),
+  naAllowed: z.boolean().default(false),
+  dimension: Dimension,
+  critical: Critical.nullable().default(null),
+  /** Bonus items add points without adding to the denominator (docs/scoring.md). */
+  bonus: z.boolean().default(false),
+  /** A required item must be answered (N.A. counts as an answer where allowed) before submit. */
+  required: z.boolean().default(true)
+});
+export type ScorecardItem = z.infer<typeof ScorecardItem>;
+export type ScorecardItemInput = z.input<typeof ScorecardItem>;
+
+export const ScorecardSection = z.object({
+  id: Key,
+  title: z.string().trim().min(1, 'title is required').max(200),
+  description: z.string().max(2000).default(''),
+  items: z.array(ScorecardItem).max(200)
+});
+export type ScorecardSection = z.infer<typeof ScorecardSection>;
+
+export const ScorecardDefinition = z
+  .object({ sections: z.array(ScorecardSection).max(50) })
+  .superRefine((def, ctx) => {
+    const sectionIds = new Set<string>();
+    const itemIds = new Map<string, string>();
+    def.sections.forEach((s, si) => {
+      if (sectionIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `section "${s.id}": id is used twice` });
+      sectionIds.add(s.id);
+      s.items.forEach((it, ii) => {
+        const at = (...rest: (string | number)[]) => ['sections', si, 'items', ii, ...rest];
+        const name = `item "${it.id}"`;
+        const prev = itemIds.get(it.id);
+        if (prev !== undefined) ctx.addIssue({ code: 'custom', path: at('id'), message: `${name}: id is already used in section "${prev}"` });
+        itemIds.set(it.id, s.id);
+        if (it.answer.type === 'scale' && !(it.answer.max > it.answer.min))
+          ctx.addIssue({ code: 'custom', path: at('answer', 'max'), message: `${name}: scale max (${it.answer.max}) must be greater than min (${it.answer.min})` });
+        if (it.answer.type === 'choice') {
+          const keys = new Set<string>();
+          for (const o of it.answer.options) {
+            if (keys.has(o.key)) ctx.addIssue({ code: 'custom', path: at('answer', 'options'), message: `${name}: option "${o.key}" is used twice` });
+            keys.add(o.key);
+          }
+          if (!it.answer.options.some((o) => o.points > 0))
+            ctx.addIssue({ code: 'custom', path: at('answer', 'options'), message: `${name}: at least one option must be worth more than 0 points` });
+        }
+        if (it.critical && it.bonus)
+          ctx.addIssue({ code: 'custom', path: at('critical'), message: `${name}: a bonus item cannot be critical` });
+      });
+    });
+  });
+export type ScorecardDefinition = z.infer<typeof ScorecardDefinition>;
+export type ScorecardDefinitionInput = z.input<typeof ScorecardDefinition>;
+
+/** One answer: 'yes' | 'no' for yes/no, a whole number for a scale, an option key for a choice, or 'na'. */
+export const AnswerValue = z.union([z.number().finite(), z.string().min(1).max(64)]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+export const Answer = z.object({ itemId: z.string().min(1).max(64), value: AnswerValue });
+export type Answer = z.infer<typeof Answer>;
+
+export const SCORECARD_VERSION_STATUSES = ['draft', 'published'] as const;
+export type ScorecardVersionStatus = (typeof SCORECARD_VERSION_STATUSES)[number];
