@@ -18,6 +18,10 @@ import { scorecardRoutes } from './routes/scorecards.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { peaksRoutes } from './routes/peaks.ts';
 import { callRoutes } from './routes/calls.ts';
+import { coachingRoutes } from './routes/coaching.ts';
+import { coachingSessionRoutes } from './routes/coaching-sessions.ts';
+import { samplingRoutes } from './routes/sampling.ts';
+import { callsImportRoutes } from './routes/calls-import.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -45,6 +49,10 @@ export function createApp(deps: AppDeps) {
     .route('/', evaluationRoutes(deps))
     .route('/', peaksRoutes(deps))
     .route('/', callRoutes(deps))
+    .route('/', coachingRoutes(deps))
+    .route('/', coachingSessionRoutes(deps))
+    .route('/', callsImportRoutes(deps))
+    .route('/', samplingRoutes(deps))
     .route('/', docsRoutes(app));
   return routes;
 }

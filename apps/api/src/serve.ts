@@ -4,11 +4,13 @@ import { migrate } from '@attentive/db';
 import { createApp } from './app.ts';
 import { loadEnv, EnvError } from './env.ts';
 import { openDatabase } from './open-database.ts';
+import { startJobs } from './jobs.ts';
 
 try {
   const env = loadEnv();
   const db = await openDatabase(env);
   await migrate(db);
+  startJobs({ db, env });
   const app = createApp({ db, env });
   serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Attentive API on http://localhost:${info.port}/api (docs: /api/docs)`);

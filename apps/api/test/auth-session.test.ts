@@ -1,9 +1,10 @@
+// app first: @hono/zod-openapi must extend zod before shared schemas are built
+import { createApp } from '../src/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { schema } from '@attentive/db';
-import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/env.ts';
 import { TEST_ORIGIN, TEST_PASSWORD, cookieHeaderFrom, signInAs, signInWithPassword } from './support/auth.ts';
 

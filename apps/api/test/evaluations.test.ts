@@ -1,3 +1,5 @@
+// The app first: @hono/zod-openapi must extend zod before shared schemas are built (see status note).
+import { createApp } from '../src/app.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,6 @@ import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { computeScore } from '@attentive/core';
-import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/env.ts';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
@@ -329,3 +330,59 @@ function wav(rate: number, seconds: number, f: (i: number) => number) {
   for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(f(i) * 32767), 44 + i * 2);
   return b;
 }
+
+describe('aggregates', () => {
+  it('per agent and dimension: n, mean and a 95% interval from the stats module, only over what the reader may see', async () => {
+    // Three more submitted evaluations of agent a1 with known scores.
+    const extra = [
+      { ...FULL, greeting: 'no' },
+      { ...FULL, empathy: 5 }
+    ];
+    for (const answers of extra) {
+      const e = (await (await start(u.leadA, { agentId: org.agents.a1.id, programId: org.programs.a.id, kind: 'live' })).json()).evaluation;
+      expect((await req('POST', `/api/evaluations/${e.id}/submit`, u.leadA, { version: e.version, answers })).status).toBe(200);
+    }
+    const res = await get('/api/evaluations/aggregates?groupBy=agent', u.qa);
+    expect(res.status).toBe(200);
+    const { rows } = await res.json();
+    const a1 = rows.find((r: { group: { id: number } }) => r.group.id === org.agents.a1.id);
+    // a1: the revised (failed, 0) evaluation plus the two live ones.
+    const def = ScorecardDefinition.parse(DEFINITION);
+    const scores = [0, ...extra.map((a) => computeScore(def, a).score!)];
+    const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
+    expect(a1.n).toBe(3);
+    expect(a1.overall.n).toBe(3);
+    expect(a1.overall.estimate).toBeCloseTo(mean, 9);
+    expect(a1.overall.low).toBeLessThan(mean);
+    expect(a1.overall.high).toBeGreaterThan(mean);
+    expect(a1.overall.low).toBeGreaterThanOrEqual(0);
+    expect(a1.failRate).toMatchObject({ n: 3, estimate: 1 / 3 });
+    expect(a1.dimensions.customer_friendly.n).toBe(3);
+    const a2 = rows.find((r: { group: { id: number } }) => r.group.id === org.agents.a2.id);
+    expect(a2.n).toBe(1);
+    expect(a2.overall.low).toBeNull(); // one evaluation: no interval, not a precise-looking number
+
+    const byTeam = (await (await get('/api/evaluations/aggregates?groupBy=team', u.leadB)).json()).rows;
+    expect(byTeam).toEqual([]);
+    const mine = (await (await get('/api/evaluations/aggregates?groupBy=agent', u.agentA1)).json()).rows;
+    expect(mine.map((r: { group: { id: number } }) => r.group.id)).toEqual([org.agents.a1.id]);
+    expect((await get('/api/evaluations/aggregates?groupBy=nope', u.qa)).status).toBe(400);
+  });
+});
+
+describe('waveform peaks of compressed audio', () => {
+  it('decodes an Ogg Vorbis demo recording', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const src = new URL('../../../packages/db/demo-recordings/energy-meter-nl.ogg', import.meta.url).pathname;
+    mkdirSync(join(recordingsDir, 'demo'), { recursive: true });
+    copyFileSync(src, join(recordingsDir, 'demo', 'meter.ogg'));
+    await t.db.update(schema.calls).set({ recordingPath: 'demo/meter.ogg' }).where(eq(schema.calls.id, callA2));
+    const res = await get(`/api/calls/${callA2}/peaks`, u.leadA);
+    expect(res.status).toBe(200);
+    const p = await res.json();
+    expect(p.sampleRate).toBe(16000);
+    expect(p.duration).toBeGreaterThan(30);
+    expect(p.peaks.length).toBeGreaterThan(500);
+    expect(Math.max(...p.peaks)).toBeGreaterThan(0.1);
+  });
+});

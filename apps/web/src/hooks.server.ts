@@ -21,6 +21,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   const response = await resolve(event);
   for (const c of setCookies) response.headers.append('set-cookie', c);
+  // CSP (with frame-ancestors 'none') comes from svelte.config.js; these complete it.
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  response.headers.set('x-frame-options', 'DENY');
   return response;
 };
 

@@ -167,6 +167,6 @@ export function callRoutes(deps: AppDeps) {
       headers['Content-Length'] = String(end - start + 1);
       if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
       const body = size === 0 ? null : (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream);
-      return c.body(body, range ? 206 : 200, headers) as never;
+      return new Response(body, { status: range ? 206 : 200, headers }) as never;
     });
 }

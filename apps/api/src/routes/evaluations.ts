@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { addComment } from '@attentive/core/evaluations/add-comment';
 import { getEvaluation } from '@attentive/core/evaluations/get-evaluation';
 import { listEvaluations } from '@attentive/core/evaluations/list-evaluations';
+import { aggregateScores } from '@attentive/core/evaluations/aggregate-scores';
 import { previewScore } from '@attentive/core/evaluations/preview-score';
 import { prepareEvaluation } from '@attentive/core/evaluations/prepare-evaluation';
 import { reviseEvaluation } from '@attentive/core/evaluations/revise-evaluation';
@@ -112,6 +113,10 @@ const EvaluationDetail = z
   })
   .openapi('EvaluationDetail');
 
+const Estimate = z
+  .object({ n: z.number().int(), estimate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })
+  .openapi('Estimate', { description: 'n observations, the estimate and its 95% interval (null when n is too small)' });
+
 const routes = {
   context: createRoute({
     method: 'get',
@@ -206,6 +211,41 @@ const routes = {
       ...errorResponses
     }
   }),
+  aggregates: createRoute({
+    method: 'get',
+    path: '/evaluations/aggregates',
+    tags: ['Evaluations'],
+    summary: 'Mean scores per agent, team or program, overall and per dimension, each with n and a 95% interval',
+    request: {
+      query: z.object({
+        groupBy: z.enum(['agent', 'team', 'program']).optional(),
+        programId: z.coerce.number().int().positive().optional(),
+        teamId: z.coerce.number().int().positive().optional(),
+        agentId: z.coerce.number().int().positive().optional(),
+        from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+        kinds: z.string().optional().openapi({ description: 'Comma-separated kinds; default sampled,live,mystery' })
+      })
+    },
+    responses: {
+      200: json(
+        z.object({
+          groupBy: z.enum(['agent', 'team', 'program']),
+          rows: z.array(
+            z.object({
+              group: z.object({ id: z.number().int().nullable(), name: z.string() }),
+              n: z.number().int(),
+              overall: Estimate,
+              dimensions: z.object({ customer_friendly: Estimate, customer_oriented: Estimate, compliance: Estimate }),
+              failRate: Estimate
+            })
+          )
+        }),
+        'Aggregates'
+      ),
+      ...errorResponses
+    }
+  }),
   get: createRoute({
     method: 'get',
     path: '/evaluations/{id}',
@@ -276,6 +316,11 @@ export function evaluationRoutes(deps: AppDeps) {
     .openapi(routes.list, async (c) => {
       const q = c.req.valid('query');
       const out = await listEvaluations({ ctx: ctxOf(c, deps), input: { ...q, mine: q.mine === 'true' ? true : undefined } });
+      return c.json(out, 200);
+    })
+    .openapi(routes.aggregates, async (c) => {
+      const { kinds, ...q } = c.req.valid('query');
+      const out = await aggregateScores({ ctx: ctxOf(c, deps), input: { ...q, kinds: kinds ? (kinds.split(',') as never) : undefined } });
       return c.json(out, 200);
     })
     .openapi(routes.get, async (c) => c.json(await getEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200))

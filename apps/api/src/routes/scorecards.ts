@@ -29,10 +29,11 @@ const VersionParam = IdParam.extend({
 
 /** Definitions are validated by core (messages name the item), so the body takes any JSON here. */
 const DefinitionInput = z.unknown().openapi({
-  description: 'A ScorecardDefinition ({ sections: [{ id, title, items: [...] }] }); see the ScorecardDefinition schema'
+  description: 'A scorecard definition ({ sections: [{ id, title, items: [...] }] }), the shape of `definition` in ScorecardVersion'
 });
 
-const Definition = ScorecardDefinition.openapi('ScorecardDefinition');
+// The shared schema may be a different zod instance from the one @hono/zod-openapi extends: no .openapi() on it.
+const Definition = ScorecardDefinition;
 const VersionSummary = z
   .object({
     id: z.number().int(),

@@ -2,5 +2,7 @@
 export type NavItem = { href: string; label: string; roles: string[] };
 
 export const NAV: NavItem[] = [
-  { href: '/calls', label: 'Calls', roles: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'] }
+  { href: '/calls', label: 'Calls', roles: ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor'] },
+  { href: '/scorecards', label: 'Scorecards', roles: ['admin', 'qa_analyst'] },
+  { href: '/evaluations', label: 'Evaluations', roles: ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor'] }
 ];

@@ -5,3 +5,4 @@ export * from './admin.ts';
 export * from './scorecards.ts';
 export * from './sampling.ts';
 export * from './call-imports.ts';
+export * from './coaching.ts';

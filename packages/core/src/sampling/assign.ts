@@ -100,8 +100,6 @@ export const ReassignInput = z.object({
 export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.input<typeof ReassignInput> }) {
   const data = parseInput(ReassignInput, input);
   const p = ctx.principal;
-  const assigneeId = data.assigneeId ?? p.personId;
-  if (assigneeId == null) throw invalid('assigneeId is required (you have no person record to take the call yourself)', [{ path: 'assigneeId', message: 'required' }]);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ item: schema.sampleItems, agentTeamId: schema.people.teamId })
@@ -111,6 +109,8 @@ export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.in
       .limit(1);
     if (!row) throw notFound(`Sample item ${data.itemId}`);
     if (!canReassignItem(p, { tenantId: row.item.tenantId, assignedTo: row.item.assignedTo, agentTeamId: row.agentTeamId })) throw notFound(`Sample item ${data.itemId}`);
+    const assigneeId = data.assigneeId ?? p.personId;
+    if (assigneeId == null) throw invalid('assigneeId is required (you have no person record to take the call yourself)', [{ path: 'assigneeId', message: 'required' }]);
     if (row.item.status === 'replaced') throw conflict('This call was replaced; assign its replacement instead');
     if (row.item.evaluationId != null) throw conflict('This call is already evaluated');
     const evaluators = await loadEvaluators(tx, p.tenantId);

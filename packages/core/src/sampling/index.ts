@@ -19,3 +19,4 @@ export * from './work-queue.ts';
 export * from './preview-plan.ts';
 export * from './scheduler.ts';
 export { type RunSnapshot } from './shared.ts';
+export * from './options.ts';

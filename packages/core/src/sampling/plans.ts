@@ -38,7 +38,7 @@ export async function createSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
         .values({ tenantId: p.tenantId, programId: data.programId, name: data.name, draft: def, updatedAt: now })
         .returning();
       await writeAudit(tx, ctx, { action: 'sampling_plan.create', objectType: 'sampling_plan', objectId: row!.id, after: { name: data.name, programId: data.programId, definition: def } }, now);
-      return row!;
+      return planDto(row!);
     });
   } catch (e) {
     if (isUnique(e)) throw conflict(`This program already has a sampling plan named "${data.name}"`);
@@ -68,7 +68,7 @@ export async function updateSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
         { action: 'sampling_plan.update', objectType: 'sampling_plan', objectId: before.id, before: { name: before.name, active: before.active, definition: before.draft }, after: { name: row!.name, active: row!.active, definition: row!.draft } },
         now
       );
-      return row!;
+      return planDto(row!);
     });
   } catch (e) {
     if (isUnique(e)) throw conflict(`This program already has a sampling plan named "${data.name}"`);

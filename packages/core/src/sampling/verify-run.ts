@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
@@ -72,7 +72,7 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
         .select({ id: schema.sampleItems.callId })
         .from(schema.sampleItems)
         .innerJoin(schema.sampleRuns, eq(schema.sampleRuns.id, schema.sampleItems.runId))
-        .where(and(inArray(schema.sampleItems.callId, chunk), ne(schema.sampleItems.runId, run.id), lt(schema.sampleRuns.createdAt, run.createdAt))))
+        .where(and(inArray(schema.sampleItems.callId, chunk), lt(schema.sampleRuns.id, run.id), lte(schema.sampleItems.createdAt, run.createdAt))))
         ok.add(r.id);
     unexplained.push(...chunk.filter((id) => !ok.has(id)));
   }

@@ -54,10 +54,13 @@ export function answerFraction(item: ScorecardItem, value: AnswerValue | null | 
       if (typeof value !== 'number' || value < a.min || value > a.max) return null;
       return (value - a.min) / (a.max - a.min);
     case 'choice': {
-      const opt = a.options.find((o) => o.key === value);
-      if (!opt) return null;
-      const best = Math.max(...a.options.map((o) => o.points));
-      return best > 0 ? opt.points / best : null;
+      let best = 0;
+      let points = -1;
+      for (const o of a.options) {
+        if (o.points > best) best = o.points;
+        if (o.key === value) points = o.points;
+      }
+      return points < 0 || best <= 0 ? null : points / best;
     }
   }
 }
@@ -75,6 +78,17 @@ const pct = (earned: number, bonus: number, possible: number) =>
 
 type Acc = { earned: number; bonus: number; possible: number; rawEarned: number; rawBonus: number };
 const acc = (): Acc => ({ earned: 0, bonus: 0, possible: 0, rawEarned: 0, rawBonus: 0 });
+
+function addPoints(a: Acc, it: ScorecardItem, pts: number, zeroed: boolean) {
+  if (it.bonus) {
+    a.rawBonus += pts;
+    if (!zeroed) a.bonus += pts;
+  } else {
+    a.possible += it.weight;
+    a.rawEarned += pts;
+    if (!zeroed) a.earned += pts;
+  }
+}
 
 function totals(a: Acc, failed: boolean): ScoreTotals {
   const rawScore = pct(a.rawEarned, a.rawBonus, a.possible);
@@ -114,8 +128,13 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
       const value = byItem.get(it.id);
       const f = answerFraction(it, value);
       if (f === null) {
-        if (value === 'na') (sc.na++, counts.na++);
-        else (sc.unanswered++, counts.unanswered++);
+        if (value === 'na') {
+          sc.na++;
+          counts.na++;
+        } else {
+          sc.unanswered++;
+          counts.unanswered++;
+        }
         continue;
       }
       sc.answered++;
@@ -123,16 +142,9 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
       const pts = it.weight * f;
       const d = dims[it.dimension];
       d.answered++;
-      for (const a of [sec, overall, d]) {
-        if (it.bonus) {
-          a.rawBonus += pts;
-          if (!zeroed) a.bonus += pts;
-        } else {
-          a.possible += it.weight;
-          a.rawEarned += pts;
-          if (!zeroed) a.earned += pts;
-        }
-      }
+      addPoints(sec, it, pts, zeroed);
+      addPoints(overall, it, pts, zeroed);
+      addPoints(d, it, pts, zeroed);
     }
     sections.push({ id: s.id, title: s.title, ...totals(sec, zeroed), failed: zeroed, ...sc });
   }

@@ -7,6 +7,7 @@ import { insertRows } from './bulk.ts';
 import { CALL_COLUMNS, generateCalls } from './calls.ts';
 import { buildRoster, type Roster } from './roster.ts';
 import { seedDemoScorecards } from './scorecards.ts';
+import { seedDemoAccounts } from './accounts.ts';
 import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript } from './showcase.ts';
 
 export { DEFAULT_SEED } from './showcase.ts';
@@ -44,6 +45,7 @@ export async function seedDemoIfEmpty(db: Db, opts: SeedOptions): Promise<{ summ
   // Each area adds ONE line here to seed its own demo data after the base data (committed above):
   //   await seedSomething(db, result.tenantId);
   await seedDemoScorecards(db, result.tenantId, opts.now ?? startOfUtcDay());
+  await seedDemoAccounts(db, result.tenantId);
   // ───────────────────────────────────────────────────────────────────────────────────────────────
 
   return { summary: result.summary };

@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './access.ts';
 export * from './sampling.ts';
 export * from './imports.ts';
+export * from './coaching.ts';

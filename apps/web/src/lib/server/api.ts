@@ -1,4 +1,5 @@
 import { createApp, loadEnv, openDatabase, type ApiApp } from '@attentive/api';
+import { startJobs } from '@attentive/api/jobs';
 
 /**
  * The API app this server process mounts under /api. Built once, lazily, from the validated
@@ -10,6 +11,7 @@ export function apiApp(): Promise<ApiApp> {
   app ??= (async () => {
     const env = loadEnv();
     const db = await openDatabase(env);
+    startJobs({ db, env }); // scheduled sampling; off under NODE_ENV=test
     return createApp({ db, env });
   })();
   return app;

@@ -14,39 +14,53 @@ export type FieldError = { column: string; reason: string };
 
 const hint = (suggestion: string | undefined) => (suggestion ? ` (did you mean "${suggestion}"?)` : '');
 
+type Codes = { program_code?: unknown; queue_code?: unknown; agent_code?: unknown };
+
+/**
+ * Resolves the codes of a record (those that are text); an unknown code is an error, never created.
+ * Also used on records that failed the schema, so one pass reports every problem of a row.
+ */
+export function resolveCodes(rec: Codes, maps: CodeMaps): { programId?: number; queueId: number | null; agentId?: number; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const programCode = typeof rec.program_code === 'string' ? rec.program_code.trim() : undefined;
+  const queueCode = typeof rec.queue_code === 'string' && rec.queue_code.trim() ? rec.queue_code.trim() : undefined;
+  const agentCode = typeof rec.agent_code === 'string' ? rec.agent_code.trim() : undefined;
+  const program = programCode ? maps.programs.get(programCode) : undefined;
+  if (programCode && !program) {
+    errors.push({ column: 'program_code', reason: `unknown program "${programCode}"${hint(similarCode(maps.programs.keys(), programCode))}` });
+  } else if (program && !program.allowed) {
+    errors.push({ column: 'program_code', reason: `program "${programCode}" is outside what you may import (an API token imports only calls of its own program or client)` });
+  }
+  let queueId: number | null = null;
+  if (program && queueCode !== undefined) {
+    const q = maps.queues.get(`${program.id}/${queueCode}`);
+    if (q === undefined) {
+      const prefix = `${program.id}/`;
+      const inProgram = [...maps.queues.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+      errors.push({ column: 'queue_code', reason: `unknown queue "${queueCode}" in program "${programCode}"${hint(similarCode(inProgram, queueCode))}` });
+    } else queueId = q;
+  }
+  const agentId = agentCode ? maps.agents.get(agentCode) : undefined;
+  if (agentCode && agentId === undefined) {
+    errors.push({ column: 'agent_code', reason: `unknown agent "${agentCode}"${hint(similarCode(maps.agents.keys(), agentCode))}` });
+  }
+  return { programId: program?.id, queueId, agentId, errors };
+}
+
 /**
  * Turns a valid record into the values of one row of the calls table, resolving codes through the
  * tenant's maps. Pure: the same record and maps always give the same answer.
  */
 export function resolveRecord(rec: CallRecord, maps: CodeMaps, tenantId: number, defaultSource: string): ResolvedCall | FieldError[] {
-  const errors: FieldError[] = [];
-  const program = maps.programs.get(rec.program_code);
-  if (!program) {
-    errors.push({ column: 'program_code', reason: `unknown program "${rec.program_code}"${hint(similarCode(maps.programs.keys(), rec.program_code))}` });
-  } else if (!program.allowed) {
-    errors.push({ column: 'program_code', reason: `program "${rec.program_code}" is outside what you may import (an API token imports only calls of its own program or client)` });
-  }
-  let queueId: number | null = null;
-  if (program && rec.queue_code !== undefined) {
-    const q = maps.queues.get(`${program.id}/${rec.queue_code}`);
-    if (q === undefined) {
-      const prefix = `${program.id}/`;
-      const inProgram = [...maps.queues.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-      errors.push({ column: 'queue_code', reason: `unknown queue "${rec.queue_code}" in program "${rec.program_code}"${hint(similarCode(inProgram, rec.queue_code))}` });
-    } else queueId = q;
-  }
-  const agentId = maps.agents.get(rec.agent_code);
-  if (agentId === undefined) {
-    errors.push({ column: 'agent_code', reason: `unknown agent "${rec.agent_code}"${hint(similarCode(maps.agents.keys(), rec.agent_code))}` });
-  }
+  const { programId, queueId, agentId, errors } = resolveCodes(rec, maps);
   if (errors.length) return errors;
   const source = rec.source ?? defaultSource;
   return {
     source,
     externalId: rec.external_id,
-    programId: program!.id,
+    programId: programId!,
     args: [
-      tenantId, source, rec.external_id, program!.id, queueId, agentId!, rec.direction, Date.parse(rec.started_at),
+      tenantId, source, rec.external_id, programId!, queueId, agentId!, rec.direction, Date.parse(rec.started_at),
       rec.answer_seconds ?? 0, rec.talk_seconds, rec.hold_seconds ?? 0, rec.transfers ?? 0,
       rec.disposition ?? null, rec.customer_ref ?? null, rec.recording ?? null, rec.language ?? null
     ]

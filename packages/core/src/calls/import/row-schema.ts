@@ -54,7 +54,7 @@ export function recordingPathProblem(path: string): string | null {
   return null;
 }
 
-export const CallRecord = z.object({
+export const CallRecord = z.strictObject({
   source: z.preprocess(blankToUndefined, z.string().regex(SOURCE_PATTERN, 'source: letters, digits, . _ - (up to 64)').optional()),
   external_id: z.preprocess(
     blankToUndefined,

@@ -1,28 +1,22 @@
 import type { InValue, Transaction } from '@libsql/client';
 import { INSERT_COLUMNS, type ResolvedCall } from './resolve-record.ts';
 
-/** Rows per multi-row INSERT: 1,000 × 16 parameters stays well under SQLite's 32,766. */
+/** Rows per INSERT statement. */
 export const BATCH_ROWS = 1000;
 
 const UPDATE_COLUMNS = INSERT_COLUMNS.slice(3);
-const ROW_PLACEHOLDERS = `(${INSERT_COLUMNS.map(() => '?').join(',')})`;
-const sqlCache = new Map<number, string>();
 
 /**
- * One statement for n rows: insert, or on (tenant, source, external id) update — but only when a value
- * really changed, so a re-imported file leaves rows (and updated_at) untouched.
+ * One statement for a whole batch: the rows travel as one JSON array parameter and SQLite unpacks it
+ * (json_each). Insert, or on (tenant, source, external id) update — but only when a value really
+ * changed, so a re-imported file leaves rows (and updated_at) untouched. A tiny statement: libsql
+ * re-prepares every statement, and preparing 1,000 × 16 placeholders costs more than running them.
  */
-export function upsertSql(n: number): string {
-  let sql = sqlCache.get(n);
-  if (!sql) {
-    sql =
-      `INSERT INTO calls (${INSERT_COLUMNS.join(',')}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(',')} ` +
-      `ON CONFLICT (tenant_id, source, external_id) DO UPDATE SET ${UPDATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = ? ` +
-      `WHERE ${UPDATE_COLUMNS.map((c) => `calls.${c} IS NOT excluded.${c}`).join(' OR ')}`;
-    sqlCache.set(n, sql);
-  }
-  return sql;
-}
+export const UPSERT_SQL =
+  `INSERT INTO calls (${INSERT_COLUMNS.join(', ')}) ` +
+  `SELECT ${INSERT_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true ` +
+  `ON CONFLICT (tenant_id, source, external_id) DO UPDATE SET ${UPDATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = ? ` +
+  `WHERE ${UPDATE_COLUMNS.map((c) => `calls.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 
@@ -33,11 +27,8 @@ export type UpsertCounts = { inserted: number; updated: number; unchanged: numbe
  */
 export async function upsertCalls(tx: Transaction, rows: ResolvedCall[], nowMs: number, maxIdBefore: number): Promise<UpsertCounts & { maxId: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, maxId: maxIdBefore };
-  const args: InValue[] = new Array(rows.length * INSERT_COLUMNS.length + 1);
-  let k = 0;
-  for (const r of rows) for (const v of r.args) args[k++] = v;
-  args[k] = nowMs;
-  const res = await tx.execute({ sql: upsertSql(rows.length), args });
+  const json = `[${rows.map((r) => JSON.stringify(r.args)).join(',')}]`;
+  const res = await tx.execute({ sql: UPSERT_SQL, args: [json, nowMs] });
   const maxId = await currentMaxCallId(tx);
   const inserted = maxId - maxIdBefore;
   const updated = res.rowsAffected - inserted;

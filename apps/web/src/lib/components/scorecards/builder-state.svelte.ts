@@ -10,7 +10,7 @@ let nextUid = 1;
 const uid = () => nextUid++;
 
 /** A key from a text: "Greets the customer" → "greets-the-customer", unique among `taken`. */
-export function keyFrom(text: string, taken: Set<string>): string {
+export function keyFrom(text: string, taken: ReadonlySet<string>): string {
   const base = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'item';
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
@@ -42,7 +42,9 @@ export class ScorecardBuilder {
     };
   }
 
-  itemIds(): Set<string> {
+  itemIds(): ReadonlySet<string> {
+    // A plain snapshot, not reactive state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return new Set(this.sections.flatMap((s) => s.items.map((i) => i.id)));
   }
 
@@ -51,6 +53,7 @@ export class ScorecardBuilder {
   }
 
   addSection() {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const taken = new Set(this.sections.map((s) => s.id));
     const s: EditSection = { uid: uid(), id: keyFrom(`section ${this.sections.length + 1}`, taken), title: `Section ${this.sections.length + 1}`, description: '', items: [] };
     this.sections.push(s);

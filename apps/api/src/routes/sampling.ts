@@ -1,0 +1,327 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  assignRunItems,
+  createSamplingPlan,
+  getSampleRun,
+  getSamplingPlan,
+  listEvaluators,
+  listSampleRuns,
+  listSamplingPlans,
+  previewSamplingPlan,
+  publishSamplingPlan,
+  reassignSampleItem,
+  replaceSampleItem,
+  runSamplingPlan,
+  samplingOptions,
+  updateSamplingPlan,
+  verifySampleRun,
+  workQueue
+} from '@attentive/core';
+import type { AppDeps } from '../context.ts';
+import { ctxOf } from '../context.ts';
+import { ErrorSchema, errorResponses } from '../errors.ts';
+import { newRouter } from '../router.ts';
+
+const tags = ['Sampling'];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. the plan is not published)') };
+const Int = z.number().int();
+
+const Definition = z
+  .record(z.string(), z.unknown())
+  .openapi('SamplingPlanDefinition', {
+    description:
+      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
+    example: { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } }, filters: { minTalkSeconds: 30 }, stratify: { spread: 'day', proportional: 'queue' } }
+  });
+const Plan = z
+  .object({ id: Int, programId: Int, name: z.string(), draft: Definition, publishedVersion: Int.nullable(), active: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
+  .openapi('SamplingPlan');
+const PlanListItem = Plan.extend({ programName: z.string(), clientId: Int, clientName: z.string(), runs: Int, lastRunAt: z.string().nullable() }).openapi('SamplingPlanListItem');
+const PlanDetail = Plan.extend({
+  programName: z.string(),
+  clientId: Int,
+  clientName: z.string(),
+  versions: z.array(z.object({ id: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() }))
+}).openapi('SamplingPlanDetail');
+const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: z.unknown(), publishedAt: z.date().or(z.string()), publishedBy: z.string() });
+
+const Run = z
+  .object({
+    id: Int,
+    planId: Int,
+    planVersionId: Int,
+    programId: Int,
+    purpose: z.enum(['routine', 'audit']),
+    trigger: z.enum(['schedule', 'manual', 'client']),
+    seed: z.string(),
+    seedSource: z.enum(['generated', 'client']),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    periodLabel: z.string(),
+    populationHash: z.string(),
+    populationSize: Int,
+    selectedCount: Int,
+    requestedBy: z.string(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable()
+  })
+  .openapi('SampleRun');
+const RunListItem = Run.extend({ planName: z.string(), programName: z.string(), clientName: z.string() }).openapi('SampleRunListItem');
+const Item = z
+  .object({
+    id: Int,
+    callId: Int,
+    agentId: Int,
+    agentName: z.string(),
+    agentCode: z.string(),
+    rank: z.string(),
+    stratum: z.string(),
+    status: z.enum(['selected', 'replaced', 'replacement']),
+    replacedBy: Int.nullable(),
+    reason: z.string().nullable(),
+    replacedAt: z.string().nullable(),
+    assignedTo: Int.nullable(),
+    assigneeName: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    evaluationId: Int.nullable(),
+    evaluationStatus: z.enum(['draft', 'submitted']).nullable(),
+    startedAt: z.string(),
+    talkSeconds: Int,
+    queueId: Int.nullable()
+  })
+  .openapi('SampleItem');
+const LedgerRow = z
+  .object({ agentId: Int, agentName: z.string(), eligible: Int, quota: Int, drawn: Int, replaced: Int, replacements: Int, standing: Int, reasons: z.array(z.string()), short: z.boolean() })
+  .openapi('FairnessLedgerRow');
+const RunDetail = z
+  .object({
+    run: Run.extend({ planName: z.string(), programName: z.string(), clientId: Int }),
+    definition: Definition,
+    excludedCount: Int,
+    callsInPeriod: Int,
+    items: z.array(Item),
+    ledger: z.array(LedgerRow)
+  })
+  .openapi('SampleRunDetail');
+const Check = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
+const Verification = z
+  .object({
+    runId: Int,
+    planName: z.string(),
+    programName: z.string(),
+    period: z.string(),
+    seed: z.string(),
+    seedSource: z.enum(['generated', 'client']),
+    algorithm: z.string(),
+    stored: z.object({ populationHash: z.string(), populationSize: Int, selected: Int }),
+    recomputed: z.object({ populationHash: z.string(), populationSize: Int, selected: Int }),
+    ok: z.boolean(),
+    checks: z.array(Check),
+    missing: z.array(Int),
+    unexpected: z.array(Int),
+    ms: Int
+  })
+  .openapi('SampleRunVerification');
+const RunResult = z
+  .object({ runId: Int, period: z.string(), populationSize: Int, populationHash: z.string(), selected: Int, assigned: Int, agents: Int })
+  .openapi('SampleRunResult');
+const Level = z.object({ level: z.enum(['agent', 'team', 'program']), key: z.string(), population: Int, required: Int, planned: Int, marginAtPlanned: z.number().nullable() });
+const Preview = z
+  .object({
+    program: z.object({ id: Int, name: z.string() }),
+    period: z.object({ label: z.string(), start: z.string(), end: z.string() }),
+    confidence: z.number(),
+    margin: z.number(),
+    callsInPeriod: Int,
+    excluded: Int,
+    eligible: Int,
+    planned: Int,
+    agents: z.array(z.object({ agentId: Int, name: z.string(), teamId: Int.nullable(), eligible: Int, quota: Int, isNew: z.boolean(), planned: Int, required: Int, marginAtPlanned: z.number().nullable() })),
+    teams: z.array(Level.extend({ name: z.string() })),
+    programLevel: Level
+  })
+  .openapi('SamplingPlanPreview');
+const WorkItem = z.object({
+  itemId: Int,
+  runId: Int,
+  callId: Int,
+  agentId: Int,
+  agentName: z.string(),
+  rank: z.string(),
+  status: z.enum(['selected', 'replaced', 'replacement']),
+  dueAt: z.string().nullable(),
+  startedAt: z.string(),
+  talkSeconds: Int,
+  direction: z.enum(['inbound', 'outbound']),
+  queueName: z.string().nullable(),
+  programName: z.string(),
+  periodLabel: z.string(),
+  evaluationStatus: z.string().nullable(),
+  evaluationId: Int.nullable(),
+  overdue: z.boolean(),
+  inProgress: z.boolean()
+});
+const WorkQueue = z
+  .object({
+    personId: Int,
+    week: z.object({ label: z.string(), start: z.string(), end: z.string() }),
+    summary: z.object({ open: Int, overdue: Int, dueThisWeek: Int, inProgress: Int, doneThisWeek: Int }),
+    items: z.array(WorkItem)
+  })
+  .openapi('WorkQueue');
+const Options = z
+  .object({
+    programs: z.array(
+      z.object({
+        id: Int,
+        name: z.string(),
+        code: z.string(),
+        clientId: Int,
+        clientName: z.string(),
+        queues: z.array(z.object({ id: Int, code: z.string(), name: z.string() })),
+        dispositions: z.array(z.string())
+      })
+    )
+  })
+  .openapi('SamplingOptions');
+const Evaluator = z.object({ personId: Int, name: z.string(), roles: z.array(z.string()), teamIds: z.array(Int) }).openapi('SamplingEvaluator');
+
+const routes = {
+  options: createRoute({ method: 'get', path: '/sampling/options', tags, summary: 'Programs, queues and dispositions for the plan editor', responses: { 200: json(Options, 'Options'), ...errorResponses } }),
+  evaluators: createRoute({ method: 'get', path: '/sampling/evaluators', tags, summary: 'People sampled calls can be assigned to', responses: { 200: json(z.object({ items: z.array(Evaluator) }), 'Evaluators'), ...errorResponses } }),
+  listPlans: createRoute({
+    method: 'get',
+    path: '/sampling/plans',
+    tags,
+    summary: 'Sampling plans (admins and QA: all; client auditors: their programs)',
+    request: { query: z.object({ programId: z.coerce.number().int().positive().optional() }) },
+    responses: { 200: json(z.object({ items: z.array(PlanListItem) }), 'Plans'), ...errorResponses }
+  }),
+  createPlan: createRoute({
+    method: 'post',
+    path: '/sampling/plans',
+    tags,
+    summary: 'Create a sampling plan (a draft until published)',
+    request: body(z.object({ programId: Int.positive(), name: z.string(), definition: Definition })),
+    responses: { 201: json(Plan, 'Created'), ...errorResponses }
+  }),
+  preview: createRoute({
+    method: 'post',
+    path: '/sampling/plans/preview',
+    tags,
+    summary: 'What a definition would draw on the last closed period, and the sample-size planner (nothing is drawn)',
+    request: body(z.object({ programId: Int.positive(), definition: Definition, confidence: z.number().optional(), margin: z.number().optional() })),
+    responses: { 200: json(Preview, 'Preview'), ...errorResponses }
+  }),
+  getPlan: createRoute({ method: 'get', path: '/sampling/plans/{id}', tags, summary: 'One plan with its published versions', request: { params: IdParam }, responses: { 200: json(PlanDetail, 'Plan'), ...errorResponses } }),
+  updatePlan: createRoute({
+    method: 'patch',
+    path: '/sampling/plans/{id}',
+    tags,
+    summary: 'Edit the draft of a plan (name, definition, active)',
+    request: { params: IdParam, ...body(z.object({ name: z.string().optional(), definition: Definition.optional(), active: z.boolean().optional() })) },
+    responses: { 200: json(Plan, 'Changed'), ...errorResponses }
+  }),
+  publish: createRoute({
+    method: 'post',
+    path: '/sampling/plans/{id}/publish',
+    tags,
+    summary: 'Freeze the draft as the next version',
+    request: { params: IdParam },
+    responses: { 201: json(PlanVersion, 'Published'), ...errorResponses }
+  }),
+  run: createRoute({
+    method: 'post',
+    path: '/sampling/plans/{id}/runs',
+    tags,
+    summary: 'Draw a sample for a closed period (last closed by default); with a client seed: a client-ordered audit sample',
+    request: {
+      params: IdParam,
+      ...body(
+        z.object({
+          from: z.string().optional().openapi({ description: 'Custom range start, YYYY-MM-DD (with to)' }),
+          to: z.string().optional().openapi({ description: 'Custom range end, YYYY-MM-DD, inclusive' }),
+          date: z.string().optional().openapi({ description: "The plan's week or month containing this date" }),
+          seed: z.string().optional().openapi({ description: 'Client-supplied seed, 32–128 hex characters' })
+        })
+      )
+    },
+    responses: { 201: json(RunResult, 'Drawn'), ...errorResponses, ...precondition }
+  }),
+  listRuns: createRoute({
+    method: 'get',
+    path: '/sampling/runs',
+    tags,
+    summary: 'Sample runs, newest period first',
+    request: { query: z.object({ planId: z.coerce.number().int().positive().optional(), programId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) },
+    responses: { 200: json(z.object({ items: z.array(RunListItem) }), 'Runs'), ...errorResponses }
+  }),
+  getRun: createRoute({ method: 'get', path: '/sampling/runs/{id}', tags, summary: 'A run: items, replacements with reasons, fairness ledger', request: { params: IdParam }, responses: { 200: json(RunDetail, 'Run'), ...errorResponses } }),
+  verify: createRoute({
+    method: 'get',
+    path: '/sampling/runs/{id}/verify',
+    tags,
+    summary: 'Recompute the population hash, the draw and the replacements, and report match or mismatch',
+    request: { params: IdParam },
+    responses: { 200: json(Verification, 'Verification'), ...errorResponses }
+  }),
+  assignRun: createRoute({
+    method: 'post',
+    path: '/sampling/runs/{id}/assign',
+    tags,
+    summary: 'Assign every open, unassigned item of a run (balanced by open workload)',
+    request: { params: IdParam },
+    responses: { 200: json(z.object({ unassigned: Int, assigned: Int }), 'Assigned'), ...errorResponses }
+  }),
+  replace: createRoute({
+    method: 'post',
+    path: '/sampling/items/{id}/replace',
+    tags,
+    summary: 'Replace a sampled call by the next-ranked call of the same agent (reason required)',
+    request: { params: IdParam, ...body(z.object({ reason: z.string() })) },
+    responses: { 200: json(z.object({ itemId: Int, reason: z.string(), replacement: z.object({ itemId: Int, callId: Int, rank: z.string() }).nullable() }), 'Replaced'), ...errorResponses }
+  }),
+  reassign: createRoute({
+    method: 'post',
+    path: '/sampling/items/{id}/assign',
+    tags,
+    summary: 'Hand a sampled call to an evaluator (omit assigneeId to take it yourself)',
+    request: { params: IdParam, ...body(z.object({ assigneeId: Int.positive().optional(), dueAt: z.string().optional() })) },
+    responses: { 200: json(z.object({ itemId: Int, assignedTo: Int, dueAt: z.string() }), 'Assigned'), ...errorResponses }
+  }),
+  work: createRoute({
+    method: 'get',
+    path: '/sampling/work',
+    tags,
+    summary: "An evaluator's work queue: sampled calls to score, overdue first, and what is due this week",
+    request: { query: z.object({ personId: z.coerce.number().int().positive().optional(), timezone: z.string().optional() }) },
+    responses: { 200: json(WorkQueue, 'Work queue'), ...errorResponses }
+  })
+};
+
+export function samplingRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(routes.options, async (c) => c.json(await samplingOptions({ ctx: ctxOf(c, deps) }), 200))
+    .openapi(routes.evaluators, async (c) => c.json({ items: await listEvaluators({ ctx: ctxOf(c, deps) }) }, 200))
+    .openapi(routes.listPlans, async (c) => c.json({ items: await listSamplingPlans({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))
+    .openapi(routes.createPlan, async (c) => c.json(await createSamplingPlan({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 201))
+    .openapi(routes.preview, async (c) => c.json(await previewSamplingPlan({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 200))
+    .openapi(routes.getPlan, async (c) => c.json(await getSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } }), 200))
+    .openapi(routes.updatePlan, async (c) => c.json(await updateSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
+    .openapi(routes.publish, async (c) => {
+      const v = await publishSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } });
+      return c.json({ ...v, publishedAt: v.publishedAt.toISOString() }, 201);
+    })
+    .openapi(routes.run, async (c) => c.json(await runSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 201))
+    .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))
+    .openapi(routes.getRun, async (c) => c.json(await getSampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
+    .openapi(routes.verify, async (c) => c.json(await verifySampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
+    .openapi(routes.assignRun, async (c) => c.json(await assignRunItems({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
+    .openapi(routes.replace, async (c) => c.json(await replaceSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
+    .openapi(routes.reassign, async (c) => c.json(await reassignSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
+    .openapi(routes.work, async (c) => c.json(await workQueue({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200));
+}

@@ -1,0 +1,82 @@
+// app first: @hono/zod-openapi must extend zod before shared schemas are built
+import { createApp } from '../src/app.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '@attentive/db/testing';
+import { loadEnv } from '../src/env.ts';
+import { EXPECTATIONS } from './authz/expectations.ts';
+import { CALLERS, buildWorld, type Target, type World } from './authz/world.ts';
+
+let t: Awaited<ReturnType<typeof createTestDb>>;
+let app: ReturnType<typeof createApp>;
+let world: World;
+let operations: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
+  world = await buildWorld(app, t.db);
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+}, 60_000);
+afterAll(() => t.cleanup());
+
+describe('authorization matrix', () => {
+  it('has an entry for every operation of the OpenAPI document, and no stale ones', () => {
+    const missing = operations.filter((op) => !EXPECTATIONS[op]);
+    const stale = Object.keys(EXPECTATIONS).filter((op) => !operations.includes(op));
+    expect(missing, `operations without an entry in apps/api/test/authz/expectations.ts:\n${missing.join('\n')}`).toEqual([]);
+    expect(stale, 'entries for operations that no longer exist').toEqual([]);
+  });
+
+  it('answers every operation × caller × own/foreign cell as expected, with no leaks', async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    let leaks = 0;
+    for (const op of operations) {
+      const e = EXPECTATIONS[op];
+      if (!e) continue;
+      const method = op.slice(0, op.indexOf(' '));
+      for (const caller of CALLERS) {
+        for (const target of ['own', 'foreign'] as Target[]) {
+          const want = e.expect[caller];
+          const expected = typeof want === 'number' ? want : want[target];
+          const req = await e.request(world, target, caller);
+          const headers: Record<string, string> = { ...world.headers[caller], ...req.headers };
+          if (req.body !== undefined) headers['content-type'] = 'application/json';
+          const res = await app.request(req.path, { method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+          cells++;
+          const cell = `${op} as ${caller} on ${target} (${req.path})`;
+          if (res.status !== expected) {
+            if (res.status < 300 && expected >= 400) leaks++;
+            failures.push(`${cell}: expected ${expected}, got ${res.status} ${(await res.text()).slice(0, 200)}`);
+            continue;
+          }
+          if (res.status >= 400) {
+            const body = (await res.json()) as { error?: { code?: string; requestId?: string } };
+            if (!body.error?.code || !body.error.requestId) failures.push(`${cell}: error without the standard envelope`);
+          } else if (e.check && res.headers.get('content-type')?.includes('json')) {
+            try {
+              e.check(await res.json(), world, target, caller);
+            } catch (err) {
+              leaks++;
+              failures.push(`${cell}: ${(err as Error).message}`);
+            }
+          }
+        }
+      }
+    }
+    expect(failures, `${failures.length} of ${cells} cells wrong, ${leaks} leak(s)`).toEqual([]);
+    expect(leaks).toBe(0);
+    expect(cells).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('answers a foreign id exactly like a missing one (same status, same body apart from the request id)', async () => {
+    const h = world.headers.admin;
+    const foreign = await app.request(`/api/admin/people/${world.b.agents.a1.id}`, { headers: h });
+    const missing = await app.request('/api/admin/people/987654321', { headers: h });
+    expect(foreign.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const strip = (b: { error: { message: string; code: string } }, id: number) => ({ code: b.error.code, message: b.error.message.replace(String(id), '<id>') });
+    expect(strip(await foreign.json(), world.b.agents.a1.id)).toEqual(strip(await missing.json(), 987654321));
+  });
+});

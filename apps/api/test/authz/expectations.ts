@@ -1,0 +1,18 @@
+import type { Expectations } from './types.ts';
+import { accountsExpectations } from './accounts.ts';
+import { evaluationsExpectations } from './evaluations.ts';
+import { samplingExpectations } from './sampling.ts';
+
+/**
+ * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
+ * status for every caller on an own and a foreign resource. test/authz-matrix.test.ts fails for any
+ * operation of the OpenAPI document without an entry here, and for any entry without an operation.
+ *
+ * To add your routes: write apps/api/test/authz/<area>.ts exporting an `Expectations` object
+ * (see accounts.ts and types.ts: only(), adminOnly(), noForeignIds()) and spread it below.
+ */
+export const EXPECTATIONS: Expectations = {
+  ...accountsExpectations,
+  ...evaluationsExpectations,
+  ...samplingExpectations
+};

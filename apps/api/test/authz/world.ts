@@ -1,0 +1,52 @@
+import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
+import type { Db } from '@attentive/db';
+import type { Grant } from '@attentive/core';
+import { signInAs, tokenHeaders } from '../support/auth.ts';
+
+/** Every kind of caller the matrix tries: each role of a person, an API token, and nobody. */
+export const CALLERS = ['anonymous', 'admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor', 'mystery_shopper', 'survey_caller', 'integration'] as const;
+export type Caller = (typeof CALLERS)[number];
+export type Target = 'own' | 'foreign';
+
+type RequestableApp = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
+
+/**
+ * Two tenants built by createFixtureOrg. Every caller belongs to tenant `a`, scoped to its side `a`:
+ * the team lead leads teams.a, the client auditor audits clients.a, the agent is agents.a1,
+ * the integration token is for programs.a. "Own" resources are those in scope; "foreign" ones are
+ * out of scope — of tenant `b`, or (where the entry says so) of the other team/client/agent of `a`.
+ */
+export type World = {
+  app: RequestableApp;
+  db: Db;
+  a: FixtureOrg;
+  b: FixtureOrg;
+  headers: Record<Caller, Record<string, string>>;
+  personId: Partial<Record<Caller, number>>;
+  /** A fresh short unique string (codes, names) for writes. */
+  uniq: () => string;
+};
+
+export async function buildWorld(app: RequestableApp, db: Db): Promise<World> {
+  const a = await createFixtureOrg(db);
+  const b = await createFixtureOrg(db);
+  const grants: Record<Exclude<Caller, 'anonymous' | 'integration'>, { grants: Grant[]; personId?: number }> = {
+    admin: { grants: [{ role: 'admin' }] },
+    qa_analyst: { grants: [{ role: 'qa_analyst' }] },
+    team_lead: { grants: [{ role: 'team_lead', teamId: a.teams.a.id }] },
+    agent: { grants: [{ role: 'agent' }], personId: a.agents.a1.id },
+    client_auditor: { grants: [{ role: 'client_auditor', clientId: a.clients.a.id }] },
+    mystery_shopper: { grants: [{ role: 'mystery_shopper' }] },
+    survey_caller: { grants: [{ role: 'survey_caller' }] }
+  };
+  const headers = { anonymous: {} } as World['headers'];
+  const personId: World['personId'] = {};
+  for (const [caller, g] of Object.entries(grants) as [keyof typeof grants, (typeof grants)[keyof typeof grants]][]) {
+    const s = await signInAs(app, db, { tenantId: a.tenantId, grants: g.grants, personId: g.personId, name: `Matrix ${caller}` });
+    headers[caller] = s.headers;
+    personId[caller] = s.personId;
+  }
+  headers.integration = (await tokenHeaders(db, { tenantId: a.tenantId, programId: a.programs.a.id, name: 'matrix token' })).headers;
+  let n = 0;
+  return { app, db, a, b, headers, personId, uniq: () => `M${Date.now().toString(36).slice(-4)}${(++n).toString(36)}`.toUpperCase() };
+}

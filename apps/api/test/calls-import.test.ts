@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '@attentive/db/testing';
+import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
+import { createApp } from '../src/app.ts';
+import { loadEnv } from '../src/env.ts';
+import { signInAs, tokenHeaders } from './support/auth.ts';
+
+let t: Awaited<ReturnType<typeof createTestDb>>;
+let app: ReturnType<typeof createApp>;
+let org: FixtureOrg;
+let other: FixtureOrg;
+const h: Record<string, Record<string, string>> = {};
+
+const HEADER = 'source,external_id,program_code,queue_code,agent_code,direction,started_at,answer_seconds,talk_seconds,hold_seconds,transfers,disposition,customer_ref,recording,language';
+const line = (id: string, o: Partial<Record<'program' | 'queue' | 'agent' | 'talk' | 'ref' | 'source', string>> = {}) =>
+  `${o.source ?? ''},${id},${o.program ?? 'EN-CARE'},${o.queue ?? 'billing'},${o.agent ?? 'A1'},inbound,2026-11-05T08:30:00Z,7,${o.talk ?? '240'},0,0,resolved,${o.ref ?? `c-${id}`},,nl`;
+const file = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+
+/** A streamed request body, as a browser or curl sends a large file. */
+const streamOf = (text: string) =>
+  new ReadableStream<Uint8Array>({
+    start(c) {
+      const b = new TextEncoder().encode(text);
+      for (let i = 0; i < b.length; i += 50) c.enqueue(b.slice(i, i + 50));
+      c.close();
+    }
+  });
+
+async function upload(who: string | null, csv: string, query = 'mode=skip-invalid&source=pbx') {
+  const res = await app.request(`/api/calls/import?${query}`, {
+    method: 'POST',
+    headers: { ...(who ? h[who] : {}), 'content-type': 'text/csv' },
+    body: streamOf(csv),
+    duplex: 'half'
+  } as RequestInit);
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function post(who: string | null, path: string, body: unknown) {
+  const res = await app.request(`/api${path}`, { method: 'POST', headers: { ...(who ? h[who] : {}), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function get(who: string, path: string) {
+  const res = await app.request(`/api${path}`, { headers: h[who] });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const count = async (tenantId: number, source: string) =>
+  Number((await t.db.$client.execute({ sql: 'SELECT count(*) FROM calls WHERE tenant_id = ? AND source = ?', args: [tenantId, source] })).rows[0]![0]);
+
+beforeAll(async () => {
+  t = await createTestDb();
+  app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
+  org = await createFixtureOrg(t.db, { callsPerAgent: 0 });
+  other = await createFixtureOrg(t.db, { callsPerAgent: 0 });
+  h.admin = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] })).headers;
+  h.qa = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }] })).headers;
+  h.otherAdmin = (await signInAs(app, t.db, { tenantId: other.tenantId, grants: [{ role: 'admin' }] })).headers;
+  h.tokenA = (await tokenHeaders(t.db, { tenantId: org.tenantId, programId: org.programs.a.id })).headers;
+  h.tokenClientB = (await tokenHeaders(t.db, { tenantId: org.tenantId, clientId: org.clients.b.id })).headers;
+});
+afterAll(() => t.cleanup());
+
+describe('POST /api/calls/import (streamed CSV)', () => {
+  it('imports good rows; the same file again adds nothing; a changed row updates', async () => {
+    const csv = file(line('g1'), line('g2', { agent: 'A2' }), line('g3', { source: 'dialer', queue: '' }));
+    const first = await upload('admin', csv, 'mode=all-or-nothing&source=pbx');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'completed', rows: 3, inserted: 3, updated: 0, unchanged: 0, invalid: 0, errorCount: 0, errors: [] });
+    expect(await count(org.tenantId, 'pbx')).toBe(2);
+    expect(await count(org.tenantId, 'dialer')).toBe(1);
+
+    const again = await upload('admin', csv, 'mode=all-or-nothing&source=pbx');
+    expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await count(org.tenantId, 'pbx')).toBe(2);
+
+    const changed = await upload('admin', file(line('g1', { talk: '300' }), line('g2', { agent: 'A2' })), 'mode=all-or-nothing&source=pbx');
+    expect(changed.body).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+  });
+
+  it('reports every bad row with line, column and reason; skip-invalid stores the good ones', async () => {
+    const csv = file(
+      line('s1'),
+      line('s2', { agent: 'GHOST' }),
+      line('s3', { talk: 'x' }),
+      line('s4', { ref: '+31 6 12345678' }),
+      line('s5', { program: 'NOPE' }),
+      line('s6', { queue: 'tech' }),
+      line('s7')
+    );
+    const r = await upload('admin', csv, 'mode=skip-invalid&source=skip');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'completed', rows: 7, inserted: 2, invalid: 5, errorCount: 5 });
+    expect(r.body.errors).toEqual([
+      { line: 3, column: 'agent_code', reason: 'unknown agent "GHOST"' },
+      { line: 4, column: 'talk_seconds', reason: expect.stringMatching(/whole number/) },
+      { line: 5, column: 'customer_ref', reason: expect.stringMatching(/telephone number/) },
+      { line: 6, column: 'program_code', reason: 'unknown program "NOPE"' },
+      { line: 7, column: 'queue_code', reason: 'unknown queue "tech" in program "EN-CARE"' }
+    ]);
+    expect(await count(org.tenantId, 'skip')).toBe(2);
+  });
+
+  it('all-or-nothing stores nothing when one row is bad (400 naming the line)', async () => {
+    const importId = randomUUID();
+    const r = await upload('admin', file(line('n1'), line('n2'), line('n3', { agent: 'ZZ' })), `mode=all-or-nothing&source=aon&importId=${importId}`);
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('VALIDATION');
+    expect(r.body.error.message).toMatch(/1 of 3 rows are invalid; nothing was imported/);
+    expect(r.body.error.details).toEqual([{ line: 4, column: 'agent_code', message: 'unknown agent "ZZ"' }]);
+    expect(await count(org.tenantId, 'aon')).toBe(0);
+    const run = await get('admin', `/imports/${importId}`);
+    expect(run.body).toMatchObject({ id: importId, status: 'rejected', rows: 3, invalid: 1, inserted: 0, errors: [{ line: 4, column: 'agent_code' }] });
+  });
+
+  it('refuses a bad header, a wrong content type and an empty body before importing', async () => {
+    const bad = await upload('admin', 'external_id,agent\nx,y\n');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, column: 'agent', message: expect.stringMatching(/unknown column/) })]));
+    const json = await post('admin', '/calls/import', { not: 'csv' });
+    expect(json.status).toBe(400);
+    expect(json.body.error.message).toMatch(/text\/csv/);
+    const empty = await upload('admin', '');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toMatch(/empty/);
+  });
+
+  it('refuses anonymous callers and roles without import rights', async () => {
+    expect((await upload(null, file(line('x1')))).status).toBe(401);
+    expect((await upload('qa', file(line('x1')))).status).toBe(403);
+    expect(await count(org.tenantId, 'pbx')).toBe(2);
+  });
+
+  it('accepts bodies above the general 1 MB limit (streamed, not buffered)', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => line(`big-${i}`, { agent: i % 2 ? 'A1' : 'A2' }));
+    const csv = file(...rows);
+    expect(csv.length).toBeGreaterThan(1024 * 1024);
+    const r = await upload('admin', csv, 'mode=skip-invalid&source=big');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ rows: 12_000, inserted: 12_000, invalid: 0 });
+    expect(await count(org.tenantId, 'big')).toBe(12_000);
+  });
+});
+
+describe('tenants and API tokens', () => {
+  it('a foreign tenant cannot see or touch this tenant\'s codes or imports', async () => {
+    const r = await upload('otherAdmin', file(line('f1', { agent: 'NOT-THERE' })), 'mode=skip-invalid&source=pbx');
+    expect(r.body.errors[0]).toMatchObject({ column: 'agent_code', reason: 'unknown agent "NOT-THERE"' });
+    const mine = await upload('admin', file(line('f2')), 'mode=skip-invalid&source=foreign-check');
+    expect((await get('otherAdmin', `/imports/${mine.body.importId}`)).status).toBe(404);
+    expect(await count(other.tenantId, 'foreign-check')).toBe(0);
+  });
+
+  it('a program token imports its own program; rows of another program are row errors', async () => {
+    const r = await upload('tokenA', file(line('k1'), line('k2', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })), 'mode=skip-invalid&source=tok');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ inserted: 1, invalid: 1 });
+    expect(r.body.errors[0]).toMatchObject({ line: 3, column: 'program_code', reason: expect.stringMatching(/outside what you may import/) });
+  });
+
+  it('a client token cannot take over a call of another client with the same external id', async () => {
+    await upload('admin', file(line('k9')), 'mode=skip-invalid&source=tok2');
+    const r = await upload('tokenClientB', file(line('k9', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })), 'mode=all-or-nothing&source=tok2');
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0]).toMatchObject({ line: 2, column: 'external_id', message: expect.stringMatching(/belongs to a program you may not import into/) });
+  });
+
+  it('tokens see their own import runs only; admins see all', async () => {
+    const mine = await upload('tokenA', file(line('k3')), 'mode=skip-invalid&source=tok');
+    expect((await get('tokenA', `/imports/${mine.body.importId}`)).status).toBe(200);
+    expect((await get('tokenClientB', `/imports/${mine.body.importId}`)).status).toBe(404);
+    const list = await get('admin', '/imports?limit=50');
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(mine.body.importId);
+    const tokList = await get('tokenClientB', '/imports');
+    expect(tokList.body.items.map((i: { id: string }) => i.id)).not.toContain(mine.body.importId);
+  });
+});
+
+describe('POST /api/calls/batch and /api/calls/webhook', () => {
+  const rec = (id: string, over: Record<string, unknown> = {}) => ({
+    external_id: id, program_code: 'EN-CARE', queue_code: 'billing', agent_code: 'A1', direction: 'inbound', started_at: '2026-11-06T09:00:00+01:00', talk_seconds: 180, customer_ref: `c-${id}`, ...over
+  });
+
+  it('batch: same validation and modes; reports records by index', async () => {
+    const r = await post('admin', '/calls/batch?mode=skip-invalid&source=batch', [rec('b1'), rec('b2', { agent_code: 'NOBODY' }), rec('b3', { talkSeconds: 5 })]);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ rows: 3, inserted: 1, invalid: 2 });
+    expect(r.body.errors).toEqual([
+      { index: 1, column: 'agent_code', reason: 'unknown agent "NOBODY"' },
+      { index: 2, column: 'talkSeconds', reason: 'unknown field "talkSeconds"' }
+    ]);
+    const aon = await post('admin', '/calls/batch?mode=all-or-nothing&source=batch2', [rec('b4'), rec('b5', { direction: 'up' })]);
+    expect(aon.status).toBe(400);
+    expect(aon.body.error.details).toEqual([{ path: '1.direction', column: 'direction', message: expect.stringMatching(/inbound or outbound/) }]);
+    expect(await count(org.tenantId, 'batch2')).toBe(0);
+  });
+
+  it('batch: refuses more than the maximum', async () => {
+    const r = await post('admin', '/calls/batch', Array.from({ length: 5001 }, (_, i) => rec(`m${i}`)));
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/at most 5000/);
+  });
+
+  it('webhook: 201 created, 200 unchanged, 200 updated, 400 with details', async () => {
+    const created = await post('tokenA', '/calls/webhook?source=pbx-hook', rec('w1'));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'created', externalId: 'w1', source: 'pbx-hook' });
+    const same = await post('tokenA', '/calls/webhook?source=pbx-hook', rec('w1'));
+    expect(same).toMatchObject({ status: 200, body: { status: 'unchanged', callId: created.body.callId } });
+    const upd = await post('tokenA', '/calls/webhook?source=pbx-hook', rec('w1', { hold_seconds: 12 }));
+    expect(upd).toMatchObject({ status: 200, body: { status: 'updated', callId: created.body.callId } });
+    const bad = await post('tokenA', '/calls/webhook?source=pbx-hook', rec('w2', { agent_code: 'NOPE', recording: '../x.mp3' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { column: string }) => d.column).sort()).toEqual(['agent_code', 'recording']);
+  });
+
+  it('webhook: a token of another client is refused for this program', async () => {
+    const r = await post('tokenClientB', '/calls/webhook?source=pbx-hook', rec('w3'));
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0]).toMatchObject({ column: 'program_code', message: expect.stringMatching(/outside what you may import/) });
+  });
+
+  it('serves the CSV template to importers, and it imports cleanly into a tenant with those codes', async () => {
+    const res = await app.request('/api/calls/import/template.csv', { headers: h.admin });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect((await res.text()).split('\n')[0]).toBe(HEADER);
+    expect((await app.request('/api/calls/import/template.csv', { headers: h.qa })).status).toBe(403);
+  });
+
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = await (await app.request('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/calls/import', '/api/calls/batch', '/api/calls/webhook', '/api/imports/{id}']));
+  });
+});

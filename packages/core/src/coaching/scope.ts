@@ -1,0 +1,63 @@
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { schema, type DbOrTx } from '@attentive/db';
+import { notFound } from '../errors.ts';
+import type { Principal } from '../policy/principal.ts';
+import { type AgentScope, canReadCoaching, coachingVisibility, isAgentSelf } from '../policy/coaching.ts';
+import { canReadEvaluation } from '../policy/evaluations.ts';
+import { loadEvaluationWithScope } from '../evaluations/scope.ts';
+
+/** An agent (person) of the tenant the principal may see coaching data of; otherwise NOT_FOUND. */
+export async function loadAgentForCoaching(tx: DbOrTx, p: Principal, agentId: number) {
+  const [agent] = await tx
+    .select()
+    .from(schema.people)
+    .where(and(eq(schema.people.id, agentId), eq(schema.people.tenantId, p.tenantId)))
+    .limit(1);
+  const scope: AgentScope | null = agent ? { tenantId: p.tenantId, agentId, agentTeamId: agent.teamId } : null;
+  if (!agent || !scope || !canReadCoaching(p, scope)) throw notFound(`Agent ${agentId}`);
+  return { agent, scope };
+}
+
+/** WHERE clause on `people` (the agent) for "agents whose coaching data this principal may list". */
+export function visibleAgents(p: Principal): SQL {
+  const tenant = eq(schema.people.tenantId, p.tenantId);
+  const v = coachingVisibility(p);
+  if (v.all) return tenant;
+  const parts: SQL[] = [];
+  if (v.teamIds.length) parts.push(inArray(schema.people.teamId, v.teamIds));
+  if (v.agentIds.length) parts.push(inArray(schema.people.id, v.agentIds));
+  return and(tenant, parts.length ? or(...parts) : sql`0`)!;
+}
+
+/**
+ * While a self-evaluation of a call is open, the other evaluations of that call are hidden from the
+ * agent: it scores first, then sees the lead's score.
+ */
+export async function hiddenFromAgentBySelfEvaluation(tx: DbOrTx, e: { callId: number | null; agentId: number; kind: string }) {
+  if (e.callId == null || e.kind === 'self') return false;
+  const [open] = await tx
+    .select({ id: schema.selfEvaluationRequests.id })
+    .from(schema.selfEvaluationRequests)
+    .where(and(eq(schema.selfEvaluationRequests.callId, e.callId), eq(schema.selfEvaluationRequests.agentId, e.agentId), eq(schema.selfEvaluationRequests.status, 'open')))
+    .limit(1);
+  return open != null;
+}
+
+/** SQL: the evaluation is not hidden from its agent by an open self-evaluation request (agents' lists). */
+export const notHiddenBySelfEvaluation = (): SQL =>
+  sql`not exists (select 1 from ${schema.selfEvaluationRequests} r where r.call_id = ${schema.evaluations.callId} and r.agent_id = ${schema.evaluations.agentId} and r.status = 'open' and ${schema.evaluations.kind} <> 'self')`;
+
+/**
+ * A submitted evaluation as the coaching verbs see it: readable under the evaluation policy, and for
+ * the agent itself not hidden by an open self-evaluation. Anything else is NOT_FOUND.
+ */
+export async function loadEvaluationForCoaching(tx: DbOrTx, p: Principal, evaluationId: number) {
+  const { evaluation, scope } = await loadEvaluationWithScope(tx, p.tenantId, evaluationId);
+  const agentScope: AgentScope = { tenantId: p.tenantId, agentId: scope.agentId, agentTeamId: scope.agentTeamId };
+  const missing = () => notFound(`Evaluation ${evaluationId}`);
+  if (!canReadEvaluation(p, scope, evaluation) || !canReadCoaching(p, agentScope)) throw missing();
+  if (isAgentSelf(p, agentScope) && (evaluation.status !== 'submitted' || (await hiddenFromAgentBySelfEvaluation(tx, evaluation)))) throw missing();
+  return { evaluation, scope, agentScope };
+}
+
+export const notSelfKind = () => ne(schema.evaluations.kind, 'self');

@@ -1,0 +1,113 @@
+/**
+ * Scoring benchmark (issue 4): 100,000 evaluations' answer sets, generated in-process on the demo
+ * scorecard, scored through THE formula (computeScore), then the per-dimension aggregate per agent with
+ * 95% t intervals and the per-agent critical-failure rate with Wilson intervals, from the one stats module.
+ * Run: pnpm --filter @attentive/bench exec tsx scoring.bench.ts [evaluations] [agents]
+ */
+import { performance } from 'node:perf_hooks';
+import { DIMENSIONS, type Dimension } from '@attentive/shared';
+import { ScorecardDefinition, type AnswerValue } from '@attentive/shared/scorecard';
+import { demoScorecardV2 } from '@attentive/db/demo/scorecards';
+import { computeScore, MeanAccumulator, validateAnswers, wilsonInterval, type Estimate } from '@attentive/core';
+
+const N = Number(process.argv[2] ?? 100_000);
+const AGENTS = Number(process.argv[3] ?? 500);
+const def = ScorecardDefinition.parse(demoScorecardV2);
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = mulberry32(20261123);
+
+// Each agent has a propensity per dimension: the friendly-but-not-oriented script reader is common.
+const propensity = Array.from({ length: AGENTS }, () => ({ customer_friendly: 0.6 + 0.4 * rnd(), customer_oriented: 0.2 + 0.7 * rnd(), compliance: 0.97 + 0.03 * rnd() }));
+
+function answerSet(agent: number): Record<string, AnswerValue> {
+  const p = propensity[agent]!;
+  const out: Record<string, AnswerValue> = {};
+  for (const s of def.sections)
+    for (const it of s.items) {
+      if (it.naAllowed && rnd() < 0.1) {
+        out[it.id] = 'na';
+        continue;
+      }
+      const good = rnd() < p[it.dimension];
+      const a = it.answer;
+      if (a.type === 'yes_no') out[it.id] = good ? 'yes' : 'no';
+      else if (a.type === 'scale') out[it.id] = good ? a.max - Math.floor(rnd() * 2) : a.min + Math.floor(rnd() * (a.max - a.min));
+      else {
+        const sorted = [...a.options].sort((x, y) => y.points - x.points);
+        out[it.id] = (good ? sorted[0] : sorted[1 + Math.floor(rnd() * (sorted.length - 1))])!.key;
+      }
+    }
+  return out;
+}
+
+const t0 = performance.now();
+const agentOf = new Int32Array(N);
+const sets: Record<string, AnswerValue>[] = new Array(N);
+for (let i = 0; i < N; i++) {
+  agentOf[i] = Math.floor(rnd() * AGENTS);
+  sets[i] = answerSet(agentOf[i]!);
+}
+const tGen = performance.now() - t0;
+
+const t1 = performance.now();
+for (let i = 0; i < N; i++) validateAnswers(def, sets[i]!, { requireComplete: true });
+const tValidate = performance.now() - t1;
+
+const t2 = performance.now();
+const overall = new Float64Array(N);
+const dims: Record<Dimension, Float64Array> = { customer_friendly: new Float64Array(N), customer_oriented: new Float64Array(N), compliance: new Float64Array(N) };
+const failed = new Uint8Array(N);
+for (let i = 0; i < N; i++) {
+  const r = computeScore(def, sets[i]!);
+  overall[i] = r.score ?? NaN;
+  for (const d of DIMENSIONS) dims[d][i] = r.dimensions[d].score ?? NaN;
+  failed[i] = r.failed ? 1 : 0;
+}
+const tScore = performance.now() - t2;
+
+const t3 = performance.now();
+type AgentAgg = Record<Dimension | 'overall', MeanAccumulator> & { failed: number; n: number };
+const perAgent: AgentAgg[] = Array.from({ length: AGENTS }, () => ({
+  overall: new MeanAccumulator(),
+  customer_friendly: new MeanAccumulator(),
+  customer_oriented: new MeanAccumulator(),
+  compliance: new MeanAccumulator(),
+  failed: 0,
+  n: 0
+}));
+for (let i = 0; i < N; i++) {
+  const a = perAgent[agentOf[i]!]!;
+  a.n++;
+  a.failed += failed[i]!;
+  if (!Number.isNaN(overall[i]!)) a.overall.add(overall[i]!);
+  for (const d of DIMENSIONS) if (!Number.isNaN(dims[d][i]!)) a[d].add(dims[d][i]!);
+}
+const report = perAgent.map((a) => ({
+  n: a.n,
+  overall: a.overall.interval({ bounds: [0, 100] }),
+  customer_friendly: a.customer_friendly.interval({ bounds: [0, 100] }),
+  customer_oriented: a.customer_oriented.interval({ bounds: [0, 100] }),
+  compliance: a.compliance.interval({ bounds: [0, 100] }),
+  failRate: wilsonInterval(a.failed, a.n)
+}));
+const tAgg = performance.now() - t3;
+
+const fmt = (e: Estimate, k = 1) => (e.estimate == null ? '—' : `${(e.estimate * k).toFixed(1)} [${(e.low! * k).toFixed(1)}, ${(e.high! * k).toFixed(1)}] n=${e.n}`);
+const perSec = (ms: number) => Math.round(N / (ms / 1000)).toLocaleString('en');
+console.log(`scorecard: demo v2, ${def.sections.reduce((n, s) => n + s.items.length, 0)} items; ${N.toLocaleString('en')} evaluations over ${AGENTS} agents (Node ${process.version})`);
+console.log(`generate answer sets      ${tGen.toFixed(0).padStart(7)} ms  (not part of the figures)`);
+console.log(`validateAnswers (submit)  ${tValidate.toFixed(0).padStart(7)} ms  ${perSec(tValidate).padStart(12)} evaluations/s`);
+console.log(`computeScore (re-score)   ${tScore.toFixed(0).padStart(7)} ms  ${perSec(tScore).padStart(12)} evaluations/s`);
+console.log(`per-agent × dimension agg ${tAgg.toFixed(0).padStart(7)} ms  ${perSec(tAgg).padStart(12)} evaluations/s  (${AGENTS} agents × 4 means with t intervals + Wilson fail rate)`);
+console.log(`example agent 0: overall ${fmt(report[0]!.overall)} · friendly ${fmt(report[0]!.customer_friendly)} · oriented ${fmt(report[0]!.customer_oriented)} · fail rate ${fmt(report[0]!.failRate, 100)}%`);
+console.log(JSON.stringify({ bench: 'scoring', evaluations: N, agents: AGENTS, validatePerSec: Math.round(N / (tValidate / 1000)), scorePerSec: Math.round(N / (tScore / 1000)), aggregateMs: Math.round(tAgg) }));
