@@ -52,6 +52,16 @@ describe('sessions', () => {
     expect(cookie).toMatch(/; Secure/i);
   });
 
+  it('accepts sign-in on whatever host the server is reached by when ORIGIN is not set', async () => {
+    const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
+    const res = await app.request('http://127.0.0.1:5555/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:5555' },
+      body: JSON.stringify({ email: s.email, password: TEST_PASSWORD })
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('answers /api/me with 401 without a session', async () => {
     const res = await app.request('/api/me');
     expect(res.status).toBe(401);

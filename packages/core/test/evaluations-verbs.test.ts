@@ -91,3 +91,17 @@ describe('evaluation verbs', () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });
+
+describe('re-scoring stored evaluations', () => {
+  it('restores every cached result from the stored answers with computeScore, leaving answers and revisions alone', async () => {
+    const { rescoreEvaluations } = await import('../src/evaluations/rescore-evaluations.ts');
+    const before = await t.db.select().from(schema.evaluations);
+    const revisionsBefore = await t.db.select().from(schema.evaluationRevisions);
+    await t.db.update(schema.evaluations).set({ overallScore: -1, friendlyScore: null, dimensionScores: null, failed: true });
+    const r = await rescoreEvaluations(t.db, { tenantId: org.tenantId, pageSize: 2 });
+    expect(r.evaluations).toBe(before.length);
+    const after = await t.db.select().from(schema.evaluations);
+    expect(after.map(({ updatedAt: _u, ...x }) => x)).toEqual(before.map(({ updatedAt: _u, ...x }) => x));
+    expect(await t.db.select().from(schema.evaluationRevisions)).toEqual(revisionsBefore);
+  });
+});

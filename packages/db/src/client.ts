@@ -1,6 +1,7 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { serializeWrites } from './write-lock.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema> & { $client: Client };
@@ -26,8 +27,9 @@ export function isFileUrl(url: string) {
 }
 
 export async function createDb(config: DbConfig): Promise<Db> {
-  const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
+  let client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
   if (isFileUrl(config.url)) {
+    client = serializeWrites(client);
     await client.execute('PRAGMA journal_mode = WAL');
     const fk = await client.execute('PRAGMA foreign_keys');
     if (Number(fk.rows[0]?.[0]) !== 1) throw new Error('SQLite foreign keys are off: this libsql build is not supported');

@@ -51,7 +51,9 @@ export function createAuth(db: Db, env: Env, secret: string) {
       max: 300,
       customRules: { '/sign-in/email': { window: 60, max: 20 }, '/change-password': { window: 60, max: 10 } }
     },
-    trustedOrigins: [new URL(baseURL).origin],
+    // Our CSRF guard (middleware/csrf.ts) already demands Origin = ORIGIN or the origin the request was
+    // addressed to; without ORIGIN configured the server may be reached as localhost, 127.0.0.1 or a LAN name.
+    trustedOrigins: (request) => [new URL(baseURL).origin, ...(request && !env.ORIGIN ? [new URL(request.url).origin] : [])],
     advanced: {
       useSecureCookies: baseURL.startsWith('https:'),
       cookiePrefix: 'attentive',

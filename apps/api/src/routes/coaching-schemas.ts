@@ -50,6 +50,7 @@ export const AgentSummary = z
     monthCount: z.number().int(),
     months: z.array(z.object({ month: z.string(), n: z.number().int(), overall: Estimate, dimensions: Dims })),
     total: z.object({ n: z.number().int(), overall: Estimate }),
+    recent: z.object({ since: z.string(), n: z.number().int(), overall: Estimate, dimensions: Dims }),
     position: z.object({ since: z.string(), friendly: Estimate, oriented: Estimate, quadrant: z.enum(['both', 'friendly_only', 'oriented_only', 'neither']).nullable() }),
     path: z.array(z.object({ month: z.string(), n: z.number().int(), friendly: z.number(), oriented: z.number() })),
     strengths: z.array(ItemEstimate),

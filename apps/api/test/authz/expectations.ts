@@ -2,6 +2,8 @@ import type { Expectations } from './types.ts';
 import { accountsExpectations } from './accounts.ts';
 import { evaluationsExpectations } from './evaluations.ts';
 import { samplingExpectations } from './sampling.ts';
+import { coachingExpectations } from './coaching.ts';
+import { scorecardsExpectations } from './scorecards.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -14,5 +16,7 @@ import { samplingExpectations } from './sampling.ts';
 export const EXPECTATIONS: Expectations = {
   ...accountsExpectations,
   ...evaluationsExpectations,
-  ...samplingExpectations
+  ...samplingExpectations,
+  ...scorecardsExpectations,
+  ...coachingExpectations
 };

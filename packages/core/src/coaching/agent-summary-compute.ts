@@ -54,8 +54,9 @@ export function summariseAgent(evals: SummaryEvaluation[], now: Date, months = 6
     .map((m) => ({ month: m.month, n: m.n, friendly: m.dimensions.customer_friendly.estimate!, oriented: m.dimensions.customer_oriented.estimate! }));
   const recentKeys = new Set(keys.slice(-3));
   const recent = evals.filter((e) => recentKeys.has(monthKey(e.submittedAt)));
-  const friendly = estimateOf(recent.map((e) => e.dimensionScores.customer_friendly));
-  const oriented = estimateOf(recent.map((e) => e.dimensionScores.customer_oriented));
+  const recentDims = Object.fromEntries(DIMENSIONS.map((d) => [d, estimateOf(recent.map((e) => e.dimensionScores[d]))])) as Record<Dimension, Estimate>;
+  const friendly = recentDims.customer_friendly;
+  const oriented = recentDims.customer_oriented;
   const inWindow = evals.filter((e) => byMonth.has(monthKey(e.submittedAt))).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const items = itemEstimates(inWindow);
   const strengths = items
@@ -69,6 +70,8 @@ export function summariseAgent(evals: SummaryEvaluation[], now: Date, months = 6
   return {
     months: perMonth,
     total: { n: inWindow.length, overall: estimateOf(inWindow.map((e) => e.overallScore)) },
+    /** The last three months per dimension: the headline figures. */
+    recent: { since: keys.at(-3) ?? keys[0]!, n: recent.length, overall: estimateOf(recent.map((e) => e.overallScore)), dimensions: recentDims },
     position: { since: keys.at(-3) ?? keys[0]!, friendly, oriented, quadrant: quadrantOf(friendly.estimate, oriented.estimate) },
     path,
     strengths,

@@ -53,7 +53,8 @@ export async function aggregateRows(db: DbOrTx, p: Principal, f: z.output<typeof
       : f.groupBy === 'team'
         ? { id: schema.people.teamId, name: sql<string | null>`coalesce(${schema.teams.name}, 'No team')` }
         : { id: e.programId, name: schema.programs.name };
-  const dim = (d: Dimension) => sql`json_extract(${e.dimensionScores}, ${`$.${d}`})`;
+  const column = { customer_friendly: e.friendlyScore, customer_oriented: e.orientedScore, compliance: e.complianceScore } as const;
+  const dim = (d: Dimension) => sql`${column[d]}`;
   const conds: (SQL | undefined)[] = [visibleEvaluations(p), eq(e.status, 'submitted'), inArray(e.kind, f.kinds)];
   if (f.programId) conds.push(eq(e.programId, f.programId));
   if (f.teamId) conds.push(eq(schema.people.teamId, f.teamId));

@@ -12,6 +12,9 @@ export type AnswerMap = Record<string, AnswerValue | null>;
 export type CachedScore = {
   overallScore: number | null;
   dimensionScores: Record<string, number | null>;
+  friendlyScore: number | null;
+  orientedScore: number | null;
+  complianceScore: number | null;
   failed: boolean;
   criticalFlags: string[];
 };
@@ -27,6 +30,9 @@ export function cachedOf(result: ScoreResult): CachedScore {
   return {
     overallScore: result.score,
     dimensionScores: Object.fromEntries(Object.entries(result.dimensions).map(([d, t]) => [d, t.score])),
+    friendlyScore: result.dimensions.customer_friendly.score,
+    orientedScore: result.dimensions.customer_oriented.score,
+    complianceScore: result.dimensions.compliance.score,
     failed: result.failed,
     criticalFlags: Object.entries(result.criticalErrors)
       .filter(([, v]) => v)

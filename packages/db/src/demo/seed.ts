@@ -7,7 +7,9 @@ import { insertRows } from './bulk.ts';
 import { CALL_COLUMNS, generateCalls } from './calls.ts';
 import { buildRoster, type Roster } from './roster.ts';
 import { seedDemoScorecards } from './scorecards.ts';
+import { seedDemoCoaching } from './coaching.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoSampling } from './sampling.ts';
 import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript } from './showcase.ts';
 
 export { DEFAULT_SEED } from './showcase.ts';
@@ -46,6 +48,8 @@ export async function seedDemoIfEmpty(db: Db, opts: SeedOptions): Promise<{ summ
   //   await seedSomething(db, result.tenantId);
   await seedDemoScorecards(db, result.tenantId, opts.now ?? startOfUtcDay());
   await seedDemoAccounts(db, result.tenantId);
+  await seedDemoSampling(db, result.tenantId, opts.now ?? startOfUtcDay());
+  await seedDemoCoaching(db, result.tenantId, opts.now ?? startOfUtcDay());
   // ───────────────────────────────────────────────────────────────────────────────────────────────
 
   return { summary: result.summary };

@@ -47,6 +47,10 @@ export const evaluations = sqliteTable(
     // Cached results of computeScore for the current answers (aggregates read only these columns).
     overallScore: real('overall_score'),
     dimensionScores: text('dimension_scores', { mode: 'json' }).$type<StoredDimensionScores>(),
+    // The same three dimension scores as plain columns: aggregates read them from one covering index.
+    friendlyScore: real('friendly_score'),
+    orientedScore: real('oriented_score'),
+    complianceScore: real('compliance_score'),
     failed: integer('failed', { mode: 'boolean' }).notNull().default(false),
     /** JSON list of critical classes failed: 'customer' | 'business' | 'compliance'. */
     criticalFlags: text('critical_flags', { mode: 'json' }).notNull().$type<string[]>().default([]),
@@ -54,7 +58,10 @@ export const evaluations = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
   },
   (t) => [
-    index('evaluations_tenant_status_time').on(t.tenantId, t.status, t.submittedAt),
+    // Covers the aggregates (per agent/team/program × dimension) without touching the wide rows.
+    index('evaluations_aggregate').on(
+      t.tenantId, t.status, t.agentId, t.kind, t.submittedAt, t.programId, t.failed, t.overallScore, t.friendlyScore, t.orientedScore, t.complianceScore
+    ),
     index('evaluations_agent_time').on(t.agentId, t.submittedAt),
     index('evaluations_program_time').on(t.programId, t.submittedAt),
     index('evaluations_call').on(t.callId),

@@ -11,7 +11,8 @@ export function apiApp(): Promise<ApiApp> {
   app ??= (async () => {
     const env = loadEnv();
     const db = await openDatabase(env);
-    startJobs({ db, env }); // scheduled sampling; off under NODE_ENV=test
+    // Scheduled sampling (off under NODE_ENV=test); a period missed while down is drawn before serving.
+    await startJobs({ db, env })?.sampling.ready;
     return createApp({ db, env });
   })();
   return app;

@@ -1,8 +1,21 @@
-import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import { getJson } from '$lib/server/evaluations';
+import { sendJson } from '$lib/server/api-json';
+import type { AgentSummary } from '$lib/components/coaching/types';
+import type { Actions, PageServerLoad } from './$types';
 
-/** Home of an agent: its own results (filled in by the coaching work). */
-export const load: PageServerLoad = ({ locals }) => {
-  if (!locals.me?.personId) error(404, 'Not found');
-  return {};
+/** The agent's home: its own results and coaching (GET /api/me/summary). */
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me?.roles.includes('agent')) error(404, 'This page is for agents: your results appear here when you are evaluated as an agent');
+  return { summary: await getJson<AgentSummary>(event, '/api/me/summary?months=6') };
+};
+
+export const actions: Actions = {
+  action: async ({ request, fetch }) => {
+    const f = await request.formData();
+    const id = Number(f.get('actionId'));
+    const r = await sendJson(fetch, 'PATCH', `/api/coaching/actions/${id}`, { done: f.get('done') === 'true' });
+    if (!r.ok) return fail(r.status, { error: r.message });
+    return { ok: true };
+  }
 };

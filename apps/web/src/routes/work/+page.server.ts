@@ -1,8 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { getJson } from '$lib/server/api-json';
+import type { WorkQueue } from '$lib/sampling/types';
 
-/** Home of QA analysts and team leads. The sampling work builds the real queue here. */
-export const load: PageServerLoad = ({ locals }) => {
+/** The evaluator's work queue: sampled calls to score next, due this week, overdue. */
+export const load: PageServerLoad = async ({ locals, fetch, url }) => {
   if (!locals.me?.roles.some((r) => r === 'qa_analyst' || r === 'team_lead' || r === 'admin')) error(404, 'Not found');
-  return {};
+  const q = new URLSearchParams();
+  const personId = url.searchParams.get('personId');
+  if (personId) q.set('personId', personId);
+  const queue = await getJson<WorkQueue>(fetch, `/api/sampling/work?${q}`);
+  return { queue };
 };

@@ -1,0 +1,178 @@
+import { schema } from '@attentive/db';
+import { systemPrincipal, type Principal } from '@attentive/core';
+import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
+import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
+import { openDispute } from '@attentive/core/coaching/open-dispute';
+import { createCoachingSession } from '@attentive/core/coaching/create-session';
+import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
+import { ScorecardDefinition } from '@attentive/shared/scorecard';
+import { and, eq, isNull } from 'drizzle-orm';
+import { noForeignIds, only, type Expectations } from './types.ts';
+import type { Target, World } from './world.ts';
+
+/**
+ * Coaching (issue 6). "Own" = data of agent a1 of tenant a (team a, the matrix agent itself);
+ * "foreign" = the same in tenant b. Coaches (admin, QA, the lead of team a) and the agent itself see it;
+ * client auditors, shoppers, survey callers and tokens see nothing (404, or an empty list).
+ * Per-agent isolation inside one tenant (another agent's ids) is tested in coaching.test.ts.
+ */
+const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
+const a1 = (w: World, t: Target) => side(w, t).agents.a1;
+const DEF = ScorecardDefinition.parse({ sections: [{ id: 's', title: 'S', items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }] });
+
+async function ensureScorecard(w: World, tenantId: number) {
+  const [has] = await w.db.select({ id: schema.scorecards.id }).from(schema.scorecards).where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId))).limit(1);
+  if (has) return;
+  const [card] = await w.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' }).returning();
+  await w.db.insert(schema.scorecardVersions).values({ tenantId, scorecardId: card!.id, version: 1, status: 'published', definition: DEF, createdBy: 'matrix', updatedAt: new Date() });
+}
+
+/** A fresh call of a1 (self-evaluation requests are one per call and agent). */
+async function freshCall(w: World, t: Target) {
+  const o = side(w, t);
+  const [c] = await w.db
+    .insert(schema.calls)
+    .values({ tenantId: o.tenantId, source: 'matrix', externalId: `coach-${w.uniq()}`, programId: o.programs.a.id, queueId: o.queues.a.id, agentId: o.agents.a1.id, direction: 'inbound', startedAt: new Date(), answerSeconds: 5, talkSeconds: 100, holdSeconds: 0, transfers: 0 })
+    .returning();
+  return c!;
+}
+
+const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, `matrix-${w.uniq()}`) });
+const agentOf = (w: World, t: Target): Principal => ({ kind: 'user', tenantId: side(w, t).tenantId, label: 'matrix:agent', personId: a1(w, t).id, grants: [{ role: 'agent' }] });
+
+/** A submitted evaluation of a1 (greeting: no), on a fresh call. */
+async function submitted(w: World, t: Target) {
+  await ensureScorecard(w, side(w, t).tenantId);
+  const ctx = sys(w, t);
+  const call = await freshCall(w, t);
+  const { evaluation: e } = await startEvaluation({ ctx, input: { callId: call.id } });
+  return (await submitEvaluation({ ctx, input: { evaluationId: e.id, version: e.version, answers: { greeting: 'no' } } })).evaluation;
+}
+
+const foreignDisputes = new Set<number>();
+async function dispute(w: World, t: Target) {
+  const e = await submitted(w, t);
+  const d = await openDispute({ ctx: { db: w.db, principal: agentOf(w, t) }, input: { evaluationId: e.id, items: [{ itemId: 'greeting', reason: 'I did greet', proposedAnswer: 'yes' }] } });
+  if (t === 'foreign') foreignDisputes.add(d.id);
+  return d;
+}
+
+const foreignSessions = new Set<number>();
+async function session(w: World, t: Target) {
+  const e = await submitted(w, t);
+  const s = await createCoachingSession({
+    ctx: sys(w, t),
+    input: { agentId: a1(w, t).id, heldOn: '2026-11-02', evaluationIds: [e.id], focusItems: [{ itemId: 'greeting', text: 'Greet with name' }], actions: [{ text: 'Use the greeting card', owner: 'agent', dueOn: '2026-11-09' }], followUpOn: '2026-11-16' }
+  });
+  if (t === 'foreign') foreignSessions.add(s.id);
+  return s;
+}
+
+const foreignSelf = new Set<number>();
+async function selfRequest(w: World, t: Target) {
+  await ensureScorecard(w, side(w, t).tenantId);
+  const r = await requestSelfEvaluation({ ctx: sys(w, t), input: { callId: (await freshCall(w, t)).id } });
+  if (t === 'foreign') foreignSelf.add(r.id);
+  return r;
+}
+
+const NF = { own: 404, foreign: 404 };
+const ok = (n: number) => ({ own: n, foreign: 404 });
+const coaches = (n: number) => ({ admin: ok(n), qa_analyst: ok(n), team_lead: ok(n) });
+const refusedCoaches = { admin: { own: 403, foreign: 404 }, qa_analyst: { own: 403, foreign: 404 }, team_lead: { own: 403, foreign: 404 } };
+const nobodyElse = { client_auditor: NF, integration: NF, mystery_shopper: NF, survey_caller: NF };
+const agentRefused = { agent: { own: 403, foreign: 404 } };
+const lists = only({ admin: 200, qa_analyst: 200, team_lead: 200, agent: 200, client_auditor: 200, mystery_shopper: 200, survey_caller: 200, integration: 200 });
+
+export const coachingExpectations: Expectations = {
+  'GET /api/me/summary': {
+    request: () => ({ path: '/api/me/summary' }),
+    expect: only({ agent: 200 })
+  },
+  'GET /api/coaching/agents/{id}/summary': {
+    request: (w, t) => ({ path: `/api/coaching/agents/${a1(w, t).id}/summary` }),
+    expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
+  },
+  'GET /api/coaching/evaluations/{id}': {
+    request: async (w, t) => ({ path: `/api/coaching/evaluations/${(await submitted(w, t)).id}` }),
+    expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
+  },
+  'POST /api/coaching/evaluations/{id}/acknowledge': {
+    request: async (w, t) => ({ path: `/api/coaching/evaluations/${(await submitted(w, t)).id}/acknowledge` }),
+    expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })
+  },
+  'POST /api/coaching/evaluations/{id}/disputes': {
+    request: async (w, t) => ({ path: `/api/coaching/evaluations/${(await submitted(w, t)).id}/disputes`, body: { items: [{ itemId: 'greeting', reason: 'I did greet' }] } }),
+    expect: only({ ...refusedCoaches, agent: ok(201), ...nobodyElse })
+  },
+  'GET /api/coaching/disputes': {
+    request: async (w) => (await dispute(w, 'foreign'), { path: '/api/coaching/disputes' }),
+    expect: lists,
+    check: noForeignIds((b) => b.items, () => [...foreignDisputes])
+  },
+  'GET /api/coaching/disputes/{id}': {
+    request: async (w, t) => ({ path: `/api/coaching/disputes/${(await dispute(w, t)).id}` }),
+    expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
+  },
+  'POST /api/coaching/disputes/{id}/resolve': {
+    request: async (w, t) => ({ path: `/api/coaching/disputes/${(await dispute(w, t)).id}/resolve`, body: { reason: 'Checked the recording', items: [{ itemId: 'greeting', outcome: 'accepted' }] } }),
+    expect: only({ ...coaches(200), ...agentRefused, ...nobodyElse })
+  },
+  'GET /api/coaching/queue': {
+    request: () => ({ path: '/api/coaching/queue' }),
+    expect: only({ admin: 200, qa_analyst: 200, team_lead: 200 }),
+    check: (body: any, w) => {
+      const ids = body.items.map((r: { agentId: number }) => r.agentId);
+      for (const a of Object.values(w.b.agents)) if (ids.includes(a.id)) throw new Error(`leak: agent ${a.id} of tenant b queued`);
+    }
+  },
+  'GET /api/coaching/sessions': {
+    request: async (w) => (await session(w, 'foreign'), { path: '/api/coaching/sessions' }),
+    expect: lists,
+    check: noForeignIds((b) => b.items, () => [...foreignSessions])
+  },
+  'POST /api/coaching/sessions': {
+    request: async (w, t) => {
+      const e = await submitted(w, t);
+      return { path: '/api/coaching/sessions', body: { agentId: a1(w, t).id, heldOn: '2026-11-02', evaluationIds: [e.id], focusItems: [{ itemId: 'greeting', text: 'Greet with name' }] } };
+    },
+    expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
+  },
+  'GET /api/coaching/sessions/{id}': {
+    request: async (w, t) => ({ path: `/api/coaching/sessions/${(await session(w, t)).id}` }),
+    expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
+  },
+  'POST /api/coaching/sessions/{id}/confirm': {
+    request: async (w, t) => ({ path: `/api/coaching/sessions/${(await session(w, t)).id}/confirm` }),
+    expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })
+  },
+  'POST /api/coaching/sessions/{id}/follow-ups': {
+    request: async (w, t) => ({ path: `/api/coaching/sessions/${(await session(w, t)).id}/follow-ups`, body: { progress: 'improved', note: 'Greets every call now' } }),
+    expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
+  },
+  'PATCH /api/coaching/actions/{id}': {
+    request: async (w, t) => {
+      const s = await session(w, t);
+      const [a] = await w.db.select().from(schema.coachingActions).where(eq(schema.coachingActions.sessionId, s.id));
+      return { path: `/api/coaching/actions/${a!.id}`, body: { done: true } };
+    },
+    expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
+  },
+  'GET /api/coaching/self-evaluations': {
+    request: async (w) => (await selfRequest(w, 'foreign'), { path: '/api/coaching/self-evaluations' }),
+    expect: lists,
+    check: noForeignIds((b) => b.items, () => [...foreignSelf])
+  },
+  'POST /api/coaching/self-evaluations': {
+    request: async (w, t) => (await ensureScorecard(w, side(w, t).tenantId), { path: '/api/coaching/self-evaluations', body: { callId: (await freshCall(w, t)).id } }),
+    expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
+  },
+  'GET /api/coaching/self-evaluations/{id}': {
+    request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}` }),
+    expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
+  },
+  'PUT /api/coaching/self-evaluations/{id}': {
+    request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}`, body: { answers: { greeting: 'yes' } } }),
+    expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })
+  }
+};

@@ -1,0 +1,13 @@
+/** Reads the plan editor's form (name, program, definition as JSON) for the plan pages' actions. */
+export async function readPlanForm(request: Request): Promise<{ ok: true; name: string; programId: number; definition: unknown } | { ok: false; message: string }> {
+  const data = await request.formData();
+  const name = String(data.get('name') ?? '').trim();
+  const programId = Number(data.get('programId'));
+  let definition: unknown;
+  try {
+    definition = JSON.parse(String(data.get('definition') ?? ''));
+  } catch {
+    return { ok: false, message: 'The plan definition could not be read; reload the page and try again.' };
+  }
+  return { ok: true, name, programId, definition };
+}

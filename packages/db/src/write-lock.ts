@@ -1,0 +1,97 @@
+import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/client';
+
+/**
+ * One writer at a time per process, waited for asynchronously.
+ *
+ * Why: libsql's embedded (file:) driver is synchronous. While one transaction holds SQLite's write
+ * lock and awaits, a second writer's BEGIN IMMEDIATE (or plain INSERT) spins in SQLite's busy handler
+ * ON the event loop, so the first can never commit: both stall for the busy timeout and one fails with
+ * SQLITE_BUSY. Queuing writers here keeps the event loop free. Readers are not queued (WAL lets them
+ * run beside the writer). Other processes are still arbitrated by SQLite's busy timeout.
+ */
+export class AsyncMutex {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const ready = this.#tail.then(() => {
+      let done = false;
+      return () => {
+        if (!done) {
+          done = true;
+          release();
+        }
+      };
+    });
+    this.#tail = this.#tail.then(() => next);
+    return ready;
+  }
+}
+
+const READ_ONLY = /^\s*(select|pragma\s+\w+\s*$|explain|values)\b/i;
+const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql);
+export const isReadOnly = (stmt: InStatement) => READ_ONLY.test(sqlOf(stmt));
+
+/** Routes every writing call of an embedded-file client through one AsyncMutex. */
+export function serializeWrites(client: Client): Client {
+  const lock = new AsyncMutex();
+  const withLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const release = await lock.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
+
+  const execute = client.execute.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  const batch = client.batch.bind(client);
+  const migrate = client.migrate.bind(client);
+  const executeMultiple = client.executeMultiple.bind(client);
+  const transaction = client.transaction.bind(client);
+
+  (client as any).execute = (stmtOrSql: InStatement, args?: unknown) =>
+    isReadOnly(stmtOrSql) ? execute(stmtOrSql, args) : withLock(() => execute(stmtOrSql, args));
+  client.batch = ((stmts: InStatement[], mode?: TransactionMode) =>
+    mode === 'read' ? batch(stmts, mode) : withLock(() => batch(stmts, mode))) as Client['batch'];
+  client.migrate = ((stmts: InStatement[]) => withLock(() => migrate(stmts))) as Client['migrate'];
+  client.executeMultiple = (sql: string) => withLock(() => executeMultiple(sql));
+  client.transaction = async (mode?: TransactionMode): Promise<Transaction> => {
+    if (mode === 'read') return transaction(mode);
+    const release = await lock.acquire();
+    let tx: Transaction;
+    try {
+      tx = await transaction(mode);
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    const close = tx.close.bind(tx);
+    tx.commit = async () => {
+      try {
+        await commit();
+      } finally {
+        release();
+      }
+    };
+    tx.rollback = async () => {
+      try {
+        await rollback();
+      } finally {
+        release();
+      }
+    };
+    tx.close = () => {
+      try {
+        close();
+      } finally {
+        release();
+      }
+    };
+    return tx;
+  };
+  return client;
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, signInAsDemo } from './support/sign-in';
+
+/** Each demo user and the page it lands on after signing in (README, "Demo accounts"). */
+const HOMES = [
+  { email: 'admin@demo.attentive.test', home: '/admin', heading: 'Admin' },
+  { email: 'qa@demo.attentive.test', home: '/work', heading: 'Work queue' },
+  { email: 'tl01@demo.attentive.test', home: '/work', heading: 'Work queue' },
+  { email: 'agent001@demo.attentive.test', home: '/me', heading: /Hello/ },
+  { email: 'auditor.energy@demo.attentive.test', home: '/client', heading: 'Zonnedijk Energie' },
+  { email: 'shopper@demo.attentive.test', home: '/home', heading: /Welcome/ },
+  { email: 'caller@demo.attentive.test', home: '/home', heading: /Welcome/ }
+];
+
+function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
+for (const { email, home, heading } of HOMES) {
+  test(`${email} signs in and lands on ${home}`, async ({ page }) => {
+    const csp = watchCsp(page);
+    await signInAsDemo(page, email);
+    await expect(page).toHaveURL((u) => u.pathname === home);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    // the topbar names the person and offers sign-out
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(csp).toEqual([]);
+  });
+}
+
+test('pages need a session: an anonymous visitor is sent to sign in and back', async ({ page }) => {
+  await page.goto('/admin/people');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fpeople/);
+  await page.getByLabel('E-mail').fill('admin@demo.attentive.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((u) => u.pathname === '/admin/people');
+  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+});
+
+test('a wrong password is refused with a message, and sign-out ends the session', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill('qa@demo.attentive.test');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText(/invalid email or password/i);
+  await signInAsDemo(page, 'qa@demo.attentive.test');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/work');
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect((await page.request.get('/api/me')).status()).toBe(401);
+});
+
+test('pages carry the security headers', async ({ page }) => {
+  await signInAsDemo(page, 'admin@demo.attentive.test');
+  const res = await page.goto('/admin');
+  const h = res!.headers();
+  expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(h['content-security-policy']).toContain("script-src 'self'");
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+});
+
+test("an agent typing another agent's call gets a not-found page", async ({ page, browser }) => {
+  // Find a call of another agent, as the admin.
+  const adminCtx = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const adminPage = await adminCtx.newPage();
+  await signInAsDemo(adminPage, 'admin@demo.attentive.test');
+  await signInAsDemo(page, 'agent001@demo.attentive.test');
+  const me = await (await page.request.get('/api/me')).json();
+  const calls = (await (await adminPage.request.get('/api/calls?limit=100')).json()) as { items: { id: number; agent: { id: number } }[] };
+  const foreign = calls.items.find((c) => c.agent.id !== me.personId);
+  expect(foreign, 'a call of another agent').toBeTruthy();
+  await adminCtx.close();
+
+  const res = await page.goto(`/calls/${foreign!.id}`);
+  expect(res!.status()).toBe(404);
+  await expect(page.getByText('Not found').first()).toBeVisible();
+  // and the API answers exactly as for a call that does not exist
+  const api = await page.request.get(`/api/calls/${foreign!.id}`);
+  const missing = await page.request.get('/api/calls/999999999');
+  expect(api.status()).toBe(404);
+  expect(missing.status()).toBe(404);
+  // other agents' admin pages do not exist for an agent either
+  expect((await page.goto('/admin'))!.status()).toBe(404);
+});
+
+test('the admin creates and revokes an API token; the token is shown once', async ({ page }) => {
+  await signInAsDemo(page, 'admin@demo.attentive.test');
+  await page.goto('/admin/tokens');
+  const name = `e2e-${Date.now()}`;
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = (await page.getByTestId('new-token').textContent())!.trim();
+  expect(token).toMatch(/^att_/);
+  const asToken = await page.request.get('/api/me', { headers: { authorization: `Bearer ${token}` } });
+  expect(asToken.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId('new-token')).toHaveCount(0);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('revoked');
+  expect((await page.request.get('/api/me', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+});
