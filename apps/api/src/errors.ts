@@ -51,8 +51,19 @@ export function handleError(err: Error, c: Context) {
     return c.json(errorBody(c, code, err.message || 'Request refused'), status);
   }
   // Never leak internals: log with the request id, answer with it.
-  console.error(`[${c.get('requestId')}] unhandled error:`, err);
+  console.error(`[${c.get('requestId')}] unhandled error: ${safeErrorSummary(err)}`);
   return c.json(errorBody(c, 'INTERNAL', 'Something went wrong on our side; quote the request id when reporting it'), 500);
+}
+
+/**
+ * What of an unexpected error may go to the log: its kind, the message without query parameters
+ * (drizzle puts bound values, i.e. customer data, after "params:"), the database's own reason and the stack frames.
+ */
+export function safeErrorSummary(err: Error): string {
+  const strip = (m: string) => m.replace(/\nparams:[\s\S]*$/, '\nparams: (withheld)');
+  const cause = err.cause instanceof Error ? ` | cause: ${err.cause.name}: ${strip(err.cause.message)}` : '';
+  const frames = (err.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n');
+  return `${err.name}: ${strip(err.message)}${cause}\n${frames}`;
 }
 
 /** zod-openapi's validation hook: a 400 that names each bad field. */

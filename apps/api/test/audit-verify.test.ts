@@ -23,14 +23,14 @@ const cli = () =>
   spawnSync('pnpm', ['--silent', 'audit:verify'], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' }, encoding: 'utf8' });
 
 describe('pnpm audit:verify', () => {
-  it('reports an intact chain and exits 0', async () => {
+  it('reports an intact chain and exits 0', { timeout: 60_000 }, async () => {
     expect(await auditVerifyReport(t.db)).toEqual({ ok: true, message: 'Audit chain intact: 5 row(s) verified.' });
     const run = cli();
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('5 row(s) verified');
   });
 
-  it('names an edited row', async () => {
+  it('names an edited row', { timeout: 60_000 }, async () => {
     const victim = ids[2]!;
     const orig = (await t.db.$client.execute({ sql: 'select after from audit_log where id = ?', args: [victim] })).rows[0]!.after as string;
     await t.db.$client.execute({ sql: `update audit_log set after = '{"i":99}' where id = ?`, args: [victim] });
@@ -45,7 +45,7 @@ describe('pnpm audit:verify', () => {
     expect((await auditVerifyReport(t.db)).ok).toBe(true);
   });
 
-  it('names the row after a deleted one', async () => {
+  it('names the row after a deleted one', { timeout: 60_000 }, async () => {
     await t.db.$client.execute({ sql: 'delete from audit_log where id = ?', args: [ids[1]!] });
     const report = await auditVerifyReport(t.db);
     expect(report.ok).toBe(false);

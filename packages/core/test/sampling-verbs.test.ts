@@ -298,3 +298,14 @@ describe('scheduler', () => {
     expect(new Set(items.map((i) => i.assignedTo))).toEqual(new Set([leadB]));
   });
 });
+
+describe('frozen facts', () => {
+  it('a published version and a drawn run cannot be changed or deleted', async () => {
+    const planId = await publishedPlan(basic, org.programs.b.id);
+    const [v] = await t.db.select().from(schema.samplingPlanVersions).where(eq(schema.samplingPlanVersions.planId, planId));
+    await expect(t.db.update(schema.samplingPlanVersions).set({ definition: {} }).where(eq(schema.samplingPlanVersions.id, v!.id))).rejects.toThrow();
+    const r = await runSamplingPlan({ ctx: admin(), input: { planId, from: '2026-11-02', to: '2026-11-04' } });
+    await expect(t.db.update(schema.sampleRuns).set({ seed: 'ab'.repeat(32) }).where(eq(schema.sampleRuns.id, r.runId))).rejects.toThrow();
+    await expect(t.db.delete(schema.sampleRuns).where(eq(schema.sampleRuns.id, r.runId))).rejects.toThrow();
+  });
+});

@@ -72,6 +72,7 @@ test('a team lead scores a recorded call: plays it, pins a comment, scores by ke
   }
   await expect(page.getByTestId('save-state')).toContainText('saved');
   await expect(page.getByTestId('overall-score')).not.toHaveText('–');
+  await page.screenshot({ path: 'test-results/evaluate-scoring.png' });
 
   // Submit with Ctrl+Enter: revision 1.
   await page.keyboard.press('Control+Enter');
@@ -104,4 +105,5 @@ test('a team lead scores a recorded call: plays it, pins a comment, scores by ke
   // The list shows it.
   await page.goto('/evaluations?mine=true');
   await expect(page.getByTestId('evaluations-table')).toContainText('rev 2');
+  await page.screenshot({ path: 'test-results/evaluations-list.png' });
 });

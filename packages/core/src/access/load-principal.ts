@@ -22,21 +22,25 @@ export async function grantsOfPerson(db: Db, personId: number): Promise<Grant[]>
  * A user without a person record, or whose person has left, is nobody here (null).
  */
 export async function principalForUser(db: Db, user: { id: string; email: string }, today = new Date()): Promise<Principal | null> {
-  const [person] = await db
-    .select({ id: schema.people.id, tenantId: schema.people.tenantId, leftDate: schema.people.leftDate })
+  // One query: the person and its role rows (a left join, so a person without roles still comes back).
+  const ra = schema.roleAssignments;
+  const rows = await db
+    .select({ id: schema.people.id, tenantId: schema.people.tenantId, leftDate: schema.people.leftDate, role: ra.role, teamId: ra.teamId, clientId: ra.clientId, programId: ra.programId })
     .from(schema.people)
-    .where(eq(schema.people.userId, user.id))
-    .limit(1);
+    .leftJoin(ra, eq(ra.personId, schema.people.id))
+    .where(eq(schema.people.userId, user.id));
+  const person = rows[0];
   if (!person) return null;
   if (person.leftDate && person.leftDate < today.toISOString().slice(0, 10)) return null;
-  return {
-    kind: 'user',
-    tenantId: person.tenantId,
-    label: `user:${user.email}`,
-    userId: user.id,
-    personId: person.id,
-    grants: await grantsOfPerson(db, person.id)
-  };
+  const grants: Grant[] = rows
+    .filter((r) => r.role != null)
+    .map((r) => ({
+      role: r.role!,
+      ...(r.teamId != null ? { teamId: r.teamId } : {}),
+      ...(r.clientId != null ? { clientId: r.clientId } : {}),
+      ...(r.programId != null ? { programId: r.programId } : {})
+    }));
+  return { kind: 'user', tenantId: person.tenantId, label: `user:${user.email}`, userId: user.id, personId: person.id, grants };
 }
 
 export const API_TOKEN_PREFIX = 'att_';

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension } from '@attentive/shared';
+import type { Dimension } from '@attentive/shared';
 import type { Answer, AnswerValue, CriticalClass, FailScope, ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
 
 /**
@@ -104,53 +104,61 @@ function totals(a: Acc, failed: boolean): ScoreTotals {
 export function computeScore(definition: ScorecardDefinition, answers: AnswerSet): ScoreResult {
   const byItem = answerMap(answers);
 
-  // Pass 1: which critical items failed, hence which scopes fail.
+  // Pass 1: each item's earned fraction, and which critical items failed, hence which scopes fail.
+  const fractions: (number | null)[][] = [];
   const criticalFailures: CriticalFailure[] = [];
-  for (const s of definition.sections)
-    for (const it of s.items)
-      if (isCriticalFail(it, answerFraction(it, byItem.get(it.id))))
-        criticalFailures.push({ itemId: it.id, sectionId: s.id, class: it.critical!.class, failScope: it.critical!.failScope });
+  for (const s of definition.sections) {
+    const fs: (number | null)[] = [];
+    for (const it of s.items) {
+      const f = answerFraction(it, byItem.get(it.id));
+      fs.push(f);
+      if (isCriticalFail(it, f)) criticalFailures.push({ itemId: it.id, sectionId: s.id, class: it.critical!.class, failScope: it.critical!.failScope });
+    }
+    fractions.push(fs);
+  }
   const failedAll = criticalFailures.some((f) => f.failScope === 'evaluation');
   const failedSectionIds = new Set(criticalFailures.map((f) => f.sectionId));
 
   // Pass 2: points. A failed scope keeps its denominator and earns 0 (precedence fail-all > fail-section > N.A.).
   const overall = acc();
-  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, { ...acc(), answered: 0 }])) as Record<Dimension, Acc & { answered: number }>;
+  // Literal objects (not fromEntries) keep one shape: this loop runs for every re-score.
+  const dims: Record<Dimension, Acc> = { customer_friendly: acc(), customer_oriented: acc(), compliance: acc() };
+  const answeredIn: Record<Dimension, number> = { customer_friendly: 0, customer_oriented: 0, compliance: 0 };
   const counts = { items: 0, answered: 0, na: 0, unanswered: 0 };
   const sections: SectionScore[] = [];
 
-  for (const s of definition.sections) {
+  definition.sections.forEach((s, si) => {
     const sec = acc();
-    const sc = { answered: 0, na: 0, unanswered: 0 };
+    let answered = 0;
+    let na = 0;
+    let unanswered = 0;
     const zeroed = failedAll || failedSectionIds.has(s.id);
-    for (const it of s.items) {
-      counts.items++;
-      const value = byItem.get(it.id);
-      const f = answerFraction(it, value);
+    const fs = fractions[si]!;
+    s.items.forEach((it, ii) => {
+      const f = fs[ii]!;
       if (f === null) {
-        if (value === 'na') {
-          sc.na++;
-          counts.na++;
-        } else {
-          sc.unanswered++;
-          counts.unanswered++;
-        }
-        continue;
+        if (byItem.get(it.id) === 'na') na++;
+        else unanswered++;
+        return;
       }
-      sc.answered++;
-      counts.answered++;
+      answered++;
       const pts = it.weight * f;
-      const d = dims[it.dimension];
-      d.answered++;
+      answeredIn[it.dimension]++;
       addPoints(sec, it, pts, zeroed);
       addPoints(overall, it, pts, zeroed);
-      addPoints(d, it, pts, zeroed);
-    }
-    sections.push({ id: s.id, title: s.title, ...totals(sec, zeroed), failed: zeroed, ...sc });
-  }
+      addPoints(dims[it.dimension], it, pts, zeroed);
+    });
+    counts.items += s.items.length;
+    counts.answered += answered;
+    counts.na += na;
+    counts.unanswered += unanswered;
+    const t = totals(sec, zeroed);
+    sections.push({ id: s.id, title: s.title, score: t.score, rawScore: t.rawScore, earned: t.earned, bonus: t.bonus, possible: t.possible, failed: zeroed, answered, na, unanswered });
+  });
 
   const criticalErrors = { customer: false, business: false, compliance: false };
   for (const f of criticalFailures) criticalErrors[f.class] = true;
+  const dim = (d: Dimension) => ({ ...totals(dims[d], failedAll), answered: answeredIn[d] });
 
   return {
     ...totals(overall, failedAll),
@@ -159,9 +167,7 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
     criticalErrors,
     criticalFailures,
     sections,
-    dimensions: Object.fromEntries(
-      DIMENSIONS.map((d) => [d, { ...totals(dims[d], failedAll), answered: dims[d].answered }])
-    ) as ScoreResult['dimensions'],
+    dimensions: { customer_friendly: dim('customer_friendly'), customer_oriented: dim('customer_oriented'), compliance: dim('compliance') },
     counts
   };
 }

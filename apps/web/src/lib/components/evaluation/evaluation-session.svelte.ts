@@ -36,6 +36,8 @@ export class EvaluationSession {
   savedAt = $state<Date | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
+  /** Set when a submit or revision was refused: the form marks required items still unanswered. */
+  showMissing = $state(false);
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inflight: Promise<void> | null = null;
   private dirty = false;
@@ -56,6 +58,7 @@ export class EvaluationSession {
     this.comments = data.comments;
     this.revisions = data.revisions;
     this.mode = data.evaluation?.status === 'submitted' ? 'view' : 'draft';
+    this.showMissing = false;
   }
 
   get editable() {
@@ -107,6 +110,8 @@ export class EvaluationSession {
       this.evaluation = r.evaluation;
       this.score = r.score;
       this.saveState = 'saved';
+      // Replaced, never mutated: a plain Date is enough.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       this.savedAt = new Date();
     } catch (e) {
       this.saveState = 'error';
@@ -136,6 +141,7 @@ export class EvaluationSession {
       await call('POST', `/api/evaluations/${this.evaluation!.id}/submit`, { version: this.evaluation!.version, answers: this.answers });
       await this.reload();
     } catch (e) {
+      this.showMissing = true;
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.busy = false;
@@ -164,6 +170,7 @@ export class EvaluationSession {
       await this.reload();
       return true;
     } catch (e) {
+      this.showMissing = true;
       this.error = e instanceof Error ? e.message : String(e);
       return false;
     } finally {

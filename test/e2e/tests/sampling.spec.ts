@@ -1,0 +1,66 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { signInAsDemo } from './support/sign-in';
+
+async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAsDemo(page, email);
+  return { page, close: () => context.close() };
+}
+
+test('an admin creates and runs a plan, the team lead finds the calls in its queue, the client auditor verifies the run', async ({ browser }) => {
+  // Admin: new plan for Energie klantenservice (team T01's program), publish, draw last week.
+  const admin = await as(browser, 'admin@demo.attentive.test');
+  const p = admin.page;
+  await p.goto('/sampling');
+  await expect(p.getByRole('heading', { level: 1, name: 'Random call sampling' })).toBeVisible();
+  await p.getByRole('link', { name: 'New plan' }).click();
+  await p.getByLabel('Name').fill(`E2E sample ${Date.now()}`);
+  await p.getByLabel('Program').selectOption({ label: 'Zonnedijk Energie — Energie klantenservice' });
+  await p.getByTestId('quota').fill('3');
+  // The planner counts last week's calls without drawing anything.
+  await p.getByTestId('preview').click();
+  await expect(p.getByTestId('program-margin')).toContainText('±');
+  await p.getByTestId('save-plan').click();
+  await expect(p).toHaveURL(/\/sampling\/plans\/\d+/);
+  await p.getByTestId('publish').click();
+  await expect(p.getByTestId('published')).toBeVisible();
+  await p.getByTestId('run-now').click();
+  await expect(p).toHaveURL(/\/sampling\/runs\/\d+$/);
+  const runId = Number(new URL(p.url()).pathname.split('/').pop());
+  const rows = p.getByTestId('items-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(3);
+  await expect(p.getByTestId('ledger')).toBeVisible();
+  // The same period cannot be drawn twice.
+  await p.goBack();
+  await p.getByTestId('run-now').click();
+  await expect(p.getByTestId('run-error')).toContainText('already drawn');
+  await admin.close();
+
+  // Team lead of T01 (whose agents work Energie klantenservice): the calls are in its queue.
+  const lead = await as(browser, 'tl01@demo.attentive.test');
+  await lead.page.goto('/work');
+  await expect(lead.page.getByRole('heading', { level: 1, name: 'Work queue' })).toBeVisible();
+  const fromRun = lead.page.getByTestId('work-table').locator(`a[href="/sampling/runs/${runId}"]`);
+  await expect(fromRun.first()).toBeVisible();
+  expect(Number(await lead.page.getByTestId('kpi-open').textContent())).toBeGreaterThan(0);
+  await lead.page.screenshot({ path: 'test-results/sampling-work-queue.png', fullPage: true });
+  // One click into the evaluation screen.
+  await lead.page.getByTestId('open-next').click();
+  await expect(lead.page).toHaveURL(/\/evaluate\/\d+/);
+  await lead.close();
+
+  // The client's auditor verifies the run; another client's auditor does not even see it.
+  const auditor = await as(browser, 'auditor.energy@demo.attentive.test');
+  await auditor.page.goto(`/sampling/runs/${runId}/verify`);
+  await expect(auditor.page.getByTestId('verdict')).toContainText('Match');
+  await expect(auditor.page.getByTestId('seed')).toHaveText(/^[0-9a-f]{64}$/);
+  await auditor.page.screenshot({ path: 'test-results/sampling-verify.png', fullPage: true });
+  await auditor.close();
+
+  const other = await as(browser, 'auditor.telco@demo.attentive.test');
+  const res = await other.page.goto(`/sampling/runs/${runId}/verify`);
+  expect(res?.status()).toBe(404);
+  await other.close();
+});
