@@ -44,7 +44,7 @@ const stats = (xs: number[]) => {
   return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.floor(s.length * 0.95)]! };
 };
 async function measure(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
+  for (let i = 0; i < 15; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();

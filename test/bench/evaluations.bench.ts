@@ -133,6 +133,7 @@ try {
   console.log(`evaluations: ${fmt(N)} stored for ${AGENTS} agents (demo scorecard, ${def.sections.reduce((s, x) => s + x.items.length, 0)} items)`);
   console.log(`generate + insert: ${fmt(genMs)} ms (${fmt(N / (genMs / 1000))} rows/s)`);
   console.log(`re-score all + write back: ${fmt(reMs)} ms (${fmt(re.evaluations / (reMs / 1000))} evaluations/s; ${fmt(re.changed)} cached results changed)`);
+  console.log(`  of which read ${fmt(re.ms.read)} ms, computeScore ${fmt(re.ms.compute)} ms (${(re.ms.compute * 1000 / N).toFixed(0)} µs each), write back ${fmt(re.ms.write)} ms`);
   console.log(`aggregate per agent × dimension (${rows.length} rows, n ${fmt(rows[0]!.n)}–${fmt(Math.max(...rows.map((r) => r.n)))}): median ${aggRuns[2]!.toFixed(0)} ms, best ${aggRuns[0]!.toFixed(0)} ms; widest oriented 95% interval ${widest.toFixed(1)} points`);
 } finally {
   t.cleanup();

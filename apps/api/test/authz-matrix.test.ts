@@ -42,8 +42,9 @@ describe('authorization matrix', () => {
           const expected = typeof want === 'number' ? want : want[target];
           const req = await e.request(world, target, caller);
           const headers: Record<string, string> = { ...world.headers[caller], ...req.headers };
-          if (req.body !== undefined) headers['content-type'] = 'application/json';
-          const res = await app.request(req.path, { method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+          // A string body is sent as it is (e.g. CSV, with the entry's own content-type); anything else as JSON.
+          if (req.body !== undefined && !req.headers?.['content-type']) headers['content-type'] = 'application/json';
+          const res = await app.request(req.path, { method, headers, body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body) });
           cells++;
           const cell = `${op} as ${caller} on ${target} (${req.path})`;
           if (res.status !== expected) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customPeriod, lastClosedPeriod, localDate, localTime, periodContaining, tzOffsetMs, zonedMidnight } from '../src/sampling/period.ts';
+import { customPeriod, dueAtEndOfDay, lastClosedPeriod, localDate, localTime, periodContaining, tzOffsetMs, zonedMidnight } from '../src/sampling/period.ts';
 
 describe('periods in a time zone', () => {
   it('weeks run Monday 00:00 to Monday 00:00 local time, with ISO labels', () => {
@@ -48,5 +48,9 @@ describe('periods in a time zone', () => {
     expect(tzOffsetMs('Asia/Kolkata', Date.UTC(2026, 0, 1))).toBe(5.5 * 3_600_000);
     expect(zonedMidnight('America/New_York', 2026, 3, 8).toISOString()).toBe('2026-03-08T05:00:00.000Z'); // DST starts that day at 02:00
     expect(zonedMidnight('America/New_York', 2026, 3, 9).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  });
+  it('due dates end at local midnight', () => {
+    expect(dueAtEndOfDay(new Date('2026-11-23T10:00:00Z'), 7, 'Europe/Amsterdam').toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    expect(dueAtEndOfDay(new Date('2026-11-22T23:30:00Z'), 1, 'Europe/Amsterdam').toISOString()).toBe('2026-11-23T23:00:00.000Z');
   });
 });

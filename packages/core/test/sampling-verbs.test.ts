@@ -113,7 +113,8 @@ describe('runs', () => {
     const ids = org.calls.filter((c) => c.programId === org.programs.a.id).map((c) => c.id);
     expect(run!.populationHash).toBe(populationHash(ids));
     const items = await t.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, r.runId));
-    expect(items.every((i) => i.assignedTo === leadA && i.dueAt!.getTime() === NOW.getTime() + 7 * 86_400_000)).toBe(true);
+    // Due at the end of the 7th day, counting today (plan time zone UTC): Sunday 24:00.
+    expect(items.every((i) => i.assignedTo === leadA && i.dueAt!.toISOString() === '2026-11-30T00:00:00.000Z')).toBe(true);
     const audits = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'sample_run.create'), eq(schema.auditLog.objectId, String(r.runId))));
     expect(audits).toHaveLength(1);
   });
@@ -226,7 +227,10 @@ describe('runs', () => {
   it('the team lead sees its queue; reassignment moves an item', async () => {
     const q = await workQueue({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)) });
     expect(q.items.length).toBeGreaterThanOrEqual(8);
-    expect(q.summary).toMatchObject({ open: q.items.length, overdue: 0, dueThisWeek: 0 }); // due next Monday
+    // Due Sunday 24:00 UTC, which is Monday 01:00 in Amsterdam (the queue's default zone): next week there.
+    expect(q.summary).toMatchObject({ open: q.items.length, overdue: 0, dueThisWeek: 0 });
+    const utc = await workQueue({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)), input: { timezone: 'UTC' } });
+    expect(utc.summary.dueThisWeek).toBe(utc.items.length);
     const later = await workQueue({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA), new Date(NOW.getTime() + 8 * 86_400_000)) });
     expect(later.summary).toMatchObject({ overdue: later.items.length, dueThisWeek: later.items.length });
     expect(await code(workQueue({ ctx: ctxOf(principal([{ role: 'agent' }], org.agents.a1.id)) }))).toBe('FORBIDDEN');

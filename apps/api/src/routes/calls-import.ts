@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CALL_IMPORT_TEMPLATE,
-  DomainError,
   IMPORT_MODES,
   MAX_BATCH_RECORDS,
-  canImportCalls,
   getImport,
   importCallsBatch,
   importCallsCsv,
   invalid,
   listImports,
+  requireImporter,
   upsertCallRecord,
   type ImportSummary
 } from '@attentive/core';
@@ -101,6 +100,7 @@ export function callsImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const ctx = ctxOf(c, deps);
+        requireImporter(ctx.principal); // who asks, before what is sent
         const q = c.req.valid('query');
         const type = c.req.header('content-type') ?? '';
         if (!CSV_TYPES.test(type)) throw invalid(`Send the file as text/csv (got ${type || 'no Content-Type'})`);
@@ -149,7 +149,7 @@ export function callsImportRoutes(deps: AppDeps) {
     .openapi(
       createRoute({ method: 'get', path: '/calls/import/template.csv', tags, summary: 'An example CSV file with every column', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses } }),
       (c) => {
-        if (!canImportCalls(principalOf(c))) throw new DomainError('FORBIDDEN', 'Only admins and integration tokens may import calls');
+        requireImporter(principalOf(c));
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', 'attachment; filename="attentive-calls-template.csv"');
         return c.body(CALL_IMPORT_TEMPLATE, 200);

@@ -4,6 +4,8 @@ import { evaluationsExpectations } from './evaluations.ts';
 import { samplingExpectations } from './sampling.ts';
 import { coachingExpectations } from './coaching.ts';
 import { scorecardsExpectations } from './scorecards.ts';
+import { callsImportExpectations } from './calls-import.ts';
+import { callsExpectations } from './calls.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -18,5 +20,7 @@ export const EXPECTATIONS: Expectations = {
   ...evaluationsExpectations,
   ...samplingExpectations,
   ...scorecardsExpectations,
-  ...coachingExpectations
+  ...coachingExpectations,
+  ...callsImportExpectations,
+  ...callsExpectations
 };

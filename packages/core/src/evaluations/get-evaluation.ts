@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { canChangeEvaluation, canReadEvaluation } from '../policy/evaluations.ts';
+import { canChangeEvaluation, canEvaluate, canReadEvaluation } from '../policy/evaluations.ts';
+import { hiddenFromAgentBySelfEvaluation } from '../coaching/scope.ts';
 import { computeScore } from '../scoring/compute-score.ts';
 import { commentDto, evaluationDto, revisionDto } from './dto.ts';
 import { Id, parseInput } from './inputs.ts';
@@ -22,6 +23,8 @@ export async function getEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<t
   const p = ctx.principal;
   const { evaluation, scope } = await loadEvaluationWithScope(ctx.db, p.tenantId, evaluationId);
   if (!canReadEvaluation(p, scope, evaluation)) throw notFound(`Evaluation ${evaluationId}`);
+  // While the agent's own self-evaluation of this call is open, others' scores stay hidden from it.
+  if (p.personId === evaluation.agentId && !canEvaluate(p, scope) && (await hiddenFromAgentBySelfEvaluation(ctx.db, evaluation))) throw notFound(`Evaluation ${evaluationId}`);
   const [version, revisions, comments, contact] = await Promise.all([
     loadScorecardVersion(ctx.db, p.tenantId, evaluation.scorecardVersionId),
     ctx.db.select().from(schema.evaluationRevisions).where(eq(schema.evaluationRevisions.evaluationId, evaluation.id)).orderBy(asc(schema.evaluationRevisions.revision)),

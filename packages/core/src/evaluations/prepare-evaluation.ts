@@ -8,6 +8,7 @@ import { canEvaluate, canReadEvaluation } from '../policy/evaluations.ts';
 import { Id, parseInput } from './inputs.ts';
 import { loadCallWithScope } from './scope.ts';
 import { currentScorecardVersion } from './score.ts';
+import { hiddenFromAgentBySelfEvaluation } from '../coaching/scope.ts';
 import { loadContactFacts } from './contact-facts.ts';
 
 export const PrepareEvaluationInput = z.object({ callId: Id });
@@ -38,8 +39,10 @@ export async function prepareEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
       : Promise.resolve(null)
   ]);
   const isMine = (e: { evaluatorId: number | null; evaluatorLabel: string }) => (p.personId != null ? e.evaluatorId === p.personId : e.evaluatorLabel === p.label);
+  const asAgent = p.personId === call.agentId && !mayEvaluate;
+  const hidden = asAgent ? await Promise.all(existing.map((e) => hiddenFromAgentBySelfEvaluation(ctx.db, { callId, agentId: call.agentId, kind: e.kind }))) : [];
   const evaluations = existing
-    .filter((e) => canReadEvaluation(p, scope, e))
+    .filter((e, i) => canReadEvaluation(p, scope, e) && !hidden[i])
     .map((e) => ({ ...e, mine: isMine(e), updatedAt: e.updatedAt.toISOString() }));
   return {
     ...facts,

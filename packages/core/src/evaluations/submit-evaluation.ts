@@ -5,6 +5,7 @@ import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { conflict } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
+import { linkEvaluationToSample } from '../sampling/assign.ts';
 import { authorOf } from './actor.ts';
 import { evaluationDto, revisionDto } from './dto.ts';
 import { AnswersInput, Id, parseInput } from './inputs.ts';
@@ -42,6 +43,8 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
       .where(and(eq(schema.evaluations.id, evaluation.id), eq(schema.evaluations.version, evaluation.version)))
       .returning();
     if (!row) throw conflict('This draft was changed by someone else; reload to see the latest');
+    // A sampled call's sample item now points at its evaluation (the work queue shows it done).
+    if (row.callId != null) await linkEvaluationToSample(tx, { tenantId: row.tenantId, callId: row.callId, evaluationId: row.id });
     await writeAudit(
       tx,
       { principal: ctx.principal, requestId: ctx.requestId },

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { canManageSampling, canReassignItem, canReadSampleRun } from '../policy/sampling.ts';
 import { chooseEvaluators, type Evaluator } from './assign-compute.ts';
+import { dueAtEndOfDay } from './period.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 
 /** Evaluators of a tenant (team leads with their teams, QA analysts) and their open sampled work. */
@@ -83,7 +84,7 @@ export async function assignRunItems({ ctx, input }: { ctx: Ctx; input: { runId:
       .where(and(eq(schema.sampleItems.runId, run.id), isNull(schema.sampleItems.assignedTo), ne(schema.sampleItems.status, 'replaced'), isNull(schema.sampleItems.evaluationId)));
     const now = nowOf(ctx);
     const def = snapshotOf(run.filterSnapshot).definition;
-    const assigned = await assignItemsInTx(tx, { tenantId: p.tenantId, itemIds: open.map((o) => o.id), mode: def.assignment.mode, dueAt: new Date(now.getTime() + def.assignment.dueDays * 86_400_000), now });
+    const assigned = await assignItemsInTx(tx, { tenantId: p.tenantId, itemIds: open.map((o) => o.id), mode: def.assignment.mode, dueAt: dueAtEndOfDay(now, def.assignment.dueDays, def.timezone), now });
     await writeAudit(tx, ctx, { action: 'sample_run.assign', objectType: 'sample_run', objectId: run.id, after: { unassigned: open.length, assigned } }, now);
     return { unassigned: open.length, assigned };
   });
@@ -121,7 +122,7 @@ export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.in
     if (!target && !adminTarget?.length) throw invalid(`Person ${assigneeId} is not an evaluator (team lead, QA analyst or admin) of this contact center`, [{ path: 'assigneeId', message: 'not an evaluator' }]);
     if (assigneeId === row.item.agentId) throw invalid('Nobody evaluates their own calls', [{ path: 'assigneeId', message: 'is the agent of this call' }]);
     const now = nowOf(ctx);
-    const dueAt = data.dueAt ? new Date(data.dueAt) : (row.item.dueAt ?? new Date(now.getTime() + 7 * 86_400_000));
+    const dueAt = data.dueAt ? new Date(data.dueAt) : (row.item.dueAt ?? dueAtEndOfDay(now, 7, 'Europe/Amsterdam'));
     await tx.update(schema.sampleItems).set({ assignedTo: assigneeId, assignedAt: now, dueAt }).where(eq(schema.sampleItems.id, row.item.id));
     await writeAudit(
       tx,

@@ -1,4 +1,4 @@
-import { hourBand, type PlanDefinition } from './definition.ts';
+import { HOUR_BANDS, type PlanDefinition } from './definition.ts';
 import { dayKey, localTime } from './period.ts';
 import { ranker } from './rank.ts';
 
@@ -61,38 +61,38 @@ export function drawSample(input: DrawInput): { items: DrawnItem[]; agents: Agen
     return ha < hb ? -1 : ha > hb ? 1 : cols.ids[a]! - cols.ids[b]!;
   };
 
-  // Group candidate indexes by agent.
+  // Duplicate ids would make the draw ambiguous: refuse them (a sorted copy finds them cheaply).
+  const sortedIds = Float64Array.from(cols.ids).sort();
+  for (let i = 1; i < n; i++) if (sortedIds[i] === sortedIds[i - 1]) throw new Error(`call ${sortedIds[i]} appears twice in the population`);
+
+  // Numeric stratum and time-bucket codes per candidate, computed once (labels only for taken calls).
+  const { spread, proportional } = input.stratify;
+  const local = localTime(input.timezone);
+  const stratum = new Float64Array(n);
+  const bucket = new Float64Array(n);
   const byAgent = new Map<number, number[]>();
-  const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const id = cols.ids[i]!;
-    if (seen.has(id)) throw new Error(`call ${id} appears twice in the population`);
-    seen.add(id);
+    if (proportional !== 'none' || spread !== 'none') {
+      const l = local(cols.startedAt[i]!);
+      stratum[i] = proportional === 'queue' ? (cols.queueIds[i] ?? -1) : proportional === 'hour' ? HOUR_BAND_INDEX[l.hour]! : 0;
+      bucket[i] = spread === 'day' ? l.day : spread === 'week' ? l.week : 0;
+    }
     const a = cols.agentIds[i]!;
     let list = byAgent.get(a);
     if (!list) byAgent.set(a, (list = []));
     list.push(i);
   }
-
-  const local = localTime(input.timezone);
-  const { spread, proportional } = input.stratify;
-  const stratumOf = (i: number): string => {
-    if (proportional === 'queue') return `queue:${cols.queueIds[i] ?? 'none'}`;
-    if (proportional === 'hour') return `hours:${hourBand(local(cols.startedAt[i]!).hour)}`;
-    return '';
-  };
-  const bucketOf = (i: number): string => {
-    if (spread === 'none') return '';
-    const l = local(cols.startedAt[i]!);
-    return spread === 'day' ? `day:${dayKey(l.day)}` : `week:${dayKey(l.week * 7 + 4)}`;
-  };
+  const stratumLabel = (i: number) =>
+    proportional === 'queue' ? `queue:${cols.queueIds[i] ?? 'none'}` : proportional === 'hour' ? `hours:${HOUR_BANDS[stratum[i]!]!.key}` : '';
+  const bucketLabel = (i: number) => (spread === 'day' ? `day:${dayKey(bucket[i]!)}` : spread === 'week' ? `week:${dayKey(bucket[i]! * 7 + 4)}` : '');
+  const keys: Keys = { stratum, bucket, stratumLabel, bucketLabel };
 
   const items: DrawnItem[] = [];
   const agents: AgentDrawStats[] = [];
   for (const agentId of [...byAgent.keys()].sort((a, b) => a - b)) {
     const idx = byAgent.get(agentId)!;
     const quota = Math.max(0, input.quotaOf(agentId, idx.length));
-    const taken = quota >= idx.length ? takeAll(idx, cmp, stratumOf, bucketOf) : takeQuota(idx, quota, cmp, stratumOf, bucketOf);
+    const taken = quota >= idx.length ? takeAll(idx, cmp, keys) : takeQuota(idx, quota, cmp, keys);
     taken.forEach((t, pick) => {
       items.push({ callId: cols.ids[t.i]!, agentId, rank: r.hex(cols.ids[t.i]!), stratum: t.label, pick });
     });
@@ -101,11 +101,14 @@ export function drawSample(input: DrawInput): { items: DrawnItem[]; agents: Agen
   return { items, agents };
 }
 
+type Keys = { stratum: Float64Array; bucket: Float64Array; stratumLabel: (i: number) => string; bucketLabel: (i: number) => string };
+const HOUR_BAND_INDEX = Array.from({ length: 24 }, (_, h) => HOUR_BANDS.findIndex((b) => h >= b.from && h < b.to));
+
 type Taken = { i: number; label: string };
 const label = (s: string, b: string) => [s, b].filter(Boolean).join('|') || 'all';
 
-function takeAll(idx: number[], cmp: (a: number, b: number) => number, stratumOf: (i: number) => string, bucketOf: (i: number) => string): Taken[] {
-  return [...idx].sort(cmp).map((i) => ({ i, label: label(stratumOf(i), bucketOf(i)) }));
+function takeAll(idx: number[], cmp: (a: number, b: number) => number, k: Keys): Taken[] {
+  return [...idx].sort(cmp).map((i) => ({ i, label: label(k.stratumLabel(i), k.bucketLabel(i)) }));
 }
 
 /** Keeps the k lowest-ranked indexes seen, sorted (k is small: a quota). */
@@ -131,37 +134,36 @@ function takeQuota(
   idx: number[],
   quota: number,
   cmp: (a: number, b: number) => number,
-  stratumOf: (i: number) => string,
-  bucketOf: (i: number) => string
+  k: Keys
 ): Taken[] {
   if (quota === 0) return [];
   // stratum → bucket → the `quota` lowest of that bucket (no bucket can contribute more).
-  const strata = new Map<string, { count: number; best: number; buckets: Map<string, Lowest> }>();
+  const strata = new Map<number, { count: number; best: number; buckets: Map<number, Lowest> }>();
   for (const i of idx) {
-    const s = stratumOf(i);
+    const s = k.stratum[i]!;
     let st = strata.get(s);
     if (!st) strata.set(s, (st = { count: 0, best: i, buckets: new Map() }));
     st.count++;
     if (cmp(i, st.best) < 0) st.best = i;
-    const b = bucketOf(i);
+    const b = k.bucket[i]!;
     let low = st.buckets.get(b);
     if (!low) st.buckets.set(b, (low = new Lowest(quota, cmp)));
     low.add(i);
   }
-  const alloc = allocate(quota, idx.length, [...strata.entries()].map(([key, st]) => ({ key, count: st.count, best: st.best })), cmp);
+  const alloc = allocate(quota, idx.length, [...strata.entries()].map(([key, st]) => ({ key: String(key), count: st.count, best: st.best })), cmp);
   const out: Taken[] = [];
   // Strata in order of their best call, so the pick order is itself random.
   for (const [key, st] of [...strata.entries()].sort((a, b) => cmp(a[1].best, b[1].best))) {
-    const k = alloc.get(key) ?? 0;
-    const buckets = [...st.buckets.entries()].sort((a, b) => cmp(a[1].items[0]!, b[1].items[0]!));
+    const want = alloc.get(String(key)) ?? 0;
+    const buckets = [...st.buckets.values()].sort((a, b) => cmp(a.items[0]!, b.items[0]!));
     let got = 0;
-    for (let round = 0, progressed = true; got < k && progressed; round++) {
+    for (let round = 0, progressed = true; got < want && progressed; round++) {
       progressed = false;
-      for (const [bkey, low] of buckets) {
-        if (got >= k) break;
+      for (const low of buckets) {
+        if (got >= want) break;
         const i = low.items[round];
         if (i === undefined) continue;
-        out.push({ i, label: label(key, bkey) });
+        out.push({ i, label: label(k.stratumLabel(i), k.bucketLabel(i)) });
         got++;
         progressed = true;
       }

@@ -121,3 +121,13 @@ export function localDate(tz: string, instant: Date): string {
   const c = civil(tz, instant.getTime());
   return `${c.y}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
 }
+
+/**
+ * When work handed out at `now` is due: the end of the (days − 1)-th local day after today, i.e. local
+ * midnight `days` days after today's. Handed out on a Monday with 7 days: due at the end of Sunday.
+ */
+export function dueAtEndOfDay(now: Date, days: number, tz: string): Date {
+  const [y, m, d] = localDate(tz, now).split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d) + days * DAY);
+  return zonedMidnight(tz, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}

@@ -11,7 +11,7 @@ import { assignItemsInTx } from './assign.ts';
 import { PlanDefinition } from './definition.ts';
 import { drawSample } from './draw.ts';
 import { loadExclusions, loadPopulation } from './load-population.ts';
-import { customPeriod, lastClosedPeriod, localDate, periodContaining, type Period } from './period.ts';
+import { customPeriod, dueAtEndOfDay, lastClosedPeriod, localDate, periodContaining, type Period } from './period.ts';
 import { populationHash } from './population-hash.ts';
 import { agentQuota, isNewAgent } from './quota.ts';
 import { SEED_PATTERN } from './rank.ts';
@@ -146,7 +146,7 @@ export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx:
         .returning({ id: schema.sampleItems.id });
       itemIds.push(...rows.map((r) => r.id));
     }
-    const dueAt = new Date(now.getTime() + def.assignment.dueDays * 86_400_000);
+    const dueAt = dueAtEndOfDay(now, def.assignment.dueDays, def.timezone);
     const assigned = await assignItemsInTx(tx, { tenantId: p.tenantId, itemIds, mode: def.assignment.mode, dueAt, now });
     const finishedAt = new Date(now.getTime() + Math.round(performance.now() - started));
     await tx.update(schema.sampleRuns).set({ finishedAt }).where(eq(schema.sampleRuns.id, run!.id));

@@ -80,7 +80,7 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
     summary: {
       open: items.length,
       overdue: items.filter((i) => i.overdue).length,
-      dueThisWeek: items.filter((i) => i.dueAt != null && Date.parse(i.dueAt) < week.end.getTime()).length,
+      dueThisWeek: items.filter((i) => i.dueAt != null && Date.parse(i.dueAt) <= week.end.getTime()).length,
       inProgress: items.filter((i) => i.inProgress).length,
       doneThisWeek: Number(doneThisWeek[0]?.n ?? 0)
     },

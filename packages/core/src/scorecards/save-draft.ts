@@ -35,7 +35,7 @@ export async function saveScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.in
     const draft = await draftOf(tx, scorecard.id);
     if (draft) {
       if (data.baseRevision != null && data.baseRevision !== draft.revision)
-        throw conflict(`The draft was saved by ${draft.createdBy === p.label ? 'you' : 'someone else'} meanwhile (revision ${draft.revision}, you edited ${data.baseRevision}): reload it`);
+        throw conflict(`The draft was saved meanwhile (now revision ${draft.revision}; you edited revision ${data.baseRevision}): reload it before saving`);
       const [v] = await tx
         .update(schema.scorecardVersions)
         .set({ definition, note: data.note ?? draft.note, updatedAt: now, revision: draft.revision + 1 })

@@ -101,8 +101,23 @@ function totals(a: Acc, failed: boolean): ScoreTotals {
   };
 }
 
+/** Looks answers up without copying a map of them (this runs for every re-score). */
+function answerLookup(answers: AnswerSet): (itemId: string) => AnswerValue | null | undefined {
+  if (Array.isArray(answers)) {
+    const m = answerMap(answers);
+    return (id) => m.get(id);
+  }
+  const rec = answers as Readonly<Record<string, AnswerValue | null | undefined>>;
+  return (id) => (Object.prototype.hasOwnProperty.call(rec, id) ? rec[id] : undefined);
+}
+
+function dimensionTotals(a: Acc, failed: boolean, answered: number) {
+  const t = totals(a, failed);
+  return { score: t.score, rawScore: t.rawScore, earned: t.earned, bonus: t.bonus, possible: t.possible, answered };
+}
+
 export function computeScore(definition: ScorecardDefinition, answers: AnswerSet): ScoreResult {
-  const byItem = answerMap(answers);
+  const answerOf = answerLookup(answers);
 
   // Pass 1: each item's earned fraction, and which critical items failed, hence which scopes fail.
   const fractions: (number | null)[][] = [];
@@ -110,7 +125,7 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
   for (const s of definition.sections) {
     const fs: (number | null)[] = [];
     for (const it of s.items) {
-      const f = answerFraction(it, byItem.get(it.id));
+      const f = answerFraction(it, answerOf(it.id));
       fs.push(f);
       if (isCriticalFail(it, f)) criticalFailures.push({ itemId: it.id, sectionId: s.id, class: it.critical!.class, failScope: it.critical!.failScope });
     }
@@ -127,19 +142,21 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
   const counts = { items: 0, answered: 0, na: 0, unanswered: 0 };
   const sections: SectionScore[] = [];
 
-  definition.sections.forEach((s, si) => {
+  for (let si = 0; si < definition.sections.length; si++) {
+    const s = definition.sections[si]!;
     const sec = acc();
     let answered = 0;
     let na = 0;
     let unanswered = 0;
     const zeroed = failedAll || failedSectionIds.has(s.id);
     const fs = fractions[si]!;
-    s.items.forEach((it, ii) => {
+    for (let ii = 0; ii < s.items.length; ii++) {
+      const it = s.items[ii]!;
       const f = fs[ii]!;
       if (f === null) {
-        if (byItem.get(it.id) === 'na') na++;
+        if (answerOf(it.id) === 'na') na++;
         else unanswered++;
-        return;
+        continue;
       }
       answered++;
       const pts = it.weight * f;
@@ -147,18 +164,17 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
       addPoints(sec, it, pts, zeroed);
       addPoints(overall, it, pts, zeroed);
       addPoints(dims[it.dimension], it, pts, zeroed);
-    });
+    }
     counts.items += s.items.length;
     counts.answered += answered;
     counts.na += na;
     counts.unanswered += unanswered;
     const t = totals(sec, zeroed);
     sections.push({ id: s.id, title: s.title, score: t.score, rawScore: t.rawScore, earned: t.earned, bonus: t.bonus, possible: t.possible, failed: zeroed, answered, na, unanswered });
-  });
+  }
 
   const criticalErrors = { customer: false, business: false, compliance: false };
   for (const f of criticalFailures) criticalErrors[f.class] = true;
-  const dim = (d: Dimension) => ({ ...totals(dims[d], failedAll), answered: answeredIn[d] });
 
   return {
     ...totals(overall, failedAll),
@@ -167,7 +183,11 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
     criticalErrors,
     criticalFailures,
     sections,
-    dimensions: { customer_friendly: dim('customer_friendly'), customer_oriented: dim('customer_oriented'), compliance: dim('compliance') },
+    dimensions: {
+      customer_friendly: dimensionTotals(dims.customer_friendly, failedAll, answeredIn.customer_friendly),
+      customer_oriented: dimensionTotals(dims.customer_oriented, failedAll, answeredIn.customer_oriented),
+      compliance: dimensionTotals(dims.compliance, failedAll, answeredIn.compliance)
+    },
     counts
   };
 }

@@ -133,9 +133,9 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
     const [call] = await db
       .select({ id: calls.id, programId: calls.programId })
       .from(calls)
-      .innerJoin(callTranscripts, eq(callTranscripts.callId, calls.id))
-      .where(and(eq(calls.agentId, oriented.id), sql`not exists (select 1 from ${evaluations} e where e.call_id = ${calls.id})`))
-      .orderBy(desc(calls.startedAt))
+      .leftJoin(callTranscripts, eq(callTranscripts.callId, calls.id))
+      .where(and(eq(calls.agentId, oriented.id), gte(calls.talkSeconds, 30), sql`not exists (select 1 from ${evaluations} e where e.call_id = ${calls.id})`))
+      .orderBy(sql`${callTranscripts.callId} is null`, desc(calls.startedAt))
       .limit(1);
     if (call) {
       const at = new Date(now.getTime() - DAY_MS);

@@ -5,6 +5,7 @@ import { notFound } from '../../errors.ts';
 import { canReadImport } from '../../policy/call-imports.ts';
 import { hasRole } from '../../policy/principal.ts';
 import { liveProgress } from './progress.ts';
+import { requireImporter } from './check-import-start.ts';
 import type { RowError } from './types.ts';
 
 export type ImportView = {
@@ -54,6 +55,7 @@ function view(r: Row): ImportView {
 
 /** One import run with its counts (live while it runs in this process) and first errors. */
 export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
+  requireImporter(ctx.principal);
   const [r] = await ctx.db.select().from(schema.imports).where(and(eq(schema.imports.id, id), eq(schema.imports.tenantId, ctx.principal.tenantId))).limit(1);
   if (!r || !canReadImport(ctx.principal, r)) throw notFound('Import');
   return view(r);
@@ -62,6 +64,7 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
 /** The latest import runs the principal may see: all of the tenant's for admins, its own otherwise. */
 export async function listImports(ctx: Ctx, opts: { limit: number }): Promise<ImportView[]> {
   const p = ctx.principal;
+  requireImporter(p);
   const where = hasRole(p, 'admin')
     ? eq(schema.imports.tenantId, p.tenantId)
     : and(eq(schema.imports.tenantId, p.tenantId), eq(schema.imports.actor, p.label));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.ts';
 import { invalid } from '../../errors.ts';
-import { checkImportStart } from './check-import-start.ts';
+import { checkImportStart, requireImporter } from './check-import-start.ts';
 import { loadCodeMaps } from './code-maps.ts';
 import { ImportRun } from './import-run.ts';
 import { withImportLock } from './import-lock.ts';
@@ -12,6 +12,7 @@ export const MAX_BATCH_RECORDS = 5000;
 
 /** Imports an array of call records (JSON), with the same validation, idempotence and modes as a CSV file. */
 export async function importCallsBatch(ctx: Ctx, input: { records: unknown[]; mode: ImportMode; source: string; importId?: string }): Promise<ImportSummary> {
+  requireImporter(ctx.principal);
   if (input.records.length > MAX_BATCH_RECORDS) {
     throw invalid(`A batch holds at most ${MAX_BATCH_RECORDS} records (got ${input.records.length}); send more through POST /api/calls/import as CSV`);
   }

@@ -5,3 +5,4 @@ export { importCallsBatch, MAX_BATCH_RECORDS } from './import-calls-batch.ts';
 export { upsertCallRecord, type UpsertOutcome } from './upsert-call-record.ts';
 export { getImport, listImports, type ImportView } from './get-import.ts';
 export { CALL_IMPORT_TEMPLATE } from './template.ts';
+export { requireImporter } from './check-import-start.ts';

@@ -2,7 +2,7 @@ import type { Ctx } from '../../context.ts';
 import { nowOf } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { writeAudit } from '../../audit/write-audit.ts';
-import { canImportCalls } from '../../policy/calls.ts';
+import { requireImporter } from './check-import-start.ts';
 import { loadCodeMaps } from './code-maps.ts';
 import { drizzleOver } from './raw-tx.ts';
 import { SOURCE_PATTERN } from './row-schema.ts';
@@ -17,7 +17,7 @@ export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callI
  */
 export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; source: string }): Promise<UpsertOutcome> {
   const p = ctx.principal;
-  if (!canImportCalls(p)) throw forbidden('Only admins and integration tokens may send call records');
+  requireImporter(p);
   if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source "${input.source}": use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
   const maps = await loadCodeMaps(ctx.db, p);
   const v = validateRecord(input.record, maps, p.tenantId, input.source);
