@@ -6,7 +6,7 @@ import globals from 'globals';
 // Boundaries are checked here, not remembered: the web app never reaches into the domain or the
 // database, and API route handlers never talk to drizzle directly (they call core verbs).
 export default ts.config(
-  { ignores: ['**/node_modules', '**/build', '**/.svelte-kit', '**/dist', '**/migrations', '**/*.d.ts', 'data'] },
+  { ignores: ['**/node_modules', '**/build', '**/.svelte-kit', '**/.svelte-kit-*', '**/build-*', '**/dist', '**/migrations', '**/*.d.ts', 'data'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -62,6 +62,18 @@ describe('sessions', () => {
     expect(res.status).toBe(200);
   });
 
+  it('keeps a generated signing secret in the database, so sessions survive a restart', async () => {
+    const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
+    const secrets = await t.db.select().from(schema.instanceSecrets);
+    expect(secrets.map((x) => x.name)).toEqual(['auth_secret']);
+    expect(secrets[0]!.value.length).toBeGreaterThanOrEqual(48);
+    const restarted = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
+    expect((await restarted.request('/api/me', { headers: s.headers })).status).toBe(200);
+    // With another configured secret the same cookie no longer verifies.
+    const rotated = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test', AUTH_SECRET: 'x'.repeat(40) }) });
+    expect((await rotated.request('/api/me', { headers: s.headers })).status).toBe(401);
+  });
+
   it('answers /api/me with 401 without a session', async () => {
     const res = await app.request('/api/me');
     expect(res.status).toBe(401);
@@ -103,6 +115,16 @@ describe('sessions', () => {
     expect(out.status).toBe(200);
     expect((await app.request('/api/me', { headers: s.headers })).status).toBe(401);
     expect(await t.db.select().from(schema.sessions).where(eq(schema.sessions.userId, s.userId))).toHaveLength(0);
+  });
+
+  it('never returns the session token in a body', async () => {
+    const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
+    const res = await signIn(s.email, TEST_PASSWORD);
+    const token = /session_token=([^.;]+)/.exec(cookieHeaderFrom(res))![1]!;
+    const body = await res.json();
+    expect(body.user).toMatchObject({ id: s.userId, email: s.email });
+    expect(JSON.stringify(body)).not.toContain(token);
+    expect((await app.request('/api/auth/get-session', { headers: s.headers })).status).toBe(404);
   });
 
   it('keeps sign-up and other better-auth endpoints closed', async () => {

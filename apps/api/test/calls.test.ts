@@ -119,7 +119,7 @@ describe('GET /api/calls', () => {
   });
 
   it('refuses bad input with a message naming the parameter', async () => {
-    for (const [q, what] of [['limit=500', 'limit'], ['from=yesterday', 'from'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
+    for (const [q, what] of [['limit=500', 'limit'], ['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
       const res = await get(`/api/calls?${q}`, admin);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error.message).toContain(what);
@@ -133,7 +133,14 @@ describe('GET /api/calls', () => {
     // Filtering by another agent does not widen what an agent sees.
     expect((await page(`/api/calls?agent=${org.agents.a1.id}`, agent)).items).toEqual([]);
 
+    const agentFilters = await (await get('/api/calls/filters', agent)).json();
+    expect(agentFilters.agents.map((a: { id: number }) => a.id)).toEqual([org.agents.b1.id]);
+    expect(agentFilters.teams).toEqual([]);
+
     const lead = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'team_lead', teamId: org.teams.a.id }] })).headers;
+    const leadFilters = await (await get('/api/calls/filters', lead)).json();
+    expect(leadFilters.teams.map((x: { id: number }) => x.id)).toEqual([org.teams.a.id]);
+    expect(leadFilters.agents.map((a: { id: number }) => a.id).sort()).toEqual([org.agents.a1.id, org.agents.a2.id].sort());
     const team = await allPages('limit=200', lead);
     expect(team.length).toBe(60);
     expect(team.every((id) => [org.agents.a1.id, org.agents.a2.id].includes(org.calls.find((c) => c.id === id)!.agentId))).toBe(true);

@@ -93,6 +93,22 @@ describe('CSV import (core verb)', () => {
     ]);
   });
 
+  it('within one file, a later row with the same key wins and counts as an update', async () => {
+    const r = await csv(admin, [HEADER, row('d1'), row('d1', { talk: '555' }), row('d1', { talk: '555' })].join('\n'), 'skip-invalid', 'dups');
+    expect(r).toMatchObject({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
+    const d = await t.db.$client.execute({ sql: "SELECT count(*), max(talk_seconds) FROM calls WHERE source = 'dups'", args: [] });
+    expect([Number(d.rows[0]![0]), Number(d.rows[0]![1])]).toEqual([1, 555]);
+  });
+
+  it('commits skip-invalid imports in chunks and keeps counting across them', async () => {
+    const rows = Array.from({ length: 12_345 }, (_, i) => row(`c${i}`, { agent: i % 2 ? 'A1' : 'A2' }));
+    const r = await importCallsCsv(ctxOf(admin), { body: stream([HEADER, ...rows].join('\n'), 65536), mode: 'skip-invalid', source: 'chunks' });
+    expect(r).toMatchObject({ rows: 12_345, inserted: 12_345, invalid: 0 });
+    expect(await countCalls(org.tenantId, 'chunks')).toBe(12_345);
+    const again = await importCallsCsv(ctxOf(admin), { body: stream([HEADER, ...rows].join('\n'), 65536), mode: 'all-or-nothing', source: 'chunks' });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 12_345 });
+  });
+
   it('refuses a file with an unusable header before reading rows', async () => {
     await expect(csv(admin, 'external_id,agent\nx,y\n')).rejects.toMatchObject({ code: 'VALIDATION', details: expect.arrayContaining([expect.objectContaining({ line: 1, column: 'agent' })]) });
   });

@@ -105,5 +105,6 @@ test('a team lead scores a recorded call: plays it, pins a comment, scores by ke
   // The list shows it.
   await page.goto('/evaluations?mine=true');
   await expect(page.getByTestId('evaluations-table')).toContainText('rev 2');
+  await expect(page.getByTestId('aggregates')).toContainText('Team');
   await page.screenshot({ path: 'test-results/evaluations-list.png' });
 });

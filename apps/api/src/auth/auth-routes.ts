@@ -8,8 +8,11 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
 import { authOf } from './auth-instance.ts';
 
-/** The better-auth endpoints we use; everything else it offers (sign-up, e-mail flows…) stays closed. */
-const OPEN = new Set(['POST /sign-in/email', 'POST /sign-out', 'GET /get-session', 'POST /change-password']);
+/**
+ * The better-auth endpoints we use; everything else it offers (sign-up, e-mail flows, get-session, which
+ * would hand the session token to scripts) stays closed. Who is signed in: GET /api/me.
+ */
+const OPEN = new Set(['POST /sign-in/email', 'POST /sign-out', 'POST /change-password']);
 
 const CODE_OF: Record<number, string> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
 
@@ -61,12 +64,17 @@ export function authRoutes(deps: AppDeps) {
       }
       const res = await auth.handler(c.req.raw);
       if (res.ok) {
-        const body = (await res.clone().json()) as { user?: { id: string } };
-        const userId = body.user?.id;
-        if (userId) {
-          const [person] = await deps.db.select({ tenantId: schema.people.tenantId }).from(schema.people).where(eq(schema.people.userId, userId));
-          await recordSignIn(deps.db, { email, userId, tenantId: person?.tenantId ?? null, requestId }, now());
+        const body = (await res.clone().json()) as { user?: { id: string; email: string; name: string } };
+        const user = body.user;
+        if (user) {
+          const [person] = await deps.db.select({ tenantId: schema.people.tenantId }).from(schema.people).where(eq(schema.people.userId, user.id));
+          await recordSignIn(deps.db, { email, userId: user.id, tenantId: person?.tenantId ?? null, requestId }, now());
         }
+        // The session token travels only in the httpOnly cookie, never in a body a script could read.
+        const out = new Response(JSON.stringify({ user: user ? { id: user.id, email: user.email, name: user.name } : null }), { status: 200, headers: res.headers });
+        out.headers.delete('content-length');
+        out.headers.set('content-type', 'application/json');
+        return out;
       } else if (res.status === 401) {
         const { locked } = await recordFailedSignIn(deps.db, { email, reason: 'bad_credentials', requestId }, now());
         if (locked) {

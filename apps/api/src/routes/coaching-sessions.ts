@@ -183,7 +183,8 @@ const routes = {
               })
               .nullable(),
             leadHidden: z.boolean(),
-            canFill: z.boolean()
+            canFill: z.boolean(),
+            viewerIsAgent: z.boolean()
           })
           .passthrough(),
         'Self-evaluation'

@@ -30,9 +30,16 @@ export const callsExpectations: Expectations = {
     request: () => ({ path: '/api/calls/filters' }),
     expect: everyone(200),
     check: (body: any, w) => {
-      const foreign = new Set([...Object.values(w.b.clients), ...Object.values(w.b.programs), ...Object.values(w.b.teams), ...Object.values(w.b.agents)].map((x) => x.id));
-      for (const list of [body.clients, body.programs, body.teams, body.agents]) {
-        for (const x of list as { id: number }[]) if (foreign.has(x.id)) throw new Error(`leak: foreign id ${x.id} offered as a filter`);
+      const lists: [string, { id: number }[], { id: number }[]][] = [
+        ['client', body.clients, Object.values(w.b.clients)],
+        ['program', body.programs, Object.values(w.b.programs)],
+        ['queue', body.queues, Object.values(w.b.queues)],
+        ['team', body.teams, Object.values(w.b.teams)],
+        ['agent', body.agents, Object.values(w.b.agents)]
+      ];
+      for (const [what, offered, foreign] of lists) {
+        const ids = new Set(foreign.map((x) => x.id));
+        for (const x of offered) if (ids.has(x.id)) throw new Error(`leak: foreign ${what} ${x.id} offered as a filter`);
       }
     }
   },

@@ -61,7 +61,7 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit: must be a whole number from 1 to 200', [{ path: 'limit', message: 'out of range' }]);
   const conds: SQL[] = [await callVisibilityWhere(ctx.db, ctx.principal)];
   for (const [key, ymd] of [['from', input.from], ['to', input.to]] as const) {
-    if (ymd != null && (!YMD.test(ymd) || Number.isNaN(Date.parse(ymd)))) throw invalid(`${key}: expected a date as YYYY-MM-DD, got "${ymd}"`, [{ path: key, message: 'not a date' }]);
+    if (ymd != null && !isCalendarDay(ymd)) throw invalid(`${key}: expected a date as YYYY-MM-DD, got "${ymd}"`, [{ path: key, message: 'not a date' }]);
   }
   if (input.from && input.to && input.from > input.to) throw invalid('from: must not be after to', [{ path: 'from', message: 'after to' }]);
   if (input.from) conds.push(gte(calls.startedAt, amsterdamDayStart(input.from)));
@@ -147,6 +147,12 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
     prevCursor: cursor && first && (back ? more : true) ? key(first, 'prev') : null,
     hasMore
   };
+}
+
+/** YYYY-MM-DD naming a real day (not 2026-02-30). */
+function isCalendarDay(ymd: string) {
+  const t = Date.parse(ymd);
+  return YMD.test(ymd) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === ymd;
 }
 
 function nextDayStart(ymd: string): Date {

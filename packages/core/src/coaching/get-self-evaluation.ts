@@ -40,6 +40,7 @@ export async function getSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
     comparison: leadVisible && self!.status === 'submitted' ? compareSelfWithLead(version.definition, selfAnswers, lead!.answers as Record<string, unknown>) : null,
     leadHidden: viewerIsAgent && request.status === 'open',
     canFill: viewerIsAgent && request.status === 'open',
+    viewerIsAgent,
     ...contact
   };
 }

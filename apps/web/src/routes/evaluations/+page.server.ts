@@ -22,7 +22,16 @@ export type EvaluationListItem = {
   callStartedAt: string | null;
 };
 
-const FILTERS = ['status', 'kind', 'mine', 'agentId', 'teamId', 'programId', 'from', 'to', 'cursor'] as const;
+const FILTERS = ['status', 'kind', 'mine', 'agentId', 'teamId', 'programId', 'from', 'to', 'cursor', 'groupBy'] as const;
+
+export type Estimate = { n: number; estimate: number | null; low: number | null; high: number | null };
+export type AggregateRow = {
+  group: { id: number | null; name: string };
+  n: number;
+  overall: Estimate;
+  dimensions: Record<'customer_friendly' | 'customer_oriented' | 'compliance', Estimate>;
+  failRate: Estimate;
+};
 
 export const load: PageServerLoad = async (event) => {
   const q = new URLSearchParams();
@@ -31,6 +40,15 @@ export const load: PageServerLoad = async (event) => {
     if (v) q.set(k, v);
   }
   q.set('limit', '50');
-  const page = await getJson<{ items: EvaluationListItem[]; nextCursor: string | null }>(event, `/api/evaluations?${q}`);
-  return { page, filters: Object.fromEntries(FILTERS.map((k) => [k, event.url.searchParams.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string> };
+  // Aggregates over the same agent/team/program/period filters (submitted evaluations only).
+  const a = new URLSearchParams();
+  for (const k of ['agentId', 'teamId', 'programId', 'from', 'to'] as const) if (q.get(k)) a.set(k, q.get(k)!);
+  const groupBy = ['agent', 'team', 'program'].includes(q.get('groupBy') ?? '') ? q.get('groupBy')! : 'team';
+  a.set('groupBy', groupBy);
+  q.delete('groupBy');
+  const [page, aggregates] = await Promise.all([
+    getJson<{ items: EvaluationListItem[]; nextCursor: string | null }>(event, `/api/evaluations?${q}`),
+    getJson<{ groupBy: string; rows: AggregateRow[] }>(event, `/api/evaluations/aggregates?${a}`)
+  ]);
+  return { page, aggregates, groupBy, filters: Object.fromEntries(FILTERS.map((k) => [k, event.url.searchParams.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string> };
 };

@@ -55,3 +55,14 @@ export function answerChoices(it: Item): [AnswerValue, string][] {
 
 export const fmtPct = (x: number | null | undefined) => (x == null ? '—' : `${Math.round(x)}%`);
 export const fmtDate = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
+
+/** What a draft changes against the published version, item by item (ids are stable across versions). */
+export function diffItems(prev: Definition | null, next: Definition): { added: string[]; removed: string[]; changed: string[] } {
+  const index = (d: Definition | null) => new Map((d?.sections ?? []).flatMap((s) => s.items.map((it) => [it.id, { ...it, section: s.id }] as const)));
+  const a = index(prev);
+  const b = index(next);
+  const added = [...b.keys()].filter((k) => !a.has(k));
+  const removed = [...a.keys()].filter((k) => !b.has(k));
+  const changed = [...b.keys()].filter((k) => a.has(k) && JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
+  return { added, removed, changed };
+}

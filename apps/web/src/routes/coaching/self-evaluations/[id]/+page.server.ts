@@ -15,6 +15,7 @@ export type SelfView = {
   } | null;
   leadHidden: boolean;
   canFill: boolean;
+  viewerIsAgent: boolean;
   transcript: Turn[];
   call: { id: number; startedAt: string; hasRecording: boolean } | null;
 };
