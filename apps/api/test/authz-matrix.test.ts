@@ -66,6 +66,7 @@ describe('authorization matrix', () => {
         }
       }
     }
+    console.log(`authorization matrix: ${operations.length} operations, ${cells} cells, ${failures.length} wrong, ${leaks} leak(s)`);
     expect(failures, `${failures.length} of ${cells} cells wrong, ${leaks} leak(s)`).toEqual([]);
     expect(leaks).toBe(0);
     expect(cells).toBeGreaterThan(0);

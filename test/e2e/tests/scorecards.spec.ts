@@ -44,6 +44,8 @@ test('an admin opens the scorecard builder, adds an item to a draft and publishe
 
   // Publish with confirmation.
   await page.getByTestId('publish').click();
+  await expect(page.getByTestId('publish-diff')).toContainText('1 added (written-summary)');
+  await expect(page.getByTestId('publish-diff')).toContainText('0 removed');
   await page.getByLabel('What changed').fill('Adds the written summary');
   await page.getByTestId('confirm-publish').click();
 

@@ -36,6 +36,7 @@ const Session = z
     laterEvaluations: z.array(z.object({ id: z.number().int(), submittedAt: z.string().nullable(), overallScore: z.number().nullable() })),
     actions: z.array(z.object({ id: z.number().int(), text: z.string(), owner: z.enum(['agent', 'coach']), dueOn: z.string(), doneAt: z.string().nullable() })),
     followUps: z.array(z.object({ id: z.number().int(), progress: z.enum(['improved', 'unchanged', 'worse']), note: z.string(), authorLabel: z.string(), at: z.string() })),
+    viewerIsAgent: z.boolean(),
     canConfirm: z.boolean(),
     canFollowUp: z.boolean()
   })

@@ -68,6 +68,7 @@ export async function getCoachingSession({ ctx, input }: { ctx: Ctx; input: z.in
     laterEvaluations: later.map((x) => ({ id: x.id, submittedAt: x.submittedAt?.toISOString() ?? null, overallScore: x.overallScore })),
     actions: actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueOn: a.dueOn, doneAt: a.doneAt?.toISOString() ?? null })),
     followUps: followUps.map((f) => ({ id: f.id, progress: f.progress, note: f.note, authorLabel: f.authorLabel, at: f.at.toISOString() })),
+    viewerIsAgent: isAgentSelf(p, scope),
     canConfirm: isAgentSelf(p, scope) && !session.agentConfirmedAt,
     canFollowUp: canCoach(p, scope) && p.personId !== session.agentId && !session.closedAt
   };

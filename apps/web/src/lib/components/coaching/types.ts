@@ -65,6 +65,7 @@ export type SessionDetail = {
   laterEvaluations: { id: number; submittedAt: string | null; overallScore: number | null }[];
   actions: { id: number; text: string; owner: 'agent' | 'coach'; dueOn: string; doneAt: string | null }[];
   followUps: { id: number; progress: 'improved' | 'unchanged' | 'worse'; note: string; authorLabel: string; at: string }[];
+  viewerIsAgent: boolean;
   canConfirm: boolean;
   canFollowUp: boolean;
 };

@@ -66,3 +66,8 @@ export function diffItems(prev: Definition | null, next: Definition): { added: s
   const changed = [...b.keys()].filter((k) => a.has(k) && JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
   return { added, removed, changed };
 }
+
+export function describeDiff(d: ReturnType<typeof diffItems>): string {
+  const part = (n: string, ids: string[]) => `${ids.length} ${n}${ids.length ? ` (${ids.join(', ')})` : ''}`;
+  return `${part('added', d.added)}, ${part('changed', d.changed)}, ${part('removed', d.removed)}.`;
+}
