@@ -23,7 +23,7 @@ function newestMtime(dir) {
 }
 
 // Validates the environment (a bad value stops here, naming the variable), migrates, seeds.
-run('pnpm', ['--silent', '--filter', '@attentive/api', 'exec', 'tsx', 'src/cli/prepare.ts'], { env: process.env, cwd: root });
+run('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { env: process.env, cwd: root });
 
 if (dev) {
   run('pnpm', ['--filter', '@attentive/web', 'dev', '--port', process.env.PORT ?? '3000']);

@@ -49,7 +49,7 @@ export function createAuth(db: Db, env: Env, secret: string) {
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: 60, max: 20 }, '/change-password': { window: 60, max: 10 } }
+      customRules: { '/sign-in/email': { window: 60, max: env.SIGN_IN_LIMIT_PER_MINUTE }, '/change-password': { window: 60, max: 10 } }
     },
     // Our CSRF guard (middleware/csrf.ts) already demands Origin = ORIGIN or the origin the request was
     // addressed to; without ORIGIN configured the server may be reached as localhost, 127.0.0.1 or a LAN name.
