@@ -13,25 +13,25 @@ const Ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() 
 const Id = z.coerce.number().int().positive();
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-const CallListItemSchema = z
-  .object({
-    id: z.number().int(),
-    startedAt: z.string(),
-    direction: z.enum(['inbound', 'outbound']),
-    agent: Ref,
-    team: Ref.nullable(),
-    program: Ref,
-    client: Ref,
-    queue: Ref.nullable(),
-    answerSeconds: z.number().int(),
-    talkSeconds: z.number().int(),
-    holdSeconds: z.number().int(),
-    transfers: z.number().int(),
-    disposition: z.string().nullable(),
-    language: z.string().nullable(),
-    hasRecording: z.boolean(),
-    hasTranscript: z.boolean()
-  })
+/** The facts every view of a call shows; the list and the detail add their own. */
+const CallFacts = z.object({
+  id: z.number().int(),
+  startedAt: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  team: Ref.nullable(),
+  program: Ref,
+  client: Ref,
+  queue: Ref.nullable(),
+  answerSeconds: z.number().int(),
+  talkSeconds: z.number().int(),
+  holdSeconds: z.number().int(),
+  transfers: z.number().int(),
+  disposition: z.string().nullable(),
+  language: z.string().nullable(),
+  hasRecording: z.boolean()
+});
+
+const CallListItemSchema = CallFacts.extend({ agent: Ref, hasTranscript: z.boolean() })
   .openapi('CallListItem');
 
 const CallPageSchema = z
@@ -39,29 +39,14 @@ const CallPageSchema = z
   .openapi('CallPage');
 
 const TurnSchema = z.object({ speaker: z.enum(['agent', 'customer']), start: z.number(), end: z.number(), text: z.string() });
-const CallDetailSchema = z
-  .object({
-    id: z.number().int(),
-    source: z.string(),
-    externalId: z.string(),
-    startedAt: z.string(),
-    direction: z.enum(['inbound', 'outbound']),
-    agent: Ref.extend({ hireDate: z.string().nullable() }),
-    team: Ref.nullable(),
-    program: Ref,
-    client: Ref,
-    queue: Ref.nullable(),
-    answerSeconds: z.number().int(),
-    talkSeconds: z.number().int(),
-    holdSeconds: z.number().int(),
-    transfers: z.number().int(),
-    disposition: z.string().nullable(),
-    customerRef: z.string().nullable(),
-    language: z.string().nullable(),
-    hasRecording: z.boolean(),
-    recordingUrl: z.string().nullable(),
-    transcript: z.object({ language: z.string(), turns: z.array(TurnSchema) }).nullable()
-  })
+const CallDetailSchema = CallFacts.extend({
+  source: z.string(),
+  externalId: z.string(),
+  agent: Ref.extend({ hireDate: z.string().nullable() }),
+  customerRef: z.string().nullable(),
+  recordingUrl: z.string().nullable(),
+  transcript: z.object({ language: z.string(), turns: z.array(TurnSchema) }).nullable()
+})
   .openapi('CallDetail');
 
 const FilterOptionsSchema = z
