@@ -17,7 +17,8 @@ if (files.length === 0) {
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
-  const r = spawnSync('pnpm', ['exec', 'tsx', f], { cwd: here, stdio: 'inherit' });
+  // --expose-gc: benchmarks collect garbage between timed steps, so no step pays for the previous one's.
+  const r = spawnSync('pnpm', ['exec', 'tsx', '--expose-gc', f], { cwd: here, stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customPeriod, dueAtEndOfDay, lastClosedPeriod, localDate, localTime, periodContaining, tzOffsetMs, zonedMidnight } from '../src/sampling/period.ts';
+import { customPeriod, dueAtEndOfDay, lastClosedPeriod, localDate, localTime, periodContaining, tzOffsetMs, zonedMidnight, zoneOffset } from '../src/sampling/period.ts';
 
 describe('periods in a time zone', () => {
   it('weeks run Monday 00:00 to Monday 00:00 local time, with ISO labels', () => {
@@ -43,6 +44,21 @@ describe('periods in a time zone', () => {
         expect(new Date(l.day * 86_400_000).toISOString().slice(0, 10)).toBe(localDate(tz, new Date(t)));
       }
     }
+  });
+  it('the cached zone offset equals Intl at every instant, across DST changes (property)', () => {
+    const zones = ['Europe/Amsterdam', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago', 'UTC'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }), { minLength: 1, maxLength: 50 }), (tz, instants) => {
+        const offset = zoneOffset(tz);
+        // In time order (the fast path for consecutive instants) and in any order.
+        for (const t of [...instants].sort((a, b) => a - b).concat(instants)) expect(offset(t)).toBe(tzOffsetMs(tz, t));
+      }),
+      { numRuns: 300 }
+    );
+    // Around the 2026 changes in Amsterdam, minute by minute.
+    const offset = zoneOffset('Europe/Amsterdam');
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)])
+      for (let t = change - 3_600_000; t < change + 3_600_000; t += 60_000) expect(offset(t)).toBe(tzOffsetMs('Europe/Amsterdam', t));
   });
   it('zoned midnight and offsets', () => {
     expect(tzOffsetMs('Asia/Kolkata', Date.UTC(2026, 0, 1))).toBe(5.5 * 3_600_000);

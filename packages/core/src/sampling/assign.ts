@@ -40,34 +40,20 @@ export async function loadEvaluators(tx: DbOrTx, tenantId: number): Promise<Eval
 /** Assigns the given open items of a run (inside the caller's transaction). Returns how many got an evaluator. */
 export async function assignItemsInTx(tx: DbOrTx, o: { tenantId: number; itemIds: number[]; mode: 'own_team' | 'cross_team'; dueAt: Date; now: Date }) {
   if (o.itemIds.length === 0) return 0;
-  const items: { itemId: number; agentId: number; agentTeamId: number | null }[] = [];
-  for (let i = 0; i < o.itemIds.length; i += 500) {
-    const rows = await tx
-      .select({ itemId: schema.sampleItems.id, agentId: schema.sampleItems.agentId, agentTeamId: schema.people.teamId })
-      .from(schema.sampleItems)
-      .innerJoin(schema.people, eq(schema.people.id, schema.sampleItems.agentId))
-      .where(inArray(schema.sampleItems.id, o.itemIds.slice(i, i + 500)));
-    items.push(...rows);
-  }
+  const items = (
+    await tx.all<{ itemId: number; agentId: number; agentTeamId: number | null }>(sql`
+      select si.id as itemId, si.agent_id as agentId, p.team_id as agentTeamId
+      from sample_items si join people p on p.id = si.agent_id
+      where si.id in (select value from json_each(${JSON.stringify(o.itemIds)}))`)
+  ).map((r) => ({ itemId: Number(r.itemId), agentId: Number(r.agentId), agentTeamId: r.agentTeamId == null ? null : Number(r.agentTeamId) }));
   const chosen = chooseEvaluators(items, await loadEvaluators(tx, o.tenantId), o.mode);
-  const byAssignee = new Map<number, number[]>();
-  for (const [itemId, personId] of chosen) {
-    if (personId == null) continue;
-    const list = byAssignee.get(personId) ?? [];
-    list.push(itemId);
-    byAssignee.set(personId, list);
-  }
-  let n = 0;
-  for (const [personId, ids] of byAssignee) {
-    for (let i = 0; i < ids.length; i += 500) {
-      await tx
-        .update(schema.sampleItems)
-        .set({ assignedTo: personId, assignedAt: o.now, dueAt: o.dueAt })
-        .where(inArray(schema.sampleItems.id, ids.slice(i, i + 500)));
-    }
-    n += ids.length;
-  }
-  return n;
+  const pairs = [...chosen].filter(([, personId]) => personId != null);
+  if (pairs.length === 0) return 0;
+  // One UPDATE … FROM for every item, instead of one per evaluator and chunk.
+  await tx.run(sql`
+    update sample_items set assigned_to = j.value ->> 1, assigned_at = ${o.now.getTime()}, due_at = ${o.dueAt.getTime()}
+    from json_each(${JSON.stringify(pairs)}) as j where sample_items.id = j.value ->> 0`);
+  return pairs.length;
 }
 
 /** (Re)assigns every open, unassigned item of a run, e.g. after team leads were appointed. */

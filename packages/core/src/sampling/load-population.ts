@@ -9,8 +9,11 @@ export type Population = ColumnCandidates & { ids: number[]; agentIds: number[];
 
 /**
  * The eligible calls of a program in [start, end): the column filters in SQL (the same rules as
- * eligibility.ts passesColumnFilters), the local-time filters and exclusions here. Rows come back as
- * four JSON arrays in one row: reading a million rows as row objects costs ~10× more.
+ * eligibility.ts passesColumnFilters), the local-time filters and exclusions here. One scan of the
+ * period counts all its calls and packs the filtered ones into four JSON arrays in one row: reading a
+ * million rows as row objects costs ~10× more. `startedAt` comes back floored to the minute (fewer
+ * digits to move); period starts are local midnights, so the local day and hour never change by it.
+ * (The cast matters: @libsql/client binds JS numbers as REAL, which would make the minutes fractions.)
  */
 export async function loadPopulation(
   tx: DbOrTx,
@@ -19,23 +22,23 @@ export async function loadPopulation(
   const f = o.def.filters;
   const where: SQL[] = [sql`tenant_id = ${o.tenantId}`, sql`program_id = ${o.programId}`, sql`started_at >= ${o.start}`, sql`started_at < ${o.end}`];
   if (o.agentId != null) where.push(sql`agent_id = ${o.agentId}`);
-  const base = sql.join(where, sql` and `);
   const filters: SQL[] = [];
   if (f.minTalkSeconds != null) filters.push(sql`talk_seconds >= ${f.minTalkSeconds}`);
   if (f.maxTalkSeconds != null) filters.push(sql`talk_seconds <= ${f.maxTalkSeconds}`);
   if (f.queueIds.length) filters.push(sql`queue_id in (${sql.join(f.queueIds.map((q) => sql`${q}`), sql`, `)})`);
   if (f.direction !== 'any') filters.push(sql`direction = ${f.direction}`);
   if (f.dispositions.length) filters.push(sql`disposition in (${sql.join(f.dispositions.map((d) => sql`${d}`), sql`, `)})`);
-  const all = filters.length ? sql`${base} and ${sql.join(filters, sql` and `)}` : base;
+  const pass = filters.length ? sql`filter (where ${sql.join(filters, sql` and `)})` : sql``;
 
-  const [row] = await tx.all<{ n: number; ids: string; agents: string; started: string; queues: string }>(sql`
-    select (select count(*) from calls where ${base}) as n,
-           json_group_array(id) as ids, json_group_array(agent_id) as agents,
-           json_group_array(started_at) as started, json_group_array(queue_id) as queues
-    from calls where ${all}`);
+  const [row] = await tx.all<{ n: number; ids: string; agents: string; minutes: string; queues: string }>(sql`
+    select count(*) as n,
+           json_group_array(id) ${pass} as ids, json_group_array(agent_id) ${pass} as agents,
+           json_group_array((started_at - cast(${o.start} as integer)) / 60000) ${pass} as minutes, json_group_array(queue_id) ${pass} as queues
+    from calls where ${sql.join(where, sql` and `)}`);
   const ids = JSON.parse(row!.ids) as number[];
   const agentIds = JSON.parse(row!.agents) as number[];
-  const startedAt = JSON.parse(row!.started) as number[];
+  const startedAt = JSON.parse(row!.minutes) as number[];
+  for (let i = 0; i < startedAt.length; i++) startedAt[i] = o.start + startedAt[i]! * 60_000;
   const queueIds = JSON.parse(row!.queues) as (number | null)[];
   const callsInPeriod = Number(row!.n);
 

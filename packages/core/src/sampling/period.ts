@@ -25,23 +25,55 @@ export function tzOffsetMs(tz: string, instant: number): number {
 }
 
 /**
- * A fast local-time reader for one zone (offsets cached per 15 minutes), for filtering many calls.
+ * The offset of `tz` at any instant, for reading many calls. Offsets change only on quarter hours and
+ * at most once a day, so a UTC day whose first and last quarter hour have the same offset has it
+ * throughout (two Intl lookups per day); only a day with a change is resolved per quarter hour.
+ * Calls in the same quarter hour as the previous one — calls read in time order — skip all lookups.
+ */
+export function zoneOffset(tz: string): (instant: number) => number {
+  const days = new Map<number, number | null>();
+  const slots = new Map<number, number>();
+  let lastSlot = Number.NaN;
+  let lastOff = 0;
+  return (instant) => {
+    const slot = Math.floor(instant / SLOT);
+    if (slot === lastSlot) return lastOff;
+    const day = Math.floor(instant / DAY);
+    let off = days.get(day);
+    if (off === undefined) {
+      const first = tzOffsetMs(tz, day * DAY);
+      off = first === tzOffsetMs(tz, (day + 1) * DAY - SLOT) ? first : null;
+      days.set(day, off);
+    }
+    if (off === null) {
+      off = slots.get(slot);
+      if (off === undefined) slots.set(slot, (off = tzOffsetMs(tz, slot * SLOT)));
+    }
+    lastSlot = slot;
+    lastOff = off;
+    return off;
+  };
+}
+
+/** Local civil day number (days since 1970-01-01) of a local-time instant (instant + offset). */
+export const localDay = (local: number) => Math.floor(local / DAY);
+/** Monday-based week number of a local day number (1970-01-05 was the first Monday). */
+export const localWeek = (day: number) => Math.floor((day - 4) / 7);
+/** Local hour 0–23 of a local-time instant. */
+export const localHour = (local: number) => Math.floor((local - Math.floor(local / DAY) * DAY) / 3_600_000);
+
+/**
+ * A local-time reader for one zone, for filtering many calls.
  * `day` numbers local civil days since 1970-01-01; `week` numbers Monday-based weeks.
  */
 export function localTime(tz: string): (instant: number) => LocalParts {
-  const cache = new Map<number, number>();
+  const offset = zoneOffset(tz);
   return (instant) => {
-    const slot = Math.floor(instant / SLOT);
-    let off = cache.get(slot);
-    if (off === undefined) {
-      off = tzOffsetMs(tz, slot * SLOT);
-      cache.set(slot, off);
-    }
-    const local = instant + off;
-    const day = Math.floor(local / DAY);
-    // 1970-01-01 was a Thursday (ISO weekday 4); 1970-01-05 the first Monday.
+    const local = instant + offset(instant);
+    const day = localDay(local);
+    // 1970-01-01 was a Thursday (ISO weekday 4).
     const isoDow = ((((day + 3) % 7) + 7) % 7) + 1;
-    return { day, week: Math.floor((day - 4) / 7), isoDow, hour: Math.floor((local - day * DAY) / 3_600_000) };
+    return { day, week: localWeek(day), isoDow, hour: localHour(local) };
   };
 }
 

@@ -6,7 +6,11 @@ import { createHash } from 'node:crypto';
  * after removing the final newline). Digits are written into a byte buffer: a million ids in ~50 ms.
  */
 export function populationHash(ids: ArrayLike<number>): string {
-  const sorted = Float64Array.from(ids).sort();
+  return populationHashOfSorted(Float64Array.from(ids).sort());
+}
+
+/** The same, for ids already sorted ascending (a run sorts them once for the hash and the draw). */
+export function populationHashOfSorted(sorted: Float64Array): string {
   const h = createHash('sha256');
   const buf = new Uint8Array(1 << 16);
   const digits = new Uint8Array(20);
@@ -20,10 +24,18 @@ export function populationHash(ids: ArrayLike<number>): string {
     let v = sorted[i]!;
     if (!Number.isSafeInteger(v) || v < 0) throw new Error(`call id must be a non-negative integer, got ${v}`);
     let n = 0;
-    do {
-      digits[n++] = 48 + (v % 10);
-      v = Math.floor(v / 10);
-    } while (v > 0);
+    if (v < 2_147_483_648) {
+      // The usual case, in 32-bit integer arithmetic (the engine turns / 10 into a multiply).
+      let x = v | 0;
+      do {
+        digits[n++] = 48 + (x % 10);
+        x = (x / 10) | 0;
+      } while (x > 0);
+    } else
+      do {
+        digits[n++] = 48 + (v % 10);
+        v = Math.floor(v / 10);
+      } while (v > 0);
     while (n > 0) buf[pos++] = digits[--n]!;
   }
   h.update(buf.subarray(0, pos));

@@ -4,10 +4,11 @@ import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadSampleRun } from '../policy/sampling.ts';
-import { drawSample } from './draw.ts';
+import { prepareDraw, selectDraw } from './draw.ts';
 import { loadPopulation } from './load-population.ts';
 import { localDate } from './period.ts';
-import { populationHash } from './population-hash.ts';
+import { populationHashOfSorted } from './population-hash.ts';
+import { startRanking } from './rank-batch.ts';
 import { agentQuota, isNewAgent } from './quota.ts';
 import { agentFacts } from './run-plan.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
@@ -30,24 +31,26 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
   const excluded = new Set(snap.excludedCallIds);
   const pop = await loadPopulation(ctx.db, { tenantId: run.tenantId, programId: run.programId, start: run.periodStart.getTime(), end: run.periodEnd.getTime(), def, excluded });
 
-  // Quotas: recomputed from hire dates as they are now, and compared with the stored ones.
+  // Quotas: recomputed from hire dates as they are now, and compared with the stored ones. The draw
+  // is recomputed as the run did it (ranking in worker threads while this thread prepares and hashes).
   const stored = new Map(snap.agents.map((a) => [a.agentId, a]));
-  const facts = await agentFacts(ctx.db, run.tenantId, [...new Set(pop.agentIds)]);
+  const ranking = startRanking(run.seed, pop.ids);
+  const sortedIds = Float64Array.from(pop.ids).sort();
+  const prepared = prepareDraw({ candidates: pop, sortedIds, stratify: def.stratify, timezone: def.timezone });
+  const recomputedHash = populationHashOfSorted(sortedIds);
+  const facts = await agentFacts(ctx.db, run.tenantId, prepared.agents.map((a) => a.agentId));
   const startDate = localDate(def.timezone, run.periodStart);
   const quotaOf = (agentId: number, eligible: number) =>
     agentQuota(def.quota, { isNew: def.quota.newAgent != null && isNewAgent(facts.get(agentId)?.hireDate ?? null, startDate, def.quota.newAgent.months) }, eligible);
-  const drawn = drawSample({ seed: run.seed, candidates: pop, quotaOf, stratify: def.stratify, timezone: def.timezone });
+  const drawn = selectDraw(prepared, { seed: run.seed, prefixes: await ranking.finish(), quotaOf });
   const quotaDiffs = drawn.agents.filter((a) => stored.get(a.agentId)?.quota !== a.quota || stored.get(a.agentId)?.eligible !== a.eligible);
 
   const items = await ctx.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.id));
-  const eligibleByAgent = new Map<number, number[]>();
-  pop.ids.forEach((id, i) => {
-    const a = pop.agentIds[i]!;
-    const list = eligibleByAgent.get(a) ?? [];
-    list.push(id);
-    eligibleByAgent.set(a, list);
-  });
-  const recomputedHash = populationHash(pop.ids);
+  // Replacements are replayed from each agent's eligible calls: list them for the agents that had one.
+  const replacedAgents = new Set(items.filter((i) => i.status === 'replaced').map((i) => i.agentId));
+  const eligibleByAgent = new Map(
+    prepared.agents.filter((a) => replacedAgents.has(a.agentId)).map((a) => [a.agentId, Array.from(prepared.order.subarray(a.from, a.to), (i) => pop.ids[i]!)])
+  );
   const cmp = compareRun({
     seed: run.seed,
     storedHash: run.populationHash,
