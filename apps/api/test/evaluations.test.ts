@@ -386,3 +386,41 @@ describe('waveform peaks of compressed audio', () => {
     expect(Math.max(...p.peaks)).toBeGreaterThan(0.1);
   });
 });
+
+describe('cross-team assignment from a sample', () => {
+  it('the lead of another team opens and scores exactly the calls assigned to it, and no other call of that team', async () => {
+    const post = (path: string, body?: unknown) => req('POST', path, u.admin, body);
+    const definition = { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 2 }, exclude: { alreadyEvaluated: false, alreadySampled: false }, assignment: { mode: 'cross_team' } };
+    const plan = await (await post('/api/sampling/plans', { programId: org.programs.a.id, name: 'Cross-team', definition })).json();
+    expect((await post(`/api/sampling/plans/${plan.id}/publish`)).status).toBe(201);
+    const run = await post(`/api/sampling/plans/${plan.id}/runs`, { date: org.calls[0]!.startedAt.toISOString().slice(0, 10) });
+    expect(run.status).toBe(201);
+    const { runId } = await run.json();
+    const items = (await (await get(`/api/sampling/runs/${runId}`, u.admin)).json()).items as { callId: number }[];
+    expect(items).toHaveLength(4);
+
+    // Team A's calls went to the lead of team B (the only other lead), not to team A's own lead
+    // (the queue leaves out calls already evaluated by earlier tests).
+    const work = (await (await get('/api/sampling/work', u.leadB)).json()).items as { callId: number; agentId: number }[];
+    expect(work.length).toBeGreaterThan(0);
+    expect(work.every((w) => [org.agents.a1.id, org.agents.a2.id].includes(w.agentId))).toBe(true);
+    const assigned = work[0]!.callId;
+    const notAssigned = org.calls.find((c) => c.programId === org.programs.a.id && !items.some((i) => i.callId === c.id))!.id;
+
+    expect((await get(`/api/calls/${assigned}`, u.leadB)).status).toBe(200);
+    const ctxRes = await (await get(`/api/calls/${assigned}/evaluation-context`, u.leadB)).json();
+    expect(ctxRes.canEvaluate).toBe(true);
+    const started = await start(u.leadB, { callId: assigned });
+    expect(started.status).toBe(200);
+    const evaluationId = (await started.json()).evaluation.id;
+    expect((await get(`/api/evaluations/${evaluationId}`, u.leadB)).status).toBe(200);
+    const listed = (await (await get('/api/calls?limit=200', u.leadB)).json()).items.map((c: { id: number }) => c.id);
+    expect(listed).toEqual(expect.arrayContaining(work.map((w) => w.callId)));
+    expect(listed).not.toContain(notAssigned);
+    expect((await (await get('/api/evaluations', u.leadB)).json()).items.map((e: { id: number }) => e.id)).toContain(evaluationId);
+
+    // Any other call of team A stays invisible to the lead of team B.
+    expect((await get(`/api/calls/${notAssigned}`, u.leadB)).status).toBe(404);
+    expect((await start(u.leadB, { callId: notAssigned })).status).toBe(404);
+  });
+});

@@ -1,6 +1,7 @@
 // app first: @hono/zod-openapi must extend zod before shared schemas are built
 import { createApp } from '../src/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
@@ -119,6 +120,23 @@ describe('sampling API', () => {
     expect((await call(lead, 'GET', `/api/sampling/runs/${runId}/verify`)).status).toBe(404);
     expect((await call(auditorA, 'GET', '/api/sampling/runs')).body.items.map((r: { id: number }) => r.id)).toEqual([runId]);
     expect((await call(auditorB, 'GET', '/api/sampling/runs')).body.items).toEqual([]);
+  });
+
+  it('a client auditor downloads the eligible ids of its own runs; sha256sum of the file is the population hash', async () => {
+    const res = await app.request(`/api/sampling/runs/${runId}/population.txt`, { headers: auditorA.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.headers.get('content-disposition')).toContain(`sample-run-${runId}-population.txt`);
+    const text = await res.text();
+    const ids = text.split('\n').map(Number);
+    expect(ids).toHaveLength(24);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(text.endsWith('\n')).toBe(false);
+    const [stored] = await t.db.select().from(schema.sampleRuns).where(eq(schema.sampleRuns.id, runId));
+    expect(createHash('sha256').update(text).digest('hex')).toBe(stored!.populationHash);
+    expect(res.headers.get('x-population-hash')).toBe(stored!.populationHash);
+    expect((await app.request(`/api/sampling/runs/${runId}/population.txt`, { headers: auditorB.headers })).status).toBe(404);
+    expect((await app.request(`/api/sampling/runs/${runId}/population.txt`, { headers: lead.headers })).status).toBe(404);
   });
 
   it('a client auditor orders an audit sample with its own seed; a bad seed is a 400', async () => {

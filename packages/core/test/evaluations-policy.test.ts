@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canChangeEvaluation, canEvaluate, canReadEvaluation, evaluationVisibility, type EvaluationScope } from '../src/policy/evaluations.ts';
 import type { Principal } from '../src/policy/principal.ts';
+import { canReadCall } from '../src/policy/calls.ts';
 
 const scope: EvaluationScope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7 };
 const who = (grants: Principal['grants'], extra: Partial<Principal> = {}): Principal => ({ kind: 'user', tenantId: 1, label: 'user:x', grants, personId: 5, ...extra });
@@ -18,6 +19,21 @@ describe('evaluation policy', () => {
     expect(canEvaluate(who([{ role: 'team_lead', teamId: 7 }]), scope)).toBe(true);
     expect(canEvaluate(who([{ role: 'team_lead', teamId: 8 }]), scope)).toBe(false);
     expect(canEvaluate(who([{ role: 'team_lead', teamId: 7 }]), { ...scope, agentTeamId: null })).toBe(false);
+  });
+
+  it('a team lead evaluates and reads a call of another team that a sample assigned to it — only that call', () => {
+    const lead = who([{ role: 'team_lead', teamId: 8 }], { personId: 5 });
+    const assigned = { ...scope, assignedTo: [5] };
+    expect(canEvaluate(lead, assigned)).toBe(true);
+    expect(canReadCall(lead, assigned)).toBe(true);
+    expect(canEvaluate(lead, scope)).toBe(false);
+    expect(canReadCall(lead, scope)).toBe(false);
+    expect(canEvaluate(lead, { ...scope, assignedTo: [6] })).toBe(false);
+    // The assignment counts only while the person leads a team, and never for tokens or agents.
+    expect(canEvaluate(who([{ role: 'agent' }], { personId: 5 }), assigned)).toBe(false);
+    expect(canReadCall(who([{ role: 'agent' }], { personId: 5 }), assigned)).toBe(false);
+    expect(canEvaluate(who([{ role: 'team_lead', teamId: 8 }], { personId: 5, kind: 'token' }), assigned)).toBe(false);
+    expect(canEvaluate(who([{ role: 'team_lead', teamId: 8 }], { personId: 5, tenantId: 2 }), assigned)).toBe(false);
   });
 
   it('agents, client auditors and API tokens never evaluate', () => {
@@ -52,8 +68,9 @@ describe('evaluation policy', () => {
       all: false,
       teamIds: [7],
       submittedClientIds: [100],
-      submittedAgentIds: []
+      submittedAgentIds: [],
+      assignedToPersonId: 5
     });
-    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], submittedAgentIds: [] });
+    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], submittedAgentIds: [], assignedToPersonId: null });
   });
 });

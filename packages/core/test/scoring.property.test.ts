@@ -169,6 +169,12 @@ describe('computeScore: properties', () => {
           expect(dims.every((d) => d.score === null)).toBe(true);
           return;
         }
+        if (r.possible === 0) {
+          // Nothing weighted, so no mean to take: only a failed critical (weight-0 gate) item gives a score, 0.
+          expect(r.score).toBe(0);
+          expect(r.criticalFailures.length).toBeGreaterThan(0);
+          return;
+        }
         const viaDims = dims.reduce((n, d) => n + (d.score ?? 0) * d.possible, 0) / r.possible;
         const viaSections = r.sections.reduce((n, s) => n + (s.score ?? 0) * s.possible, 0) / r.possible;
         expect(viaDims).toBeCloseTo(r.score, 9);

@@ -117,3 +117,19 @@ test('the admin creates and revokes an API token; the token is shown once', asyn
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('revoked');
   expect((await page.request.get('/api/me', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 });
+
+test('what is typed before the sign-in page has loaded its scripts is kept (slow phone, password manager)', async ({ page }) => {
+  // Hold the app's JavaScript back, type into the server-rendered form, then let the page hydrate.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/_app/immutable/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // 'commit': DOMContentLoaded itself waits for the held module scripts.
+  await page.goto('/sign-in', { waitUntil: 'commit' });
+  await page.getByLabel('E-mail').fill('qa@demo.attentive.test');
+  release();
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByLabel('E-mail')).toHaveValue('qa@demo.attentive.test');
+});

@@ -1,7 +1,6 @@
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'attentive-demo';
+import { expect, test } from '@playwright/test';
+import { signInAsDemo } from './support/sign-in';
 
 /** A demo call with a recording, and the sign-in of the team lead of its agent's team (TLnn leads Tnn). */
 async function recordedCallAndLead() {
@@ -22,17 +21,9 @@ async function recordedCallAndLead() {
   }
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
-
 test('a team lead scores a recorded call: plays it, pins a comment, scores by keyboard, submits and revises', async ({ page }) => {
   const { callId, email } = await recordedCallAndLead();
-  await signIn(page, email);
+  await signInAsDemo(page, email);
   await page.goto(`/evaluate/${callId}`);
 
   // The waveform from server peaks, then play the recording through the media element.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Browser } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
 
@@ -56,6 +57,12 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   await auditor.page.goto(`/sampling/runs/${runId}/verify`);
   await expect(auditor.page.getByTestId('verdict')).toContainText('Match');
   await expect(auditor.page.getByTestId('seed')).toHaveText(/^[0-9a-f]{64}$/);
+  // The eligible ids download: its sha256 is the population hash shown on the page.
+  const href = await auditor.page.getByTestId('population-download').getAttribute('href');
+  const file = await auditor.page.request.get(href!);
+  expect(file.status()).toBe(200);
+  const digest = createHash('sha256').update(await file.body()).digest('hex');
+  await expect(auditor.page.getByText(digest).first()).toBeVisible();
   await auditor.page.screenshot({ path: 'test-results/sampling-verify.png', fullPage: true });
   await auditor.close();
 

@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-const PASSWORD = 'attentive-demo';
+import { signInAsDemo } from './support/sign-in';
 
 test('an admin opens the scorecard builder, adds an item to a draft and publishes it', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-mail').fill('admin@demo.attentive.test');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  await signInAsDemo(page, 'admin@demo.attentive.test');
 
   await page.getByRole('link', { name: 'Scorecards', exact: true }).click();
   await expect(page.getByTestId('scorecard-list')).toBeVisible();

@@ -15,6 +15,7 @@ import {
   samplingOptions,
   updateSamplingPlan,
   verifySampleRun,
+  samplePopulationText,
   workQueue
 } from '@attentive/core';
 import type { AppDeps } from '../context.ts';
@@ -269,6 +270,16 @@ const routes = {
     request: { params: IdParam },
     responses: { 200: json(Verification, 'Verification'), ...errorResponses }
   }),
+  population: createRoute({
+    method: 'get',
+    path: '/sampling/runs/{id}/population.txt',
+    tags,
+    summary: "The run's eligible call ids, sorted, one per line: sha256sum of the file is the population hash",
+    description:
+      'The population as the data is now, in exactly the text the population hash is taken of (no newline after the last id), so `sha256sum` of the download can be compared with the hash stored on the run without any other tool. X-Population-Hash carries the stored hash.',
+    request: { params: IdParam },
+    responses: { 200: { description: 'Call ids', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses }
+  }),
   assignRun: createRoute({
     method: 'post',
     path: '/sampling/runs/{id}/assign',
@@ -320,6 +331,24 @@ export function samplingRoutes(deps: AppDeps) {
     .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))
     .openapi(routes.getRun, async (c) => c.json(await getSampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
     .openapi(routes.verify, async (c) => c.json(await verifySampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
+    .openapi(routes.population, async (c) => {
+      const file = await samplePopulationText({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } });
+      const headers = {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'X-Population-Hash': file.storedHash,
+        'X-Population-Size': String(file.size)
+      };
+      // Streamed in 64 KiB chunks: a million ids are ~7 MB of text.
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const next = file.chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        }
+      });
+      return new Response(body, { status: 200, headers }) as never;
+    })
     .openapi(routes.assignRun, async (c) => c.json(await assignRunItems({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
     .openapi(routes.replace, async (c) => c.json(await replaceSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
     .openapi(routes.reassign, async (c) => c.json(await reassignSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))

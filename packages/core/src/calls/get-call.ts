@@ -3,6 +3,7 @@ import { schema, type TranscriptTurn } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadCall } from '../policy/calls.ts';
+import { sampleAssignees } from '../evaluations/scope.ts';
 
 const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
 
@@ -39,8 +40,9 @@ export async function loadReadableCall(ctx: Ctx, id: number) {
     .leftJoin(teams, eq(teams.id, people.teamId))
     .leftJoin(queues, eq(queues.id, calls.queueId))
     .where(and(eq(calls.id, id), eq(calls.tenantId, ctx.principal.tenantId)));
-  const scope = row && { tenantId: row.call.tenantId, programId: row.call.programId, clientId: row.client.id, agentId: row.call.agentId, agentTeamId: row.agent.teamId };
-  if (!row || !canReadCall(ctx.principal, scope!)) throw notFound(`Call ${id}`);
+  if (!row) throw notFound(`Call ${id}`);
+  const scope = { tenantId: row.call.tenantId, programId: row.call.programId, clientId: row.client.id, agentId: row.call.agentId, agentTeamId: row.agent.teamId, assignedTo: await sampleAssignees(ctx.db, ctx.principal.tenantId, id) };
+  if (!canReadCall(ctx.principal, scope)) throw notFound(`Call ${id}`);
   return row;
 }
 

@@ -1,9 +1,13 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { callVisibility } from '../policy/calls.ts';
 import type { Principal } from '../policy/principal.ts';
 
 const { calls, people, programs } = schema;
+
+/** Calls (by the given call id column) that a sample assigned to this person, items not replaced. */
+export const assignedBySample = (tenantId: number, personId: number, callId: AnyColumn) =>
+  sql`${callId} in (select si.call_id from sample_items si where si.tenant_id = ${tenantId} and si.assigned_to = ${personId} and si.status <> 'replaced')`;
 
 /**
  * The policy's call visibility as a WHERE condition on `calls`. Team and client scopes are resolved
@@ -26,5 +30,6 @@ export async function callVisibilityWhere(db: DbOrTx, p: Principal): Promise<SQL
   const parts: SQL[] = [];
   if (agentIds.size) parts.push(inArray(calls.agentId, [...agentIds]));
   if (programIds.size) parts.push(inArray(calls.programId, [...programIds]));
+  if (v.assignedToPersonId != null) parts.push(assignedBySample(p.tenantId, v.assignedToPersonId, calls.id));
   return and(tenant, parts.length ? or(...parts)! : sql`0`)!;
 }

@@ -1,7 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
 import type { CallScope } from '../policy/calls.ts';
+
+/** The evaluators a sample assigned this call to (items not replaced): see CallScope.assignedTo. */
+export async function sampleAssignees(tx: DbOrTx, tenantId: number, callId: number | null): Promise<number[]> {
+  if (callId == null) return [];
+  const rows = await tx
+    .selectDistinct({ personId: schema.sampleItems.assignedTo })
+    .from(schema.sampleItems)
+    .where(and(eq(schema.sampleItems.tenantId, tenantId), eq(schema.sampleItems.callId, callId), ne(schema.sampleItems.status, 'replaced'), isNotNull(schema.sampleItems.assignedTo)));
+  return rows.map((r) => r.personId!);
+}
 
 /**
  * Tenant-scoped loaders. A foreign id and a missing id look the same from outside: NOT_FOUND.
@@ -22,7 +32,8 @@ export async function loadCallWithScope(tx: DbOrTx, tenantId: number, callId: nu
     programId: row.call.programId,
     clientId: row.clientId,
     agentId: row.call.agentId,
-    agentTeamId: row.agentTeamId
+    agentTeamId: row.agentTeamId,
+    assignedTo: await sampleAssignees(tx, tenantId, callId)
   };
   return { call: row.call, scope };
 }
@@ -55,6 +66,6 @@ export async function loadEvaluationWithScope(tx: DbOrTx, tenantId: number, eval
   const row = rows[0];
   if (!row) throw notFound(`Evaluation ${evaluationId}`);
   const e = row.evaluation;
-  const scope: CallScope = { tenantId, programId: e.programId, clientId: row.clientId, agentId: e.agentId, agentTeamId: row.agentTeamId };
+  const scope: CallScope = { tenantId, programId: e.programId, clientId: row.clientId, agentId: e.agentId, agentTeamId: row.agentTeamId, assignedTo: await sampleAssignees(tx, tenantId, e.callId) };
   return { evaluation: e, scope };
 }

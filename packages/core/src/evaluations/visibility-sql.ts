@@ -3,6 +3,7 @@ import { schema } from '@attentive/db';
 import type { Principal } from '../policy/principal.ts';
 import { evaluationVisibility } from '../policy/evaluations.ts';
 import { notHiddenBySelfEvaluation } from '../coaching/scope.ts';
+import { assignedBySample } from '../calls/visibility-sql.ts';
 
 /**
  * The WHERE clause for "evaluations this principal may read", from the policy's description.
@@ -15,6 +16,7 @@ export function visibleEvaluations(p: Principal): SQL {
   const submitted = eq(schema.evaluations.status, 'submitted');
   const parts: SQL[] = [];
   if (v.teamIds.length) parts.push(inArray(schema.people.teamId, v.teamIds));
+  if (v.assignedToPersonId != null) parts.push(assignedBySample(p.tenantId, v.assignedToPersonId, schema.evaluations.callId));
   if (v.submittedClientIds.length) parts.push(and(submitted, inArray(schema.programs.clientId, v.submittedClientIds))!);
   // An agent does not see others' scores of a call while its own self-evaluation of it is open.
   if (v.submittedAgentIds.length) parts.push(and(submitted, inArray(schema.evaluations.agentId, v.submittedAgentIds), notHiddenBySelfEvaluation())!);

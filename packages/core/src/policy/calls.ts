@@ -1,7 +1,16 @@
 import { type Principal, clientIdsAudited, hasRole, teamIdsLedBy } from './principal.ts';
 
-/** Where a call (and everything about it: recording, transcript, evaluations) belongs. */
-export type CallScope = { tenantId: number; programId: number; clientId: number; agentId: number; agentTeamId: number | null };
+/**
+ * Where a call (and everything about it: recording, transcript, evaluations) belongs. `assignedTo`:
+ * the evaluators a sample assigned it to (items not replaced) — a cross-team assignment lets a team
+ * lead score one call of another team, and only that call.
+ */
+export type CallScope = { tenantId: number; programId: number; clientId: number; agentId: number; agentTeamId: number | null; assignedTo?: readonly number[] };
+
+/** A team lead to whom a sample assigned this call (cross-team assignment). */
+export function isAssignedLead(p: Principal, call: Pick<CallScope, 'assignedTo'>): boolean {
+  return p.kind === 'user' && p.personId != null && hasRole(p, 'team_lead') && (call.assignedTo?.includes(p.personId) ?? false);
+}
 
 /**
  * Which calls a principal may see, as a description the data layer turns into SQL.
@@ -9,7 +18,7 @@ export type CallScope = { tenantId: number; programId: number; clientId: number;
  */
 export type CallVisibility =
   | { all: true }
-  | { all: false; teamIds: number[]; clientIds: number[]; programIds: number[]; agentIds: number[] };
+  | { all: false; teamIds: number[]; clientIds: number[]; programIds: number[]; agentIds: number[]; assignedToPersonId: number | null };
 
 export function callVisibility(p: Principal): CallVisibility {
   if (hasRole(p, 'admin') || hasRole(p, 'qa_analyst')) return { all: true };
@@ -21,7 +30,9 @@ export function callVisibility(p: Principal): CallVisibility {
       ...p.grants.filter((g) => g.role === 'integration' && g.clientId != null).map((g) => g.clientId!)
     ],
     programIds: p.grants.filter((g) => g.role === 'integration' && g.programId != null).map((g) => g.programId!),
-    agentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : []
+    agentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : [],
+    // …and the calls a sample assigned to this team lead.
+    assignedToPersonId: p.kind === 'user' && hasRole(p, 'team_lead') && p.personId != null ? p.personId : null
   };
 }
 
@@ -33,7 +44,8 @@ export function canReadCall(p: Principal, call: CallScope): boolean {
     (call.agentTeamId != null && v.teamIds.includes(call.agentTeamId)) ||
     v.clientIds.includes(call.clientId) ||
     v.programIds.includes(call.programId) ||
-    v.agentIds.includes(call.agentId)
+    v.agentIds.includes(call.agentId) ||
+    isAssignedLead(p, call)
   );
 }
 

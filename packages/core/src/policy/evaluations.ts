@@ -1,9 +1,10 @@
-import type { CallScope } from './calls.ts';
+import { isAssignedLead, type CallScope } from './calls.ts';
 import { type Principal, clientIdsAudited, hasRole, teamIdsLedBy } from './principal.ts';
 
 /**
  * Who may score, change and read evaluations. One module, used by every evaluation verb and list.
- * - Evaluators: admins and QA analysts anywhere in the tenant; team leads for the agents of their teams.
+ * - Evaluators: admins and QA analysts anywhere in the tenant; team leads for the agents of their teams
+ *   and for the calls a sample assigned to them (cross-team assignment).
  * - Agents read their own submitted evaluations; client auditors read submitted evaluations of their
  *   clients' programs. Neither creates nor changes one (self-scoring and client re-scoring come as their
  *   own instruments, with their own rules).
@@ -13,7 +14,7 @@ export type EvaluationScope = CallScope;
 export function canEvaluate(p: Principal, s: EvaluationScope): boolean {
   if (p.tenantId !== s.tenantId || p.kind === 'token') return false;
   if (hasRole(p, 'admin') || hasRole(p, 'qa_analyst')) return true;
-  return s.agentTeamId != null && teamIdsLedBy(p).includes(s.agentTeamId);
+  return (s.agentTeamId != null && teamIdsLedBy(p).includes(s.agentTeamId)) || isAssignedLead(p, s);
 }
 
 /** A draft belongs to the evaluator who started it (admins excepted); submitted ones to every evaluator. */
@@ -37,12 +38,13 @@ export function canReadEvaluation(p: Principal, s: EvaluationScope, e: { status:
 
 /**
  * Which evaluations a principal may list, as a description the query turns into SQL.
- * `all`: the whole tenant (drafts included). Otherwise: every evaluation of the led teams' agents, and
+ * `all`: the whole tenant (drafts included). Otherwise: every evaluation of the led teams' agents and
+ * of the calls a sample assigned to the principal, and
  * the submitted ones of the audited clients and of the principal itself (as agent).
  */
 export type EvaluationVisibility =
   | { all: true }
-  | { all: false; teamIds: number[]; submittedClientIds: number[]; submittedAgentIds: number[] };
+  | { all: false; teamIds: number[]; submittedClientIds: number[]; submittedAgentIds: number[]; assignedToPersonId: number | null };
 
 export function evaluationVisibility(p: Principal): EvaluationVisibility {
   if (p.kind !== 'token' && (hasRole(p, 'admin') || hasRole(p, 'qa_analyst'))) return { all: true };
@@ -50,6 +52,7 @@ export function evaluationVisibility(p: Principal): EvaluationVisibility {
     all: false,
     teamIds: p.kind === 'token' ? [] : teamIdsLedBy(p),
     submittedClientIds: clientIdsAudited(p),
-    submittedAgentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : []
+    submittedAgentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : [],
+    assignedToPersonId: p.kind === 'user' && hasRole(p, 'team_lead') && p.personId != null ? p.personId : null
   };
 }

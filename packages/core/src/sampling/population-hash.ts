@@ -12,12 +12,21 @@ export function populationHash(ids: ArrayLike<number>): string {
 /** The same, for ids already sorted ascending (a run sorts them once for the hash and the draw). */
 export function populationHashOfSorted(sorted: Float64Array): string {
   const h = createHash('sha256');
+  for (const chunk of populationText(sorted)) h.update(chunk);
+  return h.digest('hex');
+}
+
+/**
+ * The text the population hash is taken of — sorted ids in decimal, "\n" between them, none at the
+ * end — in chunks of ≤ 64 KiB. Served as a download, `sha256sum` of the file is the run's hash.
+ */
+export function* populationText(sorted: Float64Array): Generator<Uint8Array> {
   const buf = new Uint8Array(1 << 16);
   const digits = new Uint8Array(20);
   let pos = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (pos > buf.length - 24) {
-      h.update(buf.subarray(0, pos));
+      yield buf.slice(0, pos);
       pos = 0;
     }
     if (i > 0) buf[pos++] = 10;
@@ -38,6 +47,5 @@ export function populationHashOfSorted(sorted: Float64Array): string {
       } while (v > 0);
     while (n > 0) buf[pos++] = digits[--n]!;
   }
-  h.update(buf.subarray(0, pos));
-  return h.digest('hex');
+  if (pos > 0) yield buf.slice(0, pos);
 }
