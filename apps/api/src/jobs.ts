@@ -1,21 +1,26 @@
 import type { Db } from '@attentive/db';
-import { startScheduler, type SamplingScheduler } from '@attentive/core';
+import { startScheduler, sweepInterruptedImports, type SamplingScheduler } from '@attentive/core';
 import type { Env } from './env.ts';
 
 /**
- * Background jobs of a server process: the sampling scheduler (draws each plan's period once it has
- * closed, and catches up a missed one at start-up). Not started under NODE_ENV=test, so unit and API
+ * Background jobs of a server process: imports a stopped process left `running` are marked
+ * interrupted (embedded database only: it has one writer process), and the sampling scheduler draws
+ * each plan's period once it has closed, catching up a missed one at start-up. `ready` settles when
+ * both start-up steps are done; serve only after it. Not started under NODE_ENV=test, so unit and API
  * tests never draw behind their back; tests call core's runDuePlans directly.
  */
-export function startJobs({ db, env }: { db: Db; env: Pick<Env, 'NODE_ENV' | 'LOG_LEVEL'> }): { sampling: SamplingScheduler } | null {
+export function startJobs({ db, env }: { db: Db; env: Pick<Env, 'NODE_ENV' | 'LOG_LEVEL' | 'DATABASE_URL'> }): { sampling: SamplingScheduler; ready: Promise<void> } | null {
   if (env.NODE_ENV === 'test') return null;
   const quiet = env.LOG_LEVEL === 'silent';
-  const sampling = startScheduler({
-    db,
-    log: (level, message) => {
-      if (quiet || (level === 'info' && (env.LOG_LEVEL === 'warn' || env.LOG_LEVEL === 'error'))) return;
-      (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(message);
-    }
-  });
-  return { sampling };
+  const log = (level: 'info' | 'warn' | 'error', message: string) => {
+    if (quiet || (level === 'info' && (env.LOG_LEVEL === 'warn' || env.LOG_LEVEL === 'error'))) return;
+    (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(message);
+  };
+  const swept = env.DATABASE_URL.startsWith('file:')
+    ? sweepInterruptedImports(db).then((n) => {
+        if (n > 0) log('warn', `${n} import(s) left running by a stopped server are marked interrupted`);
+      })
+    : Promise.resolve();
+  const sampling = startScheduler({ db, log });
+  return { sampling, ready: Promise.all([swept, sampling.ready]).then(() => undefined) };
 }

@@ -10,7 +10,7 @@ try {
   const env = loadEnv();
   const db = await openDatabase(env);
   await migrate(db);
-  startJobs({ db, env });
+  await startJobs({ db, env })?.ready;
   const app = createApp({ db, env });
   serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Attentive API on http://localhost:${info.port}/api (docs: /api/docs)`);

@@ -36,6 +36,17 @@ test('browse the calls list, filter it, open a recorded call, read its transcrip
   await expect(rows).toHaveCount(50);
   for (const text of await rows.locator('td:nth-child(4)').allTextContents()) expect(text).toContain(programCode);
 
+  // A queue of that program: every row is in it; then all queues again.
+  const queueSelect = filters.getByLabel('Queue');
+  const queueOption = queueSelect.locator('option').nth(1);
+  const queueName = (await queueOption.textContent())!;
+  await queueSelect.selectOption((await queueOption.getAttribute('value'))!);
+  await expect(page).toHaveURL(/queue=\d+/);
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.locator('td:nth-child(5)').allTextContents()) expect(text.trim()).toBe(queueName.trim());
+  await queueSelect.selectOption('');
+  await expect(page).not.toHaveURL(/queue=/);
+
   // Next page and back again.
   const firstPageTop = await rows.first().locator('a').getAttribute('href');
   await page.getByRole('link', { name: 'Older →' }).click();

@@ -11,8 +11,8 @@ export function apiApp(): Promise<ApiApp> {
   app ??= (async () => {
     const env = loadEnv();
     const db = await openDatabase(env);
-    // Scheduled sampling (off under NODE_ENV=test); a period missed while down is drawn before serving.
-    await startJobs({ db, env })?.sampling.ready;
+    // Start-up jobs (off under NODE_ENV=test): interrupted imports marked, a sampling period missed while down drawn — before serving.
+    await startJobs({ db, env })?.ready;
     return createApp({ db, env });
   })();
   return app;
