@@ -1,7 +1,7 @@
 // app first: @hono/zod-openapi must extend zod before shared schemas are built
 import { createApp } from '../src/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
@@ -396,5 +396,39 @@ describe('self-evaluation', () => {
     const lead = await (await get(`/api/coaching/self-evaluations/${requestId}`, u.leadA)).json();
     expect(lead.comparison.rows).toHaveLength(5);
     expect((await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: { greeting: 'no' } })).status).toBe(409);
+    // A submitted request is no longer withdrawn.
+    expect((await req('POST', `/api/coaching/self-evaluations/${requestId}/cancel`, u.leadA)).status).toBe(409);
+  });
+
+  it('a coach withdraws an open request: the agent sees the lead\'s score again; asking again reopens it', async () => {
+    const other = callsOf(org.agents.a1.id)[4]!.id;
+    const asked = await (await req('POST', '/api/coaching/self-evaluations', u.leadA, { callId: other })).json();
+    const leadEvalOther = await evaluate(u.leadA, other);
+    await expectRefused(await get(`/api/coaching/evaluations/${leadEvalOther}`, u.agentA1)); // hidden while open
+    expect((await req('PUT', `/api/coaching/self-evaluations/${asked.id}`, u.agentA1, { answers: { greeting: 'yes' } })).status).toBe(200);
+
+    await expectRefused(await req('POST', `/api/coaching/self-evaluations/${asked.id}/cancel`, u.leadB));
+    await expectRefused(await req('POST', `/api/coaching/self-evaluations/${asked.id}/cancel`, u.agentA1), [403]);
+    const bad = await req('POST', `/api/coaching/self-evaluations/${asked.id}/cancel`, u.leadA, { reason: 'x'.repeat(501) });
+    expect(bad.status).toBe(400);
+    const ok = await req('POST', `/api/coaching/self-evaluations/${asked.id}/cancel`, u.leadA, { reason: 'wrong call' });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect((await req('POST', `/api/coaching/self-evaluations/${asked.id}/cancel`, u.leadA)).status).toBe(409);
+
+    expect((await get(`/api/coaching/evaluations/${leadEvalOther}`, u.agentA1)).status).toBe(200);
+    const home = await (await get('/api/me/summary', u.agentA1)).json();
+    expect(home.selfEvaluations.map((r: { id: number }) => r.id)).not.toContain(asked.id);
+    const refused = await req('PUT', `/api/coaching/self-evaluations/${asked.id}`, u.agentA1, { answers: { greeting: 'no' } });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/withdrew/);
+    const audit = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'self_evaluation.cancel'), eq(schema.auditLog.objectId, String(asked.id))));
+    expect(audit).toHaveLength(1);
+
+    const again = await req('POST', '/api/coaching/self-evaluations', u.leadA, { callId: other, message: 'Now this one, please' });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ id: asked.id, selfEvaluationId: asked.selfEvaluationId });
+    const view = await (await get(`/api/coaching/self-evaluations/${asked.id}`, u.agentA1)).json();
+    expect(view).toMatchObject({ canFill: true, leadHidden: true, request: { status: 'open', message: 'Now this one, please' } });
+    expect(view.self.answers).toEqual({}); // the old draft starts empty
   });
 });

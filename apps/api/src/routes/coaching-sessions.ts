@@ -8,6 +8,7 @@ import { listCoachingSessions } from '@attentive/core/coaching/list-sessions';
 import { listSelfEvaluations } from '@attentive/core/coaching/list-self-evaluations';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
 import { saveSelfEvaluation } from '@attentive/core/coaching/save-self-evaluation';
+import { cancelSelfEvaluationRequest } from '@attentive/core/coaching/cancel-self-evaluation';
 import { setActionDone } from '@attentive/core/coaching/set-action-done';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
@@ -193,6 +194,14 @@ const routes = {
       ...errorResponses
     }
   }),
+  cancelSelf: createRoute({
+    method: 'post',
+    path: '/coaching/self-evaluations/{id}/cancel',
+    tags,
+    summary: 'A coach withdraws an open self-evaluation request (asking again reopens it)',
+    request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().optional() }) } } } },
+    responses: { 200: json(z.object({ id: z.number().int(), status: z.literal('cancelled') }), 'Withdrawn'), ...errorResponses }
+  }),
   saveSelf: createRoute({
     method: 'put',
     path: '/coaching/self-evaluations/{id}',
@@ -219,6 +228,10 @@ export function coachingSessionRoutes(deps: AppDeps) {
     .openapi(routes.listSelf, async (c) => c.json(await listSelfEvaluations({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
     .openapi(routes.requestSelf, async (c) => c.json(await requestSelfEvaluation({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 201))
     .openapi(routes.getSelf, async (c) => c.json(await getSelfEvaluation({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id } }), 200))
+    .openapi(routes.cancelSelf, async (c) => {
+      const body = (c.req.valid('json') as { reason?: string } | undefined) ?? {};
+      return c.json(await cancelSelfEvaluationRequest({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id, reason: body.reason } }), 200);
+    })
     .openapi(routes.saveSelf, async (c) =>
       c.json(await saveSelfEvaluation({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
     );

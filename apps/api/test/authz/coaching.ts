@@ -171,6 +171,10 @@ export const coachingExpectations: Expectations = {
     request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}` }),
     expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
   },
+  'POST /api/coaching/self-evaluations/{id}/cancel': {
+    request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}/cancel`, body: { reason: 'matrix' } }),
+    expect: only({ ...coaches(200), ...agentRefused, ...nobodyElse })
+  },
   'PUT /api/coaching/self-evaluations/{id}': {
     request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}`, body: { answers: { greeting: 'yes' } } }),
     expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })

@@ -48,14 +48,25 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
       versionId = (await currentScorecardVersion(tx, p.tenantId, call.programId)).version.id;
     }
     const r = schema.selfEvaluationRequests;
-    const [existing] = await tx.select({ id: r.id }).from(r).where(and(eq(r.callId, call.id), eq(r.agentId, call.agentId))).limit(1);
-    if (existing) throw conflict(`This agent was already asked to score call ${call.id} (request ${existing.id})`);
+    const me = authorOf(p);
+    const [existing] = await tx.select().from(r).where(and(eq(r.callId, call.id), eq(r.agentId, call.agentId))).limit(1);
+    if (existing && existing.status !== 'cancelled') throw conflict(`This agent was already asked to score call ${call.id} (request ${existing.id})`);
+    if (existing) {
+      // Asked again after a withdrawal: the same request opens again, its draft emptied onto this version.
+      const [draft] = await tx.select({ version: schema.evaluations.version }).from(schema.evaluations).where(eq(schema.evaluations.id, existing.selfEvaluationId));
+      await tx.update(schema.evaluations).set({ answers: {}, scorecardVersionId: versionId, version: draft!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, existing.selfEvaluationId));
+      await tx
+        .update(r)
+        .set({ status: 'open', requestedById: me.id, requestedByLabel: me.label, leadEvaluationId: data.leadEvaluationId ?? null, message: data.message ?? null, requestedAt: now, submittedAt: null })
+        .where(eq(r.id, existing.id));
+      await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'self_evaluation.request', objectType: 'self_evaluation_request', objectId: existing.id, before: { status: 'cancelled' }, after: { ...data, selfEvaluationId: existing.selfEvaluationId, reopened: true } }, now);
+      return { id: existing.id, selfEvaluationId: existing.selfEvaluationId };
+    }
     const [agent] = await tx.select({ name: schema.people.name }).from(schema.people).where(eq(schema.people.id, call.agentId));
     const [selfEval] = await tx
       .insert(schema.evaluations)
       .values({ tenantId: p.tenantId, callId: call.id, agentId: call.agentId, programId: call.programId, scorecardVersionId: versionId, evaluatorId: call.agentId, evaluatorLabel: `agent:${agent!.name}`, kind: 'self', status: 'draft', answers: {}, updatedAt: now })
       .returning();
-    const me = authorOf(p);
     const [request] = await tx
       .insert(r)
       .values({ tenantId: p.tenantId, callId: call.id, agentId: call.agentId, programId: call.programId, requestedById: me.id, requestedByLabel: me.label, leadEvaluationId: data.leadEvaluationId ?? null, selfEvaluationId: selfEval!.id, message: data.message ?? null, status: 'open', requestedAt: now })

@@ -25,6 +25,7 @@ export async function saveSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.in
   return ctx.db.transaction(async (tx) => {
     const { request, scope } = await loadSelfRequest(tx, p, data.requestId);
     if (!isAgentSelf(p, scope)) throw forbidden('Only the agent fills in its self-evaluation');
+    if (request.status === 'cancelled') throw conflict('Your coach withdrew this self-evaluation request');
     if (request.status !== 'open') throw conflict('This self-evaluation is already submitted');
     const [evaluation] = await tx.select().from(schema.evaluations).where(eq(schema.evaluations.id, request.selfEvaluationId));
     const version = await loadScorecardVersion(tx, p.tenantId, evaluation!.scorecardVersionId);

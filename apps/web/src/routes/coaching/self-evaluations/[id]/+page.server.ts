@@ -27,11 +27,16 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, fetch }) => {
+  save: async ({ params, request, fetch }) => {
     const f = await request.formData();
     const answers: Record<string, string | number | null> = {};
     for (const [k, v] of f.entries()) if (k.startsWith('a:')) answers[k.slice(2)] = v === '' ? null : /^-?\d+(\.\d+)?$/.test(String(v)) ? Number(v) : String(v);
     const r = await sendJson(fetch, 'PUT', `/api/coaching/self-evaluations/${Number(params.id)}`, { answers, submit: f.get('submit') === 'true' });
+    return r.ok ? { ok: true } : fail(r.status, { error: r.message });
+  },
+  /** A coach withdraws the open request. */
+  cancel: async ({ params, fetch }) => {
+    const r = await sendJson(fetch, 'POST', `/api/coaching/self-evaluations/${Number(params.id)}/cancel`, {});
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   }
 };
