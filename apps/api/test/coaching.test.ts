@@ -271,6 +271,21 @@ describe('disputes', () => {
     const ok = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'id-check', reason: 'I did verify' }] });
     expect(ok.status).toBe(201);
   });
+  it('a later change by the evaluator gives the agent the whole window again, counted from that revision', async () => {
+    const before = clock;
+    clock = new Date(clock.getTime() + 20 * DAY); // long after ev.a2 was first submitted (window: 14 days now)
+    const { agentA2, leadA } = u;
+    const late = await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, agentA2, { items: [{ itemId: 'greeting', reason: 'I greeted' }] });
+    expect(late.status).toBe(409);
+    const revised = await req('POST', `/api/evaluations/${ev.a2}/revisions`, leadA, { revision: 1, answers: { ...WEAK, empathy: 3 }, reason: 'Listened again: more empathy than I scored' });
+    expect(revised.status, await revised.clone().text()).toBe(200);
+    const view = await (await get(`/api/coaching/evaluations/${ev.a2}`, agentA2)).json();
+    expect(view.canDispute).toBe(true);
+    expect(view.disputeWindow.closesAt.slice(0, 10)).toBe(new Date(clock.getTime() + 14 * DAY).toISOString().slice(0, 10));
+    const ok = await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, agentA2, { items: [{ itemId: 'greeting', reason: 'I greeted' }] });
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    clock = before;
+  });
 });
 
 describe('coaching sessions', () => {

@@ -7,7 +7,7 @@ import { canResolveDispute, isAgentSelf } from '../policy/coaching.ts';
 import { getEvaluation } from '../evaluations/get-evaluation.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { disputeDto } from './dispute-dto.ts';
-import { disputeWindow } from './dispute-window.ts';
+import { disputeWindowStart, disputeWindow } from './dispute-window.ts';
 import { itemsById } from './item-scores.ts';
 import { loadEvaluationForCoaching } from './scope.ts';
 
@@ -31,7 +31,7 @@ export async function getEvaluationFeedback({ ctx, input }: { ctx: Ctx; input: z
     ctx.db.select().from(schema.disputeItems).where(eq(schema.disputeItems.evaluationId, evaluation.id))
   ]);
   const defs = itemsById(detail.scorecard.definition);
-  const window = disputeWindow(evaluation.submittedAt, program?.days ?? 7, now);
+  const window = disputeWindow(await disputeWindowStart(ctx.db, evaluation), program?.days ?? 7, now);
   const self = isAgentSelf(p, agentScope);
   const disputable = ['sampled', 'live', 'mystery'].includes(evaluation.kind) && evaluation.status === 'submitted';
   const acknowledged = acks.find((a) => a.revision === evaluation.revision) ?? null;

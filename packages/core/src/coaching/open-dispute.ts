@@ -10,7 +10,7 @@ import { isAgentSelf } from '../policy/coaching.ts';
 import { validateAnswers } from '../scoring/validate-answers.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { loadScorecardVersion } from '../evaluations/score.ts';
-import { disputeWindow } from './dispute-window.ts';
+import { disputeWindowStart, disputeWindow } from './dispute-window.ts';
 import { itemsById } from './item-scores.ts';
 import { loadEvaluationForCoaching } from './scope.ts';
 import { disputeDto } from './dispute-dto.ts';
@@ -49,7 +49,7 @@ export async function openDispute({ ctx, input }: { ctx: Ctx; input: z.input<typ
     if (data.revision != null && data.revision !== evaluation.revision)
       throw conflict(`This evaluation changed since you read it (you read revision ${data.revision}, it is now ${evaluation.revision}); reload it`);
     const [program] = await tx.select().from(schema.programs).where(eq(schema.programs.id, evaluation.programId)).limit(1);
-    const window = disputeWindow(evaluation.submittedAt, program!.disputeWindowDays, now);
+    const window = disputeWindow(await disputeWindowStart(tx, evaluation), program!.disputeWindowDays, now);
     if (!window.open)
       throw new DomainError('CONFLICT', `The dispute window of ${window.days} day${window.days === 1 ? '' : 's'} for this evaluation closed on ${window.closesAt?.slice(0, 10)}`);
     const version = await loadScorecardVersion(tx, p.tenantId, evaluation.scorecardVersionId);
