@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WavFormatError, WavPeakAccumulator } from '../src/peaks/compute-wav-peaks.ts';
+import { readFileSync } from 'node:fs';
+import { WavFormatError, WavPeakAccumulator, g711Table } from '../src/peaks/compute-wav-peaks.ts';
 import { BlockPeaks } from '../src/peaks/block-peaks.ts';
 
 function wav(opts: { rate: number; channels: number; bits: 8 | 16 | 24 | 32; float?: boolean; frames: number; sample: (frame: number, ch: number) => number; extraChunk?: boolean }) {
@@ -33,6 +34,28 @@ function run(buf: Buffer, buckets: number, chunk: number) {
   for (let i = 0; i < buf.length; i += chunk) acc.push(buf.subarray(i, i + chunk));
   return acc.finish();
 }
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe('G.711 telephone recordings (μ-law, A-law WAV)', () => {
+  it('expands every 8-bit code exactly as sox does (fixtures/g711-sox.json, made with sox 14.4)', () => {
+    const sox = JSON.parse(fixture('g711-sox.json').toString()) as { mulaw: number[]; alaw: number[] };
+    expect(Array.from(g711Table('mulaw'), (x) => Math.round(x * 32768))).toEqual(sox.mulaw);
+    expect(Array.from(g711Table('alaw'), (x) => Math.round(x * 32768))).toEqual(sox.alaw);
+  });
+
+  it('gives the peaks of the 16-bit original within the codec\'s step (sox-encoded fixtures)', () => {
+    const pcm = run(fixture('tone-pcm16.wav'), 20, 4096);
+    for (const name of ['tone-mulaw.wav', 'tone-alaw.wav']) {
+      const g = run(fixture(name), 20, 333);
+      expect(g).toMatchObject({ sampleRate: 8000, channels: 1, duration: 2 });
+      expect(g.peaks).toHaveLength(pcm.peaks.length);
+      g.peaks.forEach((p, i) => expect(Math.abs(p - pcm.peaks[i]!), `${name} bucket ${i}`).toBeLessThan(0.035));
+      expect(Math.min(...g.peaks.slice(0, 10))).toBeGreaterThan(0.75); // the loud second
+      expect(Math.max(...g.peaks.slice(10))).toBeLessThan(0.12); // the quiet one
+    }
+  });
+});
 
 describe('WAV peaks', () => {
   it('finds the loud and quiet halves and the duration', () => {

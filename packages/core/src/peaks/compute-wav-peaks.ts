@@ -1,7 +1,8 @@
 /**
  * Waveform peaks from a WAV (RIFF) stream, computed chunk by chunk so an hour-long recording never has
- * to sit in memory. Supports PCM 8/16/24/32-bit integers and 32/64-bit floats, any channel count
- * (channels are merged by taking the loudest). Pure: bytes in, numbers out.
+ * to sit in memory. Supports PCM 8/16/24/32-bit integers, 32/64-bit floats and G.711 μ-law/A-law
+ * (telephone recordings), any channel count (channels are merged by taking the loudest). Pure: bytes
+ * in, numbers out.
  */
 export type Peaks = {
   /** Seconds of audio. */
@@ -101,8 +102,49 @@ export class WavPeakAccumulator {
   }
 }
 
+/** WAVE format codes: PCM, IEEE float, and the G.711 codecs most telephone recordings use. */
+const PCM = 1;
+const FLOAT = 3;
+const ALAW = 6;
+const MULAW = 7;
+
+/**
+ * G.711 (ITU-T, 1972) expansion of one 8-bit code to a linear sample in [-1, 1]: the standard
+ * segment/mantissa formulas, tabulated once (256 entries each). Cross-checked against sox in the tests.
+ */
+export function g711Table(kind: 'mulaw' | 'alaw'): Float32Array {
+  const t = new Float32Array(256);
+  for (let code = 0; code < 256; code++) {
+    let linear: number;
+    if (kind === 'mulaw') {
+      const u = ~code & 0xff;
+      const magnitude = ((((u & 0x0f) << 3) + 0x84) << ((u & 0x70) >> 4)) - 0x84;
+      linear = u & 0x80 ? -magnitude : magnitude; // 16-bit scale, ±32124
+      t[code] = (linear || 0) / 32768; // no -0
+    } else {
+      const a = code ^ 0x55;
+      const segment = (a & 0x70) >> 4;
+      let magnitude = (a & 0x0f) << 4;
+      magnitude = segment === 0 ? magnitude + 8 : ((magnitude + 0x108) << (segment - 1));
+      linear = a & 0x80 ? magnitude : -magnitude; // 16-bit scale, ±32256
+      t[code] = linear / 32768;
+    }
+  }
+  return t;
+}
+let mulaw: Float32Array | undefined;
+let alaw: Float32Array | undefined;
+
 function sampleReader(f: Format, v: DataView): (offset: number) => number {
-  if (f.audioFormat === 3) return f.bits === 32 ? (o) => v.getFloat32(o, true) : (o) => v.getFloat64(o, true);
+  if (f.audioFormat === FLOAT) return f.bits === 32 ? (o) => v.getFloat32(o, true) : (o) => v.getFloat64(o, true);
+  if (f.audioFormat === MULAW) {
+    const t = (mulaw ??= g711Table('mulaw'));
+    return (o) => t[v.getUint8(o)]!;
+  }
+  if (f.audioFormat === ALAW) {
+    const t = (alaw ??= g711Table('alaw'));
+    return (o) => t[v.getUint8(o)]!;
+  }
   switch (f.bits) {
     case 8:
       return (o) => (v.getUint8(o) - 128) / 128;
@@ -138,9 +180,10 @@ function parseHeader(b: Uint8Array, fileBytes?: number): { format: Format; dataO
       const sampleRate = v.getUint32(off + 12, true);
       const bits = v.getUint16(off + 22, true);
       if (audioFormat === 0xfffe && size >= 40) audioFormat = v.getUint16(off + 32, true); // WAVE_FORMAT_EXTENSIBLE
-      const okInt = audioFormat === 1 && [8, 16, 24, 32].includes(bits);
-      const okFloat = audioFormat === 3 && (bits === 32 || bits === 64);
-      if (!okInt && !okFloat) throw new WavFormatError(`unsupported WAV encoding (format ${audioFormat}, ${bits} bits)`);
+      const okInt = audioFormat === PCM && [8, 16, 24, 32].includes(bits);
+      const okFloat = audioFormat === FLOAT && (bits === 32 || bits === 64);
+      const okG711 = (audioFormat === ALAW || audioFormat === MULAW) && bits === 8;
+      if (!okInt && !okFloat && !okG711) throw new WavFormatError(`unsupported WAV encoding (format ${audioFormat}, ${bits} bits)`);
       if (channels < 1 || sampleRate < 1) throw new WavFormatError('WAV header has no channels or sample rate');
       fmt = { audioFormat, channels, sampleRate, bits };
     }
