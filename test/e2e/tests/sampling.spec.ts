@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createClient } from '@libsql/client';
 import { expect, test, type Browser } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
 
@@ -70,4 +71,46 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   const res = await other.page.goto(`/sampling/runs/${runId}/verify`);
   expect(res?.status()).toBe(404);
   await other.close();
+});
+
+test('a cross-team sample: a lead opens a call of another team that the sample assigned to it, and no other call of that team', async ({ browser }) => {
+  const admin = await as(browser, 'admin@demo.attentive.test');
+  const p = admin.page;
+  await p.goto('/sampling/plans/new');
+  await p.getByLabel('Name').fill(`E2E cross-team ${Date.now()}`);
+  await p.getByLabel('Program').selectOption({ label: 'Zonnedijk Energie — Energie klantenservice' });
+  await p.getByTestId('quota').fill('1');
+  await p.getByLabel('Evaluated by').selectOption('cross_team');
+  await p.getByTestId('save-plan').click();
+  await expect(p).toHaveURL(/\/sampling\/plans\/\d+/);
+  await p.getByTestId('publish').click();
+  await expect(p.getByTestId('published')).toBeVisible();
+  await p.getByTestId('run-now').click();
+  await expect(p).toHaveURL(/\/sampling\/runs\/\d+$/);
+  const runId = Number(new URL(p.url()).pathname.split('/').pop());
+  await admin.close();
+
+  // A drawn call whose evaluator leads another team than the call's agent, and a call of that agent not drawn.
+  const db = createClient({ url: process.env.E2E_DATABASE_URL! });
+  const pick = await db.execute({
+    sql: `SELECT si.call_id AS callId, si.agent_id AS agentId, lead.email AS email FROM sample_items si
+          JOIN people agent ON agent.id = si.agent_id JOIN people lead ON lead.id = si.assigned_to
+          JOIN role_assignments ra ON ra.person_id = lead.id AND ra.role = 'team_lead'
+          WHERE si.run_id = ? AND ra.team_id <> agent.team_id AND lead.user_id IS NOT NULL ORDER BY si.id LIMIT 1`,
+    args: [runId]
+  });
+  const row = pick.rows[0]!;
+  const other = await db.execute({ sql: 'SELECT id FROM calls WHERE agent_id = ? AND id NOT IN (SELECT call_id FROM sample_items) ORDER BY id LIMIT 1', args: [row.agentId] });
+  db.close();
+  const callId = Number(row.callId);
+
+  const lead = await as(browser, String(row.email));
+  await lead.page.goto('/work');
+  await lead.page.locator(`a.open-call[href="/evaluate/${callId}"]`).click();
+  await expect(lead.page).toHaveURL(new RegExp(`/evaluate/${callId}$`));
+  await expect(lead.page.getByTestId('scorecard')).toBeVisible();
+  await lead.page.screenshot({ path: 'test-results/sampling-cross-team-evaluate.png', fullPage: true });
+  const res = await lead.page.goto(`/evaluate/${Number(other.rows[0]!.id)}`);
+  expect(res?.status()).toBe(404);
+  await lead.close();
 });
