@@ -22,9 +22,17 @@ describe('system routes', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/health');
   });
-  it('serves the reference UI with a local script', async () => {
-    const html = await (await app.request('/api/docs')).text();
+  it('serves the reference UI with a local script, under a CSP that allows exactly its inline start-up script', async () => {
+    const res = await app.request('/api/docs');
+    const html = await res.text();
     expect(html).toContain('/api/docs/scalar.js');
+    const csp = res.headers.get('content-security-policy')!;
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const { createHash } = await import('node:crypto');
+    expect(csp).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(inline[0]!).digest('base64')}'`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
     const js = await app.request('/api/docs/scalar.js');
     expect(js.status).toBe(200);
   });

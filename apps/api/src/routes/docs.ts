@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Scalar } from '@scalar/hono-api-reference';
@@ -32,6 +33,33 @@ export function docsRoutes(api: OpenAPIHono<AppEnv, any, any>) {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(scalarBundle());
   });
-  r.get('/docs', Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Attentive API' }));
+  // withDefaultFonts: false — no requests to Scalar's font CDN (privacy, offline); system fonts instead.
+  const reference = Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Attentive API', withDefaultFonts: false });
+  r.get('/docs', async (c, next) => {
+    const res = (await reference(c as never, next)) as Response;
+    const html = await res.text();
+    c.header('Content-Security-Policy', docsPolicy(html));
+    return c.html(html);
+  });
   return r;
+}
+
+/**
+ * The reference page's CSP: its one inline script (Scalar's start-up call) allowed by hash, everything
+ * else from our own origin. Scalar's themes need inline styles; it renders fonts and images from data: URLs.
+ */
+function docsPolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'"
+  ].join('; ');
 }
