@@ -139,6 +139,29 @@ describe('sampling API', () => {
     expect((await app.request(`/api/sampling/runs/${runId}/population.txt`, { headers: lead.headers })).status).toBe(404);
   });
 
+  it('a client auditor downloads the drawn calls of its own runs as CSV, replacements and reasons included', async () => {
+    const res = await app.request(`/api/sampling/runs/${runId}/items.csv`, { headers: auditorA.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    const [header, ...lines] = text.trim().split('\n');
+    expect(header).toBe('run,period,call_id,call_started_at,agent_code,agent_name,stratum,rank,status,replaced_by_call,replacement_reason,evaluator,due_at,evaluation');
+    const detail = (await call(admin, 'GET', `/api/sampling/runs/${runId}`)).body;
+    expect(lines).toHaveLength(detail.items.length);
+    const replaced = lines.find((l) => l.includes(',replaced,'))!;
+    expect(replaced).toContain('no audio');
+    // A cell that a spreadsheet would run as a formula is written as text.
+    const agentId = detail.items[0].agentId;
+    const [before] = await t.db.select({ name: schema.people.name }).from(schema.people).where(eq(schema.people.id, agentId));
+    await t.db.update(schema.people).set({ name: '=HYPERLINK("http://x","y")' }).where(eq(schema.people.id, agentId));
+    const risky = await (await app.request(`/api/sampling/runs/${runId}/items.csv`, { headers: auditorA.headers })).text();
+    await t.db.update(schema.people).set({ name: before!.name }).where(eq(schema.people.id, agentId));
+    expect(risky).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(risky).not.toMatch(/,=HYPERLINK/);
+    expect((await app.request(`/api/sampling/runs/${runId}/items.csv`, { headers: auditorB.headers })).status).toBe(404);
+    expect((await app.request(`/api/sampling/runs/${runId}/items.csv`, { headers: lead.headers })).status).toBe(404);
+  });
+
   it('a client auditor orders an audit sample with its own seed; a bad seed is a 400', async () => {
     expect((await call(auditorA, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02', seed: 'not hex' })).status).toBe(400);
     expect((await call(auditorB, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02', seed: 'ab'.repeat(16) })).status).toBe(404);

@@ -34,6 +34,10 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
   await expect(p.getByTestId('ledger')).toBeVisible();
+  // The drawn calls as CSV: a header and one line per item.
+  const csv = await p.request.get((await p.getByTestId('items-csv').getAttribute('href'))!);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).trim().split('\n').length).toBe((await rows.count()) + 1);
   // The same period cannot be drawn twice.
   await p.goBack();
   await p.getByTestId('run-now').click();

@@ -16,6 +16,7 @@ import {
   updateSamplingPlan,
   verifySampleRun,
   samplePopulationText,
+  sampleRunItemsCsv,
   workQueue
 } from '@attentive/core';
 import type { AppDeps } from '../context.ts';
@@ -280,6 +281,14 @@ const routes = {
     request: { params: IdParam },
     responses: { 200: { description: 'Call ids', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses }
   }),
+  itemsCsv: createRoute({
+    method: 'get',
+    path: '/sampling/runs/{id}/items.csv',
+    tags,
+    summary: "The run's drawn calls as CSV: rank, replacements with reasons, evaluator, due date, evaluation status",
+    request: { params: IdParam },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses }
+  }),
   assignRun: createRoute({
     method: 'post',
     path: '/sampling/runs/{id}/assign',
@@ -331,6 +340,12 @@ export function samplingRoutes(deps: AppDeps) {
     .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))
     .openapi(routes.getRun, async (c) => c.json(await getSampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
     .openapi(routes.verify, async (c) => c.json(await verifySampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
+    .openapi(routes.itemsCsv, async (c) => {
+      const file = await sampleRunItemsCsv({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } });
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+      return c.body(file.csv, 200);
+    })
     .openapi(routes.population, async (c) => {
       const file = await samplePopulationText({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } });
       const headers = {

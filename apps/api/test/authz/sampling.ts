@@ -109,6 +109,10 @@ export const samplingExpectations: Expectations = {
       if (body.ok !== true) throw new Error('an untouched run must verify');
     }
   },
+  'GET /api/sampling/runs/{id}/items.csv': {
+    request: async (w, t) => ({ path: `/api/sampling/runs/${await sharedRun(w, t)}/items.csv` }),
+    expect: only({ ...managers(200), client_auditor: ok(200), ...hidden })
+  },
   'GET /api/sampling/runs/{id}/population.txt': {
     request: async (w, t) => ({ path: `/api/sampling/runs/${await sharedRun(w, t)}/population.txt` }),
     expect: only({ ...managers(200), client_auditor: ok(200), ...hidden })

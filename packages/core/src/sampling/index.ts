@@ -14,6 +14,7 @@ export * from './run-plan.ts';
 export * from './replace-item.ts';
 export * from './verify-run.ts';
 export * from './population-download.ts';
+export * from './run-items-csv.ts';
 export * from './runs.ts';
 export * from './assign.ts';
 export * from './work-queue.ts';
