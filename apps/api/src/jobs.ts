@@ -1,4 +1,4 @@
-import type { Db } from '@attentive/db';
+import { isFileUrl, type Db } from '@attentive/db';
 import { startScheduler, sweepInterruptedImports, type SamplingScheduler } from '@attentive/core';
 import type { Env } from './env.ts';
 
@@ -16,7 +16,7 @@ export function startJobs({ db, env }: { db: Db; env: Pick<Env, 'NODE_ENV' | 'LO
     if (quiet || (level === 'info' && (env.LOG_LEVEL === 'warn' || env.LOG_LEVEL === 'error'))) return;
     (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(message);
   };
-  const swept = env.DATABASE_URL.startsWith('file:')
+  const swept = isFileUrl(env.DATABASE_URL)
     ? sweepInterruptedImports(db).then((n) => {
         if (n > 0) log('warn', `${n} import(s) left running by a stopped server are marked interrupted`);
       })

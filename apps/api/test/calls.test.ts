@@ -119,7 +119,7 @@ describe('GET /api/calls', () => {
   });
 
   it('refuses bad input with a message naming the parameter', async () => {
-    for (const [q, what] of [['limit=500', 'limit'], ['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
+    for (const [q, what] of [['limit=500', 'limit'], ['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['queue=-4', 'queue'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
       const res = await get(`/api/calls?${q}`, admin);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error.message).toContain(what);

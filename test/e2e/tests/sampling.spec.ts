@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createClient } from '@libsql/client';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+
+/** On the plan editor: saves the plan, publishes it, draws last period and lands on the run; its id. */
+async function saveRunAndOpen(p: Page) {
+  await p.getByTestId('save-plan').click();
+  await expect(p).toHaveURL(/\/sampling\/plans\/\d+/);
+  await p.getByTestId('publish').click();
+  await expect(p.getByTestId('published')).toBeVisible();
+  await p.getByTestId('run-now').click();
+  await expect(p).toHaveURL(/\/sampling\/runs\/\d+$/);
+  return Number(new URL(p.url()).pathname.split('/').pop());
+}
 
 async function as(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -23,13 +34,7 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   // The planner counts last week's calls without drawing anything.
   await p.getByTestId('preview').click();
   await expect(p.getByTestId('program-margin')).toContainText('±');
-  await p.getByTestId('save-plan').click();
-  await expect(p).toHaveURL(/\/sampling\/plans\/\d+/);
-  await p.getByTestId('publish').click();
-  await expect(p.getByTestId('published')).toBeVisible();
-  await p.getByTestId('run-now').click();
-  await expect(p).toHaveURL(/\/sampling\/runs\/\d+$/);
-  const runId = Number(new URL(p.url()).pathname.split('/').pop());
+  const runId = await saveRunAndOpen(p);
   const rows = p.getByTestId('items-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
@@ -85,13 +90,7 @@ test('a cross-team sample: a lead opens a call of another team that the sample a
   await p.getByLabel('Program').selectOption({ label: 'Zonnedijk Energie — Energie klantenservice' });
   await p.getByTestId('quota').fill('1');
   await p.getByLabel('Evaluated by').selectOption('cross_team');
-  await p.getByTestId('save-plan').click();
-  await expect(p).toHaveURL(/\/sampling\/plans\/\d+/);
-  await p.getByTestId('publish').click();
-  await expect(p.getByTestId('published')).toBeVisible();
-  await p.getByTestId('run-now').click();
-  await expect(p).toHaveURL(/\/sampling\/runs\/\d+$/);
-  const runId = Number(new URL(p.url()).pathname.split('/').pop());
+  const runId = await saveRunAndOpen(p);
   await admin.close();
 
   // A drawn call whose evaluator leads another team than the call's agent, and a call of that agent not drawn.

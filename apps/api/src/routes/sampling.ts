@@ -16,9 +16,9 @@ import {
   updateSamplingPlan,
   verifySampleRun,
   samplePopulationText,
-  sampleRunItemsCsv,
   workQueue
 } from '@attentive/core';
+import { sampleRunItemsCsv } from '../downloads/sample-run-items-csv.ts';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';

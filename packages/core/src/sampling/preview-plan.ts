@@ -9,7 +9,7 @@ import { loadExclusions, loadPopulation } from './load-population.ts';
 import { lastClosedPeriod, localDate } from './period.ts';
 import { planSampleSizes } from './planner.ts';
 import { agentQuota, isNewAgent } from './quota.ts';
-import { agentFacts } from './run-plan.ts';
+import { agentFacts } from './draw-population.ts';
 import { checkQueues, loadProgram, parseDefinition, parseInput } from './shared.ts';
 
 export const PreviewPlanInput = z.object({

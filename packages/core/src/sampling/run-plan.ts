@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema, type DbOrTx } from '@attentive/db';
+import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
@@ -9,13 +9,10 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { canManageSampling, canOrderAuditSample } from '../policy/sampling.ts';
 import { assignItemsInTx } from './assign.ts';
 import { PlanDefinition } from './definition.ts';
-import { prepareDraw, selectDraw } from './draw.ts';
+import { drawPopulation } from './draw-population.ts';
 import { loadExclusions, loadPopulation } from './load-population.ts';
-import { customPeriod, dueAtEndOfDay, lastClosedPeriod, localDate, periodContaining, type Period } from './period.ts';
-import { populationHashOfSorted } from './population-hash.ts';
-import { agentQuota, isNewAgent } from './quota.ts';
+import { customPeriod, dueAtEndOfDay, lastClosedPeriod, periodContaining, type Period } from './period.ts';
 import { SEED_PATTERN } from './rank.ts';
-import { startRanking } from './rank-batch.ts';
 import { checkQueues, loadPlan, loadProgram, parseInput, preconditionFailed, type RunSnapshot } from './shared.ts';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -105,18 +102,8 @@ export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx:
         [{ path: 'definition.filters', message: 'empty result' }]
       );
 
-    // Worker threads rank the population while this thread sorts, hashes and groups it and reads the
-    // agents' hire dates; then each agent's quota is taken (prepareDraw / selectDraw in draw.ts).
     const seed = data.seed ?? randomBytes(32).toString('hex');
-    const ranking = startRanking(seed, pop.ids);
-    const sortedIds = Float64Array.from(pop.ids).sort();
-    const prepared = prepareDraw({ candidates: pop, sortedIds, stratify: def.stratify, timezone: def.timezone });
-    const hash = populationHashOfSorted(sortedIds);
-    const agentInfo = await agentFacts(tx, p.tenantId, prepared.agents.map((a) => a.agentId));
-    const startDate = localDate(def.timezone, period.start);
-    const isNew = (agentId: number) => def.quota.newAgent != null && isNewAgent(agentInfo.get(agentId)?.hireDate ?? null, startDate, def.quota.newAgent.months);
-    const prefixes = await ranking.finish();
-    const drawn = selectDraw(prepared, { seed, prefixes, quotaOf: (a, eligible) => agentQuota(def.quota, { isNew: isNew(a) }, eligible) });
+    const { drawn, populationHash: hash, isNew } = await drawPopulation(tx, { tenantId: p.tenantId, seed, pop, def, periodStart: period.start });
     const snapshot: RunSnapshot = {
       definition: def,
       excludedCallIds,
@@ -169,17 +156,4 @@ export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx:
     );
     return { runId: run!.id, period: period.label, populationSize: pop.ids.length, populationHash: hash, selected: drawn.items.length, assigned, agents: drawn.agents.length };
   });
-}
-
-/** Hire dates (for the new-agent quota) of the agents in a population. */
-export async function agentFacts(tx: DbOrTx, tenantId: number, agentIds: number[]) {
-  const out = new Map<number, { hireDate: string | null; teamId: number | null; name: string }>();
-  for (let i = 0; i < agentIds.length; i += 500) {
-    const rows = await tx
-      .select({ id: schema.people.id, hireDate: schema.people.hireDate, teamId: schema.people.teamId, name: schema.people.name })
-      .from(schema.people)
-      .where(and(eq(schema.people.tenantId, tenantId), inArray(schema.people.id, agentIds.slice(i, i + 500))));
-    for (const r of rows) out.set(r.id, r);
-  }
-  return out;
 }

@@ -4,13 +4,8 @@ import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadSampleRun } from '../policy/sampling.ts';
-import { prepareDraw, selectDraw } from './draw.ts';
+import { drawPopulation } from './draw-population.ts';
 import { loadPopulation } from './load-population.ts';
-import { localDate } from './period.ts';
-import { populationHashOfSorted } from './population-hash.ts';
-import { startRanking } from './rank-batch.ts';
-import { agentQuota, isNewAgent } from './quota.ts';
-import { agentFacts } from './run-plan.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 import { compareRun, type VerifyCheck } from './verify-compute.ts';
 
@@ -31,18 +26,10 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
   const excluded = new Set(snap.excludedCallIds);
   const pop = await loadPopulation(ctx.db, { tenantId: run.tenantId, programId: run.programId, start: run.periodStart.getTime(), end: run.periodEnd.getTime(), def, excluded });
 
-  // Quotas: recomputed from hire dates as they are now, and compared with the stored ones. The draw
-  // is recomputed as the run did it (ranking in worker threads while this thread prepares and hashes).
+  // Quotas recomputed from hire dates as they are now and compared with the stored ones; the draw
+  // remade exactly as the run made it.
   const stored = new Map(snap.agents.map((a) => [a.agentId, a]));
-  const ranking = startRanking(run.seed, pop.ids);
-  const sortedIds = Float64Array.from(pop.ids).sort();
-  const prepared = prepareDraw({ candidates: pop, sortedIds, stratify: def.stratify, timezone: def.timezone });
-  const recomputedHash = populationHashOfSorted(sortedIds);
-  const facts = await agentFacts(ctx.db, run.tenantId, prepared.agents.map((a) => a.agentId));
-  const startDate = localDate(def.timezone, run.periodStart);
-  const quotaOf = (agentId: number, eligible: number) =>
-    agentQuota(def.quota, { isNew: def.quota.newAgent != null && isNewAgent(facts.get(agentId)?.hireDate ?? null, startDate, def.quota.newAgent.months) }, eligible);
-  const drawn = selectDraw(prepared, { seed: run.seed, prefixes: await ranking.finish(), quotaOf });
+  const { drawn, populationHash: recomputedHash, prepared } = await drawPopulation(ctx.db, { tenantId: run.tenantId, seed: run.seed, pop, def, periodStart: run.periodStart });
   const quotaDiffs = drawn.agents.filter((a) => stored.get(a.agentId)?.quota !== a.quota || stored.get(a.agentId)?.eligible !== a.eligible);
 
   const items = await ctx.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.id));

@@ -1,9 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Ctx } from '../context.ts';
-import { getSampleRun } from './runs.ts';
+import { getSampleRun, type Ctx } from '@attentive/core';
 
 /**
- * A run's drawn calls as CSV, for a client's auditors and for spreadsheets: one row per item (replaced
+ * A run's drawn calls as CSV (a representation of GET /sampling/runs/{id}, so it lives with the HTTP code), for a client's auditors and for spreadsheets: one row per item (replaced
  * items and their replacements included), with the rank that decided the draw, the reason of a
  * replacement, who evaluates it by when, and whether it is evaluated. Same readers as the run itself.
  */
