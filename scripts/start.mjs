@@ -38,15 +38,18 @@ if (!existsSync(entry) || Math.max(...sources) > statSync(entry).mtimeMs) {
 }
 
 const port = process.env.PORT ?? '3000';
+// ORIGIN (README: default http://localhost:$PORT) is passed on explicitly: without it adapter-node takes
+// the origin to be https://<host>, and SvelteKit refuses every form post (sign-in) from http://localhost.
+const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
 const server = spawn(process.execPath, [entry], {
   stdio: ['inherit', 'ignore', 'inherit'],
-  env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity' }
+  env: { ...process.env, PORT: port, ORIGIN: origin, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity' }
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
 
 // Print the URL once the server answers.
-const url = `http://localhost:${port}`;
+const url = origin;
 for (let i = 0; i < 300; i++) {
   try {
     const res = await fetch(`${url}/api/health`);
