@@ -5,18 +5,22 @@ import { createTestDb } from '@attentive/db/testing';
 import { loadEnv } from '../src/env.ts';
 import { EXPECTATIONS } from './authz/expectations.ts';
 import { CALLERS, buildWorld, type Target, type World } from './authz/world.ts';
+import { isIdQueryParam, otherSpellings, pathParams, send, strongestCaller, withSegment } from './authz/id-spellings.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
 let world: World;
 let operations: string[] = [];
+let queryParams: Record<string, string[]> = {};
 
 beforeAll(async () => {
   t = await createTestDb();
   app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
   world = await buildWorld(app, t.db);
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const [m, op] of Object.entries(ops)) queryParams[`${m.toUpperCase()} ${path}`] = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
 }, 60_000);
 afterAll(() => t.cleanup());
 
@@ -70,6 +74,54 @@ describe('authorization matrix', () => {
     expect(failures, `${failures.length} of ${cells} cells wrong, ${leaks} leak(s)`).toEqual([]);
     expect(leaks).toBe(0);
     expect(cells).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('answers every other spelling of an own id in a path (0x10, +5, 05, 1e1, %201, …) with 400 or 404, never the record', async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    for (const op of operations.filter((o) => o.includes('{'))) {
+      const e = EXPECTATIONS[op];
+      if (!e) continue;
+      const method = op.slice(0, op.indexOf(' '));
+      const caller = strongestCaller(e);
+      const req = await e.request(world, 'own', caller);
+      for (const [index, name, value] of pathParams(op.slice(op.indexOf(' ') + 1), req.path)) {
+        if (!/^[1-9][0-9]*$/.test(value)) continue; // not a numeric id (e.g. an import's uuid)
+        for (const spelling of otherSpellings(Number(value))) {
+          const path = withSegment(req.path, index, spelling);
+          const res = await send(world, method, caller, path, req);
+          cells++;
+          if (res.status !== 400 && res.status !== 404) failures.push(`${op} as ${caller}, {${name}} = ${spelling} (${path}): ${res.status} ${res.body}`);
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(500);
+    expect(failures, `${failures.length} of ${cells} spellings reached a record`).toEqual([]);
+  }, 300_000);
+
+  it('refuses other spellings of an id in the query string (?agent=0x10) with 400', async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    for (const op of operations) {
+      const e = EXPECTATIONS[op];
+      const names = (queryParams[op] ?? []).filter(isIdQueryParam);
+      if (!e || names.length === 0) continue;
+      const method = op.slice(0, op.indexOf(' '));
+      const caller = strongestCaller(e);
+      const req = await e.request(world, 'own', caller);
+      for (const name of names) {
+        for (const spelling of otherSpellings(1)) {
+          const url = new URL(req.path, 'http://x');
+          url.searchParams.delete(name);
+          const path = `${url.pathname}${url.search ? `${url.search}&` : '?'}${name}=${spelling}`;
+          const res = await send(world, method, caller, path, req);
+          cells++;
+          if (res.status !== 400) failures.push(`${op} as ${caller}, ?${name}=${spelling}: ${res.status} ${res.body}`);
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(100);
+    expect(failures, `${failures.length} of ${cells} spellings accepted`).toEqual([]);
   }, 300_000);
 
   it('answers a foreign id exactly like a missing one (same status, same body apart from the request id)', async () => {

@@ -4,8 +4,8 @@ import { assignRole, createAccount, getPerson, listPeople, resetPassword, revoke
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { IdParam, queryId, queryInt } from './params.ts';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Password = z.string().min(10).max(256);
 
@@ -61,10 +61,10 @@ export function adminPeopleRoutes(deps: AppDeps) {
         request: {
           query: z.object({
             q: z.string().max(100).optional(),
-            teamId: z.coerce.number().int().positive().optional(),
+            teamId: queryId(),
             role: z.enum(ROLES).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-            offset: z.coerce.number().int().min(0).default(0)
+            limit: queryInt(1, 500).default(100),
+            offset: queryInt(0, 1_000_000).default(0)
           })
         },
         responses: { 200: json(z.object({ items: z.array(PersonRow), hasMore: z.boolean() }), 'People'), ...errorResponses }

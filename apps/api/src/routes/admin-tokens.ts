@@ -3,8 +3,8 @@ import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { IdParam } from './params.ts';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const ApiToken = z
   .object({
     id: z.number().int(),

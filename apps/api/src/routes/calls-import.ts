@@ -15,6 +15,7 @@ import {
 import { ctxOf, principalOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { queryInt } from './params.ts';
 
 /** Largest CSV upload, checked while streaming (a 1,000,000-row file is about 130 MB). */
 export const MAX_CSV_BYTES = 2 * 1024 ** 3;
@@ -161,7 +162,7 @@ export function callsImportRoutes(deps: AppDeps) {
         path: '/imports',
         tags,
         summary: 'Latest import runs (admins: all of the tenant; tokens: their own)',
-        request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+        request: { query: z.object({ limit: queryInt(1, 100).default(20) }) },
         responses: { 200: json(z.object({ items: z.array(ImportRun) }), 'Import runs'), ...errorResponses }
       }),
       async (c) => c.json({ items: await listImports(ctxOf(c, deps), { limit: c.req.valid('query').limit }) }, 200)

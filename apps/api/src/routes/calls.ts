@@ -8,9 +8,9 @@ import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
 import { parseRange } from './range.ts';
+import { IdParam, queryId, queryInt } from './params.ts';
 
 const Ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
-const Id = z.coerce.number().int().positive();
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 /** The facts every view of a call shows; the list and the detail add their own. */
@@ -66,16 +66,16 @@ const listRoute = createRoute({
   summary: 'Calls you may see, newest first (keyset pagination: pass nextCursor / prevCursor back as cursor)',
   request: {
     query: z.object({
-      client: Id.optional(),
-      program: Id.optional(),
-      team: Id.optional(),
-      agent: Id.optional(),
-      queue: Id.optional(),
+      client: queryId(),
+      program: queryId(),
+      team: queryId(),
+      agent: queryId(),
+      queue: queryId(),
       direction: z.enum(['inbound', 'outbound']).optional(),
       from: Ymd.optional().openapi({ description: 'First day (Netherlands time), inclusive' }),
       to: Ymd.optional().openapi({ description: 'Last day (Netherlands time), inclusive' }),
       cursor: z.string().max(200).optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(50)
+      limit: queryInt(1, 200).default(50)
     })
   },
   responses: { 200: { description: 'One page of calls', content: { 'application/json': { schema: CallPageSchema } } }, ...errorResponses }
@@ -94,7 +94,7 @@ const detailRoute = createRoute({
   path: '/calls/{id}',
   tags: ['Calls'],
   summary: 'One call: facts and transcript turns',
-  request: { params: z.object({ id: Id }) },
+  request: { params: IdParam },
   responses: { 200: { description: 'The call', content: { 'application/json': { schema: CallDetailSchema } } }, ...errorResponses }
 });
 
@@ -103,7 +103,7 @@ const recordingRoute = createRoute({
   path: '/calls/{id}/recording',
   tags: ['Calls'],
   summary: 'The audio of a call; supports HTTP Range requests (206 Partial Content, 416 for unsatisfiable ranges)',
-  request: { params: z.object({ id: Id }), headers: z.object({ range: z.string().optional() }) },
+  request: { params: IdParam, headers: z.object({ range: z.string().optional() }) },
   responses: {
     200: { description: 'The whole recording', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
     206: { description: 'The requested byte range', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ErrorSchema } from '../errors.ts';
 
 /** Shared OpenAPI shapes of the coaching routes (coaching.ts, coaching-sessions.ts). */
-export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+export { IdParam } from './params.ts';
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 export const precondition = { 412: json(ErrorSchema, 'Precondition failed') };

@@ -15,6 +15,7 @@ import { ctxOf } from '../context.ts';
 import { errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
 import { AnswerValue, Day, Estimate, IdParam, body, json, precondition } from './coaching-schemas.ts';
+import { queryId } from './params.ts';
 
 const tags = ['Coaching'];
 const Created = z.object({ id: z.number().int() });
@@ -49,7 +50,7 @@ const routes = {
     path: '/coaching/sessions',
     tags,
     summary: 'Coaching sessions you may see, newest first',
-    request: { query: z.object({ agentId: z.coerce.number().int().positive().optional(), open: z.enum(['true', 'false']).optional() }) },
+    request: { query: z.object({ agentId: queryId(), open: z.enum(['true', 'false']).optional() }) },
     responses: {
       200: json(
         z.object({
@@ -141,7 +142,7 @@ const routes = {
     path: '/coaching/self-evaluations',
     tags,
     summary: 'Self-evaluation requests you may see',
-    request: { query: z.object({ status: z.enum(['open', 'submitted', 'cancelled']).optional(), agentId: z.coerce.number().int().positive().optional() }) },
+    request: { query: z.object({ status: z.enum(['open', 'submitted', 'cancelled']).optional(), agentId: queryId() }) },
     responses: {
       200: json(
         z.object({

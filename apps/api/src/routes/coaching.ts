@@ -12,9 +12,10 @@ import { ctxOf } from '../context.ts';
 import { errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
 import { AgentSummary, AnswerValue, Dispute, Estimate, IdParam, body, json } from './coaching-schemas.ts';
+import { queryId, queryInt } from './params.ts';
 
 const tags = ['Coaching'];
-const Months = z.object({ months: z.coerce.number().int().min(1).max(24).optional() });
+const Months = z.object({ months: queryInt(1, 24).optional() });
 
 const routes = {
   mySummary: createRoute({
@@ -88,8 +89,8 @@ const routes = {
     request: {
       query: z.object({
         status: z.enum(['open', 'accepted', 'partly_accepted', 'rejected']).optional(),
-        agentId: z.coerce.number().int().positive().optional(),
-        evaluationId: z.coerce.number().int().positive().optional()
+        agentId: queryId(),
+        evaluationId: queryId()
       })
     },
     responses: {
@@ -153,7 +154,7 @@ const routes = {
     path: '/coaching/queue',
     tags,
     summary: 'Which agents need coaching first, with the reasons (team leads: their teams; QA and admins: everyone)',
-    request: { query: z.object({ teamId: z.coerce.number().int().positive().optional(), days: z.coerce.number().int().min(7).max(365).optional() }) },
+    request: { query: z.object({ teamId: queryId(), days: queryInt(7, 365).optional() }) },
     responses: {
       200: json(
         z.object({

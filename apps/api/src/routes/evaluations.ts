@@ -13,11 +13,11 @@ import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { IdParam, queryId, queryInt } from './params.ts';
 
 const KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore'] as const;
 const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
 const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. no published scorecard)') };
@@ -168,15 +168,15 @@ const routes = {
       query: z.object({
         status: z.enum(['draft', 'submitted']).optional(),
         kind: z.enum(KINDS).optional(),
-        agentId: z.coerce.number().int().positive().optional(),
-        teamId: z.coerce.number().int().positive().optional(),
-        programId: z.coerce.number().int().positive().optional(),
-        callId: z.coerce.number().int().positive().optional(),
+        agentId: queryId(),
+        teamId: queryId(),
+        programId: queryId(),
+        callId: queryId(),
         mine: z.enum(['true', 'false']).optional(),
         from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         cursor: z.string().optional(),
-        limit: z.coerce.number().int().min(1).max(200).optional()
+        limit: queryInt(1, 200).optional()
       })
     },
     responses: {
@@ -219,9 +219,9 @@ const routes = {
     request: {
       query: z.object({
         groupBy: z.enum(['agent', 'team', 'program']).optional(),
-        programId: z.coerce.number().int().positive().optional(),
-        teamId: z.coerce.number().int().positive().optional(),
-        agentId: z.coerce.number().int().positive().optional(),
+        programId: queryId(),
+        teamId: queryId(),
+        agentId: queryId(),
         from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         kinds: z.string().optional().openapi({ description: 'Comma-separated kinds; default sampled,live,mystery' })

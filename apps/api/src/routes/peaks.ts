@@ -4,6 +4,7 @@ import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { IdParam, queryInt } from './params.ts';
 
 const PeaksSchema = z
   .object({
@@ -22,8 +23,8 @@ const route = createRoute({
   tags: ['Calls'],
   summary: "Waveform peaks of a call's recording (computed once on the server, cached)",
   request: {
-    params: z.object({ id: z.coerce.number().int().positive() }),
-    query: z.object({ buckets: z.coerce.number().int().min(100).max(8000).optional() })
+    params: IdParam,
+    query: z.object({ buckets: queryInt(100, 8000).optional() })
   },
   responses: {
     200: { description: 'Peaks, 0..1 per bucket', content: { 'application/json': { schema: PeaksSchema } } },

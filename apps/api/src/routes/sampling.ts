@@ -23,11 +23,11 @@ import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { IdParam, queryId, queryInt } from './params.ts';
 
 const tags = ['Sampling'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. the plan is not published)') };
 const Int = z.number().int();
 
@@ -200,7 +200,7 @@ const routes = {
     path: '/sampling/plans',
     tags,
     summary: 'Sampling plans (admins and QA: all; client auditors: their programs)',
-    request: { query: z.object({ programId: z.coerce.number().int().positive().optional() }) },
+    request: { query: z.object({ programId: queryId() }) },
     responses: { 200: json(z.object({ items: z.array(PlanListItem) }), 'Plans'), ...errorResponses }
   }),
   createPlan: createRoute({
@@ -259,7 +259,7 @@ const routes = {
     path: '/sampling/runs',
     tags,
     summary: 'Sample runs, newest period first',
-    request: { query: z.object({ planId: z.coerce.number().int().positive().optional(), programId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).optional() }) },
+    request: { query: z.object({ planId: queryId(), programId: queryId(), limit: queryInt(1, 200).optional() }) },
     responses: { 200: json(z.object({ items: z.array(RunListItem) }), 'Runs'), ...errorResponses }
   }),
   getRun: createRoute({ method: 'get', path: '/sampling/runs/{id}', tags, summary: 'A run: items, replacements with reasons, fairness ledger', request: { params: IdParam }, responses: { 200: json(RunDetail, 'Run'), ...errorResponses } }),
@@ -318,7 +318,7 @@ const routes = {
     path: '/sampling/work',
     tags,
     summary: "An evaluator's work queue: sampled calls to score, overdue first, and what is due this week",
-    request: { query: z.object({ personId: z.coerce.number().int().positive().optional(), timezone: z.string().optional() }) },
+    request: { query: z.object({ personId: queryId(), timezone: z.string().optional() }) },
     responses: { 200: json(WorkQueue, 'Work queue'), ...errorResponses }
   })
 };

@@ -17,14 +17,14 @@ import {
 import { ctxOf, principalOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
+import { IdParam, pathId } from './params.ts';
 
 const tags = ['Scorecards'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const VersionParam = IdParam.extend({
-  version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' }, example: 2 })
+  version: pathId('version')
 });
 
 /** Definitions are validated by core (messages name the item), so the body takes any JSON here. */
