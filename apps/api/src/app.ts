@@ -1,5 +1,4 @@
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './context.ts';
 import { handleError, errorBody } from './errors.ts';
 import { newRouter } from './router.ts';
@@ -9,6 +8,7 @@ import { resolvePrincipal } from './middleware/principal.ts';
 import { csrfGuard } from './middleware/csrf.ts';
 import { requestBodyLimit } from './middleware/body-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { meRoutes } from './routes/me.ts';
 import { adminOrgRoutes } from './routes/admin-org.ts';
@@ -30,7 +30,7 @@ import { callsImportRoutes } from './routes/calls-import.ts';
 export function createApp(deps: AppDeps) {
   const app = newRouter().basePath('/api');
   app.use('*', requestId());
-  app.use('*', secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin', xFrameOptions: 'DENY' }));
+  app.use('*', securityHeaders(deps));
   app.use('*', requestLog(deps));
   app.use('*', requestBodyLimit());
   app.use('*', csrfGuard(deps));

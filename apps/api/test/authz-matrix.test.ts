@@ -51,6 +51,8 @@ describe('authorization matrix', () => {
           const res = await app.request(req.path, { method, headers, body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body) });
           cells++;
           const cell = `${op} as ${caller} on ${target} (${req.path})`;
+          // Personal data (and errors about it) never stays in a browser's or proxy's cache.
+          if (!/no-store/.test(res.headers.get('cache-control') ?? '')) failures.push(`${cell}: Cache-Control is ${res.headers.get('cache-control')}, not no-store`);
           if (res.status !== expected) {
             if (res.status < 300 && expected >= 400) leaks++;
             failures.push(`${cell}: expected ${expected}, got ${res.status} ${(await res.text()).slice(0, 200)}`);

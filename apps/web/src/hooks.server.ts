@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { PERMISSIONS_POLICY, HSTS } from '@attentive/api';
 import { apiApp } from '$lib/server/api';
 import { isPublicPath, loadMe } from '$lib/server/session';
 
@@ -7,10 +8,17 @@ export const init: ServerInit = async () => {
   await apiApp();
 };
 
+const RECORD_ID = /^[1-9][0-9]{0,15}$/;
+
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {
     const app = await apiApp();
     return app.fetch(event.request);
+  }
+  // Every dynamic segment of our routes ([id], [callId], [version]) is a record id: one spelling only,
+  // so `/calls/0x10` or `/calls/%2016` cannot reach call 16 through Number() in a load function.
+  for (const [name, value] of Object.entries(event.params)) {
+    if (!RECORD_ID.test(value ?? '')) error(404, `No page here: ${name} must be a record id`);
   }
   // Every page needs a signed-in person, except the sign-in page itself.
   const { me, setCookies } = await loadMe(event);
@@ -25,6 +33,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
   response.headers.set('x-frame-options', 'DENY');
+  response.headers.set('permissions-policy', PERMISSIONS_POLICY);
+  // Only over https: adapter-node builds event.url from ORIGIN (or PROTOCOL_HEADER) behind a TLS proxy.
+  if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', HSTS);
+  // A signed-in person's pages hold personal data: never kept in a browser's back/forward or disk cache, or a proxy's.
+  if (me && !response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
   return response;
 };
 

@@ -137,7 +137,8 @@ export function callRoutes(deps: AppDeps) {
       const headers: Record<string, string> = {
         'Content-Type': contentType,
         'Accept-Ranges': 'bytes',
-        'Cache-Control': 'private, max-age=3600',
+        // a customer's voice: never kept in a browser's or proxy's cache
+        'Cache-Control': 'no-store',
         'Last-Modified': info.mtime.toUTCString()
       };
       const range = parseRange(c.req.header('range'), size);

@@ -39,7 +39,7 @@ export function peaksRoutes(deps: AppDeps) {
     const { buckets } = c.req.valid('query');
     const { etag, ...peaks } = await getCallPeaks({ ctx: ctxOf(c, deps), input: { callId: id, buckets }, recordingsDir: deps.env.RECORDINGS_DIR });
     c.header('ETag', etag);
-    c.header('Cache-Control', 'private, max-age=3600');
+    c.header('Cache-Control', 'no-store');
     return c.json(peaks, 200);
   });
 }

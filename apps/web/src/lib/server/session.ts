@@ -39,9 +39,3 @@ export function homeOf(me: Pick<Me, 'roles'>): string {
   if (has('agent')) return '/me';
   return '/home';
 }
-
-/** A `next` path from a query string that stays on this site. */
-export function safeNext(next: string | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
-}

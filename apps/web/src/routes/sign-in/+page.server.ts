@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { errorMessage } from '$lib/api';
-import { homeOf, safeNext } from '$lib/server/session';
+import { homeOf } from '$lib/server/session';
+import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.me) redirect(303, safeNext(url.searchParams.get('next')) ?? homeOf(locals.me));
+  if (locals.me) redirect(303, safeNext(url.searchParams.get('next'), url.origin) ?? homeOf(locals.me));
   return {};
 };
 
@@ -21,6 +22,6 @@ export const actions: Actions = {
       body: JSON.stringify({ email, password })
     });
     if (!res.ok) return fail(res.status === 429 ? 429 : 400, { email, message: await errorMessage(res) });
-    redirect(303, safeNext(url.searchParams.get('next')) ?? '/');
+    redirect(303, safeNext(url.searchParams.get('next'), url.origin) ?? '/');
   }
 };
