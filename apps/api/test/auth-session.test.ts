@@ -151,6 +151,36 @@ describe('sessions', () => {
     expect(audit.some((a) => a.actorUserId === s.userId)).toBe(true);
   });
 
+  for (const flag of [{ revokeOtherSessions: true }, { revokeOtherSessions: false }, {}]) {
+    it(`a password change (${JSON.stringify(flag)}) ends every other session and puts no token in the body`, async () => {
+      const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }] });
+      const other = await signInWithPassword(app, s.email, TEST_PASSWORD); // e.g. a forgotten session on another computer
+      expect((await app.request('/api/me', { headers: other })).status).toBe(200);
+      const res = await app.request('/api/auth/change-password', {
+        method: 'POST',
+        headers: { ...s.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword: TEST_PASSWORD, newPassword: 'another new passphrase', ...flag })
+      });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({ user: { id: s.userId, email: s.email, name: expect.any(String) } });
+      const fresh = cookieHeaderFrom(res);
+      const token = /session_token=([^.;]+)/.exec(fresh)?.[1];
+      expect(token, 'the caller gets a new session cookie').toBeTruthy();
+      expect(text).not.toContain(token!);
+      expect(text).not.toMatch(/token/i);
+      expect((await app.request('/api/me', { headers: other })).status, 'the other session is over').toBe(401);
+      expect((await app.request('/api/me', { headers: { cookie: fresh, origin: TEST_ORIGIN } })).status, 'the caller stays signed in').toBe(200);
+    });
+  }
+
+  it('refuses a change-password body that is not a JSON object, changing nothing', async () => {
+    const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
+    const res = await app.request('/api/auth/change-password', { method: 'POST', headers: { ...s.headers, 'content-type': 'application/json' }, body: '[1]' });
+    expect(res.status).toBe(400);
+    expect((await app.request('/api/me', { headers: s.headers })).status).toBe(200);
+  });
+
   it('audits sign-ins and failed sign-ins', async () => {
     const actions = (await t.db.select({ action: schema.auditLog.action }).from(schema.auditLog)).map((r) => r.action);
     expect(actions).toContain('auth.sign_in');

@@ -35,6 +35,14 @@ async function envelope(c: Context<AppEnv>, res: Response): Promise<Response> {
   return out;
 }
 
+/** better-auth's success answer with the user only: the session token travels in the httpOnly cookie, never in a body a script could read. */
+function withoutToken(res: Response, user: { id: string; email: string; name: string } | undefined): Response {
+  const out = new Response(JSON.stringify({ user: user ? { id: user.id, email: user.email, name: user.name } : null }), { status: res.status, headers: res.headers });
+  out.headers.delete('content-length');
+  out.headers.set('content-type', 'application/json');
+  return out;
+}
+
 const SignInBody = z.object({ email: z.string(), password: z.string() });
 
 /** /api/auth/*: better-auth's handler behind an allow-list, with the address lockout and the audit trail. */
@@ -70,11 +78,7 @@ export function authRoutes(deps: AppDeps) {
           const [person] = await deps.db.select({ tenantId: schema.people.tenantId }).from(schema.people).where(eq(schema.people.userId, user.id));
           await recordSignIn(deps.db, { email, userId: user.id, tenantId: person?.tenantId ?? null, requestId }, now());
         }
-        // The session token travels only in the httpOnly cookie, never in a body a script could read.
-        const out = new Response(JSON.stringify({ user: user ? { id: user.id, email: user.email, name: user.name } : null }), { status: 200, headers: res.headers });
-        out.headers.delete('content-length');
-        out.headers.set('content-type', 'application/json');
-        return out;
+        return withoutToken(res, user);
       } else if (res.status === 401) {
         const { locked } = await recordFailedSignIn(deps.db, { email, reason: 'bad_credentials', requestId }, now());
         if (locked) {
@@ -84,7 +88,26 @@ export function authRoutes(deps: AppDeps) {
       return envelope(c, res);
     }
 
-    const res = await auth.handler(c.req.raw);
+    let res: Response;
+    if (sub === '/change-password') {
+      // A changed password ends every other session, always (a thief's session must not outlive the change):
+      // revokeOtherSessions is forced on, and better-auth's new session token goes only into the cookie.
+      const body = await c.req.raw.clone().json().catch(() => null);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        return c.json(errorBody(c, 'VALIDATION', 'Send JSON { currentPassword, newPassword }'), 400);
+      }
+      const headers = new Headers(c.req.raw.headers);
+      headers.delete('content-length');
+      headers.set('content-type', 'application/json');
+      const forced = new Request(c.req.raw.url, { method: 'POST', headers, body: JSON.stringify({ ...body, revokeOtherSessions: true }) });
+      res = await auth.handler(forced);
+      if (res.ok) {
+        const { user } = (await res.clone().json()) as { user?: { id: string; email: string; name: string } };
+        res = withoutToken(res, user);
+      }
+    } else {
+      res = await auth.handler(c.req.raw);
+    }
     const principal = c.get('principal');
     if (res.ok && principal && (sub === '/change-password' || sub === '/sign-out')) {
       await deps.db.transaction((tx) =>
