@@ -29,14 +29,19 @@ export const callsExpectations: Expectations = {
   'GET /api/calls/filters': {
     request: () => ({ path: '/api/calls/filters' }),
     expect: everyone(200),
-    check: (body: any, w) => {
+    // Never tenant b; and for the scoped callers nothing of side b of their own tenant either: the agent a1,
+    // the lead of team a and the auditor of client a only work with client a (issue 10: agents saw every client).
+    check: (body: any, w, _t, caller) => {
+      const scoped = caller === 'agent' || caller === 'team_lead' || caller === 'client_auditor' || caller === 'integration';
+      const alsoOwnB = <T>(x: T[]) => (scoped ? x : []);
       const lists: [string, { id: number }[], { id: number }[]][] = [
-        ['client', body.clients, Object.values(w.b.clients)],
-        ['program', body.programs, Object.values(w.b.programs)],
-        ['queue', body.queues, Object.values(w.b.queues)],
-        ['team', body.teams, Object.values(w.b.teams)],
-        ['agent', body.agents, Object.values(w.b.agents)]
+        ['client', body.clients, [...Object.values(w.b.clients), ...alsoOwnB([w.a.clients.b])]],
+        ['program', body.programs, [...Object.values(w.b.programs), ...alsoOwnB([w.a.programs.b])]],
+        ['queue', body.queues, [...Object.values(w.b.queues), ...alsoOwnB([w.a.queues.b])]],
+        ['team', body.teams, [...Object.values(w.b.teams), ...alsoOwnB([w.a.teams.b])]],
+        ['agent', body.agents, [...Object.values(w.b.agents), ...alsoOwnB([w.a.agents.b1, w.a.agents.b2]), ...(caller === 'agent' ? [w.a.agents.a2] : [])]]
       ];
+      if (caller === 'agent' && body.programs.length === 0) throw new Error('the agent is offered none of the programs of its own calls');
       for (const [what, offered, foreign] of lists) {
         const ids = new Set(foreign.map((x) => x.id));
         for (const x of offered) if (ids.has(x.id)) throw new Error(`leak: foreign ${what} ${x.id} offered as a filter`);
