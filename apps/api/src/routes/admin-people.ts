@@ -105,8 +105,18 @@ export function adminPeopleRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({ method: 'delete', path: '/admin/role-assignments/{id}', tags, summary: 'Take a role away', request: { params: IdParam }, responses: { 200: json(z.object({ id: z.number().int() }), 'Removed'), ...errorResponses } }),
-      async (c) => c.json(await revokeRole(ctxOf(c, deps), c.req.valid('param').id), 200)
+      createRoute({
+        method: 'delete',
+        path: '/admin/role-assignments/{id}',
+        tags,
+        summary: 'Take a role away (never the last admin; your own admin role only with confirmOwnAdmin=true)',
+        request: {
+          params: IdParam,
+          query: z.object({ confirmOwnAdmin: z.enum(['true', 'false']).optional().openapi({ description: 'Required (true) to remove your own admin role' }) })
+        },
+        responses: { 200: json(z.object({ id: z.number().int() }), 'Removed'), ...errorResponses }
+      }),
+      async (c) => c.json(await revokeRole(ctxOf(c, deps), c.req.valid('param').id, { confirmOwnAdmin: c.req.valid('query').confirmOwnAdmin === 'true' }), 200)
     )
     .openapi(
       createRoute({

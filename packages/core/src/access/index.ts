@@ -6,3 +6,4 @@ export * from './api-tokens.ts';
 export * from './scoped.ts';
 export * from './roles.ts';
 export * from './accounts.ts';
+export * from './admins.ts';

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { ROLES, type Role } from '@attentive/shared';
 import { nowOf, type Ctx } from '../context.ts';
@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid } from '../errors.ts';
 import { canAdminister } from '../policy/admin.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findInTenant } from './scoped.ts';
+import { assertKeepsAnAdmin } from './admins.ts';
 
 /** Which scope each role takes when given to a person (integration is for API tokens only). */
 export const ROLE_SCOPE: Record<Role, 'none' | 'team' | 'client' | null> = {
@@ -52,20 +53,25 @@ export async function assignRole(ctx: Ctx, personId: number, input: RoleInput) {
   });
 }
 
-export async function revokeRole(ctx: Ctx, assignmentId: number) {
+/**
+ * Takes a role away. The admin role goes only while another admin who can sign in stays; an admin
+ * removing its own admin role must say so (`confirmOwnAdmin`): it loses the admin screens at once.
+ */
+export async function revokeRole(ctx: Ctx, assignmentId: number, opts: { confirmOwnAdmin?: boolean } = {}) {
   if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may remove roles');
   const tenantId = ctx.principal.tenantId;
   return ctx.db.transaction(async (tx) => {
     const row = await findInTenant(tx, schema.roleAssignments, tenantId, assignmentId, 'Role assignment');
-    if (row.role === 'admin') {
-      const others = await tx
-        .select({ id: schema.roleAssignments.id })
-        .from(schema.roleAssignments)
-        .where(and(eq(schema.roleAssignments.tenantId, tenantId), eq(schema.roleAssignments.role, 'admin'), ne(schema.roleAssignments.id, row.id)))
-        .limit(1);
-      if (!others.length) throw conflict('This is the last admin of the contact center; make someone else admin first');
-    }
     await tx.delete(schema.roleAssignments).where(eq(schema.roleAssignments.id, row.id));
+    // Both checks after the delete, inside the transaction: a refusal rolls it back, and two admins
+    // removing each other's role at the same moment are serialised by the write lock.
+    if (row.role === 'admin') {
+      await assertKeepsAnAdmin(tx, tenantId, 'Removing this admin role');
+      const own = ctx.principal.kind === 'user' && ctx.principal.personId === row.personId;
+      if (own && !opts.confirmOwnAdmin) {
+        throw conflict('This is your own admin role: without it you can no longer administer anything. Confirm to remove it (confirmOwnAdmin=true)');
+      }
+    }
     await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'role.revoke', objectType: 'person', objectId: row.personId, before: { assignmentId: row.id, role: row.role, teamId: row.teamId, clientId: row.clientId } }, nowOf(ctx));
     return { id: row.id };
   });

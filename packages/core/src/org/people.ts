@@ -5,6 +5,7 @@ import { conflict, forbidden, invalid } from '../errors.ts';
 import { canAdminister, canReadOrg } from '../policy/admin.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findInTenant } from '../access/scoped.ts';
+import { assertKeepsAnAdmin, isAdmin } from '../access/admins.ts';
 
 /** People of the tenant, with their team, roles and sign-in account (admin screens). */
 
@@ -95,6 +96,8 @@ export async function savePerson(ctx: Ctx, input: PersonInput & { id?: number })
       if (!input.code || !input.name) throw invalid('code and name are required for a new person', [{ path: input.code ? 'name' : 'code', message: 'required' }]);
       [row] = await tx.insert(schema.people).values({ tenantId, code: input.code, name: input.name.trim(), ...values }).returning();
     }
+    // A leaving date on an admin (deactivating it) must leave another admin who can sign in.
+    if (before && row!.leftDate != null && before.leftDate == null && (await isAdmin(tx, before.id))) await assertKeepsAnAdmin(tx, tenantId, `Setting a leaving date for ${before.name}`);
     await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: before ? 'person.update' : 'person.create', objectType: 'person', objectId: row!.id, before: before ? personAudit(before) : undefined, after: personAudit(row!) }, nowOf(ctx));
     return row!;
   });

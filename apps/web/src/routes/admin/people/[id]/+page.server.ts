@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getJson, sendJson } from '$lib/server/api-json';
 import type { Client, Person, Team } from '$lib/admin-types';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,8 +44,15 @@ export const actions: Actions = {
   },
   revokeRole: async ({ request, fetch }) => {
     const f = await request.formData();
-    const res = await sendJson(fetch, 'DELETE', `/api/admin/role-assignments/${Number(f.get('assignmentId'))}`);
+    const assignmentId = String(f.get('assignmentId') ?? '');
+    if (!/^[1-9][0-9]*$/.test(assignmentId)) return fail(400, { action: 'roles', message: 'No role chosen.' });
+    const confirmed = f.get('confirmOwnAdmin') === 'true';
+    const res = await sendJson(fetch, 'DELETE', `/api/admin/role-assignments/${assignmentId}${confirmed ? '?confirmOwnAdmin=true' : ''}`);
+    // The API refuses one's own admin role until it is confirmed (and changed nothing): ask the person.
+    if (!res.ok && res.status === 409 && !confirmed && /confirmOwnAdmin/.test(res.message)) return { action: 'roles', confirmOwnAdmin: Number(assignmentId) };
     if (!res.ok) return fail(res.status, { action: 'roles', message: res.message });
+    // Without the admin role this page is no longer theirs: go home.
+    if (confirmed) redirect(303, '/');
     return { action: 'roles', success: 'Role removed.' };
   },
   createAccount: async ({ request, fetch, params }) => {
