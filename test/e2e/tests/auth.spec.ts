@@ -133,3 +133,96 @@ test('what is typed before the sign-in page has loaded its scripts is kept (slow
   await page.waitForLoadState('networkidle');
   await expect(page.getByLabel('E-mail')).toHaveValue('qa@demo.attentive.test');
 });
+
+test('after sign-in, a next address that leaves the site is ignored (/\\t/evil.com, //evil.com, /\\evil.com)', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  let left = false;
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin)) left = true;
+  });
+  for (const next of ['%2F%09%2Fevil.com', '%2F%2Fevil.com', '%2F%5Cevil.com', '%2F.%2F%2Fevil.com', 'https%3A%2F%2Fevil.com']) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${next}`, { waitUntil: 'networkidle' });
+    await page.getByLabel('E-mail').fill('qa@demo.attentive.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await expect(page.getByLabel('E-mail')).toHaveValue('qa@demo.attentive.test');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    expect(new URL(page.url()).origin, next).toBe(origin);
+    // already signed in: the sign-in page's own redirect ignores it too
+    await page.goto(`/sign-in?next=${next}`);
+    expect(new URL(page.url()).origin, next).toBe(origin);
+  }
+  expect(left, 'a request left the site').toBe(false);
+  // a next address on the site still works
+  await page.context().clearCookies();
+  await page.goto('/sign-in?next=%2Fcalls', { waitUntil: 'networkidle' });
+  await page.getByLabel('E-mail').fill('qa@demo.attentive.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await expect(page.getByLabel('E-mail')).toHaveValue('qa@demo.attentive.test');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((u) => u.pathname === '/calls');
+});
+
+test("a signed-in person's pages are not cached, carry a Permissions-Policy and no HSTS over http", async ({ page }) => {
+  await signInAsDemo(page, 'admin@demo.attentive.test');
+  for (const path of ['/admin', '/calls']) {
+    const h = (await page.goto(path))!.headers();
+    expect(h['cache-control'], path).toBe('no-store');
+    expect(h['permissions-policy'], path).toContain('camera=()');
+    expect(h['permissions-policy'], path).toContain('autoplay=(self)');
+    expect(h['strict-transport-security'], path).toBeUndefined();
+  }
+  const api = await page.request.get('/api/me');
+  expect(api.headers()['cache-control']).toBe('no-store');
+  expect(api.headers()['strict-transport-security']).toBeUndefined();
+});
+
+test('a page address with another spelling of an id (0x10, +5, 05, 1e1, %201) is not found', async ({ page }) => {
+  await signInAsDemo(page, 'admin@demo.attentive.test');
+  const calls = (await (await page.request.get('/api/calls?limit=20')).json()) as { items: { id: number }[] };
+  const id = calls.items.find((c) => c.id >= 2)!.id;
+  expect((await page.goto(`/calls/${id}`))!.status()).toBe(200);
+  for (const spelling of [`0x${id.toString(16)}`, `+${id}`, `0${id}`, `${id}e0`, `%20${id}`, `${id}.0`]) {
+    expect((await page.goto(`/calls/${spelling}`))!.status(), spelling).toBe(404);
+  }
+  expect((await page.goto('/admin/people/0x1'))!.status()).toBe(404);
+});
+
+test('an admin is asked before removing its own admin role; the last admin cannot remove it at all', async ({ page, browser, baseURL }) => {
+  await signInAsDemo(page, 'admin@demo.attentive.test');
+  // The demo's only admin: removing its own role is refused outright.
+  const me = await (await page.request.get('/api/me')).json();
+  await page.goto(`/admin/people/${me.personId}`);
+  await page.getByRole('button', { name: 'Remove Admin' }).click();
+  await expect(page.getByRole('status')).toContainText(/last admin/);
+
+  // A second admin, created through the API as the first one.
+  const origin = { origin: new URL(baseURL!).origin };
+  const code = `E2EADM${Date.now().toString(36).toUpperCase()}`;
+  const person = await (await page.request.post('/api/admin/people', { headers: origin, data: { code, name: 'Second Admin' } })).json();
+  const email = `${code.toLowerCase()}@demo.attentive.test`;
+  expect((await page.request.post(`/api/admin/people/${person.id}/account`, { headers: origin, data: { email, password: 'second admin password' } })).status()).toBe(201);
+  expect((await page.request.post(`/api/admin/people/${person.id}/roles`, { headers: origin, data: { role: 'admin' } })).status()).toBe(201);
+
+  const ctx = await browser.newContext({ baseURL });
+  const second = await ctx.newPage();
+  await second.goto('/sign-in', { waitUntil: 'networkidle' });
+  await second.getByLabel('E-mail').fill(email);
+  await second.getByLabel('Password').fill('second admin password');
+  await expect(second.getByLabel('E-mail')).toHaveValue(email);
+  await second.getByRole('button', { name: 'Sign in' }).click();
+  await second.waitForURL((u) => u.pathname === '/admin');
+  await second.goto(`/admin/people/${person.id}`);
+  await second.getByRole('button', { name: 'Remove Admin' }).click();
+  const dialog = second.getByRole('alertdialog');
+  await expect(dialog).toContainText('Remove your own admin role?');
+  // Keeping it changes nothing.
+  await dialog.getByRole('link', { name: 'Keep it' }).click();
+  await expect(second.getByRole('button', { name: 'Remove Admin' })).toBeVisible();
+  await second.getByRole('button', { name: 'Remove Admin' }).click();
+  await second.getByRole('button', { name: 'Remove my admin role' }).click();
+  await second.waitForURL((u) => !u.pathname.startsWith('/admin'));
+  expect((await second.request.get('/api/admin/teams')).status()).toBe(403);
+  await ctx.close();
+});
