@@ -11,7 +11,7 @@ let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
 let world: World;
 let operations: string[] = [];
-let queryParams: Record<string, string[]> = {};
+const queryParams: Record<string, string[]> = {};
 
 beforeAll(async () => {
   t = await createTestDb();
