@@ -9,6 +9,8 @@ export const init: ServerInit = async () => {
 };
 
 const RECORD_ID = /^[1-9][0-9]{0,15}$/;
+/** Query parameters that carry a record id (an import's id is a uuid and is not one of them). */
+const ID_QUERY = /^(agent|team|client|program|queue|call|evaluation|person|plan|run)(Id)?$/;
 
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {
@@ -19,6 +21,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   // so `/calls/0x10` or `/calls/%2016` cannot reach call 16 through Number() in a load function.
   for (const [name, value] of Object.entries(event.params)) {
     if (!RECORD_ID.test(value ?? '')) error(404, `No page here: ${name} must be a record id`);
+  }
+  // …and so is an id in the query string (?agentId=, ?agent=): empty means "no filter", anything else is digits.
+  for (const [name, value] of event.url.searchParams) {
+    if (ID_QUERY.test(name) && value !== '' && !RECORD_ID.test(value)) error(400, `${name} must be a record id (digits only)`);
   }
   // Every page needs a signed-in person, except the sign-in page itself.
   const { me, setCookies } = await loadMe(event);

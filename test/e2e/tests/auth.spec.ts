@@ -187,6 +187,10 @@ test('a page address with another spelling of an id (0x10, +5, 05, 1e1, %201) is
     expect((await page.goto(`/calls/${spelling}`))!.status(), spelling).toBe(404);
   }
   expect((await page.goto('/admin/people/0x1'))!.status()).toBe(404);
+  // ids in a page's query string too: refused, not read as another record; an empty filter still means "all"
+  expect((await page.goto(`/calls?agent=0x${id.toString(16)}`))!.status()).toBe(400);
+  expect((await page.goto('/coaching/sessions/new?agentId=0x10'))!.status()).toBe(400);
+  expect((await page.goto('/calls?agent=&client='))!.status()).toBe(200);
 });
 
 test('an admin is asked before removing its own admin role; the last admin cannot remove it at all', async ({ page, browser, baseURL }) => {
