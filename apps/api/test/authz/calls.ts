@@ -29,17 +29,19 @@ export const callsExpectations: Expectations = {
   'GET /api/calls/filters': {
     request: () => ({ path: '/api/calls/filters' }),
     expect: everyone(200),
-    // Never tenant b; and for the scoped callers nothing of side b of their own tenant either: the agent a1,
-    // the lead of team a and the auditor of client a only work with client a (issue 10: agents saw every client).
+    // Never tenant b; and for the scoped callers nothing of side b of their own tenant either: the agent a1 and
+    // the auditor of client a only work with client a (issue 10: agents saw every client); the lead of team a
+    // knows the contact center's clients and programs (staff) but not team b or its agents.
     check: (body: any, w, _t, caller) => {
-      const scoped = caller === 'agent' || caller === 'team_lead' || caller === 'client_auditor' || caller === 'integration';
+      const scoped = caller === 'agent' || caller === 'client_auditor' || caller === 'integration';
       const alsoOwnB = <T>(x: T[]) => (scoped ? x : []);
+      const otherTeam = <T>(x: T[]) => (scoped || caller === 'team_lead' ? x : []);
       const lists: [string, { id: number }[], { id: number }[]][] = [
         ['client', body.clients, [...Object.values(w.b.clients), ...alsoOwnB([w.a.clients.b])]],
         ['program', body.programs, [...Object.values(w.b.programs), ...alsoOwnB([w.a.programs.b])]],
         ['queue', body.queues, [...Object.values(w.b.queues), ...alsoOwnB([w.a.queues.b])]],
-        ['team', body.teams, [...Object.values(w.b.teams), ...alsoOwnB([w.a.teams.b])]],
-        ['agent', body.agents, [...Object.values(w.b.agents), ...alsoOwnB([w.a.agents.b1, w.a.agents.b2]), ...(caller === 'agent' ? [w.a.agents.a2] : [])]]
+        ['team', body.teams, [...Object.values(w.b.teams), ...otherTeam([w.a.teams.b])]],
+        ['agent', body.agents, [...Object.values(w.b.agents), ...otherTeam([w.a.agents.b1, w.a.agents.b2]), ...(caller === 'agent' ? [w.a.agents.a2] : [])]]
       ];
       if (caller === 'agent' && body.programs.length === 0) throw new Error('the agent is offered none of the programs of its own calls');
       for (const [what, offered, foreign] of lists) {

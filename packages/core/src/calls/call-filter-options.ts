@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { callVisibility } from '../policy/calls.ts';
-import { assignedBySample } from './visibility-sql.ts';
+import { programVisibility } from '../policy/admin.ts';
 
 const { calls, clients, people, programs, queues, teams } = schema;
 
@@ -16,48 +16,40 @@ export type CallFilterOptions = {
 
 /**
  * The values the calls list can be filtered by, limited to what the principal may see — a filter list
- * names clients, programs and colleagues, so it must not be wider than the calls themselves:
- * - admins and QA analysts: the whole contact center;
- * - a client auditor (or a client/program token): its clients' programs and queues, no teams or agents;
- * - a team lead: its teams and their agents, and only the programs and queues its teams' calls (and the
- *   calls a sample assigned to it) belong to;
- * - an agent: itself, and the programs and queues of its own calls.
+ * names clients, programs and colleagues, so it must not be wider than the principal's view:
+ * - clients, programs, queues: those the principal may know exist (policy/admin.ts programVisibility: the
+ *   whole contact center for staff — admins, QA analysts, team leads; a client auditor's or token's own
+ *   client or program), and for an agent the programs and queues of its own calls only;
+ * - teams and agents: a team lead's teams and their agents, an agent itself, the whole roster for staff.
  */
 export async function callFilterOptions({ ctx }: { ctx: Ctx }): Promise<CallFilterOptions> {
   const p = ctx.principal;
   const v = callVisibility(p);
+  const pv = programVisibility(p);
   const tenant = p.tenantId;
 
   let programScope: number[] | null = null;
   let queueScope: number[] | null = null;
-  if (!v.all) {
-    // Programs a client auditor (or a client/program token) sees whole, with all their queues.
-    const wholePrograms = new Set(v.programIds);
-    if (v.clientIds.length) {
-      const rows = await ctx.db.select({ id: programs.id }).from(programs).where(and(eq(programs.tenantId, tenant), inArray(programs.clientId, v.clientIds)));
-      rows.forEach((r) => wholePrograms.add(r.id));
+  if (!v.all && !pv.all) {
+    // Programs seen whole (a client's, a token's), with all their queues.
+    const whole = new Set(pv.programIds);
+    if (pv.clientIds.length) {
+      const rows = await ctx.db.select({ id: programs.id }).from(programs).where(and(eq(programs.tenantId, tenant), inArray(programs.clientId, pv.clientIds)));
+      rows.forEach((r) => whole.add(r.id));
     }
-    const programIds = new Set(wholePrograms);
+    const programIds = new Set(whole);
     const queueIds = new Set<number>();
-    if (wholePrograms.size) {
-      const rows = await ctx.db.select({ id: queues.id }).from(queues).where(and(eq(queues.tenantId, tenant), inArray(queues.programId, [...wholePrograms])));
+    if (whole.size) {
+      const rows = await ctx.db.select({ id: queues.id }).from(queues).where(and(eq(queues.tenantId, tenant), inArray(queues.programId, [...whole])));
       rows.forEach((r) => queueIds.add(r.id));
     }
-    // Reached through people (own calls, led teams' calls, calls a sample assigned): the programs and queues of those calls only.
-    const agentIds = new Set(v.agentIds);
-    if (v.teamIds.length) {
-      const rows = await ctx.db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, tenant), inArray(people.teamId, v.teamIds)));
-      rows.forEach((r) => agentIds.add(r.id));
-    }
-    const byPeople = [
-      ...(agentIds.size ? [inArray(calls.agentId, [...agentIds])] : []),
-      ...(v.assignedToPersonId != null ? [assignedBySample(tenant, v.assignedToPersonId, calls.id)] : [])
-    ];
-    if (byPeople.length) {
+    // An agent's own calls: only their programs and queues. The agent ids are the principal's own person
+    // (of this tenant), so the tenant test is kept out of the index choice (`+`): the agent index is the narrow one.
+    if (v.agentIds.length) {
       const rows = await ctx.db
         .selectDistinct({ programId: calls.programId, queueId: calls.queueId })
         .from(calls)
-        .where(and(eq(calls.tenantId, tenant), or(...byPeople)));
+        .where(and(sql`+${calls.tenantId} = ${tenant}`, inArray(calls.agentId, v.agentIds)));
       for (const r of rows) {
         programIds.add(r.programId);
         if (r.queueId != null) queueIds.add(r.queueId);
