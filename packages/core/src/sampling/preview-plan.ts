@@ -8,8 +8,9 @@ import { canManageSampling } from '../policy/sampling.ts';
 import { loadExclusions, loadPopulation } from './load-population.ts';
 import { lastClosedPeriod, localDate } from './period.ts';
 import { planSampleSizes } from './planner.ts';
-import { agentQuota, isNewAgent } from './quota.ts';
+import { agentQuota, isNewAgent, quotaGroups, quotaWarnings } from './quota.ts';
 import { agentFacts } from './draw-population.ts';
+import { periodDates } from '@attentive/shared/period';
 import { checkQueues, loadProgram, parseDefinition, parseInput } from './shared.ts';
 
 export const PreviewPlanInput = z.object({
@@ -53,9 +54,17 @@ export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.i
   const teamNames = new Map(
     teamIds.length ? (await ctx.db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(inArray(schema.teams.id, teamIds))).map((t) => [String(t.id), t.name]) : []
   );
+  // What each group of agents gets, with how many agents of last period fall in it: a special quota
+  // left over from an earlier setting shows here, and a warning says so in words.
+  const groups = quotaGroups(def.quota).map((g) => {
+    const members = agents.filter((a) => (g.group === 'new') === a.isNew);
+    const quotas = members.map((a) => a.quota);
+    return { ...g, agents: members.length, planned: members.reduce((s, a) => s + a.planned, 0), quotaMin: quotas.length ? Math.min(...quotas) : null, quotaMax: quotas.length ? Math.max(...quotas) : null };
+  });
   return {
     program: { id: program.id, name: program.name },
-    period: { label: period.label, start: period.start.toISOString(), end: period.end.toISOString() },
+    quota: { groups, warnings: quotaWarnings(def.quota), strata: def.stratify.proportional },
+    period: { label: period.label, start: period.start.toISOString(), end: period.end.toISOString(), ...periodDates(period.start, period.end, def.timezone) },
     confidence: data.confidence,
     margin: data.margin,
     callsInPeriod: pop.callsInPeriod,

@@ -1,3 +1,5 @@
+import { formatPeriodDates } from '@attentive/shared/period';
+
 /** Shapes of the sampling API's answers (apps/api/src/routes/sampling.ts), as the screens use them. */
 export type Definition = {
   period: 'week' | 'month';
@@ -59,6 +61,9 @@ export type RunListItem = {
   periodLabel: string;
   periodStart: string;
   periodEnd: string;
+  /** First and last local day of the period, inclusive (for display). */
+  periodFrom: string;
+  periodTo: string;
   populationSize: number;
   selectedCount: number;
   createdAt: string;
@@ -103,6 +108,8 @@ export type Verification = {
   planName: string;
   programName: string;
   period: string;
+  periodFrom: string;
+  periodTo: string;
   seed: string;
   seedSource: 'generated' | 'client';
   algorithm: string;
@@ -118,7 +125,12 @@ export type Verification = {
 export type Level = { level: 'agent' | 'team' | 'program'; key: string; population: number; required: number; planned: number; marginAtPlanned: number | null };
 export type Preview = {
   program: { id: number; name: string };
-  period: { label: string; start: string; end: string };
+  period: { label: string; start: string; end: string; from: string; to: string };
+  quota: {
+    groups: { group: 'new' | 'other'; label: string; quota: number | null; rule: string; agents: number; planned: number; quotaMin: number | null; quotaMax: number | null }[];
+    warnings: string[];
+    strata: 'none' | 'queue' | 'hour';
+  };
   confidence: number;
   margin: number;
   callsInPeriod: number;
@@ -142,13 +154,15 @@ export type WorkItem = {
   queueName: string | null;
   programName: string;
   periodLabel: string;
+  periodFrom: string;
+  periodTo: string;
   overdue: boolean;
   inProgress: boolean;
   status: 'selected' | 'replaced' | 'replacement';
 };
 export type WorkQueue = {
   personId: number;
-  week: { label: string; start: string; end: string };
+  week: { label: string; start: string; end: string; from: string; to: string };
   summary: { open: number; overdue: number; dueThisWeek: number; inProgress: number; doneThisWeek: number };
   items: WorkItem[];
 };
@@ -157,3 +171,6 @@ export const pct = (x: number | null | undefined) => (x == null ? '—' : `±${(
 export const when = (s: string | null) => (s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 export const day = (s: string | null) => (s ? new Date(s).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }) : '—');
 export const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+/** A period as people read it, in the plan's zone with an inclusive end: "2026-11-23 – 2026-11-29". */
+export const periodText = (p: { periodFrom: string; periodTo: string } | { from: string; to: string }) =>
+  'periodFrom' in p ? formatPeriodDates({ from: p.periodFrom, to: p.periodTo }) : formatPeriodDates(p);
