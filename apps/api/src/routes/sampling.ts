@@ -35,7 +35,7 @@ const Definition = z
   .record(z.string(), z.unknown())
   .openapi('SamplingPlanDefinition', {
     description:
-      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
+      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions, media: any|recording|transcript}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
     example: { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } }, filters: { minTalkSeconds: 30 }, stratify: { spread: 'day', proportional: 'queue' } }
   });
 const Plan = z

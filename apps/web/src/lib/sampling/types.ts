@@ -13,6 +13,7 @@ export type Definition = {
     daysOfWeek: number[];
     hours: { from: number; to: number } | null;
     dispositions: string[];
+    media: 'any' | 'recording' | 'transcript';
   };
   exclude: { alreadyEvaluated: boolean; alreadySampled: boolean };
   stratify: { spread: 'none' | 'day' | 'week'; proportional: 'none' | 'queue' | 'hour' };
@@ -23,7 +24,7 @@ export const DEFAULT_DEFINITION: Definition = {
   period: 'week',
   timezone: 'Europe/Amsterdam',
   quota: { perAgent: 4, percentOfEligible: null, newAgent: { months: 3, perAgent: 8 }, min: null, max: null },
-  filters: { minTalkSeconds: 30, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [] },
+  filters: { minTalkSeconds: 30, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [], media: 'any' },
   exclude: { alreadyEvaluated: true, alreadySampled: true },
   stratify: { spread: 'day', proportional: 'none' },
   assignment: { mode: 'own_team', dueDays: 7 }
