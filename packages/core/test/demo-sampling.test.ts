@@ -32,10 +32,15 @@ describe('the demo sampling', () => {
     expect(leads.rows.length).toBeGreaterThan(0);
     let recorded = 0;
     let transcribed = 0;
+    let recordedFlag = 0;
+    let transcribedFlag = 0;
     for (const l of leads.rows) {
       const principal: Principal = { kind: 'user', tenantId: Number(l.tenant_id), label: 'user:lead', personId: Number(l.person_id), grants: [{ role: 'team_lead', teamId: Number(l.team_id) }] };
       const q = await workQueue({ ctx: { db: t.db, principal, now: () => FIRST_START } });
       if (!q.items.length) continue;
+      // The queue says which calls can be listened to or read.
+      recordedFlag += q.items.filter((i) => i.hasRecording).length;
+      transcribedFlag += q.items.filter((i) => i.hasTranscript).length;
       const ids = q.items.map((i) => i.callId).join(',');
       const rs = await t.db.$client.execute(`
         select count(*) filter (where c.recording_path is not null) as rec,
@@ -46,6 +51,7 @@ describe('the demo sampling', () => {
     }
     expect(recorded).toBeGreaterThanOrEqual(1);
     expect(transcribed).toBeGreaterThanOrEqual(1);
+    expect([recordedFlag, transcribedFlag]).toEqual([recorded, transcribed]);
   });
 
   it('some one lead holds both a recorded and a transcribed call', async () => {

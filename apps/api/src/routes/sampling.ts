@@ -187,6 +187,8 @@ const WorkItem = z.object({
   periodLabel: z.string(),
   periodFrom: PeriodFrom,
   periodTo: PeriodTo,
+  hasRecording: z.boolean(),
+  hasTranscript: z.boolean(),
   evaluationStatus: z.string().nullable(),
   evaluationId: Int.nullable(),
   overdue: z.boolean(),

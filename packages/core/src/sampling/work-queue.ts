@@ -52,6 +52,8 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
       periodStart: schema.sampleRuns.periodStart,
       periodEnd: schema.sampleRuns.periodEnd,
       runTimezone,
+      recorded: sql<number>`${schema.calls.recordingPath} is not null`,
+      transcribed: sql<number>`exists (select 1 from call_transcripts ct where ct.call_id = ${schema.calls.id})`,
       evaluationStatus: evalStatus,
       evaluationId: evalId
     })
@@ -66,8 +68,10 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
   const t = now.getTime();
   const items = rows
     .filter((r) => r.evaluationStatus !== 'submitted')
-    .map(({ periodStart, periodEnd, runTimezone: tz, ...r }) => ({
+    .map(({ periodStart, periodEnd, runTimezone: tz, recorded, transcribed, ...r }) => ({
       ...r,
+      hasRecording: Boolean(recorded),
+      hasTranscript: Boolean(transcribed),
       ...periodDisplay(periodStart, periodEnd, tz),
       dueAt: r.dueAt?.toISOString() ?? null,
       startedAt: r.startedAt.toISOString(),

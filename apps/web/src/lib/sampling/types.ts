@@ -157,6 +157,8 @@ export type WorkItem = {
   periodLabel: string;
   periodFrom: string;
   periodTo: string;
+  hasRecording: boolean;
+  hasTranscript: boolean;
   overdue: boolean;
   inProgress: boolean;
   status: 'selected' | 'replaced' | 'replacement';
