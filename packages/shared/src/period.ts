@@ -26,3 +26,11 @@ export function periodDates(start: Date | string, end: Date | string, timeZone: 
 export function formatPeriodDates(p: PeriodDates): string {
   return p.from === p.to ? p.from : `${p.from} – ${p.to}`;
 }
+
+/**
+ * The local day a deadline falls on as people read it: work due at a local midnight (the end of a day,
+ * as sampling sets due dates) is due on the day before — "Tue 8 Dec", not "Wed 9 Dec".
+ */
+export function dueDay(due: Date | string, timeZone: string): string {
+  return localDateOf(ms(due) - 1, timeZone);
+}

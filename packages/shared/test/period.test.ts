@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriodDates, periodDates } from '../src/period.ts';
+import { dueDay, formatPeriodDates, periodDates } from '../src/period.ts';
 
 const AMS = 'Europe/Amsterdam';
 const show = (start: string, end: string, tz = AMS) => formatPeriodDates(periodDates(start, end, tz));
@@ -24,5 +24,18 @@ describe('sampling periods as people read them', () => {
     expect(formatPeriodDates(periodDates(new Date('2026-11-23T05:00:00Z'), new Date('2026-11-30T05:00:00Z'), 'America/New_York'))).toBe('2026-11-23 – 2026-11-29');
     expect(show('2026-11-23T00:00:00.000Z', '2026-11-24T00:00:00.000Z', 'UTC')).toBe('2026-11-23');
     expect(periodDates('2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z', AMS)).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+  });
+});
+
+describe('due days', () => {
+  it('a deadline at local midnight is the end of the day before, in the zone, not in UTC', () => {
+    // Wed 9 Dec 2026 00:00 CET = Tue 8 Dec 23:00 UTC.
+    expect(dueDay('2026-12-08T23:00:00.000Z', AMS)).toBe('2026-12-08');
+    // Summer: Wed 1 Jul 00:00 CEST = Tue 30 Jun 22:00 UTC.
+    expect(dueDay(new Date('2026-06-30T22:00:00.000Z'), AMS)).toBe('2026-06-30');
+    // A deadline during the day is that day (15:00 local).
+    expect(dueDay('2026-12-08T14:00:00.000Z', AMS)).toBe('2026-12-08');
+    // Late evening UTC is already the next day in Amsterdam.
+    expect(dueDay('2026-12-08T23:30:00.000Z', AMS)).toBe('2026-12-09');
   });
 });

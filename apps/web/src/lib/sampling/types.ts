@@ -1,4 +1,4 @@
-import { formatPeriodDates } from '@attentive/shared/period';
+import { dueDay, formatPeriodDates } from '@attentive/shared/period';
 
 /** Shapes of the sampling API's answers (apps/api/src/routes/sampling.ts), as the screens use them. */
 export type Definition = {
@@ -171,8 +171,12 @@ export type WorkQueue = {
 };
 
 export const pct = (x: number | null | undefined) => (x == null ? '—' : `±${(x * 100).toFixed(x < 0.1 ? 1 : 0)} pts`);
-export const when = (s: string | null) => (s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
-export const day = (s: string | null) => (s ? new Date(s).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }) : '—');
+/** Times on the contact center's clock (as the calls list), whatever the zone of the server or the browser. */
+const TZ = 'Europe/Amsterdam';
+export const when = (s: string | null) => (s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }) : '—');
+/** The day work is due by (a due time at local midnight ends the day before). */
+export const day = (s: string | null) =>
+  s ? new Date(`${dueDay(s, TZ)}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }) : '—';
 export const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 /** A period as people read it, in the plan's zone with an inclusive end: "2026-11-23 – 2026-11-29". */
 export const periodText = (p: { periodFrom: string; periodTo: string } | { from: string; to: string }) =>
