@@ -69,6 +69,7 @@ describe('sampling API', () => {
     expect(preview.body.period.label).toBe('2026-W47');
     // Shown as the local Monday and Sunday, not the UTC dates of Amsterdam midnights (2026-11-15 – 2026-11-22).
     expect(preview.body.period).toMatchObject({ from: '2026-11-16', to: '2026-11-22' });
+    expect(preview.body.quota).toMatchObject({ warnings: [], strata: 'none', groups: [{ group: 'other', label: 'Every agent', quota: 3, rule: '3 calls per period', strata: [] }] });
     expect((await call(admin, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02' })).status).toBe(412); // not published
     expect((await call(admin, 'POST', `/api/sampling/plans/${planId}/publish`)).status).toBe(201);
     const future = await call(admin, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2027-03-01' });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agentQuota, quotaGroups, quotaWarnings } from '../src/sampling/quota.ts';
+import { plannedPerStratum } from '../src/sampling/preview-strata.ts';
 
 type Q = Parameters<typeof quotaGroups>[0];
 const q = (over: Partial<Q>): Q => ({ perAgent: 4, percentOfEligible: null, newAgent: null, min: null, max: null, ...over });
@@ -42,6 +43,28 @@ describe('the quota per group of agents, as the plan preview and editor show it'
         const general = agentQuota(rule, { isNew: false }, 100);
         const ratioWarning = quotaWarnings(rule).some((w) => / get \d+ calls? per period, /.test(w));
         expect(ratioWarning).toBe(newAgent != null && special > 2 * general);
+      })
+    );
+  });
+});
+
+describe('the quota per stratum in the preview', () => {
+  it("splits each agent's quota over its strata as the draw does, and sums per stratum", () => {
+    const planned = plannedPerStratum([
+      { quota: 4, strata: new Map([['queue:1', 30], ['queue:2', 10]]) }, // 3 + 1
+      { quota: 8, strata: new Map([['queue:1', 2], ['queue:2', 2]]) }, // fewer eligible than the quota: all 4
+      { quota: 1, strata: new Map([['queue:2', 5]]) }
+    ]);
+    expect(Object.fromEntries(planned)).toEqual({ 'queue:1': 5, 'queue:2': 4 });
+  });
+  it('property: per agent, the strata get exactly min(quota, eligible) calls and never more than a stratum has', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }), (quota, counts) => {
+        const strata = new Map(counts.map((c, i) => [`s${i}`, c]));
+        const planned = plannedPerStratum([{ quota, strata }]);
+        const total = counts.reduce((s, c) => s + c, 0);
+        expect([...planned.values()].reduce((s, n) => s + n, 0)).toBe(Math.min(quota, total));
+        for (const [k, n] of planned) expect(n).toBeLessThanOrEqual(strata.get(k)!);
       })
     );
   });

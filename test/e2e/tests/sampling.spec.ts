@@ -160,6 +160,11 @@ test('the plan editor shows the quota per group and warns when the new-agent quo
   await expect(groups).toContainText('8 calls per period');
   await expect(groups).toContainText('1 call per period');
   await expect(p.getByTestId('preview-quota-warnings')).toContainText('8 times the 1 call');
+  // Proportional over queues: what each queue gets, per group.
+  await p.getByLabel('Proportional across').selectOption('queue');
+  await p.getByTestId('preview').click();
+  await expect(p.getByTestId('preview-quota-strata')).toContainText('Meterstanden');
+  await expect(p.getByTestId('preview-quota-strata')).toContainText('Other agents');
   await p.screenshot({ path: 'test-results/sampling-quota-warning.png', fullPage: true });
   await admin.close();
 });

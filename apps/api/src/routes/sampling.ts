@@ -153,7 +153,8 @@ const Preview = z
           agents: Int,
           planned: Int,
           quotaMin: Int.nullable(),
-          quotaMax: Int.nullable()
+          quotaMax: Int.nullable(),
+          strata: z.array(z.object({ key: z.string(), label: z.string(), planned: Int })).openapi({ description: 'Calls each proportional stratum would get from this group (empty without strata)' })
         })
       ),
       warnings: z.array(z.string()).openapi({ description: 'Quotas the admin probably did not mean, in words (e.g. new agents get more than twice the others)' }),

@@ -128,7 +128,7 @@ export type Preview = {
   program: { id: number; name: string };
   period: { label: string; start: string; end: string; from: string; to: string };
   quota: {
-    groups: { group: 'new' | 'other'; label: string; quota: number | null; rule: string; agents: number; planned: number; quotaMin: number | null; quotaMax: number | null }[];
+    groups: { group: 'new' | 'other'; label: string; quota: number | null; rule: string; agents: number; planned: number; quotaMin: number | null; quotaMax: number | null; strata: { key: string; label: string; planned: number }[] }[];
     warnings: string[];
     strata: 'none' | 'queue' | 'hour';
   };
