@@ -118,8 +118,24 @@ describe('GET /api/calls', () => {
     expect(rows.find((r) => r.id === org.calls[5]!.id)).toMatchObject({ hasRecording: false, hasTranscript: false });
   });
 
+  it('filters on having a recording and a transcript (hasRecording, hasTranscript = true|false)', async () => {
+    const [c0, c1] = org.calls;
+    const sorted = (ids: number[]) => [...ids].sort((x, y) => x - y);
+    const all = await allPages('limit=200', admin);
+    expect(sorted(await allPages('hasRecording=true', admin))).toEqual(sorted([c0!.id, c1!.id]));
+    expect(await allPages('hasTranscript=true', admin)).toEqual([c0!.id]);
+    expect(await allPages('hasRecording=true&hasTranscript=true', admin)).toEqual([c0!.id]);
+    expect(await allPages('hasRecording=true&hasTranscript=false', admin)).toEqual([c1!.id]);
+    const without = await allPages('hasRecording=false&limit=200', admin);
+    expect(without).toHaveLength(all.length - 2);
+    expect(without).not.toContain(c0!.id);
+    expect(await allPages('hasTranscript=false&limit=200', admin)).toHaveLength(all.length - 1);
+    // Combined with the other filters.
+    expect(await allPages(`hasRecording=true&agent=${org.agents.a1.id}`, admin)).toContain(c0!.id);
+  });
+
   it('refuses bad input with a message naming the parameter', async () => {
-    for (const [q, what] of [['limit=500', 'limit'], ['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['queue=-4', 'queue'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
+    for (const [q, what] of [['limit=500', 'limit'], ['hasRecording=yes', 'hasRecording'], ['hasTranscript=1', 'hasTranscript'], ['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['queue=-4', 'queue'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
       const res = await get(`/api/calls?${q}`, admin);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error.message).toContain(what);

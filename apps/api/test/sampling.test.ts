@@ -67,6 +67,9 @@ describe('sampling API', () => {
     const preview = await call(admin, 'POST', '/api/sampling/plans/preview', { programId: org.programs.a.id, definition, confidence: 0.95, margin: 0.1 });
     expect(preview.status).toBe(200);
     expect(preview.body.period.label).toBe('2026-W47');
+    // Shown as the local Monday and Sunday, not the UTC dates of Amsterdam midnights (2026-11-15 – 2026-11-22).
+    expect(preview.body.period).toMatchObject({ from: '2026-11-16', to: '2026-11-22' });
+    expect(preview.body.quota).toMatchObject({ warnings: [], strata: 'none', groups: [{ group: 'other', label: 'Every agent', quota: 3, rule: '3 calls per period', strata: [] }] });
     expect((await call(admin, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02' })).status).toBe(412); // not published
     expect((await call(admin, 'POST', `/api/sampling/plans/${planId}/publish`)).status).toBe(201);
     const future = await call(admin, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2027-03-01' });
@@ -91,6 +94,8 @@ describe('sampling API', () => {
     expect(q.body.items).toHaveLength(6);
     expect(q.body.items.every((i: { agentId: number }) => [org.agents.a1.id, org.agents.a2.id].includes(i.agentId))).toBe(true);
     expect(q.body.summary).toMatchObject({ open: 6, overdue: 0 });
+    expect(q.body.items[0]).toMatchObject({ periodLabel: '2026-W45', periodFrom: '2026-11-02', periodTo: '2026-11-08' });
+    expect(q.body.week).toMatchObject({ label: '2026-W48', from: '2026-11-23', to: '2026-11-29' });
   });
 
   it('replacing needs a reason; the replacement and the reason show on the run', async () => {
@@ -113,12 +118,14 @@ describe('sampling API', () => {
     const own = await call(auditorA, 'GET', `/api/sampling/runs/${runId}/verify`);
     expect(own.status).toBe(200);
     expect(own.body.ok).toBe(true);
+    expect(own.body).toMatchObject({ period: '2026-W45', periodFrom: '2026-11-02', periodTo: '2026-11-08' });
+    expect((await call(auditorA, 'GET', `/api/sampling/runs/${runId}`)).body.run).toMatchObject({ periodFrom: '2026-11-02', periodTo: '2026-11-08' });
     expect(own.body.checks.map((c: { name: string }) => c.name)).toEqual(['population', 'exclusions', 'quotas', 'draw', 'replacements']);
     const other = await call(auditorB, 'GET', `/api/sampling/runs/${runId}/verify`);
     expect(other.status).toBe(404);
     expect((await call(auditorB, 'GET', `/api/sampling/runs/${runId}`)).status).toBe(404);
     expect((await call(lead, 'GET', `/api/sampling/runs/${runId}/verify`)).status).toBe(404);
-    expect((await call(auditorA, 'GET', '/api/sampling/runs')).body.items.map((r: { id: number }) => r.id)).toEqual([runId]);
+    expect((await call(auditorA, 'GET', '/api/sampling/runs')).body.items.map((r: { id: number; periodFrom: string; periodTo: string }) => [r.id, r.periodFrom, r.periodTo])).toEqual([[runId, '2026-11-02', '2026-11-08']]);
     expect((await call(auditorB, 'GET', '/api/sampling/runs')).body.items).toEqual([]);
   });
 

@@ -58,6 +58,11 @@ test('browse the calls list, filter it, open a recorded call, read its transcrip
   // Narrow to the recorded call's agent and open the call from the list.
   await filters.getByLabel('Agent').selectOption(call.agentId);
   await expect(page).toHaveURL(new RegExp(`agent=${call.agentId}`));
+  // Only calls with audio: every row has it, the recorded call among them.
+  await filters.getByLabel('Recording').selectOption('true');
+  await expect(page).toHaveURL(/hasRecording=true/);
+  await expect(page.locator(`a[href="/calls/${call.id}"]`)).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText('audio');
   await page.locator(`a[href="/calls/${call.id}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/calls/${call.id}$`));
 
@@ -81,4 +86,28 @@ test('an unknown call shows a not-found page', async ({ page }) => {
   await signInAsDemo(page, 'admin@demo.attentive.test');
   const res = await page.goto('/calls/99999999');
   expect(res?.status()).toBe(404);
+});
+
+test('the calls list filters on having a recording or a transcript', async ({ page }) => {
+  await signInAsDemo(page, 'admin@demo.attentive.test');
+  await page.goto('/calls', { waitUntil: 'networkidle' });
+  const rows = page.getByTestId('calls-table').locator('tbody tr');
+  const filters = page.getByTestId('call-filters');
+  await filters.getByLabel('Transcript').selectOption('true');
+  await expect(page).toHaveURL(/hasTranscript=true/);
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row.getByTitle('Has a transcript')).toBeVisible();
+  await filters.getByLabel('Recording').selectOption('true');
+  await expect(page).toHaveURL(/hasRecording=true/);
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThanOrEqual(7);
+  for (const row of await rows.all()) await expect(row.getByTitle('Has a recording')).toBeVisible();
+  await page.screenshot({ path: 'test-results/calls-media-filter.png' });
+  await filters.getByLabel('Recording').selectOption('false');
+  await expect(page).toHaveURL(/hasRecording=false/);
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row.getByTitle('Has a transcript')).toBeVisible();
+    await expect(row.getByTitle('Has a recording')).toHaveCount(0);
+  }
 });

@@ -99,3 +99,61 @@ test('a team lead scores a recorded call: plays it, pins a comment, scores by ke
   await expect(page.getByTestId('aggregates')).toContainText('Team');
   await page.screenshot({ path: 'test-results/evaluations-list.png' });
 });
+
+test('from the work queue: the first item has the focus, a missing answer is named by its text next to it, success says so and offers the next call', async ({ page }) => {
+  await signInAsDemo(page, 'tl01@demo.attentive.test');
+  await page.goto('/work');
+  const open = page.getByTestId('open-next');
+  const href = (await open.getAttribute('href'))!;
+  await open.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+
+  // The keyboard starts on the first unanswered item.
+  const items = page.locator('[data-testid="scorecard"] [data-index]');
+  await expect(items.first()).toBeVisible();
+  await expect(page.locator('[data-testid="scorecard"] [data-index]:not(.answered)').first()).toBeFocused();
+
+  // Leave one required item (not the first) unanswered, answer the rest.
+  const required = items.filter({ hasNot: page.locator('.badge', { hasText: 'optional' }) });
+  const left = required.nth(1);
+  const leftId = (await left.getAttribute('data-item'))!;
+  const leftText = (await left.locator('.text').textContent())!.trim();
+  const count = await items.count();
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    if ((await item.getAttribute('data-item')) === leftId) continue;
+    if (await item.evaluate((el) => el.classList.contains('answered'))) continue;
+    await item.locator('button.opt').first().click();
+  }
+  await expect(page.getByTestId('save-state')).toContainText('saved');
+  await page.getByTestId('submit').click();
+
+  // Refused: the item says so next to its text, has the focus, and the summary at the button links to it by its text.
+  await expect(left.getByTestId('item-problem')).toHaveText('Required: choose an answer.');
+  await expect(left).toBeFocused();
+  const summary = page.getByTestId('submit-problems');
+  await expect(summary).toContainText(leftText);
+  await expect(summary).not.toContainText(leftId);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/evaluate-submit-refused.png', fullPage: true });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await summary.getByRole('link', { name: new RegExp(leftText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await expect(left).toBeFocused();
+
+  // Answer it by keyboard and submit: it worked, and the next call of the queue is one click away.
+  const key = (await left.locator('button.opt').first().getAttribute('title'))!.replace('Key ', '');
+  await page.keyboard.press(key);
+  await expect(left.getByTestId('item-problem')).toHaveCount(0);
+  await page.getByTestId('submit').click();
+  await expect(page.getByTestId('submitted')).toContainText('Evaluation submitted');
+  await expect(page.getByTestId('submitted')).toBeFocused();
+  await expect(page.getByTestId('status')).toHaveText('submitted · rev 1');
+  const next = page.getByTestId('next-call');
+  await expect(next).toBeVisible();
+  await page.screenshot({ path: 'test-results/evaluate-submitted-next.png', fullPage: true });
+  const nextHref = (await next.getAttribute('href'))!;
+  expect(nextHref).not.toBe(href);
+  await next.click();
+  await expect(page).toHaveURL(new RegExp(`${nextHref}$`));
+  await expect(page.locator('[data-testid="scorecard"] [data-index]:not(.answered)').first()).toBeFocused();
+});

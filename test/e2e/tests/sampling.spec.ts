@@ -14,6 +14,22 @@ async function saveRunAndOpen(p: Page) {
   return Number(new URL(p.url()).pathname.split('/').pop());
 }
 
+/** A run's period: the local Amsterdam dates of its first and last day (independently of the app's formatter), and the UTC date of its start. */
+async function runPeriod(runId: number) {
+  const db = createClient({ url: process.env.E2E_DATABASE_URL! });
+  try {
+    const r = (await db.execute({ sql: 'SELECT period_start AS s, period_end AS e FROM sample_runs WHERE id = ?', args: [runId] })).rows[0]!;
+    const local = (ms: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(ms));
+    const from = local(Number(r.s));
+    const to = local(Number(r.e) - 1);
+    expect(new Date(`${from}T12:00:00Z`).getUTCDay()).toBe(1); // a Monday
+    expect(new Date(`${to}T12:00:00Z`).getUTCDay()).toBe(0); // a Sunday
+    return { from, to, utcStart: new Date(Number(r.s)).toISOString().slice(0, 10) };
+  } finally {
+    db.close();
+  }
+}
+
 async function as(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -35,6 +51,10 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   await p.getByTestId('preview').click();
   await expect(p.getByTestId('program-margin')).toContainText('±');
   const runId = await saveRunAndOpen(p);
+  // The period as people read it: Monday to Sunday in Amsterdam, not the UTC dates of its midnights.
+  const period = await runPeriod(runId);
+  expect(period.from).not.toBe(period.utcStart);
+  await expect(p.getByTestId('run-period')).toHaveText(`${period.from} – ${period.to}`);
   const rows = p.getByTestId('items-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
@@ -53,8 +73,11 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   const lead = await as(browser, 'tl01@demo.attentive.test');
   await lead.page.goto('/work');
   await expect(lead.page.getByRole('heading', { level: 1, name: 'Work queue' })).toBeVisible();
-  const fromRun = lead.page.getByTestId('work-table').locator(`a[href="/sampling/runs/${runId}"]`);
+  const fromRun = lead.page.getByTestId('work-table').locator(`tr[data-run-id="${runId}"]`);
   await expect(fromRun.first()).toBeVisible();
+  await expect(fromRun.first()).toContainText(`${period.from} – ${period.to}`);
+  // A team lead does not read runs: no link to one (it was a 404).
+  await expect(lead.page.getByTestId('work-table').locator('a[href^="/sampling/runs/"]')).toHaveCount(0);
   expect(Number(await lead.page.getByTestId('kpi-open').textContent())).toBeGreaterThan(0);
   await lead.page.screenshot({ path: 'test-results/sampling-work-queue.png', fullPage: true });
   // One click into the evaluation screen.
@@ -66,6 +89,7 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   const auditor = await as(browser, 'auditor.energy@demo.attentive.test');
   await auditor.page.goto(`/sampling/runs/${runId}/verify`);
   await expect(auditor.page.getByTestId('verdict')).toContainText('Match');
+  await expect(auditor.page.getByTestId('verify-period')).toHaveText(`${period.from} – ${period.to}`);
   await expect(auditor.page.getByTestId('seed')).toHaveText(/^[0-9a-f]{64}$/);
   // The eligible ids download: its sha256 is the population hash shown on the page.
   const href = await auditor.page.getByTestId('population-download').getAttribute('href');
@@ -116,4 +140,31 @@ test('a cross-team sample: a lead opens a call of another team that the sample a
   const res = await lead.page.goto(`/evaluate/${Number(other.rows[0]!.id)}`);
   expect(res?.status()).toBe(404);
   await lead.close();
+});
+
+test('the plan editor shows the quota per group and warns when the new-agent quota stays at 8 after the quota went to 1', async ({ browser }) => {
+  const admin = await as(browser, 'admin@demo.attentive.test');
+  const p = admin.page;
+  await p.goto('/sampling/plans/new', { waitUntil: 'networkidle' });
+  await p.getByLabel('Program').selectOption({ label: 'Zonnedijk Energie — Energie klantenservice' });
+  // The default: 4 calls, 8 for new agents: twice as many, no warning.
+  await expect(p.getByTestId('quota-groups')).toContainText('Agents in their first 3 months: 8 calls per period');
+  await expect(p.getByTestId('quota-warnings')).toHaveCount(0);
+  await p.getByTestId('quota').fill('1');
+  await expect(p.getByTestId('quota-groups')).toContainText('Other agents: 1 call per period');
+  await expect(p.getByTestId('quota-warnings')).toContainText('get 8 calls per period, 8 times the 1 call every other agent gets');
+  // The preview says the same, with how many agents of last period fall in each group.
+  await p.getByTestId('preview').click();
+  const groups = p.getByTestId('preview-quota-groups');
+  await expect(groups).toContainText('Agents in their first 3 months');
+  await expect(groups).toContainText('8 calls per period');
+  await expect(groups).toContainText('1 call per period');
+  await expect(p.getByTestId('preview-quota-warnings')).toContainText('8 times the 1 call');
+  // Proportional over queues: what each queue gets, per group.
+  await p.getByLabel('Proportional across').selectOption('queue');
+  await p.getByTestId('preview').click();
+  await expect(p.getByTestId('preview-quota-strata')).toContainText('Meterstanden');
+  await expect(p.getByTestId('preview-quota-strata')).toContainText('Other agents');
+  await p.screenshot({ path: 'test-results/sampling-quota-warning.png', fullPage: true });
+  await admin.close();
 });

@@ -59,6 +59,10 @@ const FilterOptionsSchema = z
   })
   .openapi('CallFilterOptions');
 
+/** A yes/no query parameter: exactly `true` or `false` (anything else is a 400 naming the parameter). */
+const YesNo = z.enum(['true', 'false'], { error: 'expected true or false' });
+const yesNo = (v: 'true' | 'false' | undefined) => (v == null ? undefined : v === 'true');
+
 const listRoute = createRoute({
   method: 'get',
   path: '/calls',
@@ -74,6 +78,8 @@ const listRoute = createRoute({
       direction: z.enum(['inbound', 'outbound']).optional(),
       from: Ymd.optional().openapi({ description: 'First day (Netherlands time), inclusive' }),
       to: Ymd.optional().openapi({ description: 'Last day (Netherlands time), inclusive' }),
+      hasRecording: YesNo.optional().openapi({ description: 'true: only calls with audio; false: only calls without' }),
+      hasTranscript: YesNo.optional().openapi({ description: 'true: only calls with a transcript; false: only calls without' }),
       cursor: z.string().max(200).optional(),
       limit: queryInt(1, 200).default(50)
     })
@@ -119,7 +125,7 @@ export function callRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const page = await listCalls({
         ctx: ctxOf(c, deps),
-        input: { clientId: q.client, programId: q.program, teamId: q.team, agentId: q.agent, queueId: q.queue, direction: q.direction, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit }
+        input: { clientId: q.client, programId: q.program, teamId: q.team, agentId: q.agent, queueId: q.queue, direction: q.direction, from: q.from, to: q.to, hasRecording: yesNo(q.hasRecording), hasTranscript: yesNo(q.hasTranscript), cursor: q.cursor, limit: q.limit }
       });
       return c.json(page, 200);
     })

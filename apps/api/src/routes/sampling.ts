@@ -35,7 +35,7 @@ const Definition = z
   .record(z.string(), z.unknown())
   .openapi('SamplingPlanDefinition', {
     description:
-      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
+      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions, media: any|recording|transcript}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
     example: { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } }, filters: { minTalkSeconds: 30 }, stratify: { spread: 'day', proportional: 'queue' } }
   });
 const Plan = z
@@ -50,6 +50,9 @@ const PlanDetail = Plan.extend({
 }).openapi('SamplingPlanDetail');
 const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: z.unknown(), publishedAt: z.date().or(z.string()), publishedBy: z.string() });
 
+const PeriodFrom = z.string().openapi({ description: 'First day of the period, YYYY-MM-DD in the plan\'s time zone (for display)' });
+const PeriodTo = z.string().openapi({ description: 'Last day of the period, inclusive, YYYY-MM-DD in the plan\'s time zone (for display)' });
+
 const Run = z
   .object({
     id: Int,
@@ -63,6 +66,8 @@ const Run = z
     periodStart: z.string(),
     periodEnd: z.string(),
     periodLabel: z.string(),
+    periodFrom: PeriodFrom,
+    periodTo: PeriodTo,
     populationHash: z.string(),
     populationSize: Int,
     selectedCount: Int,
@@ -116,6 +121,8 @@ const Verification = z
     planName: z.string(),
     programName: z.string(),
     period: z.string(),
+    periodFrom: PeriodFrom,
+    periodTo: PeriodTo,
     seed: z.string(),
     seedSource: z.enum(['generated', 'client']),
     algorithm: z.string(),
@@ -135,7 +142,24 @@ const Level = z.object({ level: z.enum(['agent', 'team', 'program']), key: z.str
 const Preview = z
   .object({
     program: z.object({ id: Int, name: z.string() }),
-    period: z.object({ label: z.string(), start: z.string(), end: z.string() }),
+    period: z.object({ label: z.string(), start: z.string(), end: z.string(), from: PeriodFrom, to: PeriodTo }),
+    quota: z.object({
+      groups: z.array(
+        z.object({
+          group: z.enum(['new', 'other']),
+          label: z.string(),
+          quota: Int.nullable().openapi({ description: 'Calls per agent of this group; null when it is a share of each agent\'s eligible calls' }),
+          rule: z.string(),
+          agents: Int,
+          planned: Int,
+          quotaMin: Int.nullable(),
+          quotaMax: Int.nullable(),
+          strata: z.array(z.object({ key: z.string(), label: z.string(), planned: Int })).openapi({ description: 'Calls each proportional stratum would get from this group (empty without strata)' })
+        })
+      ),
+      warnings: z.array(z.string()).openapi({ description: 'Quotas the admin probably did not mean, in words (e.g. new agents get more than twice the others)' }),
+      strata: z.enum(['none', 'queue', 'hour']).openapi({ description: 'Each agent\'s quota is split over these strata in proportion to its eligible calls' })
+    }),
     confidence: z.number(),
     margin: z.number(),
     callsInPeriod: Int,
@@ -162,6 +186,10 @@ const WorkItem = z.object({
   queueName: z.string().nullable(),
   programName: z.string(),
   periodLabel: z.string(),
+  periodFrom: PeriodFrom,
+  periodTo: PeriodTo,
+  hasRecording: z.boolean(),
+  hasTranscript: z.boolean(),
   evaluationStatus: z.string().nullable(),
   evaluationId: Int.nullable(),
   overdue: z.boolean(),
@@ -170,7 +198,7 @@ const WorkItem = z.object({
 const WorkQueue = z
   .object({
     personId: Int,
-    week: z.object({ label: z.string(), start: z.string(), end: z.string() }),
+    week: z.object({ label: z.string(), start: z.string(), end: z.string(), from: PeriodFrom, to: PeriodTo }),
     summary: z.object({ open: Int, overdue: Int, dueThisWeek: Int, inProgress: Int, doneThisWeek: Int }),
     items: z.array(WorkItem)
   })

@@ -18,6 +18,9 @@ export type ListCallsInput = {
   /** Calendar days (YYYY-MM-DD, Netherlands time), both inclusive. */
   from?: string;
   to?: string;
+  /** Only calls with (true) or without (false) audio / a transcript. */
+  hasRecording?: boolean;
+  hasTranscript?: boolean;
   cursor?: string;
   limit?: number;
 };
@@ -70,6 +73,11 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   if (input.queueId != null) conds.push(eq(calls.queueId, input.queueId));
   if (input.agentId != null) conds.push(eq(calls.agentId, input.agentId));
   if (input.direction) conds.push(eq(calls.direction, input.direction));
+  if (input.hasRecording != null) conds.push(input.hasRecording ? sql`${calls.recordingPath} IS NOT NULL` : sql`${calls.recordingPath} IS NULL`);
+  if (input.hasTranscript != null) {
+    const has = sql`EXISTS (SELECT 1 FROM ${callTranscripts} ht WHERE ht.call_id = ${calls.id})`;
+    conds.push(input.hasTranscript ? has : sql`NOT ${has}`);
+  }
   if (input.clientId != null) {
     const ids = await ctx.db.select({ id: programs.id }).from(programs).where(and(eq(programs.tenantId, ctx.principal.tenantId), eq(programs.clientId, input.clientId)));
     conds.push(ids.length ? inArray(calls.programId, ids.map((r) => r.id)) : sql`0`);

@@ -49,13 +49,15 @@ export const PlanDefinition = z
         daysOfWeek: z.array(z.number().int().min(1).max(7)).default([]),
         hours: HourWindow.nullable().default(null),
         /** Dispositions to keep; empty: every disposition. */
-        dispositions: z.array(z.string().min(1)).default([])
+        dispositions: z.array(z.string().min(1)).default([]),
+        /** Only calls that can be scored from audio or text: with a recording, or with a transcript. */
+        media: z.enum(['any', 'recording', 'transcript']).default('any')
       })
       .refine((f) => f.minTalkSeconds == null || f.maxTalkSeconds == null || f.minTalkSeconds <= f.maxTalkSeconds, {
         message: 'filters.minTalkSeconds must be ≤ filters.maxTalkSeconds',
         path: ['minTalkSeconds']
       })
-      .default({ minTalkSeconds: null, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [] }),
+      .default({ minTalkSeconds: null, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [], media: 'any' }),
     exclude: z
       .object({ alreadyEvaluated: z.boolean().default(true), alreadySampled: z.boolean().default(true) })
       .default({ alreadyEvaluated: true, alreadySampled: true }),

@@ -10,6 +10,9 @@ export type CallFacts = {
   direction: 'inbound' | 'outbound';
   talkSeconds: number;
   disposition: string | null;
+  /** Needed only by a plan that keeps calls with audio or a transcript. */
+  hasRecording?: boolean;
+  hasTranscript?: boolean;
 };
 
 /** The column filters: the database applies these in SQL (load-population.ts) with the same meaning. */
@@ -19,6 +22,8 @@ export function passesColumnFilters(f: PlanDefinition['filters'], c: CallFacts):
   if (f.queueIds.length > 0 && (c.queueId == null || !f.queueIds.includes(c.queueId))) return false;
   if (f.direction !== 'any' && c.direction !== f.direction) return false;
   if (f.dispositions.length > 0 && (c.disposition == null || !f.dispositions.includes(c.disposition))) return false;
+  if (f.media === 'recording' && !c.hasRecording) return false;
+  if (f.media === 'transcript' && !c.hasTranscript) return false;
   return true;
 }
 

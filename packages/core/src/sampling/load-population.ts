@@ -27,6 +27,8 @@ export async function loadPopulation(
   if (f.maxTalkSeconds != null) filters.push(sql`talk_seconds <= ${f.maxTalkSeconds}`);
   if (f.queueIds.length) filters.push(sql`queue_id in (${sql.join(f.queueIds.map((q) => sql`${q}`), sql`, `)})`);
   if (f.direction !== 'any') filters.push(sql`direction = ${f.direction}`);
+  if (f.media === 'recording') filters.push(sql`recording_path is not null`);
+  if (f.media === 'transcript') filters.push(sql`exists (select 1 from call_transcripts t where t.call_id = calls.id)`);
   if (f.dispositions.length) filters.push(sql`disposition in (${sql.join(f.dispositions.map((d) => sql`${d}`), sql`, `)})`);
   const pass = filters.length ? sql`filter (where ${sql.join(filters, sql` and `)})` : sql``;
 

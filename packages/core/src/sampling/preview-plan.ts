@@ -6,10 +6,13 @@ import { nowOf } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { canManageSampling } from '../policy/sampling.ts';
 import { loadExclusions, loadPopulation } from './load-population.ts';
-import { lastClosedPeriod, localDate } from './period.ts';
+import { lastClosedPeriod, localDate, localTime } from './period.ts';
+import { HOUR_BANDS, hourBand } from './definition.ts';
+import { plannedPerStratum } from './preview-strata.ts';
 import { planSampleSizes } from './planner.ts';
-import { agentQuota, isNewAgent } from './quota.ts';
+import { agentQuota, isNewAgent, quotaGroups, quotaWarnings } from './quota.ts';
 import { agentFacts } from './draw-population.ts';
+import { periodDates } from '@attentive/shared/period';
 import { checkQueues, loadProgram, parseDefinition, parseInput } from './shared.ts';
 
 export const PreviewPlanInput = z.object({
@@ -53,9 +56,28 @@ export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.i
   const teamNames = new Map(
     teamIds.length ? (await ctx.db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(inArray(schema.teams.id, teamIds))).map((t) => [String(t.id), t.name]) : []
   );
+  // What each group of agents gets, with how many agents of last period fall in it: a special quota
+  // left over from an earlier setting shows here, and a warning says so in words.
+  // With proportional strata, also what each stratum gets per group.
+  const strataOf = agentStrata(def, pop);
+  const strataLabels = await stratumLabels(ctx.db, def, pop);
+  const groups = quotaGroups(def.quota).map((g) => {
+    const members = agents.filter((a) => (g.group === 'new') === a.isNew);
+    const quotas = members.map((a) => a.quota);
+    const perStratum = strataOf ? plannedPerStratum(members.map((a) => ({ quota: a.quota, strata: strataOf.get(a.agentId) ?? new Map() }))) : new Map<string, number>();
+    return {
+      ...g,
+      agents: members.length,
+      planned: members.reduce((s, a) => s + a.planned, 0),
+      quotaMin: quotas.length ? Math.min(...quotas) : null,
+      quotaMax: quotas.length ? Math.max(...quotas) : null,
+      strata: [...perStratum].map(([key, planned]) => ({ key, label: strataLabels.get(key) ?? key, planned })).sort((a, b) => a.label.localeCompare(b.label))
+    };
+  });
   return {
     program: { id: program.id, name: program.name },
-    period: { label: period.label, start: period.start.toISOString(), end: period.end.toISOString() },
+    quota: { groups, warnings: quotaWarnings(def.quota), strata: def.stratify.proportional },
+    period: { label: period.label, start: period.start.toISOString(), end: period.end.toISOString(), ...periodDates(period.start, period.end, def.timezone) },
     confidence: data.confidence,
     margin: data.margin,
     callsInPeriod: pop.callsInPeriod,
@@ -66,4 +88,31 @@ export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.i
     teams: planner.teams.map((t) => ({ ...t, name: teamNames.get(t.key) ?? 'No team' })),
     programLevel: planner.program
   };
+}
+
+type Pop = Awaited<ReturnType<typeof loadPopulation>>;
+
+/** Each agent's eligible calls per proportional stratum (queue or hour band), as the draw groups them; null without strata. */
+function agentStrata(def: ReturnType<typeof parseDefinition>, pop: Pop) {
+  const by = def.stratify.proportional;
+  if (by === 'none') return null;
+  const local = localTime(def.timezone);
+  const out = new Map<number, Map<string, number>>();
+  for (let i = 0; i < pop.ids.length; i++) {
+    const key = by === 'queue' ? `queue:${pop.queueIds[i] ?? 'none'}` : `hours:${hourBand(local(pop.startedAt[i]!).hour)}`;
+    let m = out.get(pop.agentIds[i]!);
+    if (!m) out.set(pop.agentIds[i]!, (m = new Map()));
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Names of the strata: the queue's name, or the hour band with its hours. */
+async function stratumLabels(db: Ctx['db'], def: ReturnType<typeof parseDefinition>, pop: Pop): Promise<Map<string, string>> {
+  const by = def.stratify.proportional;
+  if (by === 'hour') return new Map(HOUR_BANDS.map((b) => [`hours:${b.key}`, `${b.key} (${String(b.from).padStart(2, '0')}–${String(b.to).padStart(2, '0')} h)`]));
+  if (by !== 'queue') return new Map();
+  const ids = [...new Set(pop.queueIds.filter((q): q is number => q != null))];
+  const rows = ids.length ? await db.select({ id: schema.queues.id, name: schema.queues.name }).from(schema.queues).where(inArray(schema.queues.id, ids)) : [];
+  return new Map([['queue:none', 'no queue'], ...rows.map((r) => [`queue:${r.id}`, r.name] as [string, string])]);
 }

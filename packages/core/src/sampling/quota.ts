@@ -1,4 +1,5 @@
-import type { PlanDefinition } from './definition.ts';
+// The quota rule itself is shared with the plan editor, which shows it while the admin types.
+export { agentQuota, quotaGroups, quotaWarnings, type QuotaGroup } from '@attentive/shared/sampling-quota';
 
 /** Whether an agent hired on `hireDate` (YYYY-MM-DD) counts as new at a period starting on `periodStartDate`. */
 export function isNewAgent(hireDate: string | null, periodStartDate: string, months: number): boolean {
@@ -11,19 +12,4 @@ export function isNewAgent(hireDate: string | null, periodStartDate: string, mon
   const lastDay = new Date(Date.UTC(cutoffY, cutoffM, 0)).getUTCDate();
   const cutoff = `${String(cutoffY).padStart(4, '0')}-${String(cutoffM).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
   return hireDate > cutoff;
-}
-
-/**
- * How many calls an agent gets this period: the new-agent quota for agents in their first months,
- * otherwise the share of eligible calls (if set) or the fixed quota; then clamped to [min, max].
- * (Taking fewer because fewer calls are eligible happens in the draw, not here.)
- */
-export function agentQuota(q: PlanDefinition['quota'], agent: { isNew: boolean }, eligible: number): number {
-  let n: number;
-  if (agent.isNew && q.newAgent) n = q.newAgent.perAgent;
-  else if (q.percentOfEligible != null) n = Math.ceil((q.percentOfEligible / 100) * eligible - 1e-9);
-  else n = q.perAgent;
-  if (q.min != null) n = Math.max(n, q.min);
-  if (q.max != null) n = Math.min(n, q.max);
-  return n;
 }

@@ -8,8 +8,18 @@ import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
 import { clientIdsAudited } from '../policy/principal.ts';
 import { fairnessLedger } from './ledger.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
+import { periodDates } from '@attentive/shared/period';
 
-export function runDto(r: typeof schema.sampleRuns.$inferSelect) {
+/** The time zone a run's period was cut in (its plan version's), for showing the period's local dates. */
+export const runTimezone = sql<string | null>`(select json_extract(v.definition, '$.timezone') from sampling_plan_versions v where v.id = ${schema.sampleRuns.planVersionId})`;
+
+/** A run's period as local dates, both inclusive (display fields beside the exact instants). */
+export function periodDisplay(start: Date, end: Date, timezone: string | null | undefined) {
+  const d = periodDates(start, end, timezone || 'Europe/Amsterdam');
+  return { periodFrom: d.from, periodTo: d.to };
+}
+
+export function runDto(r: typeof schema.sampleRuns.$inferSelect, timezone: string | null | undefined) {
   return {
     id: r.id,
     planId: r.planId,
@@ -22,6 +32,7 @@ export function runDto(r: typeof schema.sampleRuns.$inferSelect) {
     periodStart: r.periodStart.toISOString(),
     periodEnd: r.periodEnd.toISOString(),
     periodLabel: r.periodLabel,
+    ...periodDisplay(r.periodStart, r.periodEnd, timezone),
     populationHash: r.populationHash,
     populationSize: r.populationSize,
     selectedCount: r.selectedCount,
@@ -42,7 +53,7 @@ export async function listSampleRuns({ ctx, input = {} }: { ctx: Ctx; input?: { 
   if (data.programId) conds.push(eq(schema.sampleRuns.programId, data.programId));
   if (!canManageSampling(p)) conds.push(inArray(schema.programs.clientId, clientIds));
   const rows = await ctx.db
-    .select({ run: schema.sampleRuns, planName: schema.samplingPlans.name, programName: schema.programs.name, clientName: schema.clients.name })
+    .select({ run: schema.sampleRuns, timezone: runTimezone, planName: schema.samplingPlans.name, programName: schema.programs.name, clientName: schema.clients.name })
     .from(schema.sampleRuns)
     .innerJoin(schema.samplingPlans, eq(schema.samplingPlans.id, schema.sampleRuns.planId))
     .innerJoin(schema.programs, eq(schema.programs.id, schema.sampleRuns.programId))
@@ -50,7 +61,7 @@ export async function listSampleRuns({ ctx, input = {} }: { ctx: Ctx; input?: { 
     .where(and(...conds))
     .orderBy(desc(schema.sampleRuns.periodStart), desc(schema.sampleRuns.id))
     .limit(data.limit);
-  return rows.map((r) => ({ ...runDto(r.run), planName: r.planName, programName: r.programName, clientName: r.clientName }));
+  return rows.map((r) => ({ ...runDto(r.run, r.timezone), planName: r.planName, programName: r.programName, clientName: r.clientName }));
 }
 
 /** A run with its items (who, which call, rank, replacements with reasons, assignee, evaluation) and its fairness ledger. */
@@ -86,7 +97,7 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
   const ledger = fairnessLedger(snap.agents, rows.map((r) => r.item)).map((l) => ({ ...l, agentName: names.get(l.agentId) ?? `#${l.agentId}` }));
   const now = ctx.now ? ctx.now() : new Date();
   return {
-    run: { ...runDto(run), planName, programName, clientId },
+    run: { ...runDto(run, snap.definition?.timezone), planName, programName, clientId },
     definition: snap.definition,
     excludedCount: snap.excludedCallIds.length,
     callsInPeriod: snap.callsInPeriod,

@@ -7,6 +7,7 @@ import { canReadSampleRun } from '../policy/sampling.ts';
 import { drawPopulation } from './draw-population.ts';
 import { loadPopulation } from './load-population.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
+import { periodDisplay } from './runs.ts';
 import { compareRun, type VerifyCheck } from './verify-compute.ts';
 
 /**
@@ -88,6 +89,7 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
     planName,
     programName,
     period: run.periodLabel,
+    ...periodDisplay(run.periodStart, run.periodEnd, def.timezone),
     seed: run.seed,
     seedSource: run.seedSource,
     algorithm: 'rank = HMAC-SHA256(key = seed bytes, message = call id in decimal); per agent the lowest ranks, spread over time buckets; population hash = sha256 of the sorted eligible call ids joined by "\\n"',

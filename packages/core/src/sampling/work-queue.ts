@@ -8,6 +8,8 @@ import { canManageSampling, hasWorkQueue } from '../policy/sampling.ts';
 import { isTimeZone } from './definition.ts';
 import { periodContaining } from './period.ts';
 import { parseInput } from './shared.ts';
+import { periodDisplay, runTimezone } from './runs.ts';
+import { periodDates } from '@attentive/shared/period';
 
 export const WorkQueueInput = z.object({
   /** Managers may look at another evaluator's queue; everyone else sees their own. */
@@ -47,6 +49,11 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
       queueName: schema.queues.name,
       programName: schema.programs.name,
       periodLabel: schema.sampleRuns.periodLabel,
+      periodStart: schema.sampleRuns.periodStart,
+      periodEnd: schema.sampleRuns.periodEnd,
+      runTimezone,
+      recorded: sql<number>`${schema.calls.recordingPath} is not null`,
+      transcribed: sql<number>`exists (select 1 from call_transcripts ct where ct.call_id = ${schema.calls.id})`,
       evaluationStatus: evalStatus,
       evaluationId: evalId
     })
@@ -61,8 +68,11 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
   const t = now.getTime();
   const items = rows
     .filter((r) => r.evaluationStatus !== 'submitted')
-    .map((r) => ({
+    .map(({ periodStart, periodEnd, runTimezone: tz, recorded, transcribed, ...r }) => ({
       ...r,
+      hasRecording: Boolean(recorded),
+      hasTranscript: Boolean(transcribed),
+      ...periodDisplay(periodStart, periodEnd, tz),
       dueAt: r.dueAt?.toISOString() ?? null,
       startedAt: r.startedAt.toISOString(),
       overdue: r.dueAt != null && r.dueAt.getTime() < t,
@@ -76,7 +86,7 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
     .where(and(eq(schema.evaluations.tenantId, p.tenantId), eq(schema.evaluations.evaluatorId, personId), eq(schema.evaluations.status, 'submitted'), sql`${schema.evaluations.submittedAt} >= ${week.start.getTime()}`, sql`${schema.evaluations.submittedAt} < ${week.end.getTime()}`));
   return {
     personId,
-    week: { label: week.label, start: week.start.toISOString(), end: week.end.toISOString() },
+    week: { label: week.label, start: week.start.toISOString(), end: week.end.toISOString(), ...periodDates(week.start, week.end, data.timezone) },
     summary: {
       open: items.length,
       overdue: items.filter((i) => i.overdue).length,

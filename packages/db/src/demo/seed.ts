@@ -10,7 +10,7 @@ import { seedDemoScorecards } from './scorecards.ts';
 import { seedDemoCoaching } from './coaching.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoSampling } from './sampling.ts';
-import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript } from './showcase.ts';
+import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript, showcaseWindow } from './showcase.ts';
 
 export { DEFAULT_SEED } from './showcase.ts';
 
@@ -91,7 +91,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
       opts.onProgress?.(done, callsTotal);
     }
     for (const sql of dropped) await tx.execute(sql);
-    const recordings = await attachShowcases(tx, roster, ids, opts.recordingsDir);
+    const recordings = await attachShowcases(tx, roster, ids, now, opts.recordingsDir);
     await tx.commit();
     const summary = `${roster.clients.length} clients, ${roster.programs.length} programs, ${roster.teams.length} teams, ${roster.agents.length} agents, ${done} calls (${transcripts} with transcripts, ${recordings} with audio)`;
     return { tenantId: ids.tenantId, calls: done, agents: roster.agents.length, transcripts, recordings, summary };
@@ -136,14 +136,16 @@ async function dropCallIndexes(tx: Transaction): Promise<string[]> {
 }
 
 /** Gives a handful of recent calls the showcase transcripts and their committed audio. */
-async function attachShowcases(tx: Transaction, roster: Roster, ids: Awaited<ReturnType<typeof insertOrganisation>>, recordingsDir?: string) {
+async function attachShowcases(tx: Transaction, roster: Roster, ids: Awaited<ReturnType<typeof insertOrganisation>>, now: Date, recordingsDir?: string) {
   let attached = 0;
+  // Last week's call when there is one (the demo plans sample last week), else a recent one.
+  const window = showcaseWindow(now);
   for (const s of SHOWCASES) {
     const agent = showcaseAgent(roster, s);
     const found = await tx.execute({
       sql: `SELECT id FROM calls WHERE agent_id = ? AND program_id = ? AND queue_id = ? AND direction = 'inbound' AND talk_seconds >= 30
-            ORDER BY started_at DESC LIMIT 1 OFFSET 1`,
-      args: [ids.agents.get(agent.code)!, ids.programs.get(s.program)!, ids.queues.get(`${s.program}/${s.queue}`)!]
+            ORDER BY (started_at >= ? AND started_at < ?) DESC, started_at DESC LIMIT 1`,
+      args: [ids.agents.get(agent.code)!, ids.programs.get(s.program)!, ids.queues.get(`${s.program}/${s.queue}`)!, window.from, window.to]
     });
     const callId = found.rows[0]?.id;
     if (callId == null) continue;

@@ -12,6 +12,20 @@ export type Showcase = { file: string; program: string; queue: string; profile: 
 
 export const DEFAULT_SEED = 'attentive-demo';
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Where the showcase calls are taken from: the last closed week (Monday–Sunday in Amsterdam) before
+ * `now`, which the demo sampling plans draw at the first start — so recorded calls can be sampled.
+ * As UTC instants, kept two hours inside the local week whatever the offset (+1 or +2).
+ */
+export function showcaseWindow(now: Date): { from: number; to: number } {
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const isoDow = ((new Date(day).getUTCDay() + 6) % 7) + 1;
+  const monday = day - (isoDow - 1) * DAY_MS;
+  return { from: monday - 7 * DAY_MS, to: monday - 2 * 3_600_000 };
+}
+
 export const SHOWCASES: Showcase[] = [
   { file: 'energy-meter-nl.ogg', program: 'EN-CARE', queue: 'METER', profile: 'oriented', language: 'nl' },
   { file: 'energy-invoice-nl.ogg', program: 'EN-CARE', queue: 'INVOICE', profile: 'friendly_scripted', language: 'nl' },

@@ -42,5 +42,5 @@ export type CallDetail = Omit<CallRow, 'hasTranscript' | 'agent'> & {
 };
 
 /** The list's filters as they appear in the URL query. */
-export const FILTER_KEYS = ['client', 'program', 'team', 'agent', 'queue', 'direction', 'from', 'to'] as const;
+export const FILTER_KEYS = ['client', 'program', 'team', 'agent', 'queue', 'direction', 'from', 'to', 'hasRecording', 'hasTranscript'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

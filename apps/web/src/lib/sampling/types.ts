@@ -1,3 +1,5 @@
+import { dueDay, formatPeriodDates } from '@attentive/shared/period';
+
 /** Shapes of the sampling API's answers (apps/api/src/routes/sampling.ts), as the screens use them. */
 export type Definition = {
   period: 'week' | 'month';
@@ -11,6 +13,7 @@ export type Definition = {
     daysOfWeek: number[];
     hours: { from: number; to: number } | null;
     dispositions: string[];
+    media: 'any' | 'recording' | 'transcript';
   };
   exclude: { alreadyEvaluated: boolean; alreadySampled: boolean };
   stratify: { spread: 'none' | 'day' | 'week'; proportional: 'none' | 'queue' | 'hour' };
@@ -21,7 +24,7 @@ export const DEFAULT_DEFINITION: Definition = {
   period: 'week',
   timezone: 'Europe/Amsterdam',
   quota: { perAgent: 4, percentOfEligible: null, newAgent: { months: 3, perAgent: 8 }, min: null, max: null },
-  filters: { minTalkSeconds: 30, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [] },
+  filters: { minTalkSeconds: 30, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [], media: 'any' },
   exclude: { alreadyEvaluated: true, alreadySampled: true },
   stratify: { spread: 'day', proportional: 'none' },
   assignment: { mode: 'own_team', dueDays: 7 }
@@ -59,6 +62,9 @@ export type RunListItem = {
   periodLabel: string;
   periodStart: string;
   periodEnd: string;
+  /** First and last local day of the period, inclusive (for display). */
+  periodFrom: string;
+  periodTo: string;
   populationSize: number;
   selectedCount: number;
   createdAt: string;
@@ -103,6 +109,8 @@ export type Verification = {
   planName: string;
   programName: string;
   period: string;
+  periodFrom: string;
+  periodTo: string;
   seed: string;
   seedSource: 'generated' | 'client';
   algorithm: string;
@@ -118,7 +126,12 @@ export type Verification = {
 export type Level = { level: 'agent' | 'team' | 'program'; key: string; population: number; required: number; planned: number; marginAtPlanned: number | null };
 export type Preview = {
   program: { id: number; name: string };
-  period: { label: string; start: string; end: string };
+  period: { label: string; start: string; end: string; from: string; to: string };
+  quota: {
+    groups: { group: 'new' | 'other'; label: string; quota: number | null; rule: string; agents: number; planned: number; quotaMin: number | null; quotaMax: number | null; strata: { key: string; label: string; planned: number }[] }[];
+    warnings: string[];
+    strata: 'none' | 'queue' | 'hour';
+  };
   confidence: number;
   margin: number;
   callsInPeriod: number;
@@ -142,18 +155,29 @@ export type WorkItem = {
   queueName: string | null;
   programName: string;
   periodLabel: string;
+  periodFrom: string;
+  periodTo: string;
+  hasRecording: boolean;
+  hasTranscript: boolean;
   overdue: boolean;
   inProgress: boolean;
   status: 'selected' | 'replaced' | 'replacement';
 };
 export type WorkQueue = {
   personId: number;
-  week: { label: string; start: string; end: string };
+  week: { label: string; start: string; end: string; from: string; to: string };
   summary: { open: number; overdue: number; dueThisWeek: number; inProgress: number; doneThisWeek: number };
   items: WorkItem[];
 };
 
 export const pct = (x: number | null | undefined) => (x == null ? '—' : `±${(x * 100).toFixed(x < 0.1 ? 1 : 0)} pts`);
-export const when = (s: string | null) => (s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
-export const day = (s: string | null) => (s ? new Date(s).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }) : '—');
+/** Times on the contact center's clock (as the calls list), whatever the zone of the server or the browser. */
+const TZ = 'Europe/Amsterdam';
+export const when = (s: string | null) => (s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }) : '—');
+/** The day work is due by (a due time at local midnight ends the day before). */
+export const day = (s: string | null) =>
+  s ? new Date(`${dueDay(s, TZ)}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }) : '—';
 export const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+/** A period as people read it, in the plan's zone with an inclusive end: "2026-11-23 – 2026-11-29". */
+export const periodText = (p: { periodFrom: string; periodTo: string } | { from: string; to: string }) =>
+  'periodFrom' in p ? formatPeriodDates({ from: p.periodFrom, to: p.periodTo }) : formatPeriodDates(p);

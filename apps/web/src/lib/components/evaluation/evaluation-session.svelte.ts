@@ -1,22 +1,45 @@
-import { errorMessage } from '$lib/api';
+import type { ApiError } from '$lib/api';
 import type { Answers, Comment, EvaluationRow, Revision, Score, ScreenData } from './types';
+
+type Detail = NonNullable<ApiError['error']['details']>[number];
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 const AUTOSAVE_MS = 500;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, body: body !== undefined ? JSON.stringify(body) : undefined });
-  if (!res.ok) throw new ApiFailure(res.status, await errorMessage(res));
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as ApiError | null;
+    throw new ApiFailure(res.status, body?.error?.message ?? `Request failed (${res.status})`, body?.error?.details ?? []);
+  }
   return (await res.json()) as T;
 }
 
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    message: string
+    message: string,
+    readonly details: Detail[] = []
   ) {
     super(message);
   }
+}
+
+/** The next sampled call in the evaluator's work queue (GET /api/sampling/work), or null. */
+export type NextCall = { callId: number; agentName: string; startedAt: string };
+
+/**
+ * Per item, what the API refused, in the screen's words: its details name items by path `answers.<id>`
+ * (the ids are internal; the screen shows each message next to the item's own text).
+ */
+export function itemProblems(details: Detail[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of details) {
+    const id = /^answers\.(.+)$/.exec(d.path ?? '')?.[1];
+    if (!id || out[id]) continue;
+    out[id] = /is required and has no answer/.test(d.message) ? 'Required: choose an answer.' : d.message.replace(/^item "[^"]*"(:)? ?/, '').replace(/^./, (c) => c.toUpperCase());
+  }
+  return out;
 }
 
 /**
@@ -38,6 +61,12 @@ export class EvaluationSession {
   busy = $state(false);
   /** Set when a submit or revision was refused: the form marks required items still unanswered. */
   showMissing = $state(false);
+  /** Item id → what is wrong with its answer, from the last refused submit or revision. */
+  problems = $state<Record<string, string>>({});
+  /** Counts refusals, so the form moves the focus once per refusal (not each time an item is fixed). */
+  refusals = $state(0);
+  /** Set by a successful submit: what to offer next (the next call of the work queue, if any). */
+  submitted = $state<{ revision: number; next: NextCall | null } | null>(null);
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inflight: Promise<void> | null = null;
   private dirty = false;
@@ -59,6 +88,7 @@ export class EvaluationSession {
     this.revisions = data.revisions;
     this.mode = data.evaluation?.status === 'submitted' ? 'view' : 'draft';
     this.showMissing = false;
+    this.problems = {};
   }
 
   get editable() {
@@ -69,6 +99,10 @@ export class EvaluationSession {
     if (!this.editable) return;
     this.answers = { ...this.answers, [itemId]: value };
     this.error = null;
+    if (this.problems[itemId]) {
+      const { [itemId]: _fixed, ...rest } = this.problems;
+      this.problems = rest;
+    }
     this.schedule();
   }
 
@@ -140,9 +174,9 @@ export class EvaluationSession {
       await this.ensureStarted();
       await call('POST', `/api/evaluations/${this.evaluation!.id}/submit`, { version: this.evaluation!.version, answers: this.answers });
       await this.reload();
+      this.submitted = { revision: this.evaluation!.revision, next: await this.nextInQueue() };
     } catch (e) {
-      this.showMissing = true;
-      this.error = e instanceof Error ? e.message : String(e);
+      this.refused(e);
     } finally {
       this.busy = false;
     }
@@ -170,11 +204,28 @@ export class EvaluationSession {
       await this.reload();
       return true;
     } catch (e) {
-      this.showMissing = true;
-      this.error = e instanceof Error ? e.message : String(e);
+      this.refused(e);
       return false;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** A refused submit or revision: problems with items go next to the items, anything else to the top. */
+  private refused(e: unknown) {
+    this.showMissing = true;
+    this.problems = e instanceof ApiFailure ? itemProblems(e.details) : {};
+    this.refusals++;
+    this.error = Object.keys(this.problems).length ? null : e instanceof Error ? e.message : String(e);
+  }
+
+  /** The next open call of the evaluator's work queue; null when there is none or no queue at all. */
+  private async nextInQueue(): Promise<NextCall | null> {
+    try {
+      const q = await call<{ items: NextCall[] }>('GET', '/api/sampling/work');
+      return q.items.find((i) => i.callId !== this.data.call?.id) ?? null;
+    } catch {
+      return null;
     }
   }
 
