@@ -7,6 +7,7 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { ScorecardDefinition, type ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import { loadEnv } from '../src/env.ts';
+import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
 const DEFINITION: ScorecardDefinitionInput = {
@@ -445,5 +446,11 @@ describe('self-evaluation', () => {
     const view = await (await get(`/api/coaching/self-evaluations/${asked.id}`, u.agentA1)).json();
     expect(view).toMatchObject({ canFill: true, leadHidden: true, request: { status: 'open', message: 'Now this one, please' } });
     expect(view.self.answers).toEqual({}); // the old draft starts empty
+  });
+});
+
+describe('cached scores after every coaching write (pnpm scores:verify)', () => {
+  it('match what the answers give: self-evaluation drafts and submits, dispute revisions', async () => {
+    expect(await verifyCachedScores(t.db)).toMatchObject({ ok: true });
   });
 });

@@ -11,6 +11,7 @@ import type { ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { computeScore } from '@attentive/core';
 import { loadEnv } from '../src/env.ts';
+import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
 const DEFINITION: ScorecardDefinitionInput = {
@@ -422,5 +423,11 @@ describe('cross-team assignment from a sample', () => {
     // Any other call of team A stays invisible to the lead of team B.
     expect((await get(`/api/calls/${notAssigned}`, u.leadB)).status).toBe(404);
     expect((await start(u.leadB, { callId: notAssigned })).status).toBe(404);
+  });
+});
+
+describe('cached scores after every evaluation write (pnpm scores:verify)', () => {
+  it('match what the answers give: drafts, submits, revisions', async () => {
+    expect(await verifyCachedScores(t.db)).toMatchObject({ ok: true });
   });
 });

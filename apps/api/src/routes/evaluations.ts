@@ -9,12 +9,13 @@ import { reviseEvaluation } from '@attentive/core/evaluations/revise-evaluation'
 import { saveDraft } from '@attentive/core/evaluations/save-draft';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
+import { EVALUATION_KINDS } from '@attentive/core/evaluations/kinds';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
 
-const KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore'] as const;
+const KINDS = EVALUATION_KINDS;
 const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
 const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });

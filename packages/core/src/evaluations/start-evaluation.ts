@@ -11,8 +11,8 @@ import { authorOf } from './actor.ts';
 import { evaluationDto } from './dto.ts';
 import { Id, parseInput, SCREEN_KINDS } from './inputs.ts';
 import { loadAgentScope, loadCallWithScope } from './scope.ts';
-import { cachedOf, currentScorecardVersion } from './score.ts';
-import { computeScore } from '../scoring/compute-score.ts';
+import { currentScorecardVersion } from './score.ts';
+import { cachedScoreOf } from './cached-score.ts';
 
 export const StartEvaluationInput = z
   .object({
@@ -70,7 +70,7 @@ export async function startEvaluation({ ctx, input }: { ctx: Ctx; input: z.input
 
     const { version } = await currentScorecardVersion(tx, p.tenantId, scope.programId);
     const now = nowOf(ctx);
-    const empty = cachedOf(computeScore(version.definition, {}));
+    const empty = cachedScoreOf(version.definition, {}).cached;
     const [row] = await tx
       .insert(schema.evaluations)
       .values({

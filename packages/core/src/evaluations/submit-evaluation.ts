@@ -30,12 +30,12 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
     if (evaluation.status !== 'draft') throw conflict('This evaluation is already submitted: change it as a new revision with a reason');
     expectVersion(evaluation.version, data.version, 'This draft');
     const answers = compactAnswers(data.answers ?? (evaluation.answers as Record<string, never>));
-    const { result, cached } = scoreAnswers(definition, answers, { requireComplete: true });
+    const { result, cached, revision: scored } = scoreAnswers(definition, answers, { requireComplete: true });
     const now = nowOf(ctx);
     const me = authorOf(ctx.principal);
     const [revision] = await tx
       .insert(schema.evaluationRevisions)
-      .values({ evaluationId: evaluation.id, revision: 1, answers, result, overallScore: result.score, failed: result.failed, authorId: me.id, authorLabel: me.label, at: now, reason: null })
+      .values({ evaluationId: evaluation.id, revision: 1, answers, ...scored, authorId: me.id, authorLabel: me.label, at: now, reason: null })
       .returning();
     const [row] = await tx
       .update(schema.evaluations)
