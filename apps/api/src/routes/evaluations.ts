@@ -133,6 +133,7 @@ const routes = {
           transcript: z.array(Turn),
           canEvaluate: z.boolean(),
           myDraftId: z.number().int().nullable(),
+          countingEvaluationId: z.number().int().nullable().openapi({ description: 'The submitted evaluation this call counts with toward its agent (at most one per call); a second scoring is refused' }),
           evaluations: z.array(
             z.object({ id: z.number().int(), status: z.enum(['draft', 'submitted']), kind: z.enum(KINDS), evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
           ),

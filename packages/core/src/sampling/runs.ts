@@ -8,6 +8,7 @@ import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
 import { clientIdsAudited } from '../policy/principal.ts';
 import { fairnessLedger } from './ledger.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
+import { COUNTING_KINDS_SQL } from '../evaluations/counting.ts';
 
 export function runDto(r: typeof schema.sampleRuns.$inferSelect) {
   return {
@@ -70,7 +71,7 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
       startedAt: schema.calls.startedAt,
       talkSeconds: schema.calls.talkSeconds,
       queueId: schema.calls.queueId,
-      evaluationStatus: sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId})`
+      evaluationStatus: sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${COUNTING_KINDS_SQL}))`
     })
     .from(schema.sampleItems)
     .innerJoin(agent, eq(agent.id, schema.sampleItems.agentId))

@@ -194,7 +194,7 @@ function answer(item: ScorecardItem, p: number, rng: Rng): string | number {
 }
 
 type Scored = ReturnType<typeof CachedScoreOf>;
-type LinkToSample = (db: Db, o: { tenantId: number; callId: number; evaluationId: number }) => Promise<void>;
+type LinkToSample = (db: Db, o: { tenantId: number; callId: number; evaluationId: number; kind: 'sampled' }) => Promise<void>;
 
 async function insertEvaluation(
   db: Db,
@@ -223,7 +223,7 @@ async function insertEvaluation(
     .returning({ id: evaluations.id });
   await db.insert(evaluationRevisions).values({ evaluationId: e!.id, revision: 1, answers: x.answers, ...x.scored.revision, authorId: x.lead.id, authorLabel: x.leadLabel, at: x.submittedAt, reason: null });
   // A drawn call scored here fulfils its sample item, as submitting does.
-  await x.link(db, { tenantId: x.tenantId, callId: x.call.id, evaluationId: e!.id });
+  await x.link(db, { tenantId: x.tenantId, callId: x.call.id, evaluationId: e!.id, kind: 'sampled' });
   return { id: e!.id, submittedAt: x.submittedAt };
 }
 
