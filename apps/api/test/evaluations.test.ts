@@ -426,6 +426,18 @@ describe('cross-team assignment from a sample', () => {
   });
 });
 
+describe('query values typed by hand', () => {
+  it('answer 400 naming the parameter, never 500 and never another record (ids in decimal digits only)', async () => {
+    for (const q of ['agentId=0x10', 'agentId=1e1', 'agentId=%201', 'programId=+5', 'teamId=0', 'status=bogus', 'from=garbage', 'mine=1', 'kind=nope', 'limit=0']) {
+      const res = await get(`/api/evaluations?${q}`, u.qa);
+      expect(res.status, q).toBe(400);
+      expect((await res.json()).error.message, q).toContain(q.split('=')[0]);
+    }
+    for (const q of ['agentId=0x10', 'kinds=bogus', 'from=garbage', 'groupBy=x']) expect((await get(`/api/evaluations/aggregates?${q}`, u.qa)).status, q).toBe(400);
+    expect((await get(`/api/evaluations?agentId=${org.agents.a1.id}`, u.qa)).status).toBe(200);
+  });
+});
+
 describe('a call counts once toward its agent (docs/scoring.md)', () => {
   const b2 = () => org.agents.b2.id;
   const callsOfB2 = () => org.calls.filter((c) => c.agentId === org.agents.b2.id).map((c) => c.id);

@@ -19,6 +19,12 @@ const KINDS = EVALUATION_KINDS;
 const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
 const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+/** An id in a query string: decimal digits only (`0x10`, `1e1`, ` 5` are refused with 400, never read as another record). */
+const QueryId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number in decimal digits')
+  .transform(Number)
+  .openapi({ type: 'integer', example: 1 });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. no published scorecard)') };
@@ -170,10 +176,10 @@ const routes = {
       query: z.object({
         status: z.enum(['draft', 'submitted']).optional(),
         kind: z.enum(KINDS).optional(),
-        agentId: z.coerce.number().int().positive().optional(),
-        teamId: z.coerce.number().int().positive().optional(),
-        programId: z.coerce.number().int().positive().optional(),
-        callId: z.coerce.number().int().positive().optional(),
+        agentId: QueryId.optional(),
+        teamId: QueryId.optional(),
+        programId: QueryId.optional(),
+        callId: QueryId.optional(),
         mine: z.enum(['true', 'false']).optional(),
         from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
@@ -221,9 +227,9 @@ const routes = {
     request: {
       query: z.object({
         groupBy: z.enum(['agent', 'team', 'program']).optional(),
-        programId: z.coerce.number().int().positive().optional(),
-        teamId: z.coerce.number().int().positive().optional(),
-        agentId: z.coerce.number().int().positive().optional(),
+        programId: QueryId.optional(),
+        teamId: QueryId.optional(),
+        agentId: QueryId.optional(),
         from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
         kinds: z.string().optional().openapi({ description: 'Comma-separated kinds; default sampled,live,mystery' })
