@@ -7,6 +7,7 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { ScorecardDefinition, type ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import { loadEnv } from '../src/env.ts';
+import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
 const DEFINITION: ScorecardDefinitionInput = {
@@ -415,6 +416,21 @@ describe('self-evaluation', () => {
     expect((await req('POST', `/api/coaching/self-evaluations/${requestId}/cancel`, u.leadA)).status).toBe(409);
   });
 
+  it('a client auditor never reads the agent\'s self-evaluation: not by id, in the list, the aggregates or the call\'s context', async () => {
+    const e = schema.evaluations;
+    const [self] = await t.db.select({ id: e.id }).from(e).where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'submitted')));
+    expect((await get(`/api/evaluations/${self!.id}`, u.agentA1)).status).toBe(200);
+    await expectRefused(await get(`/api/evaluations/${self!.id}`, u.auditorA));
+    expect((await (await get('/api/evaluations?kind=self', u.auditorA)).json()).items).toEqual([]);
+    const all = (await (await get('/api/evaluations?limit=200', u.auditorA)).json()).items as { id: number; kind: string }[];
+    expect(all.map((x) => x.id)).toContain(leadEval); // the contact center's own scoring of the call stays readable
+    expect(all.map((x) => x.kind)).not.toContain('self');
+    expect((await (await get('/api/evaluations/aggregates?kinds=self', u.auditorA)).json()).rows).toEqual([]);
+    expect((await (await get('/api/evaluations/aggregates?kinds=self', u.leadA)).json()).rows).toHaveLength(1);
+    const context = await get(`/api/calls/${call()}/evaluation-context`, u.auditorA);
+    if (context.status === 200) expect(((await context.json()).evaluations as { kind: string }[]).map((x) => x.kind)).not.toContain('self');
+  });
+
   it('a coach withdraws an open request: the agent sees the lead\'s score again; asking again reopens it', async () => {
     const other = callsOf(org.agents.a1.id)[4]!.id;
     const asked = await (await req('POST', '/api/coaching/self-evaluations', u.leadA, { callId: other })).json();
@@ -445,5 +461,11 @@ describe('self-evaluation', () => {
     const view = await (await get(`/api/coaching/self-evaluations/${asked.id}`, u.agentA1)).json();
     expect(view).toMatchObject({ canFill: true, leadHidden: true, request: { status: 'open', message: 'Now this one, please' } });
     expect(view.self.answers).toEqual({}); // the old draft starts empty
+  });
+});
+
+describe('cached scores after every coaching write (pnpm scores:verify)', () => {
+  it('match what the answers give: self-evaluation drafts and submits, dispute revisions', async () => {
+    expect(await verifyCachedScores(t.db)).toMatchObject({ ok: true });
   });
 });

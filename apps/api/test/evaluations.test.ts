@@ -11,6 +11,7 @@ import type { ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { computeScore } from '@attentive/core';
 import { loadEnv } from '../src/env.ts';
+import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
 const DEFINITION: ScorecardDefinitionInput = {
@@ -422,5 +423,61 @@ describe('cross-team assignment from a sample', () => {
     // Any other call of team A stays invisible to the lead of team B.
     expect((await get(`/api/calls/${notAssigned}`, u.leadB)).status).toBe(404);
     expect((await start(u.leadB, { callId: notAssigned })).status).toBe(404);
+  });
+});
+
+describe('query values typed by hand', () => {
+  it('answer 400 naming the parameter, never 500 and never another record (ids in decimal digits only)', async () => {
+    for (const q of ['agentId=0x10', 'agentId=1e1', 'agentId=%201', 'programId=+5', 'teamId=0', 'status=bogus', 'from=garbage', 'mine=1', 'kind=nope', 'limit=0']) {
+      const res = await get(`/api/evaluations?${q}`, u.qa);
+      expect(res.status, q).toBe(400);
+      expect((await res.json()).error.message, q).toContain(q.split('=')[0]);
+    }
+    for (const q of ['agentId=0x10', 'kinds=bogus', 'from=garbage', 'groupBy=x']) expect((await get(`/api/evaluations/aggregates?${q}`, u.qa)).status, q).toBe(400);
+    expect((await get(`/api/evaluations?agentId=${org.agents.a1.id}`, u.qa)).status).toBe(200);
+  });
+});
+
+describe('a call counts once toward its agent (docs/scoring.md)', () => {
+  const b2 = () => org.agents.b2.id;
+  const callsOfB2 = () => org.calls.filter((c) => c.agentId === org.agents.b2.id).map((c) => c.id);
+  const submitNew = async (h: H, callId: number) => {
+    const e = (await (await start(h, { callId })).json()).evaluation;
+    return req('POST', `/api/evaluations/${e.id}/submit`, h, { version: e.version, answers: FULL });
+  };
+
+  it('refuses a second scoring of a scored call with 409 naming the evaluation that counts; n stays 1', async () => {
+    const [call] = callsOfB2();
+    const first = await submitNew(u.leadB, call!);
+    expect(first.status).toBe(200);
+    const counted = (await first.json()).evaluation.id;
+    const before = await countRows();
+    const again = await start(u.qa, { callId: call });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toContain(`evaluation ${counted} `);
+    expect(await countRows()).toEqual(before);
+    // The screen opens the evaluation that counts for the second evaluator, to revise it.
+    expect((await (await get(`/api/calls/${call}/evaluation-context`, u.qa)).json()).countingEvaluationId).toBe(counted);
+    const rows = (await (await get('/api/evaluations/aggregates?groupBy=agent', u.qa)).json()).rows;
+    expect(rows.find((r: { group: { id: number } }) => r.group.id === b2())).toMatchObject({ n: 1 });
+  });
+
+  it('refuses the later submit when two evaluators drafted the same call at once', async () => {
+    const call = callsOfB2()[1]!;
+    const qaDraft = (await (await start(u.qa, { callId: call })).json()).evaluation;
+    expect((await submitNew(u.leadB, call)).status).toBe(200);
+    const late = await req('POST', `/api/evaluations/${qaDraft.id}/submit`, u.qa, { version: qaDraft.version, answers: FULL });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.message).toMatch(/already scored: evaluation \d+ /);
+    const summary = await (await get(`/api/coaching/agents/${b2()}/summary`, u.qa)).json();
+    expect(summary.total.n).toBe(2);
+    const rows = (await (await get('/api/evaluations/aggregates?groupBy=agent', u.qa)).json()).rows;
+    expect(rows.find((r: { group: { id: number } }) => r.group.id === b2())).toMatchObject({ n: 2 });
+  });
+});
+
+describe('cached scores after every evaluation write (pnpm scores:verify)', () => {
+  it('match what the answers give: drafts, submits, revisions', async () => {
+    expect(await verifyCachedScores(t.db)).toMatchObject({ ok: true });
   });
 });

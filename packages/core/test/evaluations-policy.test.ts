@@ -5,7 +5,7 @@ import { canReadCall } from '../src/policy/calls.ts';
 
 const scope: EvaluationScope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7 };
 const who = (grants: Principal['grants'], extra: Partial<Principal> = {}): Principal => ({ kind: 'user', tenantId: 1, label: 'user:x', grants, personId: 5, ...extra });
-const draft = { status: 'draft' as const, evaluatorId: 5, evaluatorLabel: 'user:x' };
+const draft = { status: 'draft' as const, kind: 'sampled' as const, evaluatorId: 5, evaluatorLabel: 'user:x' };
 const submitted = { ...draft, status: 'submitted' as const };
 
 describe('evaluation policy', () => {
@@ -62,15 +62,25 @@ describe('evaluation policy', () => {
     expect(canReadEvaluation(who([{ role: 'client_auditor', clientId: 101 }]), scope, submitted)).toBe(false);
   });
 
+  it('never shows an agent’s self-evaluation to the client (coaching data), but to the agent and its evaluators', () => {
+    const self = { ...submitted, kind: 'self' as const };
+    expect(canReadEvaluation(who([{ role: 'client_auditor', clientId: 100 }]), scope, self)).toBe(false);
+    expect(canReadEvaluation(who([{ role: 'client_auditor', clientId: 100 }], { kind: 'token' }), scope, self)).toBe(false);
+    expect(canReadEvaluation(who([{ role: 'agent' }], { personId: 1000 }), scope, self)).toBe(true);
+    expect(canReadEvaluation(who([{ role: 'team_lead', teamId: 7 }]), scope, self)).toBe(true);
+    expect(evaluationVisibility(who([{ role: 'client_auditor', clientId: 100 }]))).toMatchObject({ clientKinds: expect.not.arrayContaining(['self']) });
+  });
+
   it('describes list visibility consistently with the read rule', () => {
     expect(evaluationVisibility(who([{ role: 'qa_analyst' }]))).toEqual({ all: true });
     expect(evaluationVisibility(who([{ role: 'team_lead', teamId: 7 }, { role: 'client_auditor', clientId: 100 }]))).toEqual({
       all: false,
       teamIds: [7],
       submittedClientIds: [100],
+      clientKinds: ['sampled', 'live', 'mystery', 'calibration', 'client_rescore', 'second_opinion'],
       submittedAgentIds: [],
       assignedToPersonId: 5
     });
-    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], submittedAgentIds: [], assignedToPersonId: null });
+    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], clientKinds: expect.any(Array), submittedAgentIds: [], assignedToPersonId: null });
   });
 });

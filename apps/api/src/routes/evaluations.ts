@@ -9,13 +9,14 @@ import { reviseEvaluation } from '@attentive/core/evaluations/revise-evaluation'
 import { saveDraft } from '@attentive/core/evaluations/save-draft';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
+import { EVALUATION_KINDS } from '@attentive/core/evaluations/kinds';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { ErrorSchema, errorResponses } from '../errors.ts';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 
-const KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore'] as const;
+const KINDS = EVALUATION_KINDS;
 const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
 const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -132,6 +133,7 @@ const routes = {
           transcript: z.array(Turn),
           canEvaluate: z.boolean(),
           myDraftId: z.number().int().nullable(),
+          countingEvaluationId: z.number().int().nullable().openapi({ description: 'The submitted evaluation this call counts with toward its agent (at most one per call); a second scoring is refused' }),
           evaluations: z.array(
             z.object({ id: z.number().int(), status: z.enum(['draft', 'submitted']), kind: z.enum(KINDS), evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
           ),

@@ -3,6 +3,8 @@ import { schema } from '@attentive/db';
 import { systemPrincipal } from '@attentive/core';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
+import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
+import { saveSelfEvaluation } from '@attentive/core/coaching/save-self-evaluation';
 import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
@@ -25,16 +27,38 @@ async function ensureScorecard(w: World, tenantId: number) {
 
 const foreignEvaluationIds = new Set<number>();
 
+/** A fresh call of a1: a call counts once, so every submitted evaluation needs its own. */
+async function freshCall(w: World, t: Target) {
+  const o = side(w, t);
+  const [c] = await w.db
+    .insert(schema.calls)
+    .values({ tenantId: o.tenantId, source: 'matrix', externalId: `eval-${w.uniq()}`, programId: o.programs.a.id, queueId: o.queues.a.id, agentId: o.agents.a1.id, direction: 'inbound', startedAt: new Date(), answerSeconds: 5, talkSeconds: 100, holdSeconds: 0, transfers: 0 })
+    .returning();
+  return c!;
+}
+
 /** A fresh evaluation of agent a1 on the target side, as a draft or submitted (by the system). */
 async function evaluation(w: World, t: Target, status: 'draft' | 'submitted') {
   const o = side(w, t);
   await ensureScorecard(w, o.tenantId);
   const ctx = { db: w.db, principal: systemPrincipal(o.tenantId, `matrix-${w.uniq()}`) };
-  const { evaluation: e } = await startEvaluation({ ctx, input: { callId: callOf(w, t).id } });
+  const { evaluation: e } = await startEvaluation({ ctx, input: { callId: (await freshCall(w, t)).id } });
   if (t === 'foreign') foreignEvaluationIds.add(e.id);
   if (status === 'draft') return e;
   return (await submitEvaluation({ ctx, input: { evaluationId: e.id, version: e.version, answers: { greeting: 'yes' } } })).evaluation;
 }
+
+/** A submitted self-evaluation of agent a1 of tenant a: coaching data, never listed to the client or its tokens. */
+async function ownSelfEvaluation(w: World) {
+  await ensureScorecard(w, w.a.tenantId);
+  const r = await requestSelfEvaluation({ ctx: { db: w.db, principal: systemPrincipal(w.a.tenantId, `matrix-${w.uniq()}`) }, input: { callId: (await freshCall(w, 'own')).id } });
+  const agent = { kind: 'user' as const, tenantId: w.a.tenantId, label: 'matrix:agent', personId: w.a.agents.a1.id, grants: [{ role: 'agent' as const }] };
+  await saveSelfEvaluation({ ctx: { db: w.db, principal: agent }, input: { requestId: r.id, answers: { greeting: 'yes' }, submit: true } });
+}
+const noSelfForClient = (body: any, caller: string) => {
+  if (caller !== 'client_auditor' && caller !== 'integration') return;
+  for (const x of body.items as { id: number; kind: string }[]) if (x.kind === 'self') throw new Error(`leak: self-evaluation ${x.id} listed to ${caller}`);
+};
 
 const NF = { own: 404, foreign: 404 };
 const ok = (n: number) => ({ own: n, foreign: 404 });
@@ -56,9 +80,9 @@ export const evaluationsExpectations: Expectations = {
     expect: only({ ...evaluators(200), agent: { own: 403, foreign: 404 }, client_auditor: { own: 403, foreign: 404 }, integration: { own: 403, foreign: 404 }, mystery_shopper: NF, survey_caller: NF })
   },
   'GET /api/evaluations': {
-    request: async (w) => (await evaluation(w, 'foreign', 'submitted'), { path: '/api/evaluations?limit=200' }),
+    request: async (w) => (await evaluation(w, 'foreign', 'submitted'), await ownSelfEvaluation(w), { path: '/api/evaluations?limit=200' }),
     expect: allLists,
-    check: noForeignIds((b) => b.items, () => [...foreignEvaluationIds])
+    check: (body, w, t, caller) => (noForeignIds((b) => b.items, () => [...foreignEvaluationIds])(body, w), noSelfForClient(body, caller))
   },
   'GET /api/evaluations/aggregates': {
     request: async (w) => (await evaluation(w, 'foreign', 'submitted'), { path: '/api/evaluations/aggregates?groupBy=agent' }),

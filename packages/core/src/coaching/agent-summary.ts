@@ -9,6 +9,7 @@ import { hasRole } from '../policy/principal.ts';
 import { isAgentSelf } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { summariseAgent } from './agent-summary-compute.ts';
+import { COUNTING_KINDS } from '../evaluations/kinds.ts';
 import { loadAgentForCoaching, notHiddenBySelfEvaluation } from './scope.ts';
 
 export const AgentSummaryInput = z.object({
@@ -16,9 +17,6 @@ export const AgentSummaryInput = z.object({
   agentId: Id.optional(),
   months: z.number().int().min(1).max(24).default(6)
 });
-
-/** Kinds that measure the agent (self, calibration and client re-scores are other views of counted calls). */
-export const MEASURING_KINDS = ['sampled', 'live', 'mystery'] as const;
 
 /**
  * Everything on an agent's home: evaluations not yet acknowledged, scores per month and dimension with
@@ -39,7 +37,7 @@ export async function agentSummary({ ctx, input }: { ctx: Ctx; input: z.input<ty
     .select({ id: e.id, callId: e.callId, kind: e.kind, submittedAt: e.submittedAt, overallScore: e.overallScore, dimensionScores: e.dimensionScores, failed: e.failed, answers: e.answers, revision: e.revision, scorecardVersionId: e.scorecardVersionId, evaluatorLabel: e.evaluatorLabel, programName: schema.programs.name })
     .from(e)
     .innerJoin(schema.programs, eq(schema.programs.id, e.programId))
-    .where(and(eq(e.tenantId, p.tenantId), eq(e.agentId, agentId), eq(e.status, 'submitted'), inArray(e.kind, [...MEASURING_KINDS]), gte(e.submittedAt, since), self ? notHiddenBySelfEvaluation() : undefined))
+    .where(and(eq(e.tenantId, p.tenantId), eq(e.agentId, agentId), eq(e.status, 'submitted'), inArray(e.kind, COUNTING_KINDS), gte(e.submittedAt, since), self ? notHiddenBySelfEvaluation() : undefined))
     .orderBy(desc(e.submittedAt));
   const versionIds = [...new Set(evals.map((x) => x.scorecardVersionId))];
   const versions = versionIds.length

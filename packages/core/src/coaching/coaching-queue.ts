@@ -7,7 +7,7 @@ import { forbidden } from '../errors.ts';
 import { canSeeCoachingQueue } from '../policy/coaching.ts';
 import { tIntervalFromMoments } from '../stats/intervals.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
-import { MEASURING_KINDS } from './agent-summary.ts';
+import { COUNTING_KINDS } from '../evaluations/kinds.ts';
 import { rankCoachingQueue, type QueueFacts } from './queue-ranking.ts';
 import { visibleAgents } from './scope.ts';
 
@@ -50,7 +50,7 @@ export async function coachingQueue({ ctx, input }: { ctx: Ctx; input: z.input<t
       ...(await ctx.db
         .select({ agentId: e.agentId, n: sql<number>`count(${oriented})`, mean: sql<number | null>`avg(${oriented})`, sq: sql<number | null>`sum(${oriented} * ${oriented})`, critical: sql<number>`sum(case when json_array_length(${e.criticalFlags}) > 0 then 1 else 0 end)` })
         .from(e)
-        .where(and(eq(e.tenantId, p.tenantId), inArray(e.agentId, part), eq(e.status, 'submitted'), inArray(e.kind, [...MEASURING_KINDS]), gte(e.submittedAt, since)))
+        .where(and(eq(e.tenantId, p.tenantId), inArray(e.agentId, part), eq(e.status, 'submitted'), inArray(e.kind, COUNTING_KINDS), gte(e.submittedAt, since)))
         .groupBy(e.agentId))
     );
     overdueRows.push(

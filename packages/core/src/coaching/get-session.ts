@@ -5,7 +5,7 @@ import type { ScorecardDefinition } from '@attentive/shared/scorecard';
 import type { Ctx } from '../context.ts';
 import { canCoach, isAgentSelf } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
-import { MEASURING_KINDS } from './agent-summary.ts';
+import { COUNTING_KINDS } from '../evaluations/kinds.ts';
 import { itemEstimates } from './item-scores.ts';
 import { loadSessionForCoaching } from './load-session.ts';
 import { notHiddenBySelfEvaluation } from './scope.ts';
@@ -39,7 +39,7 @@ export async function getCoachingSession({ ctx, input }: { ctx: Ctx; input: z.in
       .select(cols)
       .from(e)
       .innerJoin(schema.scorecardVersions, eq(schema.scorecardVersions.id, e.scorecardVersionId))
-      .where(and(eq(e.agentId, session.agentId), eq(e.status, 'submitted'), inArray(e.kind, [...MEASURING_KINDS]), gt(e.submittedAt, sessionStart), isAgentSelf(p, scope) ? notHiddenBySelfEvaluation() : undefined))
+      .where(and(eq(e.agentId, session.agentId), eq(e.status, 'submitted'), inArray(e.kind, COUNTING_KINDS), gt(e.submittedAt, sessionStart), isAgentSelf(p, scope) ? notHiddenBySelfEvaluation() : undefined))
       .orderBy(asc(e.submittedAt))
   ]);
   const only = new Set(focus.map((f) => f.itemId));

@@ -10,7 +10,8 @@ import { canReadEvaluation } from '../policy/evaluations.ts';
 import { authorOf } from '../evaluations/actor.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { loadCallWithScope, loadEvaluationWithScope } from '../evaluations/scope.ts';
-import { currentScorecardVersion } from '../evaluations/score.ts';
+import { currentScorecardVersion, loadScorecardVersion } from '../evaluations/score.ts';
+import { cachedScoreOf } from '../evaluations/cached-score.ts';
 import { notFound } from '../errors.ts';
 
 export const RequestSelfEvaluationInput = z.object({
@@ -47,6 +48,8 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
     } else {
       versionId = (await currentScorecardVersion(tx, p.tenantId, call.programId)).version.id;
     }
+    // An empty self-evaluation still carries the cache of its (empty) answers, like every draft.
+    const empty = cachedScoreOf((await loadScorecardVersion(tx, p.tenantId, versionId)).definition, {}).cached;
     const r = schema.selfEvaluationRequests;
     const me = authorOf(p);
     const [existing] = await tx.select().from(r).where(and(eq(r.callId, call.id), eq(r.agentId, call.agentId))).limit(1);
@@ -54,7 +57,7 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
     if (existing) {
       // Asked again after a withdrawal: the same request opens again, its draft emptied onto this version.
       const [draft] = await tx.select({ version: schema.evaluations.version }).from(schema.evaluations).where(eq(schema.evaluations.id, existing.selfEvaluationId));
-      await tx.update(schema.evaluations).set({ answers: {}, scorecardVersionId: versionId, version: draft!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, existing.selfEvaluationId));
+      await tx.update(schema.evaluations).set({ answers: {}, ...empty, scorecardVersionId: versionId, version: draft!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, existing.selfEvaluationId));
       await tx
         .update(r)
         .set({ status: 'open', requestedById: me.id, requestedByLabel: me.label, leadEvaluationId: data.leadEvaluationId ?? null, message: data.message ?? null, requestedAt: now, submittedAt: null })
@@ -65,7 +68,7 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
     const [agent] = await tx.select({ name: schema.people.name }).from(schema.people).where(eq(schema.people.id, call.agentId));
     const [selfEval] = await tx
       .insert(schema.evaluations)
-      .values({ tenantId: p.tenantId, callId: call.id, agentId: call.agentId, programId: call.programId, scorecardVersionId: versionId, evaluatorId: call.agentId, evaluatorLabel: `agent:${agent!.name}`, kind: 'self', status: 'draft', answers: {}, updatedAt: now })
+      .values({ tenantId: p.tenantId, callId: call.id, agentId: call.agentId, programId: call.programId, scorecardVersionId: versionId, evaluatorId: call.agentId, evaluatorLabel: `agent:${agent!.name}`, kind: 'self', status: 'draft', answers: {}, ...empty, updatedAt: now })
       .returning();
     const [request] = await tx
       .insert(r)

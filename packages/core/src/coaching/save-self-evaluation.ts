@@ -30,14 +30,14 @@ export async function saveSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.in
     const [evaluation] = await tx.select().from(schema.evaluations).where(eq(schema.evaluations.id, request.selfEvaluationId));
     const version = await loadScorecardVersion(tx, p.tenantId, evaluation!.scorecardVersionId);
     const merged = compactAnswers({ ...(evaluation!.answers as Record<string, never>), ...data.answers });
-    const { result, cached } = scoreAnswers(version.definition, merged, { requireComplete: data.submit });
+    const { result, cached, revision: scored } = scoreAnswers(version.definition, merged, { requireComplete: data.submit });
     if (!data.submit) {
-      await tx.update(schema.evaluations).set({ answers: merged, version: evaluation!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, evaluation!.id));
+      await tx.update(schema.evaluations).set({ answers: merged, ...cached, version: evaluation!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, evaluation!.id));
       return { status: 'open' as const, score: result };
     }
     await tx
       .insert(schema.evaluationRevisions)
-      .values({ evaluationId: evaluation!.id, revision: 1, answers: merged, result, overallScore: result.score, failed: result.failed, authorId: p.personId ?? null, authorLabel: p.label, at: now, reason: null });
+      .values({ evaluationId: evaluation!.id, revision: 1, answers: merged, ...scored, authorId: p.personId ?? null, authorLabel: p.label, at: now, reason: null });
     await tx
       .update(schema.evaluations)
       .set({ answers: merged, ...cached, status: 'submitted', revision: 1, submittedAt: now, version: evaluation!.version + 1, updatedAt: now })

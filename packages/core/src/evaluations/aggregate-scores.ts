@@ -7,6 +7,7 @@ import type { Principal } from '../policy/principal.ts';
 import { tIntervalFromMoments, wilsonInterval, type Estimate } from '../stats/intervals.ts';
 import { EvaluationKind, Id, parseInput } from './inputs.ts';
 import { visibleEvaluations } from './visibility-sql.ts';
+import { COUNTING_KINDS } from './kinds.ts';
 
 export const AggregateScoresInput = z.object({
   groupBy: z.enum(['agent', 'team', 'program']).default('agent'),
@@ -15,8 +16,11 @@ export const AggregateScoresInput = z.object({
   agentId: Id.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-  /** Which instruments count. Calibration, self and client re-scores are other people's views of calls already counted. */
-  kinds: z.array(EvaluationKind).min(1).default(['sampled', 'live', 'mystery'])
+  /**
+   * Which kinds to aggregate. Default: the kinds that count toward the agent (kinds.ts); naming others
+   * (e.g. self) gives their own figures, which never mix into the agent's.
+   */
+  kinds: z.array(EvaluationKind).min(1).default(COUNTING_KINDS)
 });
 
 export type ScoreAggregate = {

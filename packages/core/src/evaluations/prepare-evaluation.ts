@@ -10,6 +10,7 @@ import { loadCallWithScope } from './scope.ts';
 import { currentScorecardVersion } from './score.ts';
 import { hiddenFromAgentBySelfEvaluation } from '../coaching/scope.ts';
 import { loadContactFacts } from './contact-facts.ts';
+import { countsTowardAgent } from './kinds.ts';
 
 export const PrepareEvaluationInput = z.object({ callId: Id });
 
@@ -48,6 +49,8 @@ export async function prepareEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
     ...facts,
     canEvaluate: mayEvaluate,
     myDraftId: evaluations.find((e) => e.mine && e.status === 'draft' && e.kind === 'sampled')?.id ?? null,
+    // The submitted evaluation this call counts with (one per call): a second evaluator opens it to revise it.
+    countingEvaluationId: evaluations.find((e) => e.status === 'submitted' && countsTowardAgent(e.kind))?.id ?? null,
     evaluations,
     scorecard: current ? { versionId: current.version.id, version: current.version.version, name: current.scorecardName, definition: current.version.definition } : null
   };

@@ -1,12 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import { schema, type Db } from '@attentive/db';
 import type { ScorecardDefinition } from '@attentive/shared/scorecard';
-import { computeScore } from '../scoring/compute-score.ts';
-import { cachedOf } from './score.ts';
+import { cachedScoreOf } from './cached-score.ts';
 
 /**
  * Recomputes the cached results of every evaluation of a tenant from its stored answers with THE
- * formula (computeScore), e.g. after a fix to the formula. Answers and revisions are never touched;
+ * formula through the one cache writer (cachedScoreOf), e.g. after a fix to the formula. Answers and revisions are never touched;
  * only the cache columns that aggregates read. Pages by id; one transaction per page; each page is
  * written back with a single multi-row UPDATE … FROM (VALUES …).
  */
@@ -48,7 +47,7 @@ export async function rescoreEvaluations(db: Db, opts: { tenantId: number; pageS
     const args: (number | string | null)[] = [];
     const tuples: string[] = [];
     for (const r of rows) {
-      const c = cachedOf(computeScore(definitions.get(r.versionId)!, r.answers));
+      const c = cachedScoreOf(definitions.get(r.versionId)!, r.answers).cached;
       if (c.overallScore !== r.overall || c.failed !== r.failed) changed++;
       tuples.push('(?, ?, ?, ?, ?, ?, ?, ?)');
       args.push(r.id, c.overallScore, JSON.stringify(c.dimensionScores), c.friendlyScore, c.orientedScore, c.complianceScore, c.failed ? 1 : 0, JSON.stringify(c.criticalFlags));

@@ -2,42 +2,18 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import type { AnswerValue, ScorecardDefinition } from '@attentive/shared/scorecard';
 import { DomainError, notFound } from '../errors.ts';
-import { computeScore, type ScoreResult } from '../scoring/compute-score.ts';
 import { validateAnswers } from '../scoring/validate-answers.ts';
+import { cachedScoreOf } from './cached-score.ts';
 
 /** Answers as the evaluation verbs take and store them: item id → value (null: not answered yet). */
 export type AnswerMap = Record<string, AnswerValue | null>;
 
-/** The columns cached on the evaluation row from THE scoring formula, for fast aggregates. */
-export type CachedScore = {
-  overallScore: number | null;
-  dimensionScores: Record<string, number | null>;
-  friendlyScore: number | null;
-  orientedScore: number | null;
-  complianceScore: number | null;
-  failed: boolean;
-  criticalFlags: string[];
-};
+export type { CachedScore } from './cached-score.ts';
 
-/** Validates answers against the version (naming each bad item) and scores them with computeScore. */
+/** Validates answers against the version (naming each bad item), then scores them through the one cache writer. */
 export function scoreAnswers(definition: ScorecardDefinition, answers: AnswerMap, opts: { requireComplete: boolean }) {
   validateAnswers(definition, answers, { requireComplete: opts.requireComplete });
-  const result = computeScore(definition, answers);
-  return { result, cached: cachedOf(result) };
-}
-
-export function cachedOf(result: ScoreResult): CachedScore {
-  return {
-    overallScore: result.score,
-    dimensionScores: Object.fromEntries(Object.entries(result.dimensions).map(([d, t]) => [d, t.score])),
-    friendlyScore: result.dimensions.customer_friendly.score,
-    orientedScore: result.dimensions.customer_oriented.score,
-    complianceScore: result.dimensions.compliance.score,
-    failed: result.failed,
-    criticalFlags: Object.entries(result.criticalErrors)
-      .filter(([, v]) => v)
-      .map(([k]) => k)
-  };
+  return cachedScoreOf(definition, answers);
 }
 
 /** Drops unanswered (null) entries so stored answers only hold what was answered. */

@@ -11,8 +11,9 @@ import { authorOf } from './actor.ts';
 import { evaluationDto } from './dto.ts';
 import { Id, parseInput, SCREEN_KINDS } from './inputs.ts';
 import { loadAgentScope, loadCallWithScope } from './scope.ts';
-import { cachedOf, currentScorecardVersion } from './score.ts';
-import { computeScore } from '../scoring/compute-score.ts';
+import { currentScorecardVersion } from './score.ts';
+import { cachedScoreOf } from './cached-score.ts';
+import { refuseSecondCountingEvaluation } from './counting.ts';
 
 export const StartEvaluationInput = z
   .object({
@@ -32,7 +33,8 @@ export const StartEvaluationInput = z
 /**
  * Starts (or resumes) a draft evaluation of a call, or of an agent and program without a recording
  * (live monitoring). The scorecard version is fixed now: publishing a newer one never changes it.
- * Idempotent per evaluator, call and kind: opening the screen twice resumes the same draft.
+ * Idempotent per evaluator, call and kind: opening the screen twice resumes the same draft. A call that
+ * already has a submitted counting evaluation is refused (409 naming it): a call counts once.
  */
 export async function startEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<typeof StartEvaluationInput> }) {
   const data = parseInput(StartEvaluationInput, input);
@@ -66,11 +68,12 @@ export async function startEvaluation({ ctx, input }: { ctx: Ctx; input: z.input
         )
         .limit(1);
       if (existing) return { created: false, evaluation: evaluationDto(existing) };
+      await refuseSecondCountingEvaluation(tx, { tenantId: p.tenantId, callId: data.callId, kind: data.kind });
     }
 
     const { version } = await currentScorecardVersion(tx, p.tenantId, scope.programId);
     const now = nowOf(ctx);
-    const empty = cachedOf(computeScore(version.definition, {}));
+    const empty = cachedScoreOf(version.definition, {}).cached;
     const [row] = await tx
       .insert(schema.evaluations)
       .values({

@@ -17,7 +17,7 @@ export function visibleEvaluations(p: Principal): SQL {
   const parts: SQL[] = [];
   if (v.teamIds.length) parts.push(inArray(schema.people.teamId, v.teamIds));
   if (v.assignedToPersonId != null) parts.push(assignedBySample(p.tenantId, v.assignedToPersonId, schema.evaluations.callId));
-  if (v.submittedClientIds.length) parts.push(and(submitted, inArray(schema.programs.clientId, v.submittedClientIds))!);
+  if (v.submittedClientIds.length) parts.push(and(submitted, inArray(schema.programs.clientId, v.submittedClientIds), inArray(schema.evaluations.kind, v.clientKinds))!);
   // An agent does not see others' scores of a call while its own self-evaluation of it is open.
   if (v.submittedAgentIds.length) parts.push(and(submitted, inArray(schema.evaluations.agentId, v.submittedAgentIds), notHiddenBySelfEvaluation())!);
   return and(tenant, parts.length ? or(...parts) : sql`0`)!;

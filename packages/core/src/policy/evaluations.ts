@@ -1,12 +1,14 @@
 import { isAssignedLead, type CallScope } from './calls.ts';
 import { type Principal, clientIdsAudited, hasRole, teamIdsLedBy } from './principal.ts';
+import { CLIENT_VISIBLE_KINDS, visibleToClient, type EvaluationKind } from '../evaluations/kinds.ts';
 
 /**
  * Who may score, change and read evaluations. One module, used by every evaluation verb and list.
  * - Evaluators: admins and QA analysts anywhere in the tenant; team leads for the agents of their teams
  *   and for the calls a sample assigned to them (cross-team assignment).
- * - Agents read their own submitted evaluations; client auditors read submitted evaluations of their
- *   clients' programs. Neither creates nor changes one (self-scoring and client re-scoring come as their
+ * - Agents read their own submitted evaluations; client auditors (and client/program API tokens) read
+ *   submitted evaluations of their clients' programs of the kinds the client may see (kinds.ts: never an
+ *   agent's self-evaluation, which is coaching data). Neither creates nor changes one (self-scoring and client re-scoring come as their
  *   own instruments, with their own rules).
  */
 export type EvaluationScope = CallScope;
@@ -28,23 +30,23 @@ export function canChangeEvaluation(
   return p.personId != null ? e.evaluatorId === p.personId : e.evaluatorLabel === p.label;
 }
 
-export function canReadEvaluation(p: Principal, s: EvaluationScope, e: { status: 'draft' | 'submitted' }): boolean {
+export function canReadEvaluation(p: Principal, s: EvaluationScope, e: { status: 'draft' | 'submitted'; kind: EvaluationKind }): boolean {
   if (p.tenantId !== s.tenantId) return false;
   if (canEvaluate(p, s)) return true;
   if (e.status !== 'submitted') return false;
   if (hasRole(p, 'agent') && p.personId != null && p.personId === s.agentId) return true;
-  return clientIdsAudited(p).includes(s.clientId);
+  return clientIdsAudited(p).includes(s.clientId) && visibleToClient(e.kind);
 }
 
 /**
  * Which evaluations a principal may list, as a description the query turns into SQL.
  * `all`: the whole tenant (drafts included). Otherwise: every evaluation of the led teams' agents and
  * of the calls a sample assigned to the principal, and
- * the submitted ones of the audited clients and of the principal itself (as agent).
+ * the submitted ones of the audited clients (of the kinds a client may see) and of the principal itself (as agent).
  */
 export type EvaluationVisibility =
   | { all: true }
-  | { all: false; teamIds: number[]; submittedClientIds: number[]; submittedAgentIds: number[]; assignedToPersonId: number | null };
+  | { all: false; teamIds: number[]; submittedClientIds: number[]; clientKinds: EvaluationKind[]; submittedAgentIds: number[]; assignedToPersonId: number | null };
 
 export function evaluationVisibility(p: Principal): EvaluationVisibility {
   if (p.kind !== 'token' && (hasRole(p, 'admin') || hasRole(p, 'qa_analyst'))) return { all: true };
@@ -52,6 +54,7 @@ export function evaluationVisibility(p: Principal): EvaluationVisibility {
     all: false,
     teamIds: p.kind === 'token' ? [] : teamIdsLedBy(p),
     submittedClientIds: clientIdsAudited(p),
+    clientKinds: CLIENT_VISIBLE_KINDS,
     submittedAgentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : [],
     assignedToPersonId: p.kind === 'user' && hasRole(p, 'team_lead') && p.personId != null ? p.personId : null
   };

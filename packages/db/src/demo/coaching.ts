@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
+import type { cachedScoreOf as CachedScoreOf } from '@attentive/core/evaluations/cached-score';
 import type { Db } from '../client.ts';
 import { calls, callTranscripts } from '../schema/calls.ts';
 import { evaluationAcknowledgements, coachingActions, coachingFocusItems, coachingSessionEvaluations, coachingSessions, disputeItems, disputes, selfEvaluationRequests } from '../schema/coaching.ts';
@@ -22,8 +23,11 @@ type Skill = { friendly: number; oriented: number; compliance: number; trend: nu
  * Skips the evaluations when T01 already has enough (an evaluations demo seeder ran first).
  */
 export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
-  // db cannot depend on core (core depends on db); the demo borrows the one scoring formula at run time.
-  const { computeScore } = await import('@attentive/core/scoring/compute-score');
+  // db cannot depend on core (core depends on db): the demo borrows, at run time, the one writer of cached
+  // scores and the link to sample items that the evaluation verbs use, so demo rows are like real ones.
+  const { cachedScoreOf } = await import('@attentive/core/evaluations/cached-score');
+  const { linkEvaluationToSample } = await import('@attentive/core/sampling/assign');
+  const score = (answers: Record<string, string | number>) => cachedScoreOf(definition, answers);
   const [team] = await db.select().from(teams).where(and(eq(teams.tenantId, tenantId), eq(teams.code, DEMO_AGENT_TEAM)));
   if (!team) return { evaluations: 0 };
   const [lead] = await db.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.code, DEMO_COACHING.lead)));
@@ -63,7 +67,7 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
         for (const call of picked) {
           const answers = answersFor(definition, skill, 2 - monthsAgo, rng.fork(`${agent.code}/${call.id}`));
           const submittedAt = new Date(Math.min(call.startedAt.getTime() + rng.int(1, 3) * DAY_MS, now.getTime() - DAY_MS));
-          list.push({ ...(await insertEvaluation(db, { tenantId, call, agentId: agent.id, versionId: version.id, lead, leadLabel, answers, submittedAt, result: computeScore(definition, answers) })), answers, callId: call.id });
+          list.push({ ...(await insertEvaluation(db, { tenantId, call, agentId: agent.id, versionId: version.id, lead, leadLabel, answers, submittedAt, scored: score(answers), link: linkEvaluationToSample })), answers, callId: call.id });
         }
       }
       // The recorded call of the agent (if any): the newest evaluation, with comments pinned to moments.
@@ -75,7 +79,7 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
       if (recorded) {
         const answers = answersFor(definition, skill, 3, rng.fork(`${agent.code}/recorded`));
         const submittedAt = new Date(now.getTime() - DAY_MS);
-        const e = await insertEvaluation(db, { tenantId, call: recorded, agentId: agent.id, versionId: version.id, lead, leadLabel, answers, submittedAt, result: computeScore(definition, answers) });
+        const e = await insertEvaluation(db, { tenantId, call: recorded, agentId: agent.id, versionId: version.id, lead, leadLabel, answers, submittedAt, scored: score(answers), link: linkEvaluationToSample });
         list.push({ ...e, answers, callId: recorded.id });
         await pinComments(db, { tenantId, evaluationId: e.id, callId: recorded.id, answers, lead, leadLabel, at: submittedAt });
       }
@@ -90,22 +94,32 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
   const byCode = new Map(agents.map((a) => [a.code, a]));
   const scripted = byCode.get(DEMO_COACHING.scriptedAgent);
   const oriented = byCode.get(DEMO_COACHING.orientedAgent);
-  // An open dispute (Femke, on an oriented item of a recent evaluation) and a rejected one (Yara, older).
-  const disputeOn = async (agentId: number, pick: 'newest' | 'older', status: 'open' | 'rejected', reason: string) => {
+  // An open dispute (Femke, on a recent evaluation) and a rejected one (Yara, older). The disputed item is
+  // one scored 'no' (customer-oriented first): the first evaluation, from the preferred end, that has one.
+  // (Taking a fixed evaluation left Femke, who rarely gets a 'no', without the dispute the README promises.)
+  const dimensionOf = new Map(definition.sections.flatMap((s) => s.items.map((i) => [i.id, i.dimension] as const)));
+  const disputable = (answers: Record<string, string | number>) =>
+    Object.entries(answers)
+      .filter(([k, v]) => v === 'no' && k !== 'identity-check')
+      .sort(([a], [b]) => Number(dimensionOf.get(b) === 'customer_oriented') - Number(dimensionOf.get(a) === 'customer_oriented'))[0]?.[0];
+  const disputeOn = async (agentId: number, pick: 'newest' | 'older', status: 'open' | 'rejected', reasonFor: (itemId: string) => string) => {
     const list = [...(created.get(agentId) ?? [])].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
-    const e = pick === 'newest' ? list.at(-2) : list[1];
+    const candidates = pick === 'newest' ? list.slice(0, -1).reverse() : list.slice(1);
+    const e = candidates.find((c) => disputable(c.answers) != null);
     if (!e) return;
-    const itemId = Object.entries(e.answers).find(([k, v]) => v === 'no' && k !== 'identity-check')?.[0];
-    if (!itemId) return;
+    const itemId = disputable(e.answers)!;
     const openedAt = new Date(e.submittedAt.getTime() + DAY_MS);
     const [d] = await db
       .insert(disputes)
       .values({ tenantId, evaluationId: e.id, agentId, revision: 1, status, openedAt, ...(status === 'rejected' ? { resolvedAt: new Date(openedAt.getTime() + 2 * DAY_MS), resolverId: lead.id, resolverLabel: leadLabel, resolutionReason: 'Listened again: the customer had to ask for the next step at 2:10.' } : {}) })
       .returning();
-    await db.insert(disputeItems).values({ tenantId, disputeId: d!.id, evaluationId: e.id, itemId, reason, answerBefore: 'no', proposedAnswer: 'yes', outcome: status === 'rejected' ? 'rejected' : null });
+    await db.insert(disputeItems).values({ tenantId, disputeId: d!.id, evaluationId: e.id, itemId, reason: reasonFor(itemId), answerBefore: 'no', proposedAnswer: 'yes', outcome: status === 'rejected' ? 'rejected' : null });
   };
-  if (oriented) await disputeOn(oriented.id, 'newest', 'open', 'I explained the next step before the customer asked, right after checking the meter reading.');
-  if (scripted) await disputeOn(scripted.id, 'older', 'rejected', 'I think I did this: I told the customer what would happen.');
+  if (oriented)
+    await disputeOn(oriented.id, 'newest', 'open', (item) =>
+      item === 'next-step-unasked' ? 'I explained the next step before the customer asked, right after checking the meter reading.' : 'I did this on the call: please listen to it again.'
+    );
+  if (scripted) await disputeOn(scripted.id, 'older', 'rejected', () => 'I think I did this: I told the customer what would happen.');
 
   // A coaching session with Yara: the polite script-reader works on customer-oriented behaviour.
   const yaraEvals = scripted ? (created.get(scripted.id) ?? []).filter((e) => e.submittedAt.getTime() < now.getTime() - 30 * DAY_MS) : [];
@@ -141,7 +155,7 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
       const at = new Date(now.getTime() - DAY_MS);
       const [self] = await db
         .insert(evaluations)
-        .values({ tenantId, callId: call.id, agentId: oriented.id, programId: call.programId, scorecardVersionId: version.id, evaluatorId: oriented.id, evaluatorLabel: `agent:${oriented.name}`, kind: 'self', status: 'draft', answers: {}, updatedAt: at })
+        .values({ tenantId, callId: call.id, agentId: oriented.id, programId: call.programId, scorecardVersionId: version.id, evaluatorId: oriented.id, evaluatorLabel: `agent:${oriented.name}`, kind: 'self', status: 'draft', answers: {}, ...score({}).cached, updatedAt: at })
         .returning();
       await db.insert(selfEvaluationRequests).values({ tenantId, callId: call.id, agentId: oriented.id, programId: call.programId, requestedById: lead.id, requestedByLabel: leadLabel, selfEvaluationId: self!.id, message: 'Score this call yourself first; we compare on Thursday.', status: 'open', requestedAt: at });
     }
@@ -179,13 +193,13 @@ function answer(item: ScorecardItem, p: number, rng: Rng): string | number {
   return options[Math.min(options.length - 1, Math.floor(clamp(p + 0.15 * rng.normal()) * options.length))]!.key;
 }
 
-type Result = { score: number | null; failed: boolean; dimensions: Record<string, { score: number | null }>; criticalErrors: Record<string, boolean> };
+type Scored = ReturnType<typeof CachedScoreOf>;
+type LinkToSample = (db: Db, o: { tenantId: number; callId: number; evaluationId: number; kind: 'sampled' }) => Promise<void>;
 
 async function insertEvaluation(
   db: Db,
-  x: { tenantId: number; call: { id: number; programId: number }; agentId: number; versionId: number; lead: { id: number }; leadLabel: string; answers: Record<string, string | number>; submittedAt: Date; result: Result }
+  x: { tenantId: number; call: { id: number; programId: number }; agentId: number; versionId: number; lead: { id: number }; leadLabel: string; answers: Record<string, string | number>; submittedAt: Date; scored: Scored; link: LinkToSample }
 ) {
-  const r = x.result;
   const [e] = await db
     .insert(evaluations)
     .values({
@@ -202,15 +216,14 @@ async function insertEvaluation(
       version: 3,
       answers: x.answers,
       submittedAt: x.submittedAt,
-      overallScore: r.score,
-      dimensionScores: Object.fromEntries(Object.entries(r.dimensions).map(([d, t]) => [d, t.score])),
-      failed: r.failed,
-      criticalFlags: Object.entries(r.criticalErrors).filter(([, v]) => v).map(([k]) => k),
+      ...x.scored.cached,
       createdAt: new Date(x.submittedAt.getTime() - 3_600_000),
       updatedAt: x.submittedAt
     })
     .returning({ id: evaluations.id });
-  await db.insert(evaluationRevisions).values({ evaluationId: e!.id, revision: 1, answers: x.answers, result: r, overallScore: r.score, failed: r.failed, authorId: x.lead.id, authorLabel: x.leadLabel, at: x.submittedAt, reason: null });
+  await db.insert(evaluationRevisions).values({ evaluationId: e!.id, revision: 1, answers: x.answers, ...x.scored.revision, authorId: x.lead.id, authorLabel: x.leadLabel, at: x.submittedAt, reason: null });
+  // A drawn call scored here fulfils its sample item, as submitting does.
+  await x.link(db, { tenantId: x.tenantId, callId: x.call.id, evaluationId: e!.id, kind: 'sampled' });
   return { id: e!.id, submittedAt: x.submittedAt };
 }
 

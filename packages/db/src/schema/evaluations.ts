@@ -1,10 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { calls } from './calls.ts';
 import { createdAt, people, programs, tenants } from './org.ts';
 import { scorecardVersions } from './scorecards.ts';
 
-/** How an evaluation came about. Every instrument that scores on a scorecard lands here. */
-export const EVALUATION_KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore'] as const;
+/**
+ * How an evaluation came about. Every instrument that scores on a scorecard lands here. What each kind
+ * does (counts toward the agent? visible to the client?) is one table in core: evaluations/kinds.ts.
+ */
+export const EVALUATION_KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore', 'second_opinion'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
 export const EVALUATION_STATUSES = ['draft', 'submitted'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
@@ -65,6 +69,10 @@ export const evaluations = sqliteTable(
     index('evaluations_agent_time').on(t.agentId, t.submittedAt),
     index('evaluations_program_time').on(t.programId, t.submittedAt),
     index('evaluations_call').on(t.callId),
+    // A call counts once toward its agent: one submitted evaluation of a counting kind (core KIND_TRAITS) per call.
+    uniqueIndex('evaluations_one_counting_per_call')
+      .on(t.callId)
+      .where(sql`status = 'submitted' and kind in ('sampled', 'live', 'mystery') and call_id is not null`),
     index('evaluations_evaluator').on(t.evaluatorId, t.status)
   ]
 );

@@ -1,7 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ScreenData, Score, Revision, Comment, EvaluationRow, Contact, CallFacts, Turn, ScorecardDefinition } from '$lib/components/evaluation/types';
 
-/** GET an API path from a load: 401 → sign-in, 404/403 → the same page error, others → 500 with the API's message. */
+/** GET an API path from a load: 401 → sign-in, any other 4xx → the same page error with the API's message (bad input is never a 500), 5xx → 500. */
 export async function getJson<T>(event: RequestEvent, path: string): Promise<T> {
   const res = await event.fetch(path);
   if (res.status === 401) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
@@ -12,7 +12,7 @@ export async function getJson<T>(event: RequestEvent, path: string): Promise<T> 
     } catch {
       /* not JSON */
     }
-    error(res.status === 404 || res.status === 403 || res.status === 412 ? res.status : 500, message);
+    error(res.status >= 400 && res.status < 500 ? res.status : 500, message);
   }
   return (await res.json()) as T;
 }

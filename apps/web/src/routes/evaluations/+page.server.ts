@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getJson } from '$lib/server/evaluations';
+import { apiQueries, parseFilters } from './filters';
 
 export type EvaluationListItem = {
   id: number;
@@ -22,8 +23,6 @@ export type EvaluationListItem = {
   callStartedAt: string | null;
 };
 
-const FILTERS = ['status', 'kind', 'mine', 'agentId', 'teamId', 'programId', 'from', 'to', 'cursor', 'groupBy'] as const;
-
 export type Estimate = { n: number; estimate: number | null; low: number | null; high: number | null };
 export type AggregateRow = {
   group: { id: number | null; name: string };
@@ -34,21 +33,12 @@ export type AggregateRow = {
 };
 
 export const load: PageServerLoad = async (event) => {
-  const q = new URLSearchParams();
-  for (const k of FILTERS) {
-    const v = event.url.searchParams.get(k);
-    if (v) q.set(k, v);
-  }
-  q.set('limit', '50');
-  // Aggregates over the same agent/team/program/period filters (submitted evaluations only).
-  const a = new URLSearchParams();
-  for (const k of ['agentId', 'teamId', 'programId', 'from', 'to'] as const) if (q.get(k)) a.set(k, q.get(k)!);
-  const groupBy = ['agent', 'team', 'program'].includes(q.get('groupBy') ?? '') ? q.get('groupBy')! : 'team';
-  a.set('groupBy', groupBy);
-  q.delete('groupBy');
+  // Values typed by hand that the page does not offer are dropped and named, never sent on to fail.
+  const { filters, ignored } = parseFilters(event.url.searchParams);
+  const q = apiQueries(filters);
   const [page, aggregates] = await Promise.all([
-    getJson<{ items: EvaluationListItem[]; nextCursor: string | null }>(event, `/api/evaluations?${q}`),
-    getJson<{ groupBy: string; rows: AggregateRow[] }>(event, `/api/evaluations/aggregates?${a}`)
+    getJson<{ items: EvaluationListItem[]; nextCursor: string | null }>(event, `/api/evaluations?${q.list}`),
+    getJson<{ groupBy: string; rows: AggregateRow[] }>(event, `/api/evaluations/aggregates?${q.aggregates}`)
   ]);
-  return { page, aggregates, groupBy, filters: Object.fromEntries(FILTERS.map((k) => [k, event.url.searchParams.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string> };
+  return { page, aggregates, groupBy: filters.groupBy, filters, ignored };
 };

@@ -9,6 +9,7 @@ type Context = {
   transcript: Turn[];
   canEvaluate: boolean;
   myDraftId: number | null;
+  countingEvaluationId: number | null;
   evaluations: { id: number; status: 'draft' | 'submitted'; kind: string; evaluatorLabel: string; revision: number; overallScore: number | null; updatedAt: string; mine: boolean }[];
   scorecard: { versionId: number; version: number; name: string; definition: ScorecardDefinition } | null;
 };
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
   const callId = Number(event.params.callId);
   if (!Number.isInteger(callId) || callId < 1) error(404, 'No such call');
   const ctx = await getJson<Context>(event, `/api/calls/${callId}/evaluation-context`);
-  const mine = ctx.myDraftId ?? ctx.evaluations.find((e) => e.mine && e.status === 'submitted' && e.kind === 'sampled')?.id ?? null;
+  // A call counts once (docs/scoring.md): an evaluator opening a call someone already scored gets that evaluation to revise.
+  const mine = ctx.myDraftId ?? ctx.evaluations.find((e) => e.mine && e.status === 'submitted' && e.kind === 'sampled')?.id ?? (ctx.canEvaluate ? ctx.countingEvaluationId : null);
   const others = ctx.evaluations.filter((e) => e.id !== mine);
   if (mine != null) {
     const detail = await getJson<EvaluationDetail>(event, `/api/evaluations/${mine}`);
