@@ -17,7 +17,7 @@ export const hasSessionCookie = (cookie: string | undefined) => !!cookie && /(^|
  * file, where this process sees every write (writeGenerationOf is null for a libSQL server).
  */
 export const SESSION_CACHE_MS = 2000;
-const SESSION_CACHE_MAX = 5000;
+const SESSION_CACHE_MAX = 1000; // cleared when full: at most ~1,000 Cookie headers (Node caps headers at 16 KB)
 type CachedSession = { principal: Principal | null; generation: number; until: number };
 const sessionCaches = new WeakMap<AppDeps, Map<string, CachedSession>>();
 
