@@ -5,6 +5,7 @@ import { newRouter } from './router.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { resolvePrincipal } from './middleware/principal.ts';
+import { readQueue } from './middleware/read-queue.ts';
 import { csrfGuard } from './middleware/csrf.ts';
 import { requestBodyLimit } from './middleware/body-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestLog(deps));
   app.use('*', requestBodyLimit());
   app.use('*', csrfGuard(deps));
+  app.use('*', readQueue(deps));
   app.use('*', resolvePrincipal(deps));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), 404));

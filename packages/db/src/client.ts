@@ -1,7 +1,7 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
-import { serializeWrites } from './write-lock.ts';
+import { serializeWrites, writeGeneration } from './write-lock.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema> & { $client: Client };
@@ -36,6 +36,12 @@ export async function createDb(config: DbConfig): Promise<Db> {
   }
   return drizzle(client, { schema }) as Db;
 }
+
+/**
+ * Moves after every write this process finishes on an embedded file; null for a libSQL server (other
+ * processes write there unseen). See writeGeneration in write-lock.ts.
+ */
+export const writeGenerationOf = (db: Db): number | null => writeGeneration(db.$client);
 
 /** True when the database answers a trivial query. */
 export async function pingDb(db: Db): Promise<boolean> {

@@ -33,9 +33,35 @@ const READ_ONLY = /^\s*(select|pragma\s+\w+\s*$|explain|values)\b/i;
 const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql);
 export const isReadOnly = (stmt: InStatement) => READ_ONLY.test(sqlOf(stmt));
 
+const generations = new WeakMap<Client, { n: number }>();
+
+/**
+ * How many writes (statements, batches, transactions) this process has finished on this client, or null
+ * for a client that is not serialized here (a libSQL server, where other processes write too). A cache of
+ * something read from the database is still valid while this number has not changed since before the read:
+ * it moves when a write's lock is released, i.e. after its commit or rollback.
+ */
+export function writeGeneration(client: Client): number | null {
+  return generations.get(client)?.n ?? null;
+}
+
 /** Routes every writing call of an embedded-file client through one AsyncMutex. */
 export function serializeWrites(client: Client): Client {
-  const lock = new AsyncMutex();
+  const mutex = new AsyncMutex();
+  const generation = { n: 0 };
+  generations.set(client, generation);
+  const lock = {
+    acquire: async () => {
+      const release = await mutex.acquire();
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        generation.n++;
+        release();
+      };
+    }
+  };
   const withLock = async <T>(fn: () => Promise<T>): Promise<T> => {
     const release = await lock.acquire();
     try {

@@ -44,12 +44,13 @@ export type CallListItem = {
   hasTranscript: boolean;
 };
 
-type PageRow = {
-  id: number; t: number; dir: 'inbound' | 'outbound'; ans: number; talk: number; hold: number; tr: number; disp: string | null; lang: string | null; rec: number;
-  a_id: number; a_code: string; a_name: string; t_id: number | null; t_code: string | null; t_name: string | null;
-  p_id: number; p_code: string; p_name: string; c_id: number; c_code: string; c_name: string;
-  q_id: number | null; q_code: string | null; q_name: string | null; tx: number;
-};
+/** One row of the page query: a JSON array, in the order of the json_array(…) in listCalls. */
+type PageRow = [
+  id: number, t: number, dir: 'inbound' | 'outbound', ans: number, talk: number, hold: number, tr: number, disp: string | null, lang: string | null, rec: number,
+  aId: number, aCode: string, aName: string, tId: number | null, tCode: string | null, tName: string | null,
+  pId: number, pCode: string, pName: string, cId: number, cCode: string, cName: string,
+  qId: number | null, qCode: string | null, qName: string | null, tx: number
+];
 
 export type CallListPage = { items: CallListItem[]; nextCursor: string | null; prevCursor: string | null; hasMore: boolean };
 
@@ -99,15 +100,15 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   }
   const back = cursor?.dir === 'prev';
   const dir = back ? sql`ASC` : sql`DESC`;
-  // One statement: the page of calls (bounded by the index) joined to its names. Hand-written SQL with
-  // short aliases: the query builder's per-row mapping cost more than the query itself on this hot path.
-  const rows = await ctx.db.all<PageRow>(sql`
-    SELECT page.id, page.started_at AS t, page.direction AS dir, page.answer_seconds AS ans, page.talk_seconds AS talk,
-      page.hold_seconds AS hold, page.transfers AS tr, page.disposition AS disp, page.language AS lang, page.recording_path IS NOT NULL AS rec,
-      a.id AS a_id, a.code AS a_code, a.name AS a_name, tm.id AS t_id, tm.code AS t_code, tm.name AS t_name,
-      pr.id AS p_id, pr.code AS p_code, pr.name AS p_name, cl.id AS c_id, cl.code AS c_code, cl.name AS c_name,
-      q.id AS q_id, q.code AS q_code, q.name AS q_name,
-      EXISTS (SELECT 1 FROM ${callTranscripts} ct WHERE ct.call_id = page.id) AS tx
+  // One statement: the page of calls (bounded by the index) joined to its names, each row as ONE JSON
+  // array built by SQLite. Why: the driver turns every column of every row into a property of a row object
+  // on the event loop, which cost more than the query itself (26 columns × 51 rows: ~2.2 ms of CPU against
+  // ~0.8 ms with one column per row). Hand-written SQL: the query builder's per-row mapping cost more still.
+  const result = await ctx.db.all<{ r: string }>(sql`
+    SELECT json_array(page.id, page.started_at, page.direction, page.answer_seconds, page.talk_seconds,
+      page.hold_seconds, page.transfers, page.disposition, page.language, page.recording_path IS NOT NULL,
+      a.id, a.code, a.name, tm.id, tm.code, tm.name, pr.id, pr.code, pr.name, cl.id, cl.code, cl.name,
+      q.id, q.code, q.name, EXISTS (SELECT 1 FROM ${callTranscripts} ct WHERE ct.call_id = page.id)) AS r
     FROM (SELECT ${calls.id}, ${calls.startedAt}, ${calls.direction}, ${calls.agentId}, ${calls.programId}, ${calls.queueId},
             ${calls.answerSeconds}, ${calls.talkSeconds}, ${calls.holdSeconds}, ${calls.transfers}, ${calls.disposition},
             ${calls.language}, ${calls.recordingPath}
@@ -119,6 +120,7 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
     JOIN ${clients} cl ON cl.id = pr.client_id
     LEFT JOIN ${queues} q ON q.id = page.queue_id
     ORDER BY page.started_at ${dir}, page.id ${dir}`);
+  const rows = result.map((x) => JSON.parse(x.r) as PageRow);
 
   // Going back past the first page: show the first page itself.
   if (back && rows.length <= limit) return listCalls({ ctx, input: { ...input, cursor: undefined } });
@@ -126,23 +128,23 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (back) pageRows.reverse();
-  const items: CallListItem[] = pageRows.map((r) => ({
-    id: Number(r.id),
-    startedAt: new Date(Number(r.t)).toISOString(),
-    direction: r.dir,
-    agent: { id: Number(r.a_id), code: r.a_code, name: r.a_name },
-    team: r.t_id == null ? null : { id: Number(r.t_id), code: r.t_code!, name: r.t_name! },
-    program: { id: Number(r.p_id), code: r.p_code, name: r.p_name },
-    client: { id: Number(r.c_id), code: r.c_code, name: r.c_name },
-    queue: r.q_id == null ? null : { id: Number(r.q_id), code: r.q_code!, name: r.q_name! },
-    answerSeconds: Number(r.ans),
-    talkSeconds: Number(r.talk),
-    holdSeconds: Number(r.hold),
-    transfers: Number(r.tr),
-    disposition: r.disp,
-    language: r.lang,
-    hasRecording: Boolean(r.rec),
-    hasTranscript: Boolean(r.tx)
+  const items: CallListItem[] = pageRows.map(([id, t, dir, ans, talk, hold, tr, disp, lang, rec, aId, aCode, aName, tId, tCode, tName, pId, pCode, pName, cId, cCode, cName, qId, qCode, qName, tx]) => ({
+    id,
+    startedAt: new Date(t).toISOString(),
+    direction: dir,
+    agent: { id: aId, code: aCode, name: aName },
+    team: tId == null ? null : { id: tId, code: tCode!, name: tName! },
+    program: { id: pId, code: pCode, name: pName },
+    client: { id: cId, code: cCode, name: cName },
+    queue: qId == null ? null : { id: qId, code: qCode!, name: qName! },
+    answerSeconds: ans,
+    talkSeconds: talk,
+    holdSeconds: hold,
+    transfers: tr,
+    disposition: disp,
+    language: lang,
+    hasRecording: rec === 1,
+    hasTranscript: tx === 1
   }));
   const first = items[0];
   const last = items[items.length - 1];

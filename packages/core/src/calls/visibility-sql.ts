@@ -5,9 +5,14 @@ import type { Principal } from '../policy/principal.ts';
 
 const { calls, people, programs } = schema;
 
-/** Calls (by the given call id column) that a sample assigned to this person, items not replaced. */
+/**
+ * Calls (by the given call id column) that a sample assigned to this person, items not replaced.
+ * `+si.tenant_id` keeps SQLite on the assignee index: left to itself (no ANALYZE statistics) it read every
+ * sample item of the tenant for each team lead's list — 19 ms a page with a year of samples (52,000 items)
+ * on 260,000 calls, against 1.2 ms.
+ */
 export const assignedBySample = (tenantId: number, personId: number, callId: AnyColumn) =>
-  sql`${callId} in (select si.call_id from sample_items si where si.tenant_id = ${tenantId} and si.assigned_to = ${personId} and si.status <> 'replaced')`;
+  sql`${callId} in (select si.call_id from sample_items si where +si.tenant_id = ${tenantId} and si.assigned_to = ${personId} and si.status <> 'replaced')`;
 
 /**
  * The policy's call visibility as a WHERE condition on `calls`. Team and client scopes are resolved
