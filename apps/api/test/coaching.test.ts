@@ -192,6 +192,7 @@ describe('disputes', () => {
     const open = await (await get('/api/coaching/disputes?status=open', u.leadA)).json();
     expect(open.items).toHaveLength(1);
     expect(open.items[0]).toMatchObject({ id: disputeId, agentName: 'Agent One', ageDays: 0, itemIds: ['greeting'] });
+    expect(open.items[0].itemTexts).toEqual(['Greets with name and company']);
     expect((await get(`/api/coaching/disputes/${disputeId}`, u.agentA1)).status).toBe(200);
     await expectRefused(await get(`/api/coaching/disputes/${disputeId}`, u.agentA2));
     await expectRefused(await get(`/api/coaching/disputes/${disputeId}`, u.leadB));

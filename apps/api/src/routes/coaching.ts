@@ -108,6 +108,7 @@ const routes = {
               ageDays: z.number().int(),
               resolvedAt: z.string().nullable(),
               itemIds: z.array(z.string()),
+              itemTexts: z.array(z.string()).openapi({ description: 'The disputed items as the scorecard words them, in the order of itemIds' }),
               overallScore: z.number().nullable(),
               resultingRevision: z.number().int().nullable()
             })

@@ -6,6 +6,7 @@ import { nowOf } from '../context.ts';
 import { DISPUTE_STATUSES } from '@attentive/db/schema/coaching';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { visibleAgents } from './scope.ts';
+import { itemsById } from './item-scores.ts';
 
 export const ListDisputesInput = z.object({
   status: z.enum(DISPUTE_STATUSES).optional(),
@@ -26,10 +27,11 @@ export async function listDisputes({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (f.agentId) conds.push(eq(d.agentId, f.agentId));
   if (f.evaluationId) conds.push(eq(d.evaluationId, f.evaluationId));
   const rows = await ctx.db
-    .select({ dispute: d, agentName: schema.people.name, teamName: schema.teams.name, overallScore: schema.evaluations.overallScore, evaluationRevision: schema.evaluations.revision })
+    .select({ dispute: d, agentName: schema.people.name, teamName: schema.teams.name, overallScore: schema.evaluations.overallScore, evaluationRevision: schema.evaluations.revision, definition: schema.scorecardVersions.definition })
     .from(d)
     .innerJoin(schema.people, eq(schema.people.id, d.agentId))
     .innerJoin(schema.evaluations, eq(schema.evaluations.id, d.evaluationId))
+    .innerJoin(schema.scorecardVersions, eq(schema.scorecardVersions.id, schema.evaluations.scorecardVersionId))
     .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
     .where(and(...conds))
     .orderBy(f.status === 'open' ? asc(d.openedAt) : desc(d.openedAt))
@@ -48,6 +50,8 @@ export async function listDisputes({ ctx, input }: { ctx: Ctx; input: z.input<ty
       ageDays: Math.floor(((r.dispute.resolvedAt ?? now).getTime() - r.dispute.openedAt.getTime()) / DAY_MS),
       resolvedAt: r.dispute.resolvedAt?.toISOString() ?? null,
       itemIds: items.filter((i) => i.disputeId === r.dispute.id).map((i) => i.itemId),
+      // What people read: the item's text on the evaluation's own scorecard version, never its internal id.
+      itemTexts: items.filter((i) => i.disputeId === r.dispute.id).map((i) => itemsById(r.definition).get(i.itemId)?.text ?? i.itemId),
       overallScore: r.overallScore,
       resultingRevision: r.dispute.resultingRevision
     }))

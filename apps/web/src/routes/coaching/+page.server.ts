@@ -3,7 +3,7 @@ import { getJson } from '$lib/server/evaluations';
 import type { QueueEntry } from '$lib/components/coaching/types';
 import type { PageServerLoad } from './$types';
 
-type DisputeRow = { id: number; evaluationId: number; agentId: number; agentName: string; teamName: string | null; status: string; openedAt: string; ageDays: number; itemIds: string[]; overallScore: number | null };
+type DisputeRow = { id: number; evaluationId: number; agentId: number; agentName: string; teamName: string | null; status: string; openedAt: string; ageDays: number; itemIds: string[]; itemTexts: string[]; overallScore: number | null };
 type SessionRow = { id: number; agentId: number; agentName: string; coachLabel: string; heldOn: string; followUpOn: string | null; followUpOverdue: boolean; agentConfirmedAt: string | null; closedAt: string | null; openActions: number };
 type SelfRow = { id: number; callId: number; agentId: number; agentName: string; status: string; requestedByLabel: string; requestedAt: string; submittedAt: string | null };
 
