@@ -8,6 +8,7 @@ import { docsRoutes } from './routes/docs.ts';
 import { resolvePrincipal } from './middleware/principal.ts';
 import { csrfGuard } from './middleware/csrf.ts';
 import { requestBodyLimit } from './middleware/body-limit.ts';
+import { jsonBodyGuard } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { meRoutes } from './routes/me.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin', xFrameOptions: 'DENY' }));
   app.use('*', requestLog(deps));
   app.use('*', requestBodyLimit());
+  app.use('*', jsonBodyGuard());
   app.use('*', csrfGuard(deps));
   app.use('*', resolvePrincipal(deps));
   app.onError(handleError);

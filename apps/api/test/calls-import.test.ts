@@ -4,6 +4,7 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/env.ts';
+import { jsonTooDeepAt } from '../src/middleware/json-body.ts';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
@@ -195,6 +196,29 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
     expect(aon.status).toBe(400);
     expect(aon.body.error.details).toEqual([{ path: '1.direction', column: 'direction', message: expect.stringMatching(/inbound or outbound/) }]);
     expect(await count(org.tenantId, 'batch2')).toBe(0);
+  });
+
+  it('batch and webhook: an array nested 5,000 deep in a field is a 400 before validation, and leaves no import row', async () => {
+    const before = Number((await t.db.$client.execute('SELECT count(*) FROM imports')).rows[0]![0]);
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    for (const [path, body] of [
+      ['/calls/batch?source=deep', `[{"external_id":"d1","talk_seconds":${deep}}]`],
+      ['/calls/webhook?source=deep', `{"external_id":"d1","direction":${deep}}`]
+    ] as const) {
+      const res = await app.request(`/api${path}`, { method: 'POST', headers: { ...h.admin, 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.message).toMatch(/nests arrays\/objects deeper than 32 levels/);
+    }
+    expect(Number((await t.db.$client.execute('SELECT count(*) FROM imports')).rows[0]![0])).toBe(before);
+  });
+
+  it('JSON bodies: brackets inside strings do not count as nesting; invalid UTF-8 is refused', async () => {
+    expect(jsonTooDeepAt('[{"a":"[[[[[[[[\\"[[[["}]', 3)).toBe(-1);
+    expect(jsonTooDeepAt('[[[[]]]]', 3)).toBe(3);
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"external_id":"caf'), 0xe9, ...new TextEncoder().encode('"}')]);
+    const res = await app.request('/api/calls/webhook', { method: 'POST', headers: { ...h.admin, 'content-type': 'application/json' }, body: latin1 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.message).toMatch(/not valid UTF-8/);
   });
 
   it('batch: refuses more than the maximum', async () => {
