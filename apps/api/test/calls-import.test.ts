@@ -221,6 +221,25 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
     expect(((await res.json()) as any).error.message).toMatch(/not valid UTF-8/);
   });
 
+  it('a rejected import keeps the first 100 errors with cells cut short, and says how many more there were', async () => {
+    const huge = 'x'.repeat(60_000);
+    const records = Array.from({ length: 40 }, (_, i) => rec(`e${i}`, { started_at: huge, agent_code: `A${huge}`, [`k${huge}`]: 1 }));
+    const importId = randomUUID();
+    const r = await post('admin', `/calls/batch?mode=all-or-nothing&source=echo&importId=${importId}`, records);
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/the first 100 of 120 errors are listed/);
+    expect(r.body.error.details).toHaveLength(100);
+    for (const d of r.body.error.details) {
+      expect(d.message.length).toBeLessThanOrEqual(200);
+      expect(d.column.length).toBeLessThanOrEqual(100);
+    }
+    const stored = (await t.db.$client.execute({ sql: 'SELECT length(errors) AS n, error_count FROM imports WHERE id = ?', args: [importId] })).rows[0]!;
+    expect(Number(stored.n)).toBeLessThan(40_000);
+    expect(Number(stored.error_count)).toBe(120);
+    const run = await get('admin', `/imports/${importId}`);
+    expect(run.body).toMatchObject({ errorCount: 120, message: expect.stringMatching(/first 100 of 120 errors/) });
+  });
+
   it('batch: refuses more than the maximum', async () => {
     const r = await post('admin', '/calls/batch', Array.from({ length: 5001 }, (_, i) => rec(`m${i}`)));
     expect(r.status).toBe(400);

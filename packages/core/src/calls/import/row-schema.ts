@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS } from '@attentive/shared';
+import { echo } from './types.ts';
 
 /**
  * One call record as it arrives from outside (CSV row, JSON batch element, webhook body).
@@ -25,7 +26,7 @@ const toInt = (v: unknown) => {
 
 const seconds = (what: string) =>
   z
-      .number({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a whole number of seconds (got ${JSON.stringify(i.input)})`) })
+      .number({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a whole number of seconds (got ${echo(i.input)})`) })
       .int(`${what} must be a whole number`)
       .min(0, `${what} cannot be negative`)
       .max(MAX_SECONDS, `${what} above ${MAX_SECONDS} is not a call`);
@@ -65,13 +66,13 @@ export const CallRecord = z.strictObject({
   agent_code: blank(code('agent')),
   direction: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.enum(DIRECTIONS, { error: (i) => (i.input === undefined || i.input === '' ? 'direction is required (inbound or outbound)' : `direction must be inbound or outbound, not ${JSON.stringify(i.input)}`) })
+    z.enum(DIRECTIONS, { error: (i) => (i.input === undefined || i.input === '' ? 'direction is required (inbound or outbound)' : `direction must be inbound or outbound, not ${echo(i.input)}`) })
   ),
   started_at: z.preprocess(
     blankToUndefined,
     z.iso.datetime({
       offset: true,
-      error: (i) => (i.input === undefined ? 'started_at is required' : `started_at must be an ISO 8601 time with a zone, e.g. 2026-11-02T09:15:00Z or 2026-11-02T10:15:00+01:00 (got ${JSON.stringify(i.input)})`)
+      error: (i) => (i.input === undefined ? 'started_at is required' : `started_at must be an ISO 8601 time with a zone, e.g. 2026-11-02T09:15:00Z or 2026-11-02T10:15:00+01:00 (got ${echo(i.input)})`)
     })
   ),
   answer_seconds: z.preprocess(toInt, seconds('answer_seconds').optional()),
@@ -79,7 +80,7 @@ export const CallRecord = z.strictObject({
   hold_seconds: z.preprocess(toInt, seconds('hold_seconds').optional()),
   transfers: z.preprocess(
     toInt,
-    z.number({ error: (i) => `transfers must be a whole number (got ${JSON.stringify(i.input)})` }).int('transfers must be a whole number').min(0, 'transfers cannot be negative').max(100, 'more than 100 transfers is not a call').optional()
+    z.number({ error: (i) => `transfers must be a whole number (got ${echo(i.input)})` }).int('transfers must be a whole number').min(0, 'transfers cannot be negative').max(100, 'more than 100 transfers is not a call').optional()
   ),
   disposition: blank(text(100).optional()),
   customer_ref: blank(

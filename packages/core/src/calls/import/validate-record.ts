@@ -2,6 +2,7 @@ import type { CodeMaps } from './code-maps.ts';
 import { resolveCodes, resolveRecord, type FieldError, type ResolvedCall } from './resolve-record.ts';
 import { CallRecord } from './row-schema.ts';
 import { fastCsvRecord } from './fast-csv-record.ts';
+import { echo } from './types.ts';
 
 /** Validates one record (CallRecord schema) and resolves its codes: a row of the calls table, or every problem found. */
 export function validateRecord(raw: unknown, maps: CodeMaps, tenantId: number, defaultSource: string, fromCsv = false): ResolvedCall | FieldError[] {
@@ -13,7 +14,7 @@ export function validateRecord(raw: unknown, maps: CodeMaps, tenantId: number, d
   if (!parsed.success) {
     const errors: FieldError[] = parsed.error.issues.map((i) =>
       i.code === 'unrecognized_keys'
-        ? { column: i.keys.join(', '), reason: `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` }
+        ? { column: i.keys.join(', '), reason: `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => echo(k)).join(', ')}` }
         : { column: i.path.length ? String(i.path[0]) : '(row)', reason: i.path.length ? i.message : `not a call record: ${i.message}` }
     );
     // Report unknown codes of the same row too (only those fields that passed the schema).
