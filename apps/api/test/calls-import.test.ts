@@ -128,6 +128,44 @@ describe('POST /api/calls/import (streamed CSV)', () => {
     expect(empty.body.error.message).toMatch(/empty/);
   });
 
+  it('refuses a file that is not UTF-8, naming the line of the first bad byte; converts one whose charset is declared', async () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0)); // every character below U+0100
+    const bytes = latin1(file(line('l1'), line('l2', { ref: 'café-7' })));
+    const send = (type: string) =>
+      app.request('/api/calls/import?mode=skip-invalid&source=latin', { method: 'POST', headers: { ...h.admin, 'content-type': type }, body: bytes });
+    const refused = await send('text/csv');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error.message).toMatch(/not UTF-8 text: byte 0xE9 on line 3 .*charset=windows-1252/);
+    expect(await count(org.tenantId, 'latin')).toBe(0);
+    const converted = await send('text/csv; charset=ISO-8859-1');
+    expect(converted.status).toBe(200);
+    const stored = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND source = 'latin' ORDER BY external_id", args: [org.tenantId] });
+    expect(stored.rows.map((r) => r[0])).toEqual(['c-l1', 'café-7']);
+    const unknown = await send('text/csv; charset=klingon');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as any).error.message).toMatch(/Unknown charset "klingon"/);
+  });
+
+  it('refuses call dates before 2000 or more than a day ahead, and hidden characters in text cells', async () => {
+    const at = (id: string, when: string) => line(id).replace('2026-11-05T08:30:00Z', when);
+    const soon = new Date(Date.now() + 3 * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const csv = file(at('y1', '0001-01-01T00:00:00Z'), at('y2', '9999-12-31T23:59:59Z'), at('y3', '1999-12-31T23:00:00Z'), at('y4', soon), line('y5', { ref: 'c-\u202eevil' }), line('y6\u200b'));
+    const r = await upload('admin', csv, 'mode=skip-invalid&source=years');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ inserted: 1, invalid: 5 });
+    expect(r.body.errors).toEqual([
+      { line: 2, column: 'started_at', reason: expect.stringMatching(/0001-01-01 is before 2000-01-01/) },
+      { line: 3, column: 'started_at', reason: expect.stringMatching(/9999-12-31 is in the future/) },
+      { line: 4, column: 'started_at', reason: expect.stringMatching(/before 2000-01-01/) },
+      { line: 6, column: 'customer_ref', reason: expect.stringMatching(/text-direction override \(U\+202E/) },
+      { line: 7, column: 'external_id', reason: expect.stringMatching(/invisible character \(U\+200B/) },
+      { line: 7, column: 'customer_ref', reason: expect.stringMatching(/invisible character/) }
+    ]);
+    const nul = await post('admin', '/calls/webhook?source=years', { external_id: 'n\u0000ul', program_code: 'EN-CARE', agent_code: 'A1', direction: 'inbound', started_at: '2026-11-05T08:30:00Z', talk_seconds: 5 });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.details[0]).toMatchObject({ column: 'external_id', message: expect.stringMatching(/control character \(U\+0000/) });
+  });
+
   it('refuses anonymous callers and roles without import rights', async () => {
     expect((await upload(null, file(line('x1')))).status).toBe(401);
     expect((await upload('qa', file(line('x1')))).status).toBe(403);

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -11,7 +12,7 @@ import { PlanDefinition } from './definition.ts';
 import { checkQueues, loadPlan, loadProgram, parseDefinition, parseInput } from './shared.ts';
 
 const Id = z.number().int().positive();
-const Name = z.string().trim().min(1, 'name is required').max(120, 'name must be at most 120 characters');
+const Name = plainText({ min: 1, minMessage: 'name is required', max: 120 });
 
 export const CreatePlanInput = z.object({ programId: Id, name: Name, definition: z.unknown() });
 export const UpdatePlanInput = z.object({ planId: Id, name: Name.optional(), definition: z.unknown().optional(), active: z.boolean().optional() });

@@ -80,7 +80,7 @@ export class ImportRun {
   /** Adds one record; true when a batch is full and `flush()` should run before the next. */
   add(raw: unknown, pos: Position): boolean {
     this.counts.rows++;
-    const v = validateRecord(raw, this.opts.maps, this.ctx.principal.tenantId, this.opts.defaultSource, this.opts.format === 'csv');
+    const v = validateRecord(raw, this.opts.maps, this.ctx.principal.tenantId, this.opts.defaultSource, this.started, this.opts.format === 'csv');
     if (Array.isArray(v)) {
       this.rowInvalid(pos, v);
       return false;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS } from '@attentive/shared';
+import { DIRECTIONS, textProblem } from '@attentive/shared';
 import { echo } from './types.ts';
 
 /**
@@ -14,8 +14,27 @@ export const SOURCE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() || undefined : v);
 
+/** Control, invisible and text-direction characters have no place in a call record (see shared/text.ts). */
+function refuseHiddenCharacters(v: string, ctx: z.RefinementCtx) {
+  const problem = textProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+/** Earliest call date taken: older dates are typos (0001, 1970 epoch zeros) rather than calls. */
+export const EARLIEST_CALL = Date.UTC(2000, 0, 1);
+/** How far ahead of the server's clock a call may start (clock skew, zones): one day. */
+export const CALL_CLOCK_SLACK_MS = 24 * 3600 * 1000;
+
+/** Why a call start time is not plausible, or null. `now`: the server's clock (ms). */
+export function startedAtProblem(startedMs: number, now: number): string | null {
+  if (startedMs < EARLIEST_CALL) return `started_at ${new Date(startedMs).toISOString().slice(0, 10)} is before 2000-01-01: not a plausible call date`;
+  const latest = now + CALL_CLOCK_SLACK_MS;
+  if (startedMs > latest) return `started_at ${new Date(startedMs).toISOString().slice(0, 10)} is in the future (latest accepted: ${new Date(latest).toISOString().slice(0, 16)}Z, one day after now)`;
+  return null;
+}
+
 // Optional fields are optional *inside* the preprocess: an empty CSV cell becomes undefined first.
-const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const text = (max: number) => z.string().max(max, `at most ${max} characters`).superRefine(refuseHiddenCharacters);
 const code = (what: string) =>
   z.string({ error: (i) => (i.input === undefined ? `${what} code is required` : `${what} code must be text`) }).regex(CODE, `not a valid ${what} code (letters, digits, . _ : - / and spaces, up to 64)`);
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
@@ -59,7 +78,7 @@ export const CallRecord = z.strictObject({
   source: z.preprocess(blankToUndefined, z.string().regex(SOURCE_PATTERN, 'source: letters, digits, . _ - (up to 64)').optional()),
   external_id: z.preprocess(
     blankToUndefined,
-    z.string({ error: (i) => (i.input === undefined ? 'external_id is required' : 'external_id must be text') }).max(200, 'at most 200 characters')
+    z.string({ error: (i) => (i.input === undefined ? 'external_id is required' : 'external_id must be text') }).max(200, 'at most 200 characters').superRefine(refuseHiddenCharacters)
   ),
   program_code: blank(code('program')),
   queue_code: blank(code('queue').optional()),

@@ -21,12 +21,12 @@ export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; sourc
   requireImporter(p);
   if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source ${echo(input.source)}: use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
   const maps = await loadCodeMaps(ctx.db, p);
-  const v = validateRecord(input.record, maps, p.tenantId, input.source);
+  const now = nowOf(ctx);
+  const v = validateRecord(input.record, maps, p.tenantId, input.source, now.getTime());
   if (Array.isArray(v)) {
     const errors = v.map((e) => ({ column: clip(e.column, MAX_COLUMN_CHARS), reason: clip(e.reason, MAX_REASON_CHARS) }));
     throw invalid(`Invalid call record: ${errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}`, errors.map((e) => ({ path: e.column, column: e.column, message: e.reason })));
   }
-  const now = nowOf(ctx);
   const tx = await ctx.db.$client.transaction('write');
   try {
     if (!maps.unrestricted && (await foreignExistingCalls(tx, p.tenantId, [v], maps.allowedProgramIds)).size) {

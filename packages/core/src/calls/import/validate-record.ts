@@ -4,11 +4,11 @@ import { CallRecord } from './row-schema.ts';
 import { fastCsvRecord } from './fast-csv-record.ts';
 import { echo } from './types.ts';
 
-/** Validates one record (CallRecord schema) and resolves its codes: a row of the calls table, or every problem found. */
-export function validateRecord(raw: unknown, maps: CodeMaps, tenantId: number, defaultSource: string, fromCsv = false): ResolvedCall | FieldError[] {
+/** Validates one record (CallRecord schema) and resolves its codes (dates against `now`, ms): a row of the calls table, or every problem found. */
+export function validateRecord(raw: unknown, maps: CodeMaps, tenantId: number, defaultSource: string, now: number, fromCsv = false): ResolvedCall | FieldError[] {
   if (fromCsv) {
     const fast = fastCsvRecord(raw as Record<string, string>);
-    if (fast) return resolveRecord(fast, maps, tenantId, defaultSource);
+    if (fast) return resolveRecord(fast, maps, tenantId, defaultSource, now);
   }
   const parsed = CallRecord.safeParse(raw);
   if (!parsed.success) {
@@ -27,5 +27,5 @@ export function validateRecord(raw: unknown, maps: CodeMaps, tenantId: number, d
     }
     return errors;
   }
-  return resolveRecord(parsed.data, maps, tenantId, defaultSource);
+  return resolveRecord(parsed.data, maps, tenantId, defaultSource, now);
 }
