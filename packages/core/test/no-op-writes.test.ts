@@ -6,6 +6,9 @@ import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { Ctx } from '../src/context.ts';
 import type { Principal } from '../src/policy/principal.ts';
 import { assignRunItems, createSamplingPlan, publishSamplingPlan, reassignSampleItem, runSamplingPlan, updateSamplingPlan } from '../src/sampling/index.ts';
+import { saveClient, saveProgram, saveTeam } from '../src/org/org-units.ts';
+import { savePerson } from '../src/org/people.ts';
+import { createScorecard, openScorecardDraft, publishScorecardDraft, saveScorecardDraft } from '../src/scorecards/index.ts';
 
 /**
  * Repeating a write that changes nothing stores nothing: no new version, no audit row (120 identical
@@ -67,5 +70,36 @@ describe('no-op writes store nothing', () => {
     expect(await reassignSampleItem({ ctx: admin(), input: { itemId: item!.id, assigneeId: qa, dueAt: first.dueAt } })).toEqual(first);
     expect(await reassignSampleItem({ ctx: admin(), input: { itemId: item!.id, assigneeId: qa } })).toEqual(first);
     expect(await audits('sample_item.reassign')).toBe(reassigned);
+  });
+
+  it('renaming a team, client, program or person to what it is already writes no audit row', async () => {
+    const auditRows = async () => Number((await t.db.select({ n: count() }).from(schema.auditLog).where(eq(schema.auditLog.tenantId, org.tenantId)))[0]!.n);
+    const before = await auditRows();
+    const team = await saveTeam(admin(), { id: org.teams.a.id, name: ` ${org.teams.a.name} ` });
+    expect(team.name).toBe(org.teams.a.name);
+    await saveClient(admin(), { id: org.clients.a.id, code: org.clients.a.code, name: org.clients.a.name });
+    await saveProgram(admin(), { id: org.programs.a.id, name: org.programs.a.name, clientId: org.clients.a.id });
+    await savePerson(admin(), { id: org.agents.a1.id, name: org.agents.a1.name });
+    expect(await auditRows()).toBe(before);
+    await saveTeam(admin(), { id: org.teams.a.id, name: 'Renamed' });
+    expect(await auditRows()).toBe(before + 1);
+  });
+
+  it('scorecards: saving the draft unchanged makes no revision; publishing a copy of the published version is refused', async () => {
+    const DEF = { sections: [{ id: 's', title: 'S', items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }] };
+    const { scorecard } = await createScorecard({ ctx: admin(), input: { name: 'no-op card', programId: org.programs.b.id, definition: DEF } });
+    const saves = await audits('scorecard.draft.save');
+    const first = await saveScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id, definition: DEF } });
+    const again = await saveScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id, definition: DEF } });
+    expect(again.draft.revision).toBe(first.draft.revision);
+    expect(await audits('scorecard.draft.save')).toBe(saves);
+    const v1 = await publishScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id } });
+    await openScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id } });
+    const publishes = await audits('scorecard.publish');
+    await expect(publishScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(`Nothing to publish: the draft is the same as published version ${v1.version.version}`)
+    });
+    expect(await audits('scorecard.publish')).toBe(publishes);
   });
 });
