@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { createApp } from '../src/app.ts';
@@ -314,5 +316,60 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
   it('documents the routes in the OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/calls/import', '/api/calls/batch', '/api/calls/webhook', '/api/imports/{id}']));
+  });
+});
+
+describe('docs/import.md', () => {
+  /** Splits a shell command line into words (single and double quotes; $TOKEN stays as text). */
+  const words = (cmd: string) => [...cmd.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+
+  it('every curl example is a request that works (the same method, headers and body, against this app)', async () => {
+    const doc = readFileSync(new URL('../../../docs/import.md', import.meta.url), 'utf8');
+    const examples = doc.slice(doc.indexOf('## Examples'));
+    const commands = [...examples.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((b) => b[1]!.replace(/\\\n\s*/g, ' ').split('\n')).filter((l) => l.startsWith('curl '));
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    const [person] = await t.db.insert(schema.people).values({ tenantId: org.tenantId, code: 'AG001', name: 'Doc agent' }).returning();
+    expect(person).toBeDefined();
+    const files: Record<string, Uint8Array> = {
+      'calls.csv': new TextEncoder().encode(file(line('doc-1'))),
+      'calls-latin1.csv': Uint8Array.from(file(line('doc-2', { ref: 'café-2' })), (ch) => ch.charCodeAt(0))
+    };
+    for (const cmd of commands) {
+      const w = words(cmd);
+      const headers: Record<string, string> = {};
+      let method: string | undefined;
+      let body: string | Uint8Array | undefined;
+      let url = '';
+      for (let i = 1; i < w.length; i++) {
+        const a = w[i]!;
+        if (a === '-H') {
+          const [k, ...v] = w[++i]!.split(':');
+          headers[k!.trim().toLowerCase()] = v.join(':').trim().replace('Bearer $TOKEN', h.tokenA!.authorization!);
+        } else if (a === '-X') method = w[++i];
+        else if (a === '--data' || a === '--data-binary') {
+          const v = w[++i]!;
+          body = v.startsWith('@') ? files[v.slice(1)] : v;
+          method ??= 'POST';
+        } else if (a === '-T') {
+          body = files[w[++i]!];
+          method ??= 'PUT'; // what curl does
+        } else if (a.startsWith('http')) url = a;
+      }
+      expect(body, `${cmd}: a file the test does not know`).toBeDefined();
+      const res = await app.request(url.replace(/^https?:\/\/[^/]+/, ''), { method: method ?? 'GET', headers, body });
+      expect(res.status, `${cmd}\n→ ${res.status} ${await res.clone().text()}`).toBeLessThan(300);
+    }
+    const latin = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND external_id = 'doc-2'", args: [org.tenantId] });
+    expect(latin.rows[0]![0]).toBe('café-2');
+  });
+
+  it('a CSV record over 1 MiB names the per-record limit; a PUT (curl -T) over 1 MiB names the limit and the method to use', async () => {
+    const long = file(line('big-rec', { ref: `"${'a'.repeat(1_100_000)}` }));
+    const r = await upload('admin', long, 'mode=skip-invalid&source=bigrec');
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/line 2 on: a record \(one row\) is longer than 1048576 bytes, the limit per record .*quote/);
+    const put = await app.request('/api/calls/import?source=bigrec', { method: 'PUT', headers: { ...h.admin, 'content-type': 'text/csv' }, body: long });
+    expect(put.status).toBe(413);
+    expect(((await put.json()) as any).error.message).toMatch(/larger than 1048576 bytes: the limit for one whole PUT request to \/api\/calls\/import; \/api\/calls\/import takes POST, which streams files of any size \(curl -T sends PUT/);
   });
 });

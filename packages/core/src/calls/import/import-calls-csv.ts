@@ -36,6 +36,17 @@ function decoderFor(charset: string | undefined): TextDecoder | null {
   return d.encoding === 'utf-8' ? null : d;
 }
 
+/** Longest CSV record (one row, all its fields): longer ones are almost always a quote never closed. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/** csv-parse's reason, in words that say which limit was hit. */
+function csvProblem(e: Error): string {
+  if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+    return `a record (one row) is longer than ${MAX_RECORD_BYTES} bytes, the limit per record (the file as a whole may be up to 2 GiB). A record that long usually means a quote (") that is never closed`;
+  }
+  return e.message;
+}
+
 /** A record of one CSV line: a web ReadableStream feeds csv-parse's Node parser by hand, one chunk at a time. */
 type Pending = { cells: string[]; line: number };
 
@@ -54,7 +65,7 @@ export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<I
     const run = new ImportRun(ctx, { importId, mode: input.mode, format: 'csv', defaultSource: input.source, maps });
     await run.start();
 
-    const parser = new Parser({ bom: true, relax_column_count: true, max_record_size: 1 << 20 });
+    const parser = new Parser({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES });
     const pending: Pending[] = [];
     let nextLine = 1;
     let parseError: Error | null = null;
@@ -124,10 +135,11 @@ export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<I
       }
       await ended;
       if (parseError) {
-        const message = `The CSV cannot be read from line ${nextLine} on: ${(parseError as Error).message}`;
+        const reason = csvProblem(parseError);
+        const message = `The CSV cannot be read from line ${nextLine} on: ${reason}`;
         await drain().catch(() => undefined);
         await run.fail(message);
-        throw invalid(message, [{ line: nextLine, message: (parseError as Error).message }]);
+        throw invalid(message, [{ line: nextLine, message: reason }]);
       }
       await drain();
       if (!columns) {
