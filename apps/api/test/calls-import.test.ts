@@ -356,7 +356,7 @@ describe('docs/import.md', () => {
         } else if (a.startsWith('http')) url = a;
       }
       expect(body, `${cmd}: a file the test does not know`).toBeDefined();
-      const res = await app.request(url.replace(/^https?:\/\/[^/]+/, ''), { method: method ?? 'GET', headers, body });
+      const res = await app.request(url.replace(/^https?:\/\/[^/]+/, ''), { method: method ?? 'GET', headers, body: body as BodyInit | undefined });
       expect(res.status, `${cmd}\n→ ${res.status} ${await res.clone().text()}`).toBeLessThan(300);
     }
     const latin = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND external_id = 'doc-2'", args: [org.tenantId] });
