@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
 
-/** Deepest nesting of arrays/objects a JSON body may have: our deepest schema needs 5; 32 leaves room. */
+/** Deepest nesting of arrays/objects a JSON body may have: the deepest input (a scorecard definition in a draft body) nests 9; 32 leaves room. */
 export const MAX_JSON_DEPTH = 32;
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b/i;
