@@ -23,15 +23,21 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
 let world: World;
-let operations: { method: string; path: string }[] = [];
+type Operation = { method: string; path: string; query: string[] };
+let operations: Operation[] = [];
+let reads: Operation[] = [];
 let tables: string[] = [];
 
 beforeAll(async () => {
   t = await createTestDb();
   app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
   world = await buildWorld(app, t.db);
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-  operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => WRITES.has(m)).map((m) => ({ method: m.toUpperCase(), path })));
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+  const all = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path, query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) }))
+  );
+  operations = all.filter((o) => WRITES.has(o.method.toLowerCase()));
+  reads = all.filter((o) => o.method === 'GET');
   const rows = await t.db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'");
   // rate_limits: better-auth's counters; sessions: refreshed on use. Neither is a stored fact of a write.
   tables = rows.rows.map((r) => String(r[0])).filter((n) => !['rate_limits', 'session', 'sessions', 'audit_log'].includes(n));
@@ -81,23 +87,23 @@ function allowedCaller(op: string): Caller {
 
 type Case = { caller: Caller; path: Mutation<string>; query: Mutation<string>; body: Mutation<unknown> };
 
-function arbitraryCase(seedCaller: Caller, hasBody: boolean, csv: boolean): fc.Arbitrary<Case> {
+function arbitraryCase(seedCaller: Caller, hasBody: boolean, csv: boolean, query: string[]): fc.Arbitrary<Case> {
   return fc.record({
     caller: fc.oneof({ weight: 8, arbitrary: fc.constant(seedCaller) }, { weight: 1, arbitrary: fc.constantFrom(...CALLERS) }),
     path: mutatePath,
-    query: mutateQuery,
+    query: mutateQuery(query),
     body: hasBody ? (csv ? mutateCsv : fc.oneof({ weight: 6, arbitrary: mutateBody }, { weight: 1, arbitrary: rawJunkBody })) : fc.oneof({ weight: 4, arbitrary: fc.constant((b: unknown) => b) }, { weight: 1, arbitrary: rawJunkBody })
   });
 }
 
-describe('fuzzing every write operation', () => {
+describe('fuzzing every operation', () => {
   it('answers no 5xx and stores nothing on a 4xx', async () => {
     const failures: string[] = [];
     let requests = 0;
     const byStatus: Record<number, number> = {};
     // Every seed first: a fuzzed request that succeeds may change what a later seed builds on.
     const seeds = [];
-    for (const { method, path } of operations) {
+    for (const { method, path, query } of operations) {
       const op = `${method} ${path}`;
       const e = EXPECTATIONS[op];
       if (!e) {
@@ -105,13 +111,13 @@ describe('fuzzing every write operation', () => {
         continue;
       }
       const caller = allowedCaller(op);
-      seeds.push({ op, method, caller, seed: await e.request(world, 'own', caller) });
+      seeds.push({ op, method, caller, query, seed: await e.request(world, 'own', caller) });
     }
     let before = await snapshot();
-    for (const { op, method, caller, seed } of seeds) {
+    for (const { op, method, caller, query, seed } of seeds) {
       const csv = typeof seed.body === 'string';
       const [seedPath, seedQuery = ''] = seed.path.split('?') as [string, string?];
-      const cases = fc.sample(arbitraryCase(caller, seed.body !== undefined, csv), { seed: SEED + requests, numRuns: RUNS });
+      const cases = fc.sample(arbitraryCase(caller, seed.body !== undefined, csv, query), { seed: SEED + requests, numRuns: RUNS });
       for (const c of cases) {
         const body = c.body(seed.body);
         const url = `${c.path(seedPath)}${(() => {
@@ -146,6 +152,30 @@ describe('fuzzing every write operation', () => {
     expect(failures.slice(0, 20), `${failures.length} failures (FUZZ_SEED=${SEED})`).toEqual([]);
     expect(operations.length).toBeGreaterThan(30);
   }, 180_000);
+
+  it('reads: hostile query strings and ids answer no 5xx', async () => {
+    const failures: string[] = [];
+    let requests = 0;
+    for (const { method, path, query } of reads) {
+      const op = `${method} ${path}`;
+      const e = EXPECTATIONS[op];
+      if (!e) continue; // the authorization matrix names the missing entry
+      const caller = allowedCaller(op);
+      const seed = await e.request(world, 'own', caller);
+      const [seedPath, seedQuery = ''] = seed.path.split('?') as [string, string?];
+      const cases = fc.sample(fc.record({ path: mutatePath, query: mutateQuery(query, 1) }), { seed: SEED + requests, numRuns: Math.ceil(RUNS / 2) });
+      for (const c of cases) {
+        const q = c.query(seedQuery);
+        const url = `${c.path(seedPath)}${q ? `?${q}` : ''}`;
+        const res = await app.request(url, { headers: world.headers[caller] });
+        requests++;
+        if (res.status >= 500) failures.push(`${op} as ${caller}: GET ${url.slice(0, 300)} → ${res.status} ${(await res.text()).slice(0, 300)}`);
+        else await res.arrayBuffer();
+      }
+    }
+    console.log(`fuzz: ${reads.length} read operations, ${requests} requests (seed ${SEED})`);
+    expect(failures.slice(0, 20), `${failures.length} failures (FUZZ_SEED=${SEED})`).toEqual([]);
+  }, 120_000);
 });
 
 function describeBody(p: string | Uint8Array | undefined) {

@@ -182,16 +182,20 @@ export const mutatePath: fc.Arbitrary<Mutation<string>> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...BAD_IDS).map((bad) => (p: string) => p.replace(/\/\d+(?=\/|$)/, `/${bad}`)) }
 );
 
-/** Query parameters with hostile values (or left alone). */
-export const mutateQuery: fc.Arbitrary<Mutation<string>> = fc.oneof(
-  { weight: 5, arbitrary: fc.constant((q: string) => q) },
-  {
-    weight: 1,
-    arbitrary: fc
-      .record({ name: fc.constantFrom('mode', 'source', 'importId', 'id', 'limit', 'x'), value: fc.constantFrom('', 'junk', '%00', '%FF', '-1', '1e9', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000') })
-      .map(({ name, value }) => (q: string) => {
-        const params = q.split('&').filter((kv) => kv && !kv.startsWith(`${name}=`));
-        return [...params, `${name}=${value}`].join('&');
-      })
-  }
-);
+const QUERY_VALUES = ['', 'junk', '1', '0', '-1', '1e9', 'true', 'self', 'sampled,self', '%00', '%FF', '2026-13-45', '0001-01-01', '9999-12-31', 'Mars/Phobos', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000'];
+
+/** The operation's query parameters (from the OpenAPI document) with hostile values, or left alone. */
+export function mutateQuery(names: string[], keep = 5): fc.Arbitrary<Mutation<string>> {
+  return fc.oneof(
+    { weight: keep, arbitrary: fc.constant((q: string) => q) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.record({ name: fc.constantFrom(...names, 'x', 'id'), value: fc.constantFrom(...QUERY_VALUES) }), { minLength: 1, maxLength: 3 })
+        .map((pairs) => (q: string) => {
+          const params = q.split('&').filter((kv) => kv && !pairs.some((p) => kv.startsWith(`${p.name}=`)));
+          return [...params, ...pairs.map((p) => `${p.name}=${p.value}`)].join('&');
+        })
+    }
+  );
+}
