@@ -8,6 +8,7 @@ import { resolvePrincipal } from './middleware/principal.ts';
 import { readQueue } from './middleware/read-queue.ts';
 import { csrfGuard } from './middleware/csrf.ts';
 import { requestBodyLimit } from './middleware/body-limit.ts';
+import { jsonBodyGuard } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './auth/auth-routes.ts';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders(deps));
   app.use('*', requestLog(deps));
   app.use('*', requestBodyLimit());
+  app.use('*', jsonBodyGuard());
   app.use('*', csrfGuard(deps));
   app.use('*', readQueue(deps));
   app.use('*', resolvePrincipal(deps));

@@ -41,14 +41,17 @@ export function errorBody(c: Context, code: string, message: string, details?: u
   return { error: { code, message, ...(details ? { details } : {}), requestId: c.get('requestId') ?? 'unknown' } };
 }
 
+const HTTP_CODES: Partial<Record<number, string>> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
 export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {
     return c.json(errorBody(c, err.code, err.message, err.details), STATUS_OF[err.code]);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'HTTP_ERROR';
-    return c.json(errorBody(c, code, err.message || 'Request refused'), status);
+    const code = HTTP_CODES[status] ?? 'HTTP_ERROR';
+    const message = status === 400 && /^Malformed JSON/.test(err.message) ? 'The request body is not valid JSON' : status === 415 ? 'Unsupported body type: send the body with the Content-Type the API reference names for this route (application/json for JSON)' : err.message || 'Request refused';
+    return c.json(errorBody(c, code, message), status);
   }
   // Never leak internals: log with the request id, answer with it.
   console.error(`[${c.get('requestId')}] unhandled error: ${safeErrorSummary(err)}`);

@@ -17,8 +17,8 @@ export function startJobs({ db, env }: { db: Db; env: Pick<Env, 'NODE_ENV' | 'LO
     (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(message);
   };
   const swept = isFileUrl(env.DATABASE_URL)
-    ? sweepInterruptedImports(db).then((n) => {
-        if (n > 0) log('warn', `${n} import(s) left running by a stopped server are marked interrupted`);
+    ? sweepInterruptedImports(db).then((swept) => {
+        for (const s of swept) log('warn', `import ${s.id} was left running by a stopped server: marked interrupted, ${s.committedRows} rows committed before the stop`);
       })
     : Promise.resolve();
   const sampling = startScheduler({ db, log });

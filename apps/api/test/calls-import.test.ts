@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/env.ts';
+import { jsonTooDeepAt } from '../src/middleware/json-body.ts';
 import { signInAs, tokenHeaders } from './support/auth.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
@@ -127,6 +130,44 @@ describe('POST /api/calls/import (streamed CSV)', () => {
     expect(empty.body.error.message).toMatch(/empty/);
   });
 
+  it('refuses a file that is not UTF-8, naming the line of the first bad byte; converts one whose charset is declared', async () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0)); // every character below U+0100
+    const bytes = latin1(file(line('l1'), line('l2', { ref: 'café-7' })));
+    const send = (type: string) =>
+      app.request('/api/calls/import?mode=skip-invalid&source=latin', { method: 'POST', headers: { ...h.admin, 'content-type': type }, body: bytes });
+    const refused = await send('text/csv');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error.message).toMatch(/not UTF-8 text: byte 0xE9 on line 3 .*charset=windows-1252/);
+    expect(await count(org.tenantId, 'latin')).toBe(0);
+    const converted = await send('text/csv; charset=ISO-8859-1');
+    expect(converted.status).toBe(200);
+    const stored = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND source = 'latin' ORDER BY external_id", args: [org.tenantId] });
+    expect(stored.rows.map((r) => r[0])).toEqual(['c-l1', 'café-7']);
+    const unknown = await send('text/csv; charset=klingon');
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as any).error.message).toMatch(/Unknown charset "klingon"/);
+  });
+
+  it('refuses call dates before 2000 or more than a day ahead, and hidden characters in text cells', async () => {
+    const at = (id: string, when: string) => line(id).replace('2026-11-05T08:30:00Z', when);
+    const soon = new Date(Date.now() + 3 * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const csv = file(at('y1', '0001-01-01T00:00:00Z'), at('y2', '9999-12-31T23:59:59Z'), at('y3', '1999-12-31T23:00:00Z'), at('y4', soon), line('y5', { ref: 'c-\u202eevil' }), line('y6\u200b'));
+    const r = await upload('admin', csv, 'mode=skip-invalid&source=years');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ inserted: 1, invalid: 5 });
+    expect(r.body.errors).toEqual([
+      { line: 2, column: 'started_at', reason: expect.stringMatching(/0001-01-01 is before 2000-01-01/) },
+      { line: 3, column: 'started_at', reason: expect.stringMatching(/9999-12-31 is in the future/) },
+      { line: 4, column: 'started_at', reason: expect.stringMatching(/before 2000-01-01/) },
+      { line: 6, column: 'customer_ref', reason: expect.stringMatching(/text-direction override \(U\+202E/) },
+      { line: 7, column: 'external_id', reason: expect.stringMatching(/invisible character \(U\+200B/) },
+      { line: 7, column: 'customer_ref', reason: expect.stringMatching(/invisible character/) }
+    ]);
+    const nul = await post('admin', '/calls/webhook?source=years', { external_id: 'n\u0000ul', program_code: 'EN-CARE', agent_code: 'A1', direction: 'inbound', started_at: '2026-11-05T08:30:00Z', talk_seconds: 5 });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.details[0]).toMatchObject({ column: 'external_id', message: expect.stringMatching(/control character \(U\+0000/) });
+  });
+
   it('refuses anonymous callers and roles without import rights', async () => {
     expect((await upload(null, file(line('x1')))).status).toBe(401);
     expect((await upload('qa', file(line('x1')))).status).toBe(403);
@@ -197,6 +238,48 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
     expect(await count(org.tenantId, 'batch2')).toBe(0);
   });
 
+  it('batch and webhook: an array nested 5,000 deep in a field is a 400 before validation, and leaves no import row', async () => {
+    const before = Number((await t.db.$client.execute('SELECT count(*) FROM imports')).rows[0]![0]);
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    for (const [path, body] of [
+      ['/calls/batch?source=deep', `[{"external_id":"d1","talk_seconds":${deep}}]`],
+      ['/calls/webhook?source=deep', `{"external_id":"d1","direction":${deep}}`]
+    ] as const) {
+      const res = await app.request(`/api${path}`, { method: 'POST', headers: { ...h.admin, 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.message).toMatch(/nests arrays\/objects deeper than 32 levels/);
+    }
+    expect(Number((await t.db.$client.execute('SELECT count(*) FROM imports')).rows[0]![0])).toBe(before);
+  });
+
+  it('JSON bodies: brackets inside strings do not count as nesting; invalid UTF-8 is refused', async () => {
+    expect(jsonTooDeepAt('[{"a":"[[[[[[[[\\"[[[["}]', 3)).toBe(-1);
+    expect(jsonTooDeepAt('[[[[]]]]', 3)).toBe(3);
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"external_id":"caf'), 0xe9, ...new TextEncoder().encode('"}')]);
+    const res = await app.request('/api/calls/webhook', { method: 'POST', headers: { ...h.admin, 'content-type': 'application/json' }, body: latin1 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.message).toMatch(/not valid UTF-8/);
+  });
+
+  it('a rejected import keeps the first 100 errors with cells cut short, and says how many more there were', async () => {
+    const huge = 'x'.repeat(60_000);
+    const records = Array.from({ length: 40 }, (_, i) => rec(`e${i}`, { started_at: huge, agent_code: `A${huge}`, [`k${huge}`]: 1 }));
+    const importId = randomUUID();
+    const r = await post('admin', `/calls/batch?mode=all-or-nothing&source=echo&importId=${importId}`, records);
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/the first 100 of 120 errors are listed/);
+    expect(r.body.error.details).toHaveLength(100);
+    for (const d of r.body.error.details) {
+      expect(d.message.length).toBeLessThanOrEqual(200);
+      expect(d.column.length).toBeLessThanOrEqual(100);
+    }
+    const stored = (await t.db.$client.execute({ sql: 'SELECT length(errors) AS n, error_count FROM imports WHERE id = ?', args: [importId] })).rows[0]!;
+    expect(Number(stored.n)).toBeLessThan(40_000);
+    expect(Number(stored.error_count)).toBe(120);
+    const run = await get('admin', `/imports/${importId}`);
+    expect(run.body).toMatchObject({ errorCount: 120, message: expect.stringMatching(/first 100 of 120 errors/) });
+  });
+
   it('batch: refuses more than the maximum', async () => {
     const r = await post('admin', '/calls/batch', Array.from({ length: 5001 }, (_, i) => rec(`m${i}`)));
     expect(r.status).toBe(400);
@@ -233,5 +316,60 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
   it('documents the routes in the OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/calls/import', '/api/calls/batch', '/api/calls/webhook', '/api/imports/{id}']));
+  });
+});
+
+describe('docs/import.md', () => {
+  /** Splits a shell command line into words (single and double quotes; $TOKEN stays as text). */
+  const words = (cmd: string) => [...cmd.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+
+  it('every curl example is a request that works (the same method, headers and body, against this app)', async () => {
+    const doc = readFileSync(new URL('../../../docs/import.md', import.meta.url), 'utf8');
+    const examples = doc.slice(doc.indexOf('## Examples'));
+    const commands = [...examples.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((b) => b[1]!.replace(/\\\n\s*/g, ' ').split('\n')).filter((l) => l.startsWith('curl '));
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    const [person] = await t.db.insert(schema.people).values({ tenantId: org.tenantId, code: 'AG001', name: 'Doc agent' }).returning();
+    expect(person).toBeDefined();
+    const files: Record<string, Uint8Array> = {
+      'calls.csv': new TextEncoder().encode(file(line('doc-1'))),
+      'calls-latin1.csv': Uint8Array.from(file(line('doc-2', { ref: 'café-2' })), (ch) => ch.charCodeAt(0))
+    };
+    for (const cmd of commands) {
+      const w = words(cmd);
+      const headers: Record<string, string> = {};
+      let method: string | undefined;
+      let body: string | Uint8Array | undefined;
+      let url = '';
+      for (let i = 1; i < w.length; i++) {
+        const a = w[i]!;
+        if (a === '-H') {
+          const [k, ...v] = w[++i]!.split(':');
+          headers[k!.trim().toLowerCase()] = v.join(':').trim().replace('Bearer $TOKEN', h.tokenA!.authorization!);
+        } else if (a === '-X') method = w[++i];
+        else if (a === '--data' || a === '--data-binary') {
+          const v = w[++i]!;
+          body = v.startsWith('@') ? files[v.slice(1)] : v;
+          method ??= 'POST';
+        } else if (a === '-T') {
+          body = files[w[++i]!];
+          method ??= 'PUT'; // what curl does
+        } else if (a.startsWith('http')) url = a;
+      }
+      expect(body, `${cmd}: a file the test does not know`).toBeDefined();
+      const res = await app.request(url.replace(/^https?:\/\/[^/]+/, ''), { method: method ?? 'GET', headers, body: body as BodyInit | undefined });
+      expect(res.status, `${cmd}\n→ ${res.status} ${await res.clone().text()}`).toBeLessThan(300);
+    }
+    const latin = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND external_id = 'doc-2'", args: [org.tenantId] });
+    expect(latin.rows[0]![0]).toBe('café-2');
+  });
+
+  it('a CSV record over 1 MiB names the per-record limit; a PUT (curl -T) over 1 MiB names the limit and the method to use', async () => {
+    const long = file(line('big-rec', { ref: `"${'a'.repeat(1_100_000)}` }));
+    const r = await upload('admin', long, 'mode=skip-invalid&source=bigrec');
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/line 2 on: a record \(one row\) is longer than 1048576 bytes, the limit per record .*quote/);
+    const put = await app.request('/api/calls/import?source=bigrec', { method: 'PUT', headers: { ...h.admin, 'content-type': 'text/csv' }, body: long });
+    expect(put.status).toBe(413);
+    expect(((await put.json()) as any).error.message).toMatch(/larger than 1048576 bytes: the limit for one whole PUT request to \/api\/calls\/import; \/api\/calls\/import takes POST, which streams files of any size \(curl -T sends PUT/);
   });
 });

@@ -113,26 +113,26 @@ describe('resolving codes', () => {
     unrestricted: false
   };
   it('turns codes into ids', () => {
-    const r = resolveRecord(CallRecord.parse(good), maps, 3, 'csv');
+    const r = resolveRecord(CallRecord.parse(good), maps, 3, 'csv', Date.UTC(2026, 10, 20));
     expect(Array.isArray(r)).toBe(false);
     if (!Array.isArray(r)) expect(r.args.slice(0, 8)).toEqual([3, 'pbx', 'c-1', 1, 5, 7, 'inbound', Date.parse('2026-11-02T08:15:00Z')]);
   });
   it('never creates: unknown codes are errors, with a hint for case slips', () => {
-    const r = resolveRecord(CallRecord.parse({ ...good, program_code: 'en-care', agent_code: 'Z9' }), maps, 3, 'csv');
+    const r = resolveRecord(CallRecord.parse({ ...good, program_code: 'en-care', agent_code: 'Z9' }), maps, 3, 'csv', Date.UTC(2026, 10, 20));
     expect(r).toEqual([
       { column: 'program_code', reason: 'unknown program "en-care" (did you mean "EN-CARE"?)' },
       { column: 'agent_code', reason: 'unknown agent "Z9"' }
     ]);
   });
   it('reports a queue that is not in the row\'s program', () => {
-    expect(resolveRecord(CallRecord.parse({ ...good, queue_code: 'tech' }), maps, 3, 'csv')).toEqual([{ column: 'queue_code', reason: 'unknown queue "tech" in program "EN-CARE"' }]);
+    expect(resolveRecord(CallRecord.parse({ ...good, queue_code: 'tech' }), maps, 3, 'csv', Date.UTC(2026, 10, 20))).toEqual([{ column: 'queue_code', reason: 'unknown queue "tech" in program "EN-CARE"' }]);
   });
   it('refuses programs outside the principal\'s scope', () => {
-    const r = resolveRecord(CallRecord.parse({ ...good, program_code: 'TW-SUPPORT', queue_code: '' }), maps, 3, 'csv');
+    const r = resolveRecord(CallRecord.parse({ ...good, program_code: 'TW-SUPPORT', queue_code: '' }), maps, 3, 'csv', Date.UTC(2026, 10, 20));
     expect(r).toEqual([{ column: 'program_code', reason: expect.stringMatching(/outside what you may import/) }]);
   });
   it('uses the default source when the row has none', () => {
-    const r = resolveRecord(CallRecord.parse({ ...good, source: '' }), maps, 3, 'csv');
+    const r = resolveRecord(CallRecord.parse({ ...good, source: '' }), maps, 3, 'csv', Date.UTC(2026, 10, 20));
     expect(!Array.isArray(r) && r.source).toBe('csv');
   });
 });

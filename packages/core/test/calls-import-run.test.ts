@@ -88,6 +88,7 @@ describe('CSV import (core verb)', () => {
     const file = [HEADER + ',disposition', row('q1') + ',"two\nlines"', row('q2', { agent: 'X' }) + ',ok', 'just,three,fields'].join('\n');
     const r = await csv(admin, file);
     expect(r.errors).toEqual([
+      { line: 2, column: 'disposition', reason: 'must be one line (line break at character 4)' },
       { line: 4, column: 'agent_code', reason: 'unknown agent "X"' },
       { line: 5, column: '(row)', reason: 'expected 10 fields as in the header, found 3' }
     ]);

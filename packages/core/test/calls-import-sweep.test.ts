@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
-import { INTERRUPTED_MESSAGE, sweepInterruptedImports } from '../src/calls/import/sweep-interrupted.ts';
+import { sweepInterruptedImports } from '../src/calls/import/sweep-interrupted.ts';
 import { verifyAuditChain } from '../src/audit/verify-chain.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
@@ -14,16 +14,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const importRow = (id: string, status: 'running' | 'completed') => ({
+/** An imports row as a stopped server left it: skip-invalid commits chunks (and their counts), all-or-nothing nothing. */
+const importRow = (id: string, status: 'running' | 'completed', mode: 'skip-invalid' | 'all-or-nothing' = 'skip-invalid') => ({
   id,
   tenantId: org.tenantId,
   kind: 'calls',
   format: 'csv' as const,
-  mode: 'skip-invalid' as const,
+  mode,
   source: 'test',
   status,
-  rowsProcessed: 500,
-  inserted: 500,
+  rowsProcessed: mode === 'skip-invalid' ? 500 : 0,
+  inserted: mode === 'skip-invalid' ? 480 : 0,
+  updated: mode === 'skip-invalid' ? 15 : 0,
+  invalid: mode === 'skip-invalid' ? 5 : 0,
   errors: [],
   actor: 'user:test',
   startedAt: new Date('2026-11-20T10:00:00Z'),
@@ -31,18 +34,26 @@ const importRow = (id: string, status: 'running' | 'completed') => ({
 });
 
 describe('imports left running by a stopped server', () => {
-  it('are marked failed with what was kept, once, and audited; finished imports are untouched', async () => {
-    await t.db.insert(schema.imports).values([importRow('imp-running', 'running'), importRow('imp-done', 'completed')]);
+  it('are marked failed with how many rows were committed, once, and audited; finished imports are untouched', async () => {
+    await t.db.insert(schema.imports).values([importRow('imp-running', 'running'), importRow('imp-aon', 'running', 'all-or-nothing'), importRow('imp-done', 'completed')]);
     const now = new Date('2026-11-23T08:00:00Z');
-    expect(await sweepInterruptedImports(t.db, now)).toBe(1);
+    expect(await sweepInterruptedImports(t.db, now)).toEqual([
+      { id: 'imp-running', committedRows: 500 },
+      { id: 'imp-aon', committedRows: 0 }
+    ]);
     const [swept] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-running'));
-    expect(swept).toMatchObject({ status: 'failed', message: INTERRUPTED_MESSAGE, finishedAt: now, inserted: 500 });
+    expect(swept).toMatchObject({ status: 'failed', finishedAt: now, inserted: 480 });
+    expect(swept!.message).toMatch(/^Interrupted: the server stopped before this import finished\. 500 rows were committed before the stop and stay stored \(480 inserted, 15 updated, 0 unchanged, 5 refused\)/);
+    const [aon] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-aon'));
+    expect(aon!.message).toMatch(/Nothing was stored \(all-or-nothing\)/);
     const [done] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-done'));
     expect(done).toMatchObject({ status: 'completed', message: null });
     const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, 'imp-running'));
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after!)).toEqual({ status: 'failed', reason: 'interrupted' });
+    expect(JSON.parse(audit[0]!.after!)).toEqual({ status: 'failed', reason: 'interrupted', mode: 'skip-invalid', committedRows: 500, inserted: 480, updated: 15, unchanged: 0, invalid: 5 });
+    const aonAudit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, 'imp-aon'));
+    expect(JSON.parse(aonAudit[0]!.after!)).toMatchObject({ reason: 'interrupted', committedRows: 0, inserted: 0 });
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
-    expect(await sweepInterruptedImports(t.db, now)).toBe(0); // nothing left to sweep
+    expect(await sweepInterruptedImports(t.db, now)).toEqual([]); // nothing left to sweep
   });
 });

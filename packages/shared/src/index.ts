@@ -17,3 +17,4 @@ export const PageQuery = z.object({
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50)
 });
+export * from './text.ts';

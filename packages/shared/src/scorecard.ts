@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Dimension } from './index.ts';
+import { plainText } from './text.ts';
 
 /**
  * The definition of one scorecard version: sections of items. Stored as JSON per version, frozen once
@@ -24,7 +25,7 @@ export const ANSWER_TYPES = ['yes_no', 'scale', 'choice'] as const;
 
 export const ChoiceOption = z.object({
   key: Key.refine((k) => k !== 'na', '"na" is reserved for N.A.'),
-  label: z.string().trim().min(1, 'label is required').max(200),
+  label: plainText({ min: 1, minMessage: 'label is required', max: 200 }),
   points: z.number().finite().min(0, 'points must be 0 or more')
 });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
@@ -45,9 +46,9 @@ export type Critical = z.infer<typeof Critical>;
 
 export const ScorecardItem = z.object({
   id: Key,
-  text: z.string().trim().min(1, 'text is required').max(300),
+  text: plainText({ min: 1, minMessage: 'text is required', max: 300 }),
   /** What a pass looks like, with an example. Shown to the evaluator beside the item. */
-  guidance: z.string().max(4000).default(''),
+  guidance: plainText({ max: 4000, multiline: true, trim: false }).default(''),
   answer: AnswerType,
   weight: z.number().finite().min(0, 'weight must be 0 or more').max(1000),
   naAllowed: z.boolean().default(false),
@@ -63,8 +64,8 @@ export type ScorecardItemInput = z.input<typeof ScorecardItem>;
 
 export const ScorecardSection = z.object({
   id: Key,
-  title: z.string().trim().min(1, 'title is required').max(200),
-  description: z.string().max(2000).default(''),
+  title: plainText({ min: 1, minMessage: 'title is required', max: 200 }),
+  description: plainText({ max: 2000, multiline: true, trim: false }).default(''),
   items: z.array(ScorecardItem).max(200)
 });
 export type ScorecardSection = z.infer<typeof ScorecardSection>;

@@ -23,6 +23,15 @@ export function bodyLimitFor(method: string, path: string): number | null {
   return hit ? hit.maxBytes : DEFAULT_BODY_LIMIT;
 }
 
+/** Says which limit was hit, and points to the streamed route when the method was wrong (curl -T sends PUT). */
+export function tooLargeMessage(method: string, path: string, max: number): string {
+  const other = BODY_LIMITS.find((l) => l.method !== method && l.path.test(path));
+  const hint = other
+    ? `; ${path} takes ${other.method}${other.maxBytes === null ? ', which streams files of any size' : ''} (curl -T sends PUT: use --data-binary @file, or add -X POST)`
+    : '';
+  return `Request body larger than ${max} bytes: the limit for one whole ${method} request to ${path}${hint}`;
+}
+
 const limiters = new Map<number, MiddlewareHandler<AppEnv>>();
 
 export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
@@ -34,7 +43,7 @@ export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
     if (!limiter) {
       limiter = bodyLimit({
         maxSize: max,
-        onError: (ctx) => ctx.json(errorBody(ctx, 'PAYLOAD_TOO_LARGE', `Request body larger than ${max} bytes`), 413)
+        onError: (ctx) => ctx.json(errorBody(ctx, 'PAYLOAD_TOO_LARGE', tooLargeMessage(ctx.req.method, ctx.req.path, max)), 413)
       });
       limiters.set(max, limiter);
     }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { plainText } from '@attentive/shared';
 import { listClients, listPrograms, listTeams, saveClient, saveProgram, saveTeam } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
@@ -6,7 +7,7 @@ import { newRouter } from '../router.ts';
 import { IdParam } from './params.ts';
 
 const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, "1-40 letters, digits, '-', '_' or '.'");
-const Name = z.string().trim().min(1).max(200);
+const Name = plainText({ min: 1, max: 200 });
 
 const Team = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).openapi('Team');
 const Client = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).openapi('Client');

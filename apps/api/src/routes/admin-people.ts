@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '@attentive/shared';
+import { ROLES, plainText } from '@attentive/shared';
 import { assignRole, createAccount, getPerson, listPeople, resetPassword, revokeRole, savePerson } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
@@ -39,7 +39,7 @@ const Person = z
   .openapi('Person');
 const PersonFields = z.object({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/),
-  name: z.string().trim().min(1).max(200),
+  name: plainText({ min: 1, max: 200 }),
   email: z.email().nullable().optional(),
   teamId: z.number().int().positive().nullable().optional(),
   hireDate: DateStr.nullable().optional(),

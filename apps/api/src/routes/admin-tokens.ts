@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { plainText } from '@attentive/shared';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
@@ -36,7 +37,7 @@ export function adminTokenRoutes(deps: AppDeps) {
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(100), programId: z.number().int().positive().optional(), clientId: z.number().int().positive().optional() }) } }
+            content: { 'application/json': { schema: z.object({ name: plainText({ min: 1, max: 100 }), programId: z.number().int().positive().optional(), clientId: z.number().int().positive().optional() }) } }
           }
         },
         responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)'), ...errorResponses }

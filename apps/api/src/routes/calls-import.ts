@@ -94,7 +94,8 @@ export function callsImportRoutes(deps: AppDeps) {
         tags,
         summary: 'Import call records from a CSV file (streamed; any size)',
         description:
-          'Send the file as the request body (Content-Type: text/csv, UTF-8). Rows are validated and written while the body streams in. ' +
+          'Send the file as the request body (Content-Type: text/csv, UTF-8; another encoding only when declared, e.g. text/csv; charset=windows-1252). ' +
+          'A file that is not valid UTF-8 and declares no charset is refused, naming the line of the first bad byte. Rows are validated and written while the body streams in. ' +
           'Idempotent on (source, external_id): a re-import adds nothing, a changed row updates. Columns: docs/import.md.',
         request: { query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } } },
         responses: { 200: json(Summary, 'Imported (bad rows skipped in skip-invalid mode are listed)'), ...errorResponses }
@@ -107,7 +108,8 @@ export function callsImportRoutes(deps: AppDeps) {
         if (!CSV_TYPES.test(type)) throw invalid(`Send the file as text/csv (got ${type || 'no Content-Type'})`);
         const body = c.req.raw.body;
         if (!body) throw invalid('The request has no body: send the CSV file as the body');
-        const s = await importCallsCsv(ctx, { body, mode: q.mode, source: q.source, importId: q.importId, maxBytes: MAX_CSV_BYTES });
+        const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
+        const s = await importCallsCsv(ctx, { body, mode: q.mode, source: q.source, importId: q.importId, maxBytes: MAX_CSV_BYTES, charset });
         if (s.status !== 'completed') throw rejectedError(s);
         return c.json(s, 200);
       }

@@ -262,7 +262,7 @@ const routes = {
     tags,
     summary: 'Freeze the draft as the next version',
     request: { params: IdParam },
-    responses: { 201: json(PlanVersion, 'Published'), ...errorResponses }
+    responses: { 201: json(PlanVersion, 'Published'), 200: json(PlanVersion, 'The draft equals the latest version: that version, nothing new'), ...errorResponses }
   }),
   run: createRoute({
     method: 'post',
@@ -361,8 +361,8 @@ export function samplingRoutes(deps: AppDeps) {
     .openapi(routes.getPlan, async (c) => c.json(await getSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } }), 200))
     .openapi(routes.updatePlan, async (c) => c.json(await updateSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
     .openapi(routes.publish, async (c) => {
-      const v = await publishSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } });
-      return c.json({ ...v, publishedAt: v.publishedAt.toISOString() }, 201);
+      const { created, ...v } = await publishSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } });
+      return c.json({ ...v, publishedAt: v.publishedAt.toISOString() }, created ? 201 : 200);
     })
     .openapi(routes.run, async (c) => c.json(await runSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 201))
     .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import { FOLLOW_UP_PROGRESS } from '@attentive/db/schema/coaching';
 import type { Ctx } from '../context.ts';
@@ -15,7 +16,7 @@ import { loadSessionForCoaching } from './load-session.ts';
 export const AddFollowUpInput = z.object({
   sessionId: Id,
   progress: z.enum(FOLLOW_UP_PROGRESS),
-  note: z.string().trim().min(3, 'write what you saw (at least 3 characters)').max(10_000),
+  note: plainText({ min: 3, minMessage: 'write what you saw (at least 3 characters)', max: 10_000, multiline: true }),
   /** Actions of this session now done. */
   actionsDone: z.array(Id).max(50).default([]),
   /** Close the session (no further follow-up) or set the next follow-up date. */

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -11,7 +12,7 @@ import { loadSelfRequest } from './load-self-request.ts';
 
 export const CancelSelfEvaluationInput = z.object({
   requestId: Id,
-  reason: z.string().trim().max(500, 'reason must be at most 500 characters').optional()
+  reason: plainText({ max: 500, multiline: true }).optional()
 });
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { ScorecardDefinition } from '@attentive/shared/scorecard';
 import type { Ctx } from '../context.ts';
@@ -19,12 +20,12 @@ export const CreateSessionInput = z.object({
   heldOn: IsoDay,
   evaluationIds: z.array(Id).min(1, 'link at least one evaluation').max(20),
   focusItems: z
-    .array(z.object({ itemId: z.string().min(1).max(64), text: z.string().trim().min(3, 'say what to do differently').max(1000) }))
+    .array(z.object({ itemId: z.string().min(1).max(64), text: plainText({ min: 3, minMessage: 'say what to do differently', max: 1000 }) }))
     .min(1, 'pick at least one behaviour to work on')
     .max(10),
-  notes: z.string().max(10_000).default(''),
+  notes: plainText({ max: 10_000, multiline: true, trim: false }).default(''),
   actions: z
-    .array(z.object({ text: z.string().trim().min(3).max(1000), owner: z.enum(['agent', 'coach']), dueOn: IsoDay }))
+    .array(z.object({ text: plainText({ min: 3, max: 1000 }), owner: z.enum(['agent', 'coach']), dueOn: IsoDay }))
     .max(20)
     .default([]),
   followUpOn: IsoDay.optional()

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import { AnswerValue } from '@attentive/shared/scorecard';
 import type { Ctx } from '../context.ts';
@@ -23,7 +24,7 @@ export const OpenDisputeInput = z.object({
     .array(
       z.object({
         itemId: z.string().min(1).max(64),
-        reason: z.string().trim().min(3, 'say why you disagree (at least 3 characters)').max(2000),
+        reason: plainText({ min: 3, minMessage: 'say why you disagree (at least 3 characters)', max: 2000, multiline: true }),
         /** The answer the agent thinks is right (optional). */
         proposedAnswer: AnswerValue.optional()
       })

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -18,7 +19,7 @@ export const RequestSelfEvaluationInput = z.object({
   callId: Id,
   /** The coach's own evaluation of the call to compare with (may come later). */
   leadEvaluationId: Id.optional(),
-  message: z.string().trim().max(2000).optional()
+  message: plainText({ max: 2000, multiline: true }).optional()
 });
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import { AnswerValue } from '@attentive/shared/scorecard';
 import type { Ctx } from '../context.ts';
@@ -22,7 +23,7 @@ export const ResolveDisputeInput = z.object({
   items: z
     .array(z.object({ itemId: z.string().min(1).max(64), outcome: z.enum(['accepted', 'rejected']), answer: AnswerValue.optional() }))
     .min(1),
-  reason: z.string().trim().min(3, 'say why (at least 3 characters): the agent reads it').max(2000)
+  reason: plainText({ min: 3, minMessage: 'say why (at least 3 characters): the agent reads it', max: 2000, multiline: true })
 });
 
 /**

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -12,7 +13,7 @@ import { loadForChange } from './load-for-change.ts';
 
 export const AddCommentInput = z.object({
   evaluationId: Id,
-  text: z.string().trim().min(1, 'write something').max(4000),
+  text: plainText({ min: 1, minMessage: 'write something', max: 4000, multiline: true }),
   /** The scorecard item the comment is about (a deduction cites its evidence this way). */
   itemId: z.string().min(1).max(64).nullish(),
   /** A moment in the recording, in seconds: shown as a marker on the waveform. */

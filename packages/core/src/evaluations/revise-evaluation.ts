@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import type { Ctx } from '../context.ts';
 import { conflict } from '../errors.ts';
 import { applyRevisionInTx } from './apply-revision.ts';
@@ -11,7 +12,7 @@ export const ReviseEvaluationInput = z.object({
   /** The revision the client edited: if someone revised in between, 409. */
   revision: z.number().int().min(1),
   answers: AnswersInput,
-  reason: z.string().trim().min(3, 'say why the evaluation changes (at least 3 characters)').max(2000)
+  reason: plainText({ min: 3, minMessage: 'say why the evaluation changes (at least 3 characters)', max: 2000, multiline: true })
 });
 
 /**

@@ -17,6 +17,11 @@ function checkCodeName(input: { code?: string; name?: string }) {
   if (input.name !== undefined && !input.name.trim()) throw invalid('name: required', [{ path: 'name', message: 'required' }]);
 }
 
+/** True when saving `next` over `before` changes nothing: then nothing is written and no audit row made. */
+export function changesNothing<T extends object>(before: T, next: Partial<T>): boolean {
+  return (Object.keys(next) as (keyof T)[]).every((k) => next[k] === before[k]);
+}
+
 function mustAdminister(ctx: Ctx) {
   if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may change teams, clients and programs');
 }
@@ -47,7 +52,9 @@ export async function saveTeam(ctx: Ctx, input: { id?: number; code?: string; na
     if (input.code && (await codeTaken(tx, schema.teams, tenantId, input.code, before?.id))) throw conflict(`A team with code ${input.code} already exists`);
     let row;
     if (before) {
-      [row] = await tx.update(schema.teams).set({ code: input.code ?? before.code, name: input.name?.trim() ?? before.name }).where(eq(schema.teams.id, before.id)).returning();
+      const next = { code: input.code ?? before.code, name: input.name?.trim() ?? before.name };
+      if (changesNothing(before, next)) return before;
+      [row] = await tx.update(schema.teams).set(next).where(eq(schema.teams.id, before.id)).returning();
     } else {
       if (!input.code || !input.name) throw invalid('code and name are required for a new team', [{ path: input.code ? 'name' : 'code', message: 'required' }]);
       [row] = await tx.insert(schema.teams).values({ tenantId, code: input.code, name: input.name.trim() }).returning();
@@ -71,7 +78,9 @@ export async function saveClient(ctx: Ctx, input: { id?: number; code?: string; 
     if (input.code && (await codeTaken(tx, schema.clients, tenantId, input.code, before?.id))) throw conflict(`A client with code ${input.code} already exists`);
     let row;
     if (before) {
-      [row] = await tx.update(schema.clients).set({ code: input.code ?? before.code, name: input.name?.trim() ?? before.name }).where(eq(schema.clients.id, before.id)).returning();
+      const next = { code: input.code ?? before.code, name: input.name?.trim() ?? before.name };
+      if (changesNothing(before, next)) return before;
+      [row] = await tx.update(schema.clients).set(next).where(eq(schema.clients.id, before.id)).returning();
     } else {
       if (!input.code || !input.name) throw invalid('code and name are required for a new client', [{ path: input.code ? 'name' : 'code', message: 'required' }]);
       [row] = await tx.insert(schema.clients).values({ tenantId, code: input.code, name: input.name.trim() }).returning();
@@ -99,11 +108,9 @@ export async function saveProgram(ctx: Ctx, input: { id?: number; code?: string;
     if (input.code && (await codeTaken(tx, schema.programs, tenantId, input.code, before?.id))) throw conflict(`A program with code ${input.code} already exists`);
     let row;
     if (before) {
-      [row] = await tx
-        .update(schema.programs)
-        .set({ code: input.code ?? before.code, name: input.name?.trim() ?? before.name, clientId: input.clientId ?? before.clientId, disputeWindowDays: input.disputeWindowDays ?? before.disputeWindowDays })
-        .where(eq(schema.programs.id, before.id))
-        .returning();
+      const next = { code: input.code ?? before.code, name: input.name?.trim() ?? before.name, clientId: input.clientId ?? before.clientId, disputeWindowDays: input.disputeWindowDays ?? before.disputeWindowDays };
+      if (changesNothing(before, next)) return before;
+      [row] = await tx.update(schema.programs).set(next).where(eq(schema.programs.id, before.id)).returning();
     } else {
       if (!input.code || !input.name || input.clientId == null) {
         throw invalid('code, name and clientId are required for a new program', [{ path: !input.code ? 'code' : !input.name ? 'name' : 'clientId', message: 'required' }]);

@@ -6,6 +6,7 @@ import { canAdminister, canReadOrg } from '../policy/admin.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findInTenant } from '../access/scoped.ts';
 import { assertKeepsAnAdmin, isAdmin } from '../access/admins.ts';
+import { changesNothing } from './org-units.ts';
 
 /** People of the tenant, with their team, roles and sign-in account (admin screens). */
 
@@ -91,7 +92,8 @@ export async function savePerson(ctx: Ctx, input: PersonInput & { id?: number })
     };
     let row;
     if (before) {
-      [row] = Object.keys(values).length ? await tx.update(schema.people).set(values).where(eq(schema.people.id, before.id)).returning() : [before];
+      if (changesNothing(before, values)) return before;
+      [row] = await tx.update(schema.people).set(values).where(eq(schema.people.id, before.id)).returning();
     } else {
       if (!input.code || !input.name) throw invalid('code and name are required for a new person', [{ path: input.code ? 'name' : 'code', message: 'required' }]);
       [row] = await tx.insert(schema.people).values({ tenantId, code: input.code, name: input.name.trim(), ...values }).returning();

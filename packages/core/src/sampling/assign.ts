@@ -73,6 +73,7 @@ export async function assignRunItems({ ctx, input }: { ctx: Ctx; input: { runId:
     const now = nowOf(ctx);
     const def = snapshotOf(run.filterSnapshot).definition;
     const assigned = await assignItemsInTx(tx, { tenantId: p.tenantId, itemIds: open.map((o) => o.id), mode: def.assignment.mode, dueAt: dueAtEndOfDay(now, def.assignment.dueDays, def.timezone), now });
+    if (assigned === 0) return { unassigned: open.length, assigned }; // nothing changed: no audit row
     await writeAudit(tx, ctx, { action: 'sample_run.assign', objectType: 'sample_run', objectId: run.id, after: { unassigned: open.length, assigned } }, now);
     return { unassigned: open.length, assigned };
   });
@@ -111,6 +112,9 @@ export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.in
     if (assigneeId === row.item.agentId) throw invalid('Nobody evaluates their own calls', [{ path: 'assigneeId', message: 'is the agent of this call' }]);
     const now = nowOf(ctx);
     const dueAt = data.dueAt ? new Date(data.dueAt) : (row.item.dueAt ?? dueAtEndOfDay(now, 7, 'Europe/Amsterdam'));
+    if (row.item.assignedTo === assigneeId && row.item.dueAt?.getTime() === dueAt.getTime()) {
+      return { itemId: row.item.id, assignedTo: assigneeId, dueAt: dueAt.toISOString() }; // already so: nothing to write
+    }
     await tx.update(schema.sampleItems).set({ assignedTo: assigneeId, assignedAt: now, dueAt }).where(eq(schema.sampleItems.id, row.item.id));
     await writeAudit(
       tx,

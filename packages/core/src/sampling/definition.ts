@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 
 /** Whether `tz` is an IANA time zone this runtime knows. */
 export function isTimeZone(tz: string): boolean {
@@ -49,7 +50,7 @@ export const PlanDefinition = z
         daysOfWeek: z.array(z.number().int().min(1).max(7)).default([]),
         hours: HourWindow.nullable().default(null),
         /** Dispositions to keep; empty: every disposition. */
-        dispositions: z.array(z.string().min(1)).default([]),
+        dispositions: z.array(plainText({ min: 1, max: 100 })).max(100).default([]),
         /** Only calls that can be scored from audio or text: with a recording, or with a transcript. */
         media: z.enum(['any', 'recording', 'transcript']).default('any')
       })

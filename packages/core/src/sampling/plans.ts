@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -11,7 +12,7 @@ import { PlanDefinition } from './definition.ts';
 import { checkQueues, loadPlan, loadProgram, parseDefinition, parseInput } from './shared.ts';
 
 const Id = z.number().int().positive();
-const Name = z.string().trim().min(1, 'name is required').max(120, 'name must be at most 120 characters');
+const Name = plainText({ min: 1, minMessage: 'name is required', max: 120 });
 
 export const CreatePlanInput = z.object({ programId: Id, name: Name, definition: z.unknown() });
 export const UpdatePlanInput = z.object({ planId: Id, name: Name.optional(), definition: z.unknown().optional(), active: z.boolean().optional() });
@@ -56,6 +57,11 @@ export async function updateSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
     return await ctx.db.transaction(async (tx) => {
       const before = await loadPlan(tx, p.tenantId, data.planId);
       if (def) await checkQueues(tx, p.tenantId, before.programId, def);
+      const unchanged =
+        (data.name === undefined || data.name === before.name) &&
+        (data.active == null || data.active === before.active) &&
+        (def === undefined || sameDefinition(def, before.draft));
+      if (unchanged) return planDto(before); // saving what is there already: nothing to write or audit
       const now = nowOf(ctx);
       const [row] = await tx
         .update(schema.samplingPlans)
@@ -76,7 +82,16 @@ export async function updateSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
   }
 }
 
-/** Freezes the draft as the next version; the scheduler and new runs use the latest version. */
+/** Two plan definitions that draw the same (compared after parsing, so defaults and key order do not matter). */
+function sameDefinition(a: unknown, b: unknown): boolean {
+  return JSON.stringify(PlanDefinition.parse(a)) === JSON.stringify(PlanDefinition.parse(b));
+}
+
+/**
+ * Freezes the draft as the next version; the scheduler and new runs use the latest version.
+ * Publishing a draft equal to the latest version returns that version (`created: false`): a repeated
+ * click or retried request makes no new version and no audit row.
+ */
 export async function publishSamplingPlan({ ctx, input }: { ctx: Ctx; input: { planId: number } }) {
   requireManager(ctx);
   const data = parseInput(z.object({ planId: Id }), input);
@@ -84,6 +99,14 @@ export async function publishSamplingPlan({ ctx, input }: { ctx: Ctx; input: { p
   return ctx.db.transaction(async (tx) => {
     const plan = await loadPlan(tx, p.tenantId, data.planId);
     const def = parseDefinition(plan.draft);
+    if (plan.publishedVersion != null) {
+      const [latest] = await tx
+        .select()
+        .from(schema.samplingPlanVersions)
+        .where(and(eq(schema.samplingPlanVersions.planId, plan.id), eq(schema.samplingPlanVersions.version, plan.publishedVersion)))
+        .limit(1);
+      if (latest && sameDefinition(latest.definition, def)) return { ...latest, created: false };
+    }
     await checkQueues(tx, p.tenantId, plan.programId, def);
     const version = (plan.publishedVersion ?? 0) + 1;
     const now = nowOf(ctx);
@@ -93,7 +116,7 @@ export async function publishSamplingPlan({ ctx, input }: { ctx: Ctx; input: { p
       .returning();
     await tx.update(schema.samplingPlans).set({ publishedVersion: version, updatedAt: now }).where(eq(schema.samplingPlans.id, plan.id));
     await writeAudit(tx, ctx, { action: 'sampling_plan.publish', objectType: 'sampling_plan', objectId: plan.id, after: { version, definition: def } }, now);
-    return row!;
+    return { ...row!, created: true };
   });
 }
 

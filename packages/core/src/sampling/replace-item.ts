@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -13,7 +14,7 @@ import { loadRun, parseInput, snapshotOf } from './shared.ts';
 export const ReplaceItemInput = z.object({
   itemId: z.number().int().positive(),
   /** Why the call cannot be evaluated: no audio, wrong agent, the customer asked for deletion… */
-  reason: z.string().trim().min(3, 'a reason is required (at least 3 characters)').max(500, 'reason must be at most 500 characters')
+  reason: plainText({ min: 3, minMessage: 'a reason is required (at least 3 characters)', max: 500, multiline: true })
 });
 
 /**

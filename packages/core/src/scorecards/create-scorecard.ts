@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
@@ -12,8 +13,8 @@ import { parseDefinition } from '../scoring/parse-definition.ts';
 import { scorecardDto, versionDto } from './dto.ts';
 
 export const CreateScorecardInput = z.object({
-  name: z.string().trim().min(1, 'name is required').max(200),
-  description: z.string().trim().max(2000).default(''),
+  name: plainText({ min: 1, minMessage: 'name is required', max: 200 }),
+  description: plainText({ max: 2000, multiline: true }).default(''),
   /** Null or absent: the tenant's shared default scorecard. */
   programId: z.number().int().positive().nullable().default(null),
   /** The first draft's content; empty when absent. */

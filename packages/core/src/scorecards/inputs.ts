@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { plainText } from '@attentive/shared';
 
 export const ScorecardId = z.number().int().positive();
-export const VersionNote = z.string().trim().max(500);
+export const VersionNote = plainText({ max: 500, multiline: true });
 
 /** Publishing needs a form an evaluator can fill in and that yields a score. */
 export function publishProblems(def: { sections: { id: string; items: { id: string; bonus: boolean; weight: number }[] }[] }) {

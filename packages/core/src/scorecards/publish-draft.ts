@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
@@ -37,6 +37,16 @@ export async function publishScorecardDraft({ ctx, input }: { ctx: Ctx; input: z
     const definition = parseDefinition(draft.definition);
     const problems = publishProblems(definition);
     if (problems.length) throw invalid(`Cannot publish: ${problems.map((x) => x.message).join('; ')}`, problems);
+    // A version identical to the last one would only blur the history (and split trends by version).
+    const [published] = await tx
+      .select()
+      .from(schema.scorecardVersions)
+      .where(and(eq(schema.scorecardVersions.scorecardId, scorecard.id), eq(schema.scorecardVersions.status, 'published')))
+      .orderBy(desc(schema.scorecardVersions.version))
+      .limit(1);
+    if (published && JSON.stringify(parseDefinition(published.definition)) === JSON.stringify(definition)) {
+      throw conflict(`Nothing to publish: the draft is the same as published version ${published.version}. Change the draft, or discard it`);
+    }
     const now = nowOf(ctx);
     const [v] = await tx
       .update(schema.scorecardVersions)

@@ -36,6 +36,10 @@ export async function saveScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.in
     if (draft) {
       if (data.baseRevision != null && data.baseRevision !== draft.revision)
         throw conflict(`The draft was saved meanwhile (now revision ${draft.revision}; you edited revision ${data.baseRevision}): reload it before saving`);
+      // Saving what is stored already (a repeated autosave, a retried request): no new revision, no audit row.
+      if ((data.note ?? draft.note) === draft.note && JSON.stringify(parseDefinition(draft.definition)) === JSON.stringify(definition)) {
+        return { created: false, draft: versionDto(draft) };
+      }
       const [v] = await tx
         .update(schema.scorecardVersions)
         .set({ definition, note: data.note ?? draft.note, updatedAt: now, revision: draft.revision + 1 })

@@ -8,6 +8,7 @@ import { ImportRun } from './import-run.ts';
 import { withImportLock } from './import-lock.ts';
 import { checkImportStart } from './check-import-start.ts';
 import type { ImportMode, ImportSummary } from './types.ts';
+import { Utf8Check, notUtf8Message } from './utf8-check.ts';
 
 export type CsvImportInput = {
   /** The CSV bytes as they arrive (the request body); never read whole into memory. */
@@ -19,7 +20,32 @@ export type CsvImportInput = {
   importId?: string;
   /** Refuse bodies larger than this many bytes (checked while streaming). */
   maxBytes?: number;
+  /** The charset the sender declared (Content-Type); UTF-8 when absent, and then checked strictly. */
+  charset?: string;
 };
+
+/** A decoder for a declared charset other than UTF-8, or null for UTF-8; refuses a charset nobody knows. */
+function decoderFor(charset: string | undefined): TextDecoder | null {
+  if (!charset) return null;
+  let d: TextDecoder;
+  try {
+    d = new TextDecoder(charset.trim());
+  } catch {
+    throw invalid(`Unknown charset "${charset.slice(0, 40)}" in the Content-Type: send UTF-8, or name the file's encoding (e.g. windows-1252, iso-8859-1)`);
+  }
+  return d.encoding === 'utf-8' ? null : d;
+}
+
+/** Longest CSV record (one row, all its fields): longer ones are almost always a quote never closed. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/** csv-parse's reason, in words that say which limit was hit. */
+function csvProblem(e: Error): string {
+  if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+    return `a record (one row) is longer than ${MAX_RECORD_BYTES} bytes, the limit per record (the file as a whole may be up to 2 GiB). A record that long usually means a quote (") that is never closed`;
+  }
+  return e.message;
+}
 
 /** A record of one CSV line: a web ReadableStream feeds csv-parse's Node parser by hand, one chunk at a time. */
 type Pending = { cells: string[]; line: number };
@@ -31,13 +57,15 @@ type Pending = { cells: string[]; line: number };
  */
 export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<ImportSummary> {
   const importId = input.importId ?? randomUUID();
+  const decoder = decoderFor(input.charset);
+  const utf8 = decoder ? null : new Utf8Check();
   await checkImportStart(ctx, { importId, source: input.source });
   return withImportLock(async () => {
     const maps = await loadCodeMaps(ctx.db, ctx.principal);
     const run = new ImportRun(ctx, { importId, mode: input.mode, format: 'csv', defaultSource: input.source, maps });
     await run.start();
 
-    const parser = new Parser({ bom: true, relax_column_count: true, max_record_size: 1 << 20 });
+    const parser = new Parser({ bom: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES });
     const pending: Pending[] = [];
     let nextLine = 1;
     let parseError: Error | null = null;
@@ -76,6 +104,12 @@ export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<I
       }
     };
 
+    const refuseNotUtf8 = async (at: { line: number; byte: number }) => {
+      const message = notUtf8Message(at);
+      await run.fail(message);
+      throw invalid(message, [{ line: at.line, message: 'not valid UTF-8' }]);
+    };
+
     const reader = input.body.getReader();
     try {
       for (;;) {
@@ -86,18 +120,26 @@ export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<I
           await run.fail(`The file is larger than ${input.maxBytes} bytes`);
           throw invalid(`The file is larger than the limit of ${input.maxBytes} bytes; split it`);
         }
-        parser.write(value);
+        const bad = utf8?.push(value);
+        if (bad) await refuseNotUtf8(bad);
+        parser.write(decoder ? decoder.decode(value, { stream: true }) : value);
         if (parseError) break;
         await drain();
         run.publish();
       }
-      if (!parseError) parser.end();
+      const badEnd = utf8?.end();
+      if (badEnd) await refuseNotUtf8(badEnd);
+      if (!parseError) {
+        if (decoder) parser.write(decoder.decode());
+        parser.end();
+      }
       await ended;
       if (parseError) {
-        const message = `The CSV cannot be read from line ${nextLine} on: ${(parseError as Error).message}`;
+        const reason = csvProblem(parseError);
+        const message = `The CSV cannot be read from line ${nextLine} on: ${reason}`;
         await drain().catch(() => undefined);
         await run.fail(message);
-        throw invalid(message, [{ line: nextLine, message: (parseError as Error).message }]);
+        throw invalid(message, [{ line: nextLine, message: reason }]);
       }
       await drain();
       if (!columns) {

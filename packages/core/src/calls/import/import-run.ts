@@ -9,7 +9,7 @@ import { drizzleOver } from './raw-tx.ts';
 import type { ResolvedCall } from './resolve-record.ts';
 import { validateRecord } from './validate-record.ts';
 import { BATCH_ROWS, currentMaxCallId, foreignExistingCalls, upsertCalls } from './upsert-calls.ts';
-import { MAX_REPORTED_ERRORS, type ImportCounts, type ImportMode, type ImportStatus, type ImportSummary, type RowError } from './types.ts';
+import { MAX_COLUMN_CHARS, MAX_REASON_CHARS, MAX_REPORTED_ERRORS, clip, unlistedErrorsNote, type ImportCounts, type ImportMode, type ImportStatus, type ImportSummary, type RowError } from './types.ts';
 
 /** skip-invalid commits every this many rows, so other writers get the database in between. */
 export const CHUNK_ROWS = 10_000;
@@ -80,7 +80,7 @@ export class ImportRun {
   /** Adds one record; true when a batch is full and `flush()` should run before the next. */
   add(raw: unknown, pos: Position): boolean {
     this.counts.rows++;
-    const v = validateRecord(raw, this.opts.maps, this.ctx.principal.tenantId, this.opts.defaultSource, this.opts.format === 'csv');
+    const v = validateRecord(raw, this.opts.maps, this.ctx.principal.tenantId, this.opts.defaultSource, this.started, this.opts.format === 'csv');
     if (Array.isArray(v)) {
       this.rowInvalid(pos, v);
       return false;
@@ -96,7 +96,7 @@ export class ImportRun {
     this.counts.invalid++;
     for (const e of errors) {
       this.errorCount++;
-      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ ...pos, ...e });
+      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ ...pos, column: clip(e.column, MAX_COLUMN_CHARS), reason: clip(e.reason, MAX_REASON_CHARS) });
     }
     // all-or-nothing: nothing will be stored, so stop writing now.
     if (this.opts.mode === 'all-or-nothing') {
@@ -147,16 +147,18 @@ export class ImportRun {
       if (this.rejected) {
         this.closeTx(); // rollback
         this.counts.inserted = this.counts.updated = this.counts.unchanged = 0;
-        const message = `${this.counts.invalid} of ${this.counts.rows} rows are invalid; nothing was imported (all-or-nothing)`;
+        const message = `${this.counts.invalid} of ${this.counts.rows} rows are invalid; nothing was imported (all-or-nothing)${unlistedErrorsNote(this.errors.length, this.errorCount)}`;
         await this.record('rejected', message);
         return this.summary('rejected', message);
       }
       const tx = await this.openTx();
       const db = drizzleOver(tx);
-      await this.saveRow(db, 'completed');
+      const note = unlistedErrorsNote(this.errors.length, this.errorCount);
+      const message = note ? `${this.counts.invalid} of ${this.counts.rows} rows were skipped${note}` : undefined;
+      await this.saveRow(db, 'completed', message);
       await this.audit(db, 'completed');
       await tx.commit();
-      return this.summary('completed');
+      return this.summary('completed', message);
     } finally {
       this.closeTx();
       endProgress(this.opts.importId);
@@ -216,7 +218,7 @@ export class ImportRun {
         invalid: c.invalid,
         errorCount: this.errorCount,
         errors: this.errors,
-        message: message ?? null,
+        message: message ? clip(message, 1000) : null,
         bytesRead: this.bytesRead || null,
         finishedAt: status === 'running' ? null : nowOf(this.ctx)
       })

@@ -6,4 +6,4 @@ export { upsertCallRecord, type UpsertOutcome } from './upsert-call-record.ts';
 export { getImport, listImports, type ImportView } from './get-import.ts';
 export { CALL_IMPORT_TEMPLATE } from './template.ts';
 export { requireImporter } from './check-import-start.ts';
-export { sweepInterruptedImports, INTERRUPTED_MESSAGE } from './sweep-interrupted.ts';
+export { sweepInterruptedImports, interruptedMessage } from './sweep-interrupted.ts';

@@ -1,7 +1,7 @@
 import type { InValue } from '@libsql/client';
 import type { CodeMaps } from './code-maps.ts';
 import { similarCode } from './code-maps.ts';
-import type { CallRecord } from './row-schema.ts';
+import { startedAtProblem, type CallRecord } from './row-schema.ts';
 
 /** Column order of the multi-row INSERT (see upsert-calls.ts). */
 export const INSERT_COLUMNS = [
@@ -49,10 +49,13 @@ export function resolveCodes(rec: Codes, maps: CodeMaps): { programId?: number; 
 
 /**
  * Turns a valid record into the values of one row of the calls table, resolving codes through the
- * tenant's maps. Pure: the same record and maps always give the same answer.
+ * tenant's maps and checking the date against `now` (ms). Pure: the same arguments give the same answer.
  */
-export function resolveRecord(rec: CallRecord, maps: CodeMaps, tenantId: number, defaultSource: string): ResolvedCall | FieldError[] {
+export function resolveRecord(rec: CallRecord, maps: CodeMaps, tenantId: number, defaultSource: string, now: number): ResolvedCall | FieldError[] {
   const { programId, queueId, agentId, errors } = resolveCodes(rec, maps);
+  const started = Date.parse(rec.started_at);
+  const dateProblem = startedAtProblem(started, now);
+  if (dateProblem) errors.push({ column: 'started_at', reason: dateProblem });
   if (errors.length) return errors;
   const source = rec.source ?? defaultSource;
   return {
@@ -60,7 +63,7 @@ export function resolveRecord(rec: CallRecord, maps: CodeMaps, tenantId: number,
     externalId: rec.external_id,
     programId: programId!,
     args: [
-      tenantId, source, rec.external_id, programId!, queueId, agentId!, rec.direction, Date.parse(rec.started_at),
+      tenantId, source, rec.external_id, programId!, queueId, agentId!, rec.direction, started,
       rec.answer_seconds ?? 0, rec.talk_seconds, rec.hold_seconds ?? 0, rec.transfers ?? 0,
       rec.disposition ?? null, rec.customer_ref ?? null, rec.recording ?? null, rec.language ?? null
     ]

@@ -35,3 +35,33 @@ export type ImportSummary = ImportCounts & {
 
 /** At most this many errors are kept and returned; the count covers all. */
 export const MAX_REPORTED_ERRORS = 100;
+
+/** Longest reason and column name kept per error: a reason quotes the input, which may be megabytes long. */
+export const MAX_REASON_CHARS = 200;
+export const MAX_COLUMN_CHARS = 100;
+
+/** Cuts text to `max` characters, saying so (never splits a surrogate pair). */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const mark = `… (${text.length} characters)`;
+  let end = Math.max(0, max - mark.length);
+  if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end--;
+  return text.slice(0, end) + mark;
+}
+
+/** An input value quoted in an error message: at most 60 characters of it. */
+export function echo(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(clip(value, 60));
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = typeof value; // too deep or circular: name the kind only
+  }
+  return clip(text, 60);
+}
+
+/** "the first 100 of 120 errors are listed", or nothing when all are. */
+export function unlistedErrorsNote(listed: number, total: number): string {
+  return total > listed ? `; the first ${listed} of ${total} errors are listed` : '';
+}

@@ -8,6 +8,7 @@ import { drizzleOver } from './raw-tx.ts';
 import { SOURCE_PATTERN } from './row-schema.ts';
 import { currentMaxCallId, foreignExistingCalls, upsertCalls } from './upsert-calls.ts';
 import { validateRecord } from './validate-record.ts';
+import { MAX_COLUMN_CHARS, MAX_REASON_CHARS, clip, echo } from './types.ts';
 
 export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callId: number; source: string; externalId: string };
 
@@ -18,13 +19,14 @@ export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callI
 export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; source: string }): Promise<UpsertOutcome> {
   const p = ctx.principal;
   requireImporter(p);
-  if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source "${input.source}": use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
+  if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source ${echo(input.source)}: use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
   const maps = await loadCodeMaps(ctx.db, p);
-  const v = validateRecord(input.record, maps, p.tenantId, input.source);
-  if (Array.isArray(v)) {
-    throw invalid(`Invalid call record: ${v.map((e) => `${e.column}: ${e.reason}`).join('; ')}`, v.map((e) => ({ path: e.column, column: e.column, message: e.reason })));
-  }
   const now = nowOf(ctx);
+  const v = validateRecord(input.record, maps, p.tenantId, input.source, now.getTime());
+  if (Array.isArray(v)) {
+    const errors = v.map((e) => ({ column: clip(e.column, MAX_COLUMN_CHARS), reason: clip(e.reason, MAX_REASON_CHARS) }));
+    throw invalid(`Invalid call record: ${errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}`, errors.map((e) => ({ path: e.column, column: e.column, message: e.reason })));
+  }
   const tx = await ctx.db.$client.transaction('write');
   try {
     if (!maps.unrestricted && (await foreignExistingCalls(tx, p.tenantId, [v], maps.allowedProgramIds)).size) {
