@@ -52,7 +52,9 @@ test('on a phone, an agent reads, plays, acknowledges and disputes; the lead acc
   // The team lead resolves it from the coaching desk: accept.
   await signInAsDemo(page, LEAD);
   await page.goto('/coaching');
-  const row = page.getByTestId('dispute-row').filter({ hasText: 'Yara' }).filter({ hasText: itemId });
+  // The row names the item by its text; its id is only in a data attribute (never shown).
+  const row = page.locator(`[data-testid="dispute-row"][data-items~="${itemId}"]`).filter({ hasText: 'Yara' });
+  await expect(row).not.toContainText(itemId);
   await expect(row).toHaveCount(1);
   await row.getByTestId('resolve-link').click();
   await page.waitForURL(/\/coaching\/disputes\/\d+$/);
