@@ -1,4 +1,5 @@
-import type { ApiError } from '$lib/api';
+import { apiClient } from '$lib/api/client';
+import { readError } from '$lib/api/errors';
 import type { ImportMode, ImportRun } from './types';
 
 const POLL_MS = 500;
@@ -25,23 +26,21 @@ export class CsvUpload {
     this.progress = null;
     this.fileSize = file.size;
     const id = crypto.randomUUID();
+    const c = apiClient().api;
+    const run = () => c.imports[':id'].$get({ param: { id } }).catch(() => null);
     let polling = true;
     const poll = async () => {
       while (polling) {
         await new Promise((r) => setTimeout(r, POLL_MS));
         if (!polling) break;
-        const res = await fetch(`/api/imports/${id}`, { headers: { accept: 'application/json' } }).catch(() => null);
-        if (res?.ok && polling) this.progress = (await res.json()) as ImportRun;
+        const res = await run();
+        if (res?.ok && polling) this.progress = await res.json();
       }
     };
     const poller = poll();
     try {
-      const q = `mode=${encodeURIComponent(mode)}&source=${encodeURIComponent(source)}&importId=${id}`;
-      const res = await fetch(`/api/calls/import?${q}`, { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: file });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as ApiError | null;
-        this.error = body?.error?.message ?? `The import failed (${res.status})`;
-      }
+      const res = await c.calls.import.$post({ query: { mode, source, importId: id } }, { headers: { 'content-type': 'text/csv' }, init: { body: file } });
+      if (!res.ok) this.error = (await readError(res as unknown as Response)).message;
     } catch (e) {
       this.error = `The upload broke off: ${(e as Error).message}`;
     } finally {
@@ -49,8 +48,8 @@ export class CsvUpload {
       await poller;
     }
     // The import run has the final counts and errors, whatever the answer was.
-    const final = await fetch(`/api/imports/${id}`, { headers: { accept: 'application/json' } }).catch(() => null);
-    if (final?.ok) this.result = (await final.json()) as ImportRun;
+    const final = await run();
+    if (final?.ok) this.result = await final.json();
     this.phase = 'done';
   }
 }

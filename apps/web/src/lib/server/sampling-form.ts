@@ -1,9 +1,10 @@
 /** Reads the plan editor's form (name, program, definition as JSON) for the plan pages' actions. */
-export async function readPlanForm(request: Request): Promise<{ ok: true; name: string; programId: number; definition: unknown } | { ok: false; message: string }> {
+export async function readPlanForm(request: Request): Promise<{ ok: true; name: string; programId: number; definition: Record<string, unknown> } | { ok: false; message: string }> {
   const data = await request.formData();
   const name = String(data.get('name') ?? '').trim();
   const programId = Number(data.get('programId'));
-  let definition: unknown;
+  // The API checks the definition (its own 400 names what is wrong).
+  let definition: Record<string, unknown>;
   try {
     definition = JSON.parse(String(data.get('definition') ?? ''));
   } catch {

@@ -1,9 +1,10 @@
-import { getJson } from '$lib/server/api-json';
-import { FILTER_KEYS, type CallFilters, type CallPage } from '$lib/calls/types';
+import { api, load as read } from '$lib/server/api-client';
+import { FILTER_KEYS } from '$lib/calls/types';
 import type { PageServerLoad } from './$types';
 
 /** The calls list: filters and cursor live in the URL, so every view can be bookmarked and shared. */
-export const load: PageServerLoad = async ({ fetch, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { url } = event;
   const query = new URLSearchParams();
   for (const k of FILTER_KEYS) {
     const v = url.searchParams.get(k);
@@ -13,9 +14,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const cursor = url.searchParams.get('cursor');
   const pageQuery = new URLSearchParams(query);
   if (cursor) pageQuery.set('cursor', cursor);
-  const [page, options] = await Promise.all([
-    getJson<CallPage>(fetch, `/api/calls?${pageQuery}`),
-    getJson<CallFilters>(fetch, '/api/calls/filters')
-  ]);
+  const c = api(event).api.calls;
+  const [page, options] = await Promise.all([read(event, c.$get({ query: Object.fromEntries(pageQuery) })), read(event, c.filters.$get())]);
   return { page, options, filter, onFirstPage: !cursor };
 };

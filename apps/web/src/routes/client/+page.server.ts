@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { getJson } from '$lib/server/api-json';
+import { api, load as read } from '$lib/server/api-client';
 import type { PageServerLoad } from './$types';
 
-type MyProgram = { id: number; code: string; name: string; clientId: number; clientCode: string; clientName: string };
 
 /** The client auditor's home: the programs of its client. */
-export const load: PageServerLoad = async ({ fetch, locals }) => {
+export const load: PageServerLoad = async (event) => {
+  const { locals } = event;
   if (!locals.me?.roles.some((r) => r === 'client_auditor' || r === 'admin')) error(404, 'Not found');
-  return { programs: (await getJson<{ items: MyProgram[] }>(fetch, '/api/me/programs')).items };
+  return { programs: (await read(event, api(event).api.me.programs.$get())).items };
 };

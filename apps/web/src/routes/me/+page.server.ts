@@ -1,20 +1,18 @@
 import { error, fail } from '@sveltejs/kit';
-import { getJson } from '$lib/server/evaluations';
-import { sendJson } from '$lib/server/api-json';
-import type { AgentSummary } from '$lib/components/coaching/types';
+import { api, load as read, send } from '$lib/server/api-client';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The agent's home: its own results and coaching (GET /api/me/summary). */
 export const load: PageServerLoad = async (event) => {
   if (!event.locals.me?.roles.includes('agent')) error(404, 'This page is for agents: your results appear here when you are evaluated as an agent');
-  return { summary: await getJson<AgentSummary>(event, '/api/me/summary?months=6') };
+  return { summary: await read(event, api(event).api.me.summary.$get({ query: { months: '6' } })) };
 };
 
 export const actions: Actions = {
-  action: async ({ request, fetch }) => {
-    const f = await request.formData();
+  action: async (event) => {
+    const f = await event.request.formData();
     const id = Number(f.get('actionId'));
-    const r = await sendJson(fetch, 'PATCH', `/api/coaching/actions/${id}`, { done: f.get('done') === 'true' });
+    const r = await send(api(event).api.coaching.actions[':id'].$patch({ param: { id: String(id) }, json: { done: f.get('done') === 'true' } }));
     if (!r.ok) return fail(r.status, { error: r.message });
     return { ok: true };
   }

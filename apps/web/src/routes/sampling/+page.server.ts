@@ -1,16 +1,17 @@
 import { error } from '@sveltejs/kit';
+import type { PlanListItem } from '$lib/api/types';
 import type { PageServerLoad } from './$types';
-import { getJson } from '$lib/server/api-json';
-import type { PlanListItem, RunListItem } from '$lib/sampling/types';
+import { api, load as read } from '$lib/server/api-client';
 
 /** Sampling home: plans (admins, QA) and recent runs (also client auditors, for their programs). */
-export const load: PageServerLoad = async ({ locals, fetch }) => {
+export const load: PageServerLoad = async (event) => {
+  const { locals } = event;
   const roles = locals.me?.roles ?? [];
   const manager = roles.includes('admin') || roles.includes('qa_analyst');
   if (!manager && !roles.includes('client_auditor')) error(404, 'Not found');
   const [plans, runs] = await Promise.all([
-    getJson<{ items: PlanListItem[] }>(fetch, '/api/sampling/plans'),
-    getJson<{ items: RunListItem[] }>(fetch, '/api/sampling/runs?limit=100')
+    read(event, api(event).api.sampling.plans.$get({ query: {} })),
+    read(event, api(event).api.sampling.runs.$get({ query: { limit: '100' } }))
   ]);
-  return { manager, plans: plans.items, runs: runs.items };
+  return { manager, plans: plans.items as PlanListItem[], runs: runs.items };
 };

@@ -1,14 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getJson } from '$lib/server/api-json';
-import type { WorkQueue } from '$lib/sampling/types';
+import { api, load as read } from '$lib/server/api-client';
 
 /** The evaluator's work queue: sampled calls to score next, due this week, overdue. */
-export const load: PageServerLoad = async ({ locals, fetch, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { locals, url } = event;
   if (!locals.me?.roles.some((r) => r === 'qa_analyst' || r === 'team_lead' || r === 'admin')) error(404, 'Not found');
-  const q = new URLSearchParams();
   const personId = url.searchParams.get('personId');
-  if (personId) q.set('personId', personId);
-  const queue = await getJson<WorkQueue>(fetch, `/api/sampling/work?${q}`);
+  const queue = await read(event, api(event).api.sampling.work.$get({ query: personId ? { personId } : {} }));
   return { queue };
 };

@@ -1,29 +1,12 @@
-import type { ApiError } from '$lib/api';
+import { apiClient, must } from '$lib/api/client';
+import { ApiError, type ErrorDetail } from '$lib/api/errors';
 import type { Answers, Comment, EvaluationRow, Revision, Score, ScreenData } from './types';
-
-type Detail = NonNullable<ApiError['error']['details']>[number];
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 const AUTOSAVE_MS = 500;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, { method, headers: body !== undefined ? { 'content-type': 'application/json' } : {}, body: body !== undefined ? JSON.stringify(body) : undefined });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as ApiError | null;
-    throw new ApiFailure(res.status, body?.error?.message ?? `Request failed (${res.status})`, body?.error?.details ?? []);
-  }
-  return (await res.json()) as T;
-}
-
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details: Detail[] = []
-  ) {
-    super(message);
-  }
-}
+/** The API, from the browser (same origin, the person's cookies). */
+const api = () => apiClient().api;
 
 /** The next sampled call in the evaluator's work queue (GET /api/sampling/work), or null. */
 export type NextCall = { callId: number; agentName: string; startedAt: string };
@@ -32,7 +15,7 @@ export type NextCall = { callId: number; agentName: string; startedAt: string };
  * Per item, what the API refused, in the screen's words: its details name items by path `answers.<id>`
  * (the ids are internal; the screen shows each message next to the item's own text).
  */
-export function itemProblems(details: Detail[]): Record<string, string> {
+export function itemProblems(details: ErrorDetail[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of details) {
     const id = /^answers\.(.+)$/.exec(d.path ?? '')?.[1];
@@ -129,7 +112,7 @@ export class EvaluationSession {
 
   private async ensureStarted() {
     if (this.evaluation) return;
-    this.starting ??= call<{ evaluation: EvaluationRow }>('POST', '/api/evaluations', this.start).then((r) => {
+    this.starting ??= must(api().evaluations.$post({ json: this.start })).then((r) => {
       this.evaluation = r.evaluation;
     });
     await this.starting;
@@ -140,7 +123,7 @@ export class EvaluationSession {
     try {
       await this.ensureStarted();
       const ev = this.evaluation!;
-      const r = await call<{ evaluation: EvaluationRow; score: Score }>('PUT', `/api/evaluations/${ev.id}/draft`, { version: ev.version, answers: this.answers });
+      const r = await must(api().evaluations[':id'].draft.$put({ param: { id: String(ev.id) }, json: { version: ev.version, answers: this.answers } }));
       this.evaluation = r.evaluation;
       this.score = r.score;
       this.saveState = 'saved';
@@ -156,7 +139,7 @@ export class EvaluationSession {
   private async preview() {
     this.saveState = 'saving';
     try {
-      const r = await call<{ score: Score }>('POST', `/api/evaluations/${this.evaluation!.id}/score-preview`, { answers: this.answers });
+      const r = await must(api().evaluations[':id']['score-preview'].$post({ param: { id: String(this.evaluation!.id) }, json: { answers: this.answers } }));
       this.score = r.score;
       this.saveState = 'idle';
     } catch (e) {
@@ -172,7 +155,7 @@ export class EvaluationSession {
       await this.flush();
       if (this.saveState === 'error') return;
       await this.ensureStarted();
-      await call('POST', `/api/evaluations/${this.evaluation!.id}/submit`, { version: this.evaluation!.version, answers: this.answers });
+      await must(api().evaluations[':id'].submit.$post({ param: { id: String(this.evaluation!.id) }, json: { version: this.evaluation!.version, answers: this.answers } }));
       await this.reload();
       this.submitted = { revision: this.evaluation!.revision, next: await this.nextInQueue() };
     } catch (e) {
@@ -200,7 +183,7 @@ export class EvaluationSession {
     if (this.mode !== 'edit' || this.busy) return false;
     this.busy = true;
     try {
-      await call('POST', `/api/evaluations/${this.evaluation!.id}/revisions`, { revision: this.evaluation!.revision, answers: this.answers, reason });
+      await must(api().evaluations[':id'].revisions.$post({ param: { id: String(this.evaluation!.id) }, json: { revision: this.evaluation!.revision, answers: this.answers, reason } }));
       await this.reload();
       return true;
     } catch (e) {
@@ -214,7 +197,7 @@ export class EvaluationSession {
   /** A refused submit or revision: problems with items go next to the items, anything else to the top. */
   private refused(e: unknown) {
     this.showMissing = true;
-    this.problems = e instanceof ApiFailure ? itemProblems(e.details) : {};
+    this.problems = e instanceof ApiError ? itemProblems(e.details) : {};
     this.refusals++;
     this.error = Object.keys(this.problems).length ? null : e instanceof Error ? e.message : String(e);
   }
@@ -222,7 +205,7 @@ export class EvaluationSession {
   /** The next open call of the evaluator's work queue; null when there is none or no queue at all. */
   private async nextInQueue(): Promise<NextCall | null> {
     try {
-      const q = await call<{ items: NextCall[] }>('GET', '/api/sampling/work');
+      const q = await must(api().sampling.work.$get({ query: {} }));
       return q.items.find((i) => i.callId !== this.data.call?.id) ?? null;
     } catch {
       return null;
@@ -232,7 +215,7 @@ export class EvaluationSession {
   async addComment(c: { text: string; itemId?: string | null; atSeconds?: number | null; turnIndex?: number | null }) {
     try {
       await this.ensureStarted();
-      const created = await call<Comment>('POST', `/api/evaluations/${this.evaluation!.id}/comments`, c);
+      const created = await must(api().evaluations[':id'].comments.$post({ param: { id: String(this.evaluation!.id) }, json: c }));
       this.comments = [...this.comments, created];
       return true;
     } catch (e) {
@@ -242,13 +225,7 @@ export class EvaluationSession {
   }
 
   async reload() {
-    const d = await call<{
-      evaluation: EvaluationRow;
-      score: Score;
-      revisions: Revision[];
-      comments: Comment[];
-      canChange: boolean;
-    }>('GET', `/api/evaluations/${this.evaluation!.id}`);
+    const d = await must(api().evaluations[':id'].$get({ param: { id: String(this.evaluation!.id) } }));
     this.load({ ...this.data, evaluation: d.evaluation, score: d.score, revisions: d.revisions, comments: d.comments, canChange: d.canChange });
   }
 }

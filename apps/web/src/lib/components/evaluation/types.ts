@@ -1,61 +1,25 @@
 import type { ScorecardDefinition, ScorecardItem, AnswerValue } from '@attentive/shared/scorecard';
+import type { Dimension } from '@attentive/shared';
+import type { EvaluationDetail, EvaluationContext } from '$lib/api/types';
 
-export type { ScorecardDefinition, ScorecardItem, AnswerValue };
-export type Dimension = 'customer_friendly' | 'customer_oriented' | 'compliance';
+export type { ScorecardDefinition, ScorecardItem, AnswerValue, Dimension };
 export const DIMENSION_LABEL: Record<Dimension, string> = { customer_friendly: 'Friendly', customer_oriented: 'Oriented', compliance: 'Compliance' };
 export const DIMENSION_TONE: Record<Dimension, 'friendly' | 'oriented' | 'compliance'> = { customer_friendly: 'friendly', customer_oriented: 'oriented', compliance: 'compliance' };
 
-/** The parts of the API's score result (computeScore, docs/scoring.md) the screen shows. */
-export type Totals = { score: number | null; rawScore: number | null; possible: number };
-export type Score = Totals & {
-  failed: boolean;
-  failedSections: string[];
-  criticalErrors: Record<'customer' | 'business' | 'compliance', boolean>;
-  sections: (Totals & { id: string; title: string; failed: boolean; answered: number; na: number; unanswered: number })[];
-  dimensions: Record<Dimension, Totals & { answered: number }>;
-  counts: { items: number; answered: number; na: number; unanswered: number };
-};
-
+/** The evaluation screen's names for the API's answers (derived from the typed client, never written by hand). */
+export type Score = EvaluationDetail['score'];
 export type Answers = Record<string, AnswerValue | null>;
-
-export type Comment = { id: number; itemId: string | null; text: string; atSeconds: number | null; turnIndex: number | null; authorLabel: string; createdAt: string };
-export type Revision = { revision: number; answers: Record<string, AnswerValue>; overallScore: number | null; failed: boolean; authorLabel: string; at: string; reason: string | null };
-export type Turn = { speaker: 'agent' | 'customer'; start: number; end: number; text: string };
-
-export type CallFacts = {
-  id: number;
-  externalId: string;
-  startedAt: string;
-  direction: string;
-  queue: string | null;
-  waitSeconds: number;
-  talkSeconds: number;
-  holdSeconds: number;
-  transfers: number;
-  disposition: string | null;
-  language: string | null;
-  hasRecording: boolean;
-};
-export type Contact = { agent: { id: number; name: string; code: string }; team: { id: number; name: string } | null; program: { id: number; name: string; client: string } };
-
-export type EvaluationRow = {
-  id: number;
-  callId: number | null;
-  kind: string;
-  status: 'draft' | 'submitted';
-  revision: number;
-  version: number;
-  answers: Record<string, AnswerValue>;
-  overallScore: number | null;
-  evaluatorLabel: string;
-  submittedAt: string | null;
-  updatedAt: string;
-};
+export type Comment = EvaluationDetail['comments'][number];
+export type Revision = EvaluationDetail['revisions'][number];
+export type Turn = EvaluationDetail['transcript'][number];
+export type CallFacts = NonNullable<EvaluationDetail['call']>;
+export type Contact = EvaluationDetail['contact'] | EvaluationContext['contact'];
+export type EvaluationRow = EvaluationDetail['evaluation'];
 
 /** Everything the screen starts from: an existing evaluation, or a call not scored yet by this user. */
 export type ScreenData = {
   contact: Contact;
-  call: CallFacts | null;
+  call: CallFacts | EvaluationContext['call'];
   transcript: Turn[];
   definition: ScorecardDefinition;
   scorecardLabel: string;

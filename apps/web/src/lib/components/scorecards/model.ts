@@ -1,26 +1,14 @@
 import type { AnswerType, AnswerValue, ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
+import type { ScorecardDetail } from '$lib/api/types';
 
-/** Client-side shapes of the scorecard API (the API's own types stay on the server side). */
 export type Definition = ScorecardDefinition;
 export type Item = ScorecardItem;
 export type { AnswerType, AnswerValue };
 
-export type VersionSummary = {
-  id: number;
-  scorecardId: number;
-  version: number;
-  status: 'draft' | 'published';
-  note: string;
-  revision: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  itemCount: number;
-};
-export type Version = VersionSummary & { definition: Definition };
-export type Scorecard = { id: number; name: string; description: string; programId: number | null; programName: string | null; isDefault: boolean; createdAt: string; createdBy: string };
+/** The scorecard screens' names for the API's answers (derived from the typed client, never written by hand). */
+export type Scorecard = ScorecardDetail['scorecard'];
+export type VersionSummary = ScorecardDetail['versions'][number];
+export type Version = NonNullable<ScorecardDetail['draft']>;
 
 export const DIMENSION_LABEL = { customer_friendly: 'Friendly', customer_oriented: 'Oriented', compliance: 'Compliance' } as const;
 export const DIMENSION_TONE = { customer_friendly: 'friendly', customer_oriented: 'oriented', compliance: 'compliance' } as const;

@@ -1,23 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getJson, sendJson } from '$lib/server/api-json';
-import type { PersonRow, Team } from '$lib/admin-types';
+import type { Role } from '@attentive/shared';
+import { api, load as read, send } from '$lib/server/api-client';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 100;
 
-export const load: PageServerLoad = async ({ fetch, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { url } = event;
   const q = url.searchParams.get('q') ?? '';
   const role = url.searchParams.get('role') ?? '';
   const teamId = url.searchParams.get('teamId') ?? '';
   const offset = Math.max(0, Number(url.searchParams.get('offset')) || 0);
-  const qs = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-  if (q) qs.set('q', q);
-  if (role) qs.set('role', role);
-  if (teamId) qs.set('teamId', teamId);
-  const [people, teams] = await Promise.all([
-    getJson<{ items: PersonRow[]; hasMore: boolean }>(fetch, `/api/admin/people?${qs}`),
-    getJson<{ items: Team[] }>(fetch, '/api/admin/teams')
-  ]);
+  const query = { limit: String(PAGE), offset: String(offset), ...(q ? { q } : {}), ...(role ? { role: role as Role } : {}), ...(teamId ? { teamId } : {}) };
+  const c = api(event).api.admin;
+  const [people, teams] = await Promise.all([read(event, c.people.$get({ query })), read(event, c.teams.$get())]);
   return { people: people.items, hasMore: people.hasMore, offset, pageSize: PAGE, teams: teams.items, filter: { q, role, teamId } };
 };
 
@@ -27,8 +23,8 @@ const opt = (v: FormDataEntryValue | null) => {
 };
 
 export const actions: Actions = {
-  create: async ({ request, fetch }) => {
-    const f = await request.formData();
+  create: async (event) => {
+    const f = await event.request.formData();
     const body = {
       code: String(f.get('code') ?? '').trim(),
       name: String(f.get('name') ?? '').trim(),
@@ -36,7 +32,7 @@ export const actions: Actions = {
       teamId: opt(f.get('teamId')) ? Number(f.get('teamId')) : null,
       hireDate: opt(f.get('hireDate'))
     };
-    const res = await sendJson<{ id: number }>(fetch, 'POST', '/api/admin/people', body);
+    const res = await send(api(event).api.admin.people.$post({ json: body }));
     if (!res.ok) return fail(res.status, { create: body, message: res.message });
     redirect(303, `/admin/people/${res.data.id}`);
   }

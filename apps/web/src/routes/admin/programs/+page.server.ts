@@ -1,14 +1,14 @@
-import { getJson } from '$lib/server/api-json';
+import { api, load as read } from '$lib/server/api-client';
 import { codeNameActions } from '$lib/server/code-name-actions';
-import type { Client, Program } from '$lib/admin-types';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch }) => {
-  const [programs, clients] = await Promise.all([getJson<{ items: Program[] }>(fetch, '/api/admin/programs'), getJson<{ items: Client[] }>(fetch, '/api/admin/clients')]);
+export const load: PageServerLoad = async (event) => {
+  const c = api(event).api.admin;
+  const [programs, clients] = await Promise.all([read(event, c.programs.$get()), read(event, c.clients.$get())]);
   return { items: programs.items, clients: clients.items };
 };
 
-export const actions: Actions = codeNameActions('/api/admin/programs', (f) => ({
-  clientId: Number(f.get('clientId')),
-  disputeWindowDays: Number(f.get('disputeWindowDays'))
-}));
+export const actions: Actions = codeNameActions(
+  (c) => c.api.admin.programs,
+  (f) => ({ clientId: Number(f.get('clientId')), disputeWindowDays: Number(f.get('disputeWindowDays')) })
+);

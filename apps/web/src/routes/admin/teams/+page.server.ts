@@ -1,8 +1,7 @@
-import { getJson } from '$lib/server/api-json';
+import { api, load as read } from '$lib/server/api-client';
 import { codeNameActions } from '$lib/server/code-name-actions';
-import type { Team } from '$lib/admin-types';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch }) => ({ items: (await getJson<{ items: Team[] }>(fetch, '/api/admin/teams')).items });
+export const load: PageServerLoad = async (event) => ({ items: (await read(event, api(event).api.admin.teams.$get())).items });
 
-export const actions: Actions = codeNameActions('/api/admin/teams');
+export const actions: Actions = codeNameActions((c) => c.api.admin.teams);

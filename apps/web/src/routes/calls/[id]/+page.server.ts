@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { getJson } from '$lib/server/api-json';
-import type { CallDetail } from '$lib/calls/types';
+import { api, load as read } from '$lib/server/api-client';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params }) => {
-  const id = Number(params.id);
+export const load: PageServerLoad = async (event) => {
+  const id = Number(event.params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such call');
-  return { call: await getJson<CallDetail>(fetch, `/api/calls/${id}`) };
+  return { call: await read(event, api(event).api.calls[':id'].$get({ param: { id: String(id) } })) };
 };

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { getJson } from '$lib/server/api-json';
-import type { ImportRun } from '$lib/calls-import/types';
+import { api, load as read } from '$lib/server/api-client';
 import type { PageServerLoad } from './$types';
 
 /** Admins only (the API refuses everyone else too); the upload itself goes from the browser to the API. */
-export const load: PageServerLoad = async ({ fetch, locals, depends }) => {
-  if (!locals.me?.roles.includes('admin')) error(404, 'Not found');
-  depends('app:imports');
-  const recent = await getJson<{ items: ImportRun[] }>(fetch, '/api/imports?limit=10');
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me?.roles.includes('admin')) error(404, 'Not found');
+  event.depends('app:imports');
+  const recent = await read(event, api(event).api.imports.$get({ query: { limit: '10' } }));
   return { recent: recent.items };
 };

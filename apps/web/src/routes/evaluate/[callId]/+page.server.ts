@@ -1,18 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import type { CallFacts, Contact, ScorecardDefinition, ScreenData, Turn } from '$lib/components/evaluation/types';
-import { getJson, screenFromDetail, type EvaluationDetail } from '$lib/server/evaluations';
-
-type Context = {
-  contact: Contact;
-  call: CallFacts | null;
-  transcript: Turn[];
-  canEvaluate: boolean;
-  myDraftId: number | null;
-  countingEvaluationId: number | null;
-  evaluations: { id: number; status: 'draft' | 'submitted'; kind: string; evaluatorLabel: string; revision: number; overallScore: number | null; updatedAt: string; mine: boolean }[];
-  scorecard: { versionId: number; version: number; name: string; definition: ScorecardDefinition } | null;
-};
+import type { ScreenData } from '$lib/components/evaluation/types';
+import { screenFromDetail } from '$lib/server/evaluations';
+import { api, load as read } from '$lib/server/api-client';
 
 /**
  * The evaluation screen for a call: the user's own draft or latest submitted evaluation of it, or a fresh
@@ -21,12 +11,12 @@ type Context = {
 export const load: PageServerLoad = async (event) => {
   const callId = Number(event.params.callId);
   if (!Number.isInteger(callId) || callId < 1) error(404, 'No such call');
-  const ctx = await getJson<Context>(event, `/api/calls/${callId}/evaluation-context`);
+  const ctx = await read(event, api(event).api.calls[':id']['evaluation-context'].$get({ param: { id: String(callId) } }));
   // A call counts once (docs/scoring.md): an evaluator opening a call someone already scored gets that evaluation to revise.
   const mine = ctx.myDraftId ?? ctx.evaluations.find((e) => e.mine && e.status === 'submitted' && e.kind === 'sampled')?.id ?? (ctx.canEvaluate ? ctx.countingEvaluationId : null);
   const others = ctx.evaluations.filter((e) => e.id !== mine);
   if (mine != null) {
-    const detail = await getJson<EvaluationDetail>(event, `/api/evaluations/${mine}`);
+    const detail = await read(event, api(event).api.evaluations[':id'].$get({ param: { id: String(mine) } }));
     return { callId, screen: screenFromDetail(detail), others, blocked: null };
   }
   if (!ctx.canEvaluate) return { callId, screen: null, others, blocked: 'You can read this call but not evaluate it.' };

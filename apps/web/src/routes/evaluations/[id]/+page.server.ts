@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getJson, screenFromDetail, type EvaluationDetail } from '$lib/server/evaluations';
+import { screenFromDetail } from '$lib/server/evaluations';
+import { api, load as read } from '$lib/server/api-client';
 
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such evaluation');
-  const detail = await getJson<EvaluationDetail>(event, `/api/evaluations/${id}`);
+  const detail = await read(event, api(event).api.evaluations[':id'].$get({ param: { id: String(id) } }));
   return { id, screen: screenFromDetail(detail) };
 };

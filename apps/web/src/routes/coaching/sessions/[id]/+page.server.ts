@@ -1,36 +1,39 @@
 import { error, fail } from '@sveltejs/kit';
-import { getJson } from '$lib/server/evaluations';
-import { sendJson } from '$lib/server/api-json';
-import type { SessionDetail } from '$lib/components/coaching/types';
+import { api, load as read, send } from '$lib/server/api-client';
+import type { InferRequestType } from '$lib/api/client';
 import type { Actions, PageServerLoad } from './$types';
+
+const session = (event: Parameters<typeof api>[0]) => api(event).api.coaching.sessions[':id'];
+/** Form values the API checks (an unknown progress is its 400). */
+type FollowUp = InferRequestType<ReturnType<typeof session>['follow-ups']['$post']>['json'];
 
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such session');
-  return { detail: await getJson<SessionDetail>(event, `/api/coaching/sessions/${id}`) };
+  return { detail: await read(event, session(event).$get({ param: { id: String(id) } })) };
 };
 
 export const actions: Actions = {
-  confirm: async ({ params, fetch }) => {
-    const r = await sendJson(fetch, 'POST', `/api/coaching/sessions/${Number(params.id)}/confirm`);
+  confirm: async (event) => {
+    const r = await send(session(event).confirm.$post({ param: { id: event.params.id } }));
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   },
-  followUp: async ({ params, request, fetch }) => {
-    const f = await request.formData();
+  followUp: async (event) => {
+    const f = await event.request.formData();
     const next = String(f.get('nextFollowUpOn') ?? '');
     const close = f.get('close') === 'on';
-    const r = await sendJson(fetch, 'POST', `/api/coaching/sessions/${Number(params.id)}/follow-ups`, {
-      progress: String(f.get('progress') ?? ''),
+    const r = await send(session(event)['follow-ups'].$post({ param: { id: event.params.id }, json: {
+      progress: String(f.get('progress') ?? '') as FollowUp['progress'],
       note: String(f.get('note') ?? ''),
       actionsDone: f.getAll('actionDone').map(Number),
       close,
       ...(next && !close ? { nextFollowUpOn: next } : {})
-    });
+    } }));
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   },
-  action: async ({ request, fetch }) => {
-    const f = await request.formData();
-    const r = await sendJson(fetch, 'PATCH', `/api/coaching/actions/${Number(f.get('actionId'))}`, { done: f.get('done') === 'true' });
+  action: async (event) => {
+    const f = await event.request.formData();
+    const r = await send(api(event).api.coaching.actions[':id'].$patch({ param: { id: String(Number(f.get('actionId'))) }, json: { done: f.get('done') === 'true' } }));
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   }
 };

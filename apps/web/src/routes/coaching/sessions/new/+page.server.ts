@@ -1,34 +1,36 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getJson } from '$lib/server/evaluations';
-import { sendJson } from '$lib/server/api-json';
-import type { AgentSummary } from '$lib/components/coaching/types';
-import type { Feedback } from '$lib/components/coaching/feedback-types';
+import { api, load as read, send } from '$lib/server/api-client';
+import type { InferRequestType, Client } from '$lib/api/client';
+import type { Feedback } from '$lib/api/types';
 import type { Actions, PageServerLoad } from './$types';
+
+/** A form value the API checks (an unknown owner is its 400). */
+type Owner = NonNullable<InferRequestType<Client['api']['coaching']['sessions']['$post']>['json']['actions']>[number]['owner'];
 
 /** Record a coaching session: the agent's recent evaluations to link and the scorecard's items to pick from. */
 export const load: PageServerLoad = async (event) => {
   const agentId = Number(event.url.searchParams.get('agentId'));
   if (!Number.isInteger(agentId) || agentId < 1) error(400, 'Open this page from an agent (agentId missing)');
-  const summary = await getJson<AgentSummary>(event, `/api/coaching/agents/${agentId}/summary?months=3`);
+  const summary = await read(event, api(event).api.coaching.agents[':id'].summary.$get({ param: { id: String(agentId) }, query: { months: '3' } }));
   const latest = summary.evaluations[0];
-  const definition = latest ? (await getJson<Feedback>(event, `/api/coaching/evaluations/${latest.id}`)).scorecard.definition : null;
+  const definition = latest ? ((await read(event, api(event).api.coaching.evaluations[':id'].$get({ param: { id: String(latest.id) } }))) as Feedback).scorecard.definition : null;
   return { summary, definition, today: new Date().toISOString().slice(0, 10) };
 };
 
 export const actions: Actions = {
-  default: async ({ request, fetch, url }) => {
-    const f = await request.formData();
+  default: async (event) => {
+    const f = await event.request.formData();
     const rows = (prefix: string) => [0, 1, 2].map((i) => ({ a: String(f.get(`${prefix}${i}a`) ?? '').trim(), b: String(f.get(`${prefix}${i}b`) ?? '').trim(), c: String(f.get(`${prefix}${i}c`) ?? '').trim() }));
     const body = {
-      agentId: Number(url.searchParams.get('agentId')),
+      agentId: Number(event.url.searchParams.get('agentId')),
       heldOn: String(f.get('heldOn')),
       evaluationIds: f.getAll('evaluationId').map(Number),
       focusItems: rows('focus').filter((r) => r.a).map((r) => ({ itemId: r.a, text: r.b })),
       notes: String(f.get('notes') ?? ''),
-      actions: rows('action').filter((r) => r.a).map((r) => ({ text: r.a, owner: r.b || 'agent', dueOn: r.c })),
+      actions: rows('action').filter((r) => r.a).map((r) => ({ text: r.a, owner: (r.b || 'agent') as Owner, dueOn: r.c })),
       followUpOn: String(f.get('followUpOn') ?? '') || undefined
     };
-    const r = await sendJson<{ id: number }>(fetch, 'POST', '/api/coaching/sessions', body);
+    const r = await send(api(event).api.coaching.sessions.$post({ json: body }));
     if (!r.ok) return fail(r.status, { error: r.message });
     redirect(303, `/coaching/sessions/${r.data.id}`);
   }

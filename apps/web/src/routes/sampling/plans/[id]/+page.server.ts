@@ -1,48 +1,51 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import type { PlanDetail } from '$lib/api/types';
 import type { Actions, PageServerLoad } from './$types';
-import { getJson, sendJson } from '$lib/server/api-json';
-import type { PlanDetail, RunListItem, SamplingOptions } from '$lib/sampling/types';
+import { api, load as read, send } from '$lib/server/api-client';
 import { readPlanForm } from '$lib/server/sampling-form';
 
-export const load: PageServerLoad = async ({ locals, fetch, params }) => {
+const planApi = (event: Parameters<typeof api>[0]) => api(event).api.sampling.plans[':id'];
+
+export const load: PageServerLoad = async (event) => {
+  const { locals, params } = event;
   if (!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst')) error(404, 'Not found');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such plan');
   const [plan, options, runs] = await Promise.all([
-    getJson<PlanDetail>(fetch, `/api/sampling/plans/${id}`),
-    getJson<SamplingOptions>(fetch, '/api/sampling/options'),
-    getJson<{ items: RunListItem[] }>(fetch, `/api/sampling/runs?planId=${id}`)
+    read(event, planApi(event).$get({ param: { id: String(id) } })),
+    read(event, api(event).api.sampling.options.$get()),
+    read(event, api(event).api.sampling.runs.$get({ query: { planId: String(id) } }))
   ]);
-  return { plan, options, runs: runs.items };
+  return { plan: plan as PlanDetail, options, runs: runs.items };
 };
 
 export const actions: Actions = {
-  save: async ({ request, fetch, params }) => {
-    const form = await readPlanForm(request);
+  save: async (event) => {
+    const form = await readPlanForm(event.request);
     if (!form.ok) return fail(400, { message: form.message });
-    const res = await sendJson(fetch, 'PATCH', `/api/sampling/plans/${params.id}`, { name: form.name, definition: form.definition });
+    const res = await send(planApi(event).$patch({ param: { id: event.params.id }, json: { name: form.name, definition: form.definition } }));
     if (!res.ok) return fail(res.status, { message: res.message, definition: form.definition });
     return { saved: true };
   },
-  publish: async ({ fetch, params }) => {
-    const res = await sendJson<{ version: number }>(fetch, 'POST', `/api/sampling/plans/${params.id}/publish`);
+  publish: async (event) => {
+    const res = await send(planApi(event).publish.$post({ param: { id: event.params.id } }));
     if (!res.ok) return fail(res.status, { message: res.message });
     return { published: res.data.version };
   },
-  active: async ({ request, fetch, params }) => {
-    const active = (await request.formData()).get('active') === 'true';
-    const res = await sendJson(fetch, 'PATCH', `/api/sampling/plans/${params.id}`, { active });
+  active: async (event) => {
+    const active = (await event.request.formData()).get('active') === 'true';
+    const res = await send(planApi(event).$patch({ param: { id: event.params.id }, json: { active } }));
     if (!res.ok) return fail(res.status, { message: res.message });
     return { saved: true };
   },
-  run: async ({ request, fetch, params }) => {
-    const data = await request.formData();
+  run: async (event) => {
+    const data = await event.request.formData();
     const body: Record<string, string> = {};
     for (const k of ['date', 'from', 'to', 'seed']) {
       const v = String(data.get(k) ?? '').trim();
       if (v) body[k] = v;
     }
-    const res = await sendJson<{ runId: number }>(fetch, 'POST', `/api/sampling/plans/${params.id}/runs`, body);
+    const res = await send(planApi(event).runs.$post({ param: { id: event.params.id }, json: body }));
     if (!res.ok) return fail(res.status, { runMessage: res.message });
     redirect(303, `/sampling/runs/${res.data.runId}`);
   }

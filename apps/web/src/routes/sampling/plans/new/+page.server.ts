@@ -1,19 +1,19 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getJson, sendJson } from '$lib/server/api-json';
-import type { SamplingOptions } from '$lib/sampling/types';
+import { api, load as read, send } from '$lib/server/api-client';
 import { readPlanForm } from '$lib/server/sampling-form';
 
-export const load: PageServerLoad = async ({ locals, fetch }) => {
+export const load: PageServerLoad = async (event) => {
+  const { locals } = event;
   if (!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst')) error(404, 'Not found');
-  return { options: await getJson<SamplingOptions>(fetch, '/api/sampling/options') };
+  return { options: await read(event, api(event).api.sampling.options.$get()) };
 };
 
 export const actions: Actions = {
-  save: async ({ request, fetch }) => {
-    const form = await readPlanForm(request);
+  save: async (event) => {
+    const form = await readPlanForm(event.request);
     if (!form.ok) return fail(400, { message: form.message });
-    const res = await sendJson<{ id: number }>(fetch, 'POST', '/api/sampling/plans', { programId: form.programId, name: form.name, definition: form.definition });
+    const res = await send(api(event).api.sampling.plans.$post({ json: { programId: form.programId, name: form.name, definition: form.definition } }));
     if (!res.ok) return fail(res.status, { message: res.message, definition: form.definition, name: form.name, programId: form.programId });
     redirect(303, `/sampling/plans/${res.data.id}?saved=1`);
   }

@@ -1,38 +1,41 @@
 import { error, fail } from '@sveltejs/kit';
+import type { RunDetail } from '$lib/api/types';
 import type { Actions, PageServerLoad } from './$types';
-import { getJson, sendJson } from '$lib/server/api-json';
-import type { RunDetail } from '$lib/sampling/types';
+import { api, load as read, send } from '$lib/server/api-client';
 
-export const load: PageServerLoad = async ({ locals, fetch, params }) => {
+const item = (event: Parameters<typeof api>[0]) => api(event).api.sampling.items[':id'];
+
+export const load: PageServerLoad = async (event) => {
+  const { locals, params } = event;
   const roles = locals.me?.roles ?? [];
   const manager = roles.includes('admin') || roles.includes('qa_analyst');
   if (!manager && !roles.includes('client_auditor')) error(404, 'Not found');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such run');
   const [detail, evaluators] = await Promise.all([
-    getJson<RunDetail>(fetch, `/api/sampling/runs/${id}`),
-    manager ? getJson<{ items: { personId: number; name: string; roles: string[] }[] }>(fetch, '/api/sampling/evaluators') : Promise.resolve({ items: [] })
+    read(event, api(event).api.sampling.runs[':id'].$get({ param: { id: String(id) } })),
+    manager ? read(event, api(event).api.sampling.evaluators.$get()) : Promise.resolve({ items: [] })
   ]);
-  return { manager, detail, evaluators: evaluators.items };
+  return { manager, detail: detail as RunDetail, evaluators: evaluators.items };
 };
 
 export const actions: Actions = {
-  replace: async ({ request, fetch }) => {
-    const data = await request.formData();
+  replace: async (event) => {
+    const data = await event.request.formData();
     const itemId = Number(data.get('itemId'));
-    const res = await sendJson<{ replacement: { callId: number } | null }>(fetch, 'POST', `/api/sampling/items/${itemId}/replace`, { reason: String(data.get('reason') ?? '') });
+    const res = await send(item(event).replace.$post({ param: { id: String(itemId) }, json: { reason: String(data.get('reason') ?? '') } }));
     if (!res.ok) return fail(res.status, { itemId, message: res.message });
     return { itemId, replaced: res.data.replacement ? `Replaced by call ${res.data.replacement.callId}` : 'Removed: this agent has no eligible call left' };
   },
-  reassign: async ({ request, fetch }) => {
-    const data = await request.formData();
+  reassign: async (event) => {
+    const data = await event.request.formData();
     const itemId = Number(data.get('itemId'));
-    const res = await sendJson(fetch, 'POST', `/api/sampling/items/${itemId}/assign`, { assigneeId: Number(data.get('assigneeId')) });
+    const res = await send(item(event).assign.$post({ param: { id: String(itemId) }, json: { assigneeId: Number(data.get('assigneeId')) } }));
     if (!res.ok) return fail(res.status, { itemId, message: res.message });
     return { itemId, reassigned: true };
   },
-  assign: async ({ fetch, params }) => {
-    const res = await sendJson<{ assigned: number; unassigned: number }>(fetch, 'POST', `/api/sampling/runs/${params.id}/assign`);
+  assign: async (event) => {
+    const res = await send(api(event).api.sampling.runs[':id'].assign.$post({ param: { id: event.params.id } }));
     if (!res.ok) return fail(res.status, { message: res.message });
     return { assigned: `${res.data.assigned} of ${res.data.unassigned} unassigned call(s) assigned` };
   }

@@ -1,6 +1,5 @@
-import { getJson } from '$lib/server/api-json';
-import type { Scorecard, Version } from '$lib/components/scorecards/model';
+import { api, load as read } from '$lib/server/api-client';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params }) =>
-  getJson<{ scorecard: Scorecard; version: Version }>(fetch, `/api/scorecards/${Number(params.id)}/versions/${Number(params.version)}`);
+export const load: PageServerLoad = async (event) =>
+  read(event, api(event).api.scorecards[':id'].versions[':version'].$get({ param: { id: event.params.id, version: event.params.version } }));
