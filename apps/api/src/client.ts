@@ -2,9 +2,10 @@ import { hc } from 'hono/client';
 import type { ApiApp } from './app.ts';
 
 /**
- * The typed RPC client of the whole API. `Client` is spelled out by tsc into dist/client.d.ts
- * (`pnpm --filter @attentive/api build:client`), so the web's type-check reads a finished type
- * instead of re-inferring every route (Hono docs, RPC: "Compile your code before using it").
+ * The typed RPC client of the whole API. `pnpm --filter @attentive/api build:types` (run by the web's
+ * `check`, incremental) spells the app's route types out into dist/types, and the package's `types`
+ * exports point there: the web's type-check reads finished types instead of re-inferring every route
+ * (Hono docs, RPC: "Compile your code before using it"). Vite and tsx still run the sources.
  */
 export type Client = ReturnType<typeof hc<ApiApp>>;
 
