@@ -1,15 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { apiClient } from '$lib/api/client';
+import type { Me } from '$lib/api/types';
 import { apiApp } from './api';
 
-export type Me = {
-  kind: 'user' | 'token' | 'system';
-  tenantId: number;
-  personId: number | null;
-  name: string;
-  email: string | null;
-  roles: string[];
-  grants: { role: string; teamId?: number; clientId?: number; programId?: number }[];
-};
+/** Who is signed in: GET /api/me's answer, typed by the client. */
+export type { Me };
 
 /** Pages anyone may open without signing in. */
 export const PUBLIC_PATHS = ['/sign-in'];
@@ -24,15 +19,17 @@ export async function loadMe(event: RequestEvent): Promise<{ me: Me | null; setC
   const cookie = event.request.headers.get('cookie');
   if (!cookie) return { me: null, setCookies: [] };
   const app = await apiApp();
-  const res = await app.fetch(new Request(new URL('/api/me', event.url.origin), { headers: { cookie, accept: 'application/json' } }));
+  // Straight to the app, not event.fetch: this runs in `handle`, before the request is resolved.
+  const api = apiClient((input, init) => Promise.resolve(app.fetch(new Request(input, init))), event.url.origin).api;
+  const res = await api.me.$get(undefined, { headers: { cookie } });
   const setCookies = res.headers.getSetCookie();
   if (res.status !== 200) return { me: null, setCookies };
-  return { me: (await res.json()) as Me, setCookies };
+  return { me: await res.json(), setCookies };
 }
 
 /** The page each role starts on; the first matching role wins. */
 export function homeOf(me: Pick<Me, 'roles'>): string {
-  const has = (r: string) => me.roles.includes(r);
+  const has = (r: Me['roles'][number]) => me.roles.includes(r);
   if (has('admin')) return '/admin';
   if (has('qa_analyst') || has('team_lead')) return '/work';
   if (has('client_auditor')) return '/client';
