@@ -1,5 +1,6 @@
 import { apiClient, must } from '$lib/api/client';
 import { ApiError, type ErrorDetail } from '$lib/api/errors';
+import type { WorkQueue } from '$lib/api/types';
 import type { Answers, Comment, EvaluationRow, Revision, Score, ScreenData } from './types';
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
@@ -9,7 +10,7 @@ const AUTOSAVE_MS = 500;
 const api = () => apiClient().api;
 
 /** The next sampled call in the evaluator's work queue (GET /api/sampling/work), or null. */
-export type NextCall = { callId: number; agentName: string; startedAt: string };
+export type NextCall = WorkQueue['items'][number];
 
 /**
  * Per item, what the API refused, in the screen's words: its details name items by path `answers.<id>`
