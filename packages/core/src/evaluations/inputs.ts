@@ -6,8 +6,6 @@ import { invalid } from '../errors.ts';
 /** item id → answer; null clears an answer in a draft. */
 export const AnswersInput = z.record(z.string().min(1).max(64), AnswerValue.nullable()).refine((a) => Object.keys(a).length <= 500, 'too many answers');
 export const EvaluationKind = z.enum(EVALUATION_KINDS);
-/** Kinds made on the evaluation screen; the others are created by their own instruments (calibration, coaching, client audit). */
-export const SCREEN_KINDS = ['sampled', 'live', 'mystery'] as const;
 
 export const Id = z.number().int().positive();
 
