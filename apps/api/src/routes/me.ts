@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '@attentive/shared';
+import { CapabilitiesSchema, ROLES } from '@attentive/shared';
 import { describeMe, listMyPrograms } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
@@ -20,7 +20,11 @@ export const MeSchema = z
     name: z.string(),
     email: z.string().nullable(),
     roles: z.array(z.enum(ROLES)),
-    grants: z.array(GrantSchema)
+    grants: z.array(GrantSchema),
+    /** What the person may do, for the screens (navigation, page guards): core policy `capabilitiesOf`. */
+    can: CapabilitiesSchema.openapi('Capabilities', {
+      description: 'What the principal may do (navigation and page guards read it; every request is still checked on its own)'
+    })
   })
   .openapi('Me');
 
@@ -28,7 +32,7 @@ const route = createRoute({
   method: 'get',
   path: '/me',
   tags: ['Accounts'],
-  summary: 'Who is asking: name, roles and their scopes',
+  summary: 'Who is asking: name, roles and their scopes, and what it may do (`can`)',
   responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } }, ...errorResponses }
 });
 
