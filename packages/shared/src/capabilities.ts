@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * What a signed-in person may do, as the screens need to know it (GET /api/me `can`). Computed by one
  * pure function, `capabilitiesOf` in packages/core/src/policy/capabilities.ts; the web's navigation and
@@ -31,5 +29,3 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export type Capabilities = Record<Capability, boolean>;
-
-export const CapabilitiesSchema = z.object(Object.fromEntries(CAPABILITIES.map((c) => [c, z.boolean()])) as Record<Capability, z.ZodBoolean>);

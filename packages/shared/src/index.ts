@@ -19,4 +19,4 @@ export const PageQuery = z.object({
 });
 export * from './text.ts';
 
-export { CAPABILITIES, CapabilitiesSchema, type Capabilities, type Capability } from './capabilities.ts';
+export { CAPABILITIES, type Capabilities, type Capability } from './capabilities.ts';
