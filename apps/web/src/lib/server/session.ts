@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import type { Capabilities } from '@attentive/shared';
 import { apiApp } from './api';
 
 export type Me = {
@@ -9,6 +10,8 @@ export type Me = {
   email: string | null;
   roles: string[];
   grants: { role: string; teamId?: number; clientId?: number; programId?: number }[];
+  /** What the person may do (core policy `capabilitiesOf`): the nav and every page guard read it. */
+  can: Capabilities;
 };
 
 /** Pages anyone may open without signing in. */
@@ -30,12 +33,11 @@ export async function loadMe(event: RequestEvent): Promise<{ me: Me | null; setC
   return { me: (await res.json()) as Me, setCookies };
 }
 
-/** The page each role starts on; the first matching role wins. */
-export function homeOf(me: Pick<Me, 'roles'>): string {
-  const has = (r: string) => me.roles.includes(r);
-  if (has('admin')) return '/admin';
-  if (has('qa_analyst') || has('team_lead')) return '/work';
-  if (has('client_auditor')) return '/client';
-  if (has('agent')) return '/me';
+/** The page a person starts on, by what it may do; the first that applies wins. */
+export function homeOf(me: Pick<Me, 'can'>): string {
+  if (me.can.administer) return '/admin';
+  if (me.can.evaluate) return '/work';
+  if (me.can.readClientPortal) return '/client';
+  if (me.can.readOwnResults) return '/me';
   return '/home';
 }

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import { getJson } from '$lib/server/api-json';
 import type { PageServerLoad } from './$types';
 
@@ -6,6 +6,6 @@ type MyProgram = { id: number; code: string; name: string; clientId: number; cli
 
 /** The client auditor's home: the programs of its client. */
 export const load: PageServerLoad = async ({ fetch, locals }) => {
-  if (!locals.me?.roles.some((r) => r === 'client_auditor' || r === 'admin')) error(404, 'Not found');
+  requireCan(locals.me, 'readClientPortal');
   return { programs: (await getJson<{ items: MyProgram[] }>(fetch, '/api/me/programs')).items };
 };

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import { getJson } from '$lib/server/evaluations';
 import type { QueueEntry } from '$lib/components/coaching/types';
 import type { PageServerLoad } from './$types';
@@ -9,8 +9,7 @@ type SelfRow = { id: number; callId: number; agentId: number; agentName: string;
 
 /** The lead's coaching desk: who needs attention first, open disputes, sessions and self-evaluations. */
 export const load: PageServerLoad = async (event) => {
-  const roles = event.locals.me?.roles ?? [];
-  if (!roles.some((r) => r === 'admin' || r === 'qa_analyst' || r === 'team_lead')) error(403, 'The coaching desk is for team leads, QA and admins');
+  requireCan(event.locals.me, 'coach');
   const [queue, disputes, sessions, selfEvals] = await Promise.all([
     getJson<{ days: number; items: QueueEntry[] }>(event, '/api/coaching/queue'),
     getJson<{ items: DisputeRow[] }>(event, '/api/coaching/disputes?status=open'),

@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import { getJson } from '$lib/server/evaluations';
 import { sendJson } from '$lib/server/api-json';
 import type { AgentSummary } from '$lib/components/coaching/types';
@@ -6,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The agent's home: its own results and coaching (GET /api/me/summary). */
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me?.roles.includes('agent')) error(404, 'This page is for agents: your results appear here when you are evaluated as an agent');
+  requireCan(event.locals.me, 'readOwnResults');
   return { summary: await getJson<AgentSummary>(event, '/api/me/summary?months=6') };
 };
 

@@ -1,13 +1,12 @@
-import { error } from '@sveltejs/kit';
+import { can, requireCan } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 import { getJson } from '$lib/server/api-json';
 import type { PlanListItem, RunListItem } from '$lib/sampling/types';
 
 /** Sampling home: plans (admins, QA) and recent runs (also client auditors, for their programs). */
 export const load: PageServerLoad = async ({ locals, fetch }) => {
-  const roles = locals.me?.roles ?? [];
-  const manager = roles.includes('admin') || roles.includes('qa_analyst');
-  if (!manager && !roles.includes('client_auditor')) error(404, 'Not found');
+  requireCan(locals.me, 'readSampling');
+  const manager = can(locals.me, 'manageSampling');
   const [plans, runs] = await Promise.all([
     getJson<{ items: PlanListItem[] }>(fetch, '/api/sampling/plans'),
     getJson<{ items: RunListItem[] }>(fetch, '/api/sampling/runs?limit=100')

@@ -1,12 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getJson, sendJson } from '$lib/server/api-json';
+import { can } from '$lib/server/guard';
 import type { Scorecard, VersionSummary } from '$lib/components/scorecards/model';
 import type { Actions, PageServerLoad } from './$types';
 
 type Row = Scorecard & { published: VersionSummary | null; draft: VersionSummary | null; versionCount: number };
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
-  const manager = !!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst');
+  const manager = can(locals.me, 'manageScorecards');
   const { scorecards } = await getJson<{ scorecards: Row[] }>(fetch, '/api/scorecards');
   // Programs for the "new scorecard" form (the roster is readable by scorecard managers).
   const programs = manager ? (await getJson<{ items: { id: number; code: string; name: string }[] }>(fetch, '/api/admin/programs')).items : [];

@@ -1,11 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { getJson, sendJson } from '$lib/server/api-json';
+import { can } from '$lib/server/guard';
 import type { Scorecard, Version, VersionSummary } from '$lib/components/scorecards/model';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params, locals }) => {
   const data = await getJson<{ scorecard: Scorecard; versions: VersionSummary[]; published: Version | null; draft: Version | null }>(fetch, `/api/scorecards/${Number(params.id)}`);
-  return { ...data, manager: !!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst') };
+  return { ...data, manager: can(locals.me, 'manageScorecards') };
 };
 
 const base = (id: string) => `/api/scorecards/${Number(id)}`;

@@ -1,11 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { getJson, sendJson } from '$lib/server/api-json';
 import type { PlanDetail, RunListItem, SamplingOptions } from '$lib/sampling/types';
 import { readPlanForm } from '$lib/server/sampling-form';
 
 export const load: PageServerLoad = async ({ locals, fetch, params }) => {
-  if (!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst')) error(404, 'Not found');
+  requireCan(locals.me, 'manageSampling');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such plan');
   const [plan, options, runs] = await Promise.all([

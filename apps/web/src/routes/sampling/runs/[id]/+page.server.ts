@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
+import { can, requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { getJson, sendJson } from '$lib/server/api-json';
 import type { RunDetail } from '$lib/sampling/types';
 
 export const load: PageServerLoad = async ({ locals, fetch, params }) => {
-  const roles = locals.me?.roles ?? [];
-  const manager = roles.includes('admin') || roles.includes('qa_analyst');
-  if (!manager && !roles.includes('client_auditor')) error(404, 'Not found');
+  requireCan(locals.me, 'readSampling');
+  const manager = can(locals.me, 'manageSampling');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such run');
   const [detail, evaluators] = await Promise.all([
