@@ -29,6 +29,16 @@ describe('sessions', () => {
     expect(await res.json()).toMatchObject({ kind: 'user', tenantId: org.tenantId, personId: s.personId, name: 'Lea Lead', roles: ['team_lead'], grants: [{ role: 'team_lead', teamId: org.teams.a.id }] });
   });
 
+  it('tells the screens what the person may do (`can`, from core capabilitiesOf)', async () => {
+    const lead = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'team_lead', teamId: org.teams.a.id }] });
+    expect((await (await app.request('/api/me', { headers: lead.headers })).json()).can).toEqual({
+      evaluate: true, readCalls: true, readEvaluations: true, manageScorecards: false, importCalls: false, administer: false,
+      readOwnResults: false, coach: true, readSampling: false, manageSampling: false, readClientPortal: false
+    });
+    const agent = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.a1.id });
+    expect((await (await app.request('/api/me', { headers: agent.headers })).json()).can).toMatchObject({ evaluate: false, coach: false, readOwnResults: true, readEvaluations: true });
+  });
+
   it('sets an httpOnly SameSite=Lax session cookie, not Secure on http', async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.a1.id });
     const res = await signIn(s.email, TEST_PASSWORD);

@@ -395,6 +395,24 @@ describe('self-evaluation', () => {
     expect((await (await get('/api/coaching/self-evaluations', u.agentA2)).json()).items).toEqual([]);
   });
 
+  it('the open self-evaluation draft is sealed: no lead, QA or admin reads or changes it — not by id, in the list or the call\'s context', async () => {
+    const e = schema.evaluations;
+    expect((await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: { greeting: 'yes' } })).status).toBe(200);
+    const [self] = await t.db.select({ id: e.id, version: e.version }).from(e).where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'draft')));
+    for (const who of [u.leadA, u.qa, u.admin]) {
+      await expectRefused(await get(`/api/evaluations/${self!.id}`, who));
+      await expectRefused(await req('PUT', `/api/evaluations/${self!.id}/draft`, who, { version: self!.version, answers: { greeting: 'no' } }));
+      await expectRefused(await req('POST', `/api/evaluations/${self!.id}/submit`, who, { version: self!.version, answers: WEAK }));
+      const listed = (await (await get('/api/evaluations?kind=self&limit=200', who)).json()).items as { id: number }[];
+      expect(listed.map((x) => x.id)).not.toContain(self!.id);
+      const context = await (await get(`/api/calls/${call()}/evaluation-context`, who)).json();
+      expect((context.evaluations as { id: number }[]).map((x) => x.id)).not.toContain(self!.id);
+    }
+    // The agent's own draft stays as the agent left it.
+    const [after] = await t.db.select({ answers: e.answers, status: e.status }).from(e).where(eq(e.id, self!.id));
+    expect(after).toEqual({ answers: { greeting: 'yes' }, status: 'draft' });
+  });
+
   it('submitting needs every required item; then both show side by side with the gap per item', async () => {
     await expectRefused(await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA2, { answers: { greeting: 'yes' } }));
     await expectRefused(await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.leadA, { answers: { greeting: 'yes' } }), [403]);
@@ -415,6 +433,19 @@ describe('self-evaluation', () => {
     expect((await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: { greeting: 'no' } })).status).toBe(409);
     // A submitted request is no longer withdrawn.
     expect((await req('POST', `/api/coaching/self-evaluations/${requestId}/cancel`, u.leadA)).status).toBe(409);
+  });
+
+  it('once submitted, the self-evaluation is unsealed: its lead, QA and admin read it by id and in the list', async () => {
+    const e = schema.evaluations;
+    const [self] = await t.db.select({ id: e.id }).from(e).where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'submitted')));
+    for (const who of [u.leadA, u.qa, u.admin]) {
+      const res = await get(`/api/evaluations/${self!.id}`, who);
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect((await res.json()).evaluation).toMatchObject({ id: self!.id, kind: 'self', status: 'submitted' });
+      const listed = (await (await get('/api/evaluations?kind=self&limit=200', who)).json()).items as { id: number }[];
+      expect(listed.map((x) => x.id)).toContain(self!.id);
+    }
+    await expectRefused(await get(`/api/evaluations/${self!.id}`, u.leadB));
   });
 
   it('a client auditor never reads the agent\'s self-evaluation: not by id, in the list, the aggregates or the call\'s context', async () => {

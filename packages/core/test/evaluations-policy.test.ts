@@ -79,8 +79,9 @@ describe('evaluation policy', () => {
       submittedClientIds: [100],
       clientKinds: ['sampled', 'live', 'mystery', 'calibration', 'client_rescore', 'second_opinion'],
       submittedAgentIds: [],
+      agentKinds: expect.any(Array),
       assignedToPersonId: 5
     });
-    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], clientKinds: expect.any(Array), submittedAgentIds: [], assignedToPersonId: null });
+    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], clientKinds: expect.any(Array), submittedAgentIds: [], agentKinds: expect.any(Array), assignedToPersonId: null });
   });
 });

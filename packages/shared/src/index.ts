@@ -18,3 +18,5 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50)
 });
 export * from './text.ts';
+
+export { CAPABILITIES, type Capabilities, type Capability } from './capabilities.ts';

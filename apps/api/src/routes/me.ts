@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '@attentive/shared';
+import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
 import { describeMe, listMyPrograms } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
 import { errorResponses } from '../errors.ts';
@@ -12,6 +12,11 @@ const GrantSchema = z.object({
   programId: z.number().int().optional()
 });
 
+/** What the principal may do, one boolean per capability (core policy `capabilitiesOf`). */
+const CapabilitiesSchema = z
+  .object(Object.fromEntries(CAPABILITIES.map((c) => [c, z.boolean()])) as Record<Capability, z.ZodBoolean>)
+  .openapi('Capabilities', { description: 'What the principal may do (navigation and page guards read it; every request is still checked on its own)' });
+
 export const MeSchema = z
   .object({
     kind: z.enum(['user', 'token', 'system']),
@@ -20,7 +25,9 @@ export const MeSchema = z
     name: z.string(),
     email: z.string().nullable(),
     roles: z.array(z.enum(ROLES)),
-    grants: z.array(GrantSchema)
+    grants: z.array(GrantSchema),
+    /** What the person may do, for the screens (navigation, page guards): core policy `capabilitiesOf`. */
+    can: CapabilitiesSchema
   })
   .openapi('Me');
 
@@ -28,7 +35,7 @@ const route = createRoute({
   method: 'get',
   path: '/me',
   tags: ['Accounts'],
-  summary: 'Who is asking: name, roles and their scopes',
+  summary: 'Who is asking: name, roles and their scopes, and what it may do (`can`)',
   responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } }, ...errorResponses }
 });
 

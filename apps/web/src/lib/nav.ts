@@ -1,14 +1,16 @@
-/** The main navigation. Each area adds its entry; `roles` says who sees it (empty: everyone signed in). */
-export type NavItem = { href: string; label: string; roles: string[] };
+import type { Capability } from '@attentive/shared';
+
+/** The main navigation. Each area adds its entry; `can` says who sees it (GET /api/me `can`, as the page guard). */
+export type NavItem = { href: string; label: string; can: Capability };
 
 export const NAV: NavItem[] = [
-  { href: '/work', label: 'Work', roles: ['admin', 'qa_analyst', 'team_lead'] },
-  { href: '/calls', label: 'Calls', roles: ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor'] },
-  { href: '/scorecards', label: 'Scorecards', roles: ['admin', 'qa_analyst'] },
-  { href: '/evaluations', label: 'Evaluations', roles: ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor'] },
-  { href: '/calls/import', label: 'Import calls', roles: ['admin'] },
-  { href: '/admin', label: 'Admin', roles: ['admin'] },
-  { href: '/me', label: 'My results', roles: ['agent'] },
-  { href: '/coaching', label: 'Coaching', roles: ['admin', 'qa_analyst', 'team_lead'] },
-  { href: '/sampling', label: 'Sampling', roles: ['admin', 'qa_analyst', 'client_auditor'] }
+  { href: '/work', label: 'Work', can: 'evaluate' },
+  { href: '/calls', label: 'Calls', can: 'readCalls' },
+  { href: '/scorecards', label: 'Scorecards', can: 'manageScorecards' },
+  { href: '/evaluations', label: 'Evaluations', can: 'readEvaluations' },
+  { href: '/calls/import', label: 'Import calls', can: 'importCalls' },
+  { href: '/admin', label: 'Admin', can: 'administer' },
+  { href: '/me', label: 'My results', can: 'readOwnResults' },
+  { href: '/coaching', label: 'Coaching', can: 'coach' },
+  { href: '/sampling', label: 'Sampling', can: 'readSampling' }
 ];

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import type { Role } from '@attentive/shared';
 import type { Ctx } from '../context.ts';
+import { capabilitiesOf } from '../policy/capabilities.ts';
 
-/** What the signed-in principal may know about itself: name, roles and scopes. */
+/** What the signed-in principal may know about itself: name, roles and scopes, and what it may do (`can`). */
 export async function describeMe(ctx: Ctx) {
   const p = ctx.principal;
   let name = p.label;
@@ -20,5 +21,5 @@ export async function describeMe(ctx: Ctx) {
     }
   }
   const roles = [...new Set(p.grants.map((g) => g.role))] as Role[];
-  return { kind: p.kind, tenantId: p.tenantId, personId: p.personId ?? null, name, email, roles, grants: p.grants };
+  return { kind: p.kind, tenantId: p.tenantId, personId: p.personId ?? null, name, email, roles, grants: p.grants, can: capabilitiesOf(p) };
 }

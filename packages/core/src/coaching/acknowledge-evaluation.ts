@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { isAgentSelf } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { loadEvaluationForCoaching } from './scope.ts';
+import { acknowledgeable } from '../evaluations/kinds.ts';
 
 export const AcknowledgeEvaluationInput = z.object({ evaluationId: Id });
 
@@ -21,7 +22,7 @@ export async function acknowledgeEvaluation({ ctx, input }: { ctx: Ctx; input: z
     const { evaluation, agentScope } = await loadEvaluationForCoaching(tx, ctx.principal, evaluationId);
     if (!isAgentSelf(ctx.principal, agentScope)) throw forbidden('Only the evaluated agent acknowledges an evaluation');
     if (evaluation.status !== 'submitted') throw conflict('This evaluation is not submitted yet');
-    if (evaluation.kind === 'self') throw conflict('A self-evaluation is your own: there is nothing to acknowledge');
+    if (!acknowledgeable(evaluation.kind)) throw conflict('A self-evaluation is your own: there is nothing to acknowledge');
     const ack = schema.evaluationAcknowledgements;
     const [existing] = await tx.select().from(ack).where(and(eq(ack.evaluationId, evaluation.id), eq(ack.revision, evaluation.revision))).limit(1);
     if (existing) return { evaluationId: evaluation.id, revision: existing.revision, at: existing.at.toISOString(), created: false };

@@ -10,6 +10,8 @@ import { disputeDto } from './dispute-dto.ts';
 import { disputeWindowStart, disputeWindow } from './dispute-window.ts';
 import { itemsById } from './item-scores.ts';
 import { loadEvaluationForCoaching } from './scope.ts';
+import { acknowledgeable } from '../evaluations/kinds.ts';
+import { canDisputeEvaluation } from '../policy/evaluations.ts';
 
 export const GetEvaluationFeedbackInput = z.object({ evaluationId: Id });
 
@@ -22,7 +24,7 @@ export async function getEvaluationFeedback({ ctx, input }: { ctx: Ctx; input: z
   const { evaluationId } = parseInput(GetEvaluationFeedbackInput, input);
   const p = ctx.principal;
   const now = nowOf(ctx);
-  const { evaluation, agentScope } = await loadEvaluationForCoaching(ctx.db, p, evaluationId);
+  const { evaluation, scope, agentScope } = await loadEvaluationForCoaching(ctx.db, p, evaluationId);
   const detail = await getEvaluation({ ctx, input: { evaluationId } });
   const [program] = await ctx.db.select({ days: schema.programs.disputeWindowDays }).from(schema.programs).where(eq(schema.programs.id, evaluation.programId));
   const [acks, disputes, disputeItems] = await Promise.all([
@@ -33,7 +35,6 @@ export async function getEvaluationFeedback({ ctx, input }: { ctx: Ctx; input: z
   const defs = itemsById(detail.scorecard.definition);
   const window = disputeWindow(await disputeWindowStart(ctx.db, evaluation), program?.days ?? 7, now);
   const self = isAgentSelf(p, agentScope);
-  const disputable = ['sampled', 'live', 'mystery'].includes(evaluation.kind) && evaluation.status === 'submitted';
   const acknowledged = acks.find((a) => a.revision === evaluation.revision) ?? null;
   return {
     ...detail,
@@ -43,8 +44,8 @@ export async function getEvaluationFeedback({ ctx, input }: { ctx: Ctx; input: z
     disputes: disputes.map((d) => disputeDto(d, disputeItems.filter((i) => i.disputeId === d.id), defs, now)),
     disputedItemIds: disputeItems.map((i) => i.itemId),
     disputeWindow: window,
-    canAcknowledge: self && evaluation.status === 'submitted' && evaluation.kind !== 'self' && !acknowledged,
-    canDispute: self && disputable && window.open,
+    canAcknowledge: self && evaluation.status === 'submitted' && acknowledgeable(evaluation.kind) && !acknowledged,
+    canDispute: canDisputeEvaluation(p, scope, evaluation) && window.open,
     canResolve: canResolveDispute(p, agentScope),
     viewerIsAgent: self
   };

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
@@ -9,6 +9,7 @@ import { Id, parseInput } from '../evaluations/inputs.ts';
 import { loadScorecardVersion } from '../evaluations/score.ts';
 import { compareSelfWithLead } from './compare-self.ts';
 import { loadSelfRequest } from './load-self-request.ts';
+import { notSelfKind } from './scope.ts';
 
 export const GetSelfEvaluationInput = z.object({ requestId: Id });
 
@@ -27,7 +28,7 @@ export async function getSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
   // The lead's evaluation: the linked one, else the latest submitted non-self evaluation of the call.
   const [lead] = request.leadEvaluationId
     ? await ctx.db.select().from(e).where(eq(e.id, request.leadEvaluationId))
-    : await ctx.db.select().from(e).where(and(eq(e.callId, request.callId), eq(e.agentId, request.agentId), eq(e.status, 'submitted'), ne(e.kind, 'self'))).orderBy(desc(e.submittedAt)).limit(1);
+    : await ctx.db.select().from(e).where(and(eq(e.callId, request.callId), eq(e.agentId, request.agentId), eq(e.status, 'submitted'), notSelfKind())).orderBy(desc(e.submittedAt)).limit(1);
   const leadVisible = lead != null && lead.status === 'submitted' && (!viewerIsAgent || request.status === 'submitted');
   const selfVisible = !viewerIsAgent ? self!.status === 'submitted' : true;
   const contact = await loadContactFacts(ctx.db, p.tenantId, { callId: request.callId, agentId: request.agentId, programId: request.programId });

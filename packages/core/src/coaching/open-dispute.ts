@@ -15,6 +15,7 @@ import { disputeWindowStart, disputeWindow } from './dispute-window.ts';
 import { itemsById } from './item-scores.ts';
 import { loadEvaluationForCoaching } from './scope.ts';
 import { disputeDto } from './dispute-dto.ts';
+import { isDisputable } from '../evaluations/kinds.ts';
 
 export const OpenDisputeInput = z.object({
   evaluationId: Id,
@@ -33,8 +34,6 @@ export const OpenDisputeInput = z.object({
     .max(100)
 });
 
-const DISPUTABLE_KINDS = new Set(['sampled', 'live', 'mystery']);
-
 /**
  * The agent disputes single items of one of its submitted evaluations, each with a reason, within the
  * program's dispute window. Each item of an evaluation can be disputed once (whatever the outcome).
@@ -46,7 +45,7 @@ export async function openDispute({ ctx, input }: { ctx: Ctx; input: z.input<typ
   return ctx.db.transaction(async (tx) => {
     const { evaluation, agentScope } = await loadEvaluationForCoaching(tx, p, data.evaluationId);
     if (!isAgentSelf(p, agentScope)) throw forbidden('Only the evaluated agent may dispute an evaluation');
-    if (!DISPUTABLE_KINDS.has(evaluation.kind)) throw conflict(`A ${evaluation.kind} evaluation cannot be disputed`);
+    if (!isDisputable(evaluation.kind)) throw conflict(`A ${evaluation.kind} evaluation cannot be disputed`);
     if (data.revision != null && data.revision !== evaluation.revision)
       throw conflict(`This evaluation changed since you read it (you read revision ${data.revision}, it is now ${evaluation.revision}); reload it`);
     const [program] = await tx.select().from(schema.programs).where(eq(schema.programs.id, evaluation.programId)).limit(1);

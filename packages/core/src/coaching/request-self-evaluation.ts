@@ -14,6 +14,7 @@ import { loadCallWithScope, loadEvaluationWithScope } from '../evaluations/scope
 import { currentScorecardVersion, loadScorecardVersion } from '../evaluations/score.ts';
 import { cachedScoreOf } from '../evaluations/cached-score.ts';
 import { notFound } from '../errors.ts';
+import { byAgent } from '../evaluations/kinds.ts';
 
 export const RequestSelfEvaluationInput = z.object({
   callId: Id,
@@ -43,7 +44,7 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
     if (data.leadEvaluationId) {
       const { evaluation: lead, scope: ls } = await loadEvaluationWithScope(tx, p.tenantId, data.leadEvaluationId);
       if (!canReadEvaluation(p, ls, lead)) throw notFound(`Evaluation ${data.leadEvaluationId}`);
-      if (lead.callId !== call.id || lead.kind === 'self')
+      if (lead.callId !== call.id || byAgent(lead.kind))
         throw invalid(`Evaluation ${lead.id} is not an evaluation of call ${call.id}`, [{ path: 'leadEvaluationId', message: 'must evaluate the same call' }]);
       versionId = lead.scorecardVersionId;
     } else {

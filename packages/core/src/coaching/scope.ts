@@ -1,10 +1,11 @@
-import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, notInArray as notIn, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
 import type { Principal } from '../policy/principal.ts';
 import { type AgentScope, canReadCoaching, coachingVisibility, isAgentSelf } from '../policy/coaching.ts';
 import { canReadEvaluation } from '../policy/evaluations.ts';
 import { loadEvaluationWithScope } from '../evaluations/scope.ts';
+import { AGENT_AUTHORED_KINDS, byAgent, type EvaluationKind } from '../evaluations/kinds.ts';
 
 /** An agent (person) of the tenant the principal may see coaching data of; otherwise NOT_FOUND. */
 export async function loadAgentForCoaching(tx: DbOrTx, p: Principal, agentId: number) {
@@ -33,8 +34,8 @@ export function visibleAgents(p: Principal): SQL {
  * While a self-evaluation of a call is open, the other evaluations of that call are hidden from the
  * agent: it scores first, then sees the lead's score.
  */
-export async function hiddenFromAgentBySelfEvaluation(tx: DbOrTx, e: { callId: number | null; agentId: number; kind: string }) {
-  if (e.callId == null || e.kind === 'self') return false;
+export async function hiddenFromAgentBySelfEvaluation(tx: DbOrTx, e: { callId: number | null; agentId: number; kind: EvaluationKind }) {
+  if (e.callId == null || byAgent(e.kind)) return false;
   const [open] = await tx
     .select({ id: schema.selfEvaluationRequests.id })
     .from(schema.selfEvaluationRequests)
@@ -45,7 +46,7 @@ export async function hiddenFromAgentBySelfEvaluation(tx: DbOrTx, e: { callId: n
 
 /** SQL: the evaluation is not hidden from its agent by an open self-evaluation request (agents' lists). */
 export const notHiddenBySelfEvaluation = (): SQL =>
-  sql`not exists (select 1 from ${schema.selfEvaluationRequests} r where r.call_id = ${schema.evaluations.callId} and r.agent_id = ${schema.evaluations.agentId} and r.status = 'open' and ${schema.evaluations.kind} <> 'self')`;
+  sql`not exists (select 1 from ${schema.selfEvaluationRequests} r where r.call_id = ${schema.evaluations.callId} and r.agent_id = ${schema.evaluations.agentId} and r.status = 'open' and ${notIn(schema.evaluations.kind, AGENT_AUTHORED_KINDS)})`;
 
 /**
  * A submitted evaluation as the coaching verbs see it: readable under the evaluation policy, and for
@@ -60,4 +61,5 @@ export async function loadEvaluationForCoaching(tx: DbOrTx, p: Principal, evalua
   return { evaluation, scope, agentScope };
 }
 
-export const notSelfKind = () => ne(schema.evaluations.kind, 'self');
+/** SQL: not an evaluation the agent made itself (KIND_TRAITS.byAgent). */
+export const notSelfKind = () => notIn(schema.evaluations.kind, AGENT_AUTHORED_KINDS);

@@ -1,10 +1,12 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { conflict } from '../errors.ts';
-import { COUNTING_KINDS, countsTowardAgent, type EvaluationKind } from './kinds.ts';
+import { COUNTING_KINDS, SAMPLE_KINDS, countsTowardAgent, type EvaluationKind } from './kinds.ts';
 
 /** `kind in (…counting kinds…)` for raw SQL over an evaluations alias (the kinds are constants, not input). */
 export const COUNTING_KINDS_SQL = sql.raw(COUNTING_KINDS.map((k) => `'${k}'`).join(', '));
+/** `kind in (…kinds that fulfil a sample item…)` for raw SQL over an evaluations alias. */
+export const SAMPLE_KINDS_SQL = sql.raw(SAMPLE_KINDS.map((k) => `'${k}'`).join(', '));
 
 /**
  * The submitted evaluation of a counting kind of this call, if any (other than `exceptId`): the one

@@ -1,9 +1,17 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import type { Principal } from '../policy/principal.ts';
-import { evaluationVisibility } from '../policy/evaluations.ts';
+import { evaluationSeal, evaluationVisibility, type EvaluationSeal } from '../policy/evaluations.ts';
 import { notHiddenBySelfEvaluation } from '../coaching/scope.ts';
 import { assignedBySample } from '../calls/visibility-sql.ts';
+
+/** The sealing rule (policy isSealedFrom) as SQL: not a draft of a sealed kind made by someone else. */
+function notSealed(seal: EvaluationSeal): SQL | undefined {
+  if (!seal.kinds.length) return undefined;
+  const e = schema.evaluations;
+  const author = 'personId' in seal.author ? sql`coalesce(${e.evaluatorId}, 0) = ${seal.author.personId}` : eq(e.evaluatorLabel, seal.author.label);
+  return not(and(inArray(e.kind, seal.kinds), ne(e.status, 'submitted'), not(author))!);
+}
 
 /**
  * The WHERE clause for "evaluations this principal may read", from the policy's description.
@@ -12,13 +20,15 @@ import { assignedBySample } from '../calls/visibility-sql.ts';
 export function visibleEvaluations(p: Principal): SQL {
   const tenant = eq(schema.evaluations.tenantId, p.tenantId);
   const v = evaluationVisibility(p);
-  if (v.all) return tenant;
+  const unsealed = notSealed(evaluationSeal(p));
+  if (v.all) return and(tenant, unsealed)!;
   const submitted = eq(schema.evaluations.status, 'submitted');
   const parts: SQL[] = [];
   if (v.teamIds.length) parts.push(inArray(schema.people.teamId, v.teamIds));
   if (v.assignedToPersonId != null) parts.push(assignedBySample(p.tenantId, v.assignedToPersonId, schema.evaluations.callId));
   if (v.submittedClientIds.length) parts.push(and(submitted, inArray(schema.programs.clientId, v.submittedClientIds), inArray(schema.evaluations.kind, v.clientKinds))!);
   // An agent does not see others' scores of a call while its own self-evaluation of it is open.
-  if (v.submittedAgentIds.length) parts.push(and(submitted, inArray(schema.evaluations.agentId, v.submittedAgentIds), notHiddenBySelfEvaluation())!);
-  return and(tenant, parts.length ? or(...parts) : sql`0`)!;
+  if (v.submittedAgentIds.length)
+    parts.push(and(submitted, inArray(schema.evaluations.agentId, v.submittedAgentIds), inArray(schema.evaluations.kind, v.agentKinds), notHiddenBySelfEvaluation())!);
+  return and(tenant, unsealed, parts.length ? or(...parts) : sql`0`)!;
 }

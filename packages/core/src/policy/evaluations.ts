@@ -1,17 +1,54 @@
 import { isAssignedLead, type CallScope } from './calls.ts';
 import { type Principal, clientIdsAudited, hasRole, teamIdsLedBy } from './principal.ts';
-import { CLIENT_VISIBLE_KINDS, visibleToClient, type EvaluationKind } from '../evaluations/kinds.ts';
+import { CLIENT_VISIBLE_KINDS, AGENT_VISIBLE_KINDS, EVALUATION_KINDS, KIND_TRAITS, isDisputable, visibleToAgent, visibleToClient, type EvaluationKind } from '../evaluations/kinds.ts';
 
 /**
  * Who may score, change and read evaluations. One module, used by every evaluation verb and list.
+ * - Sealed evaluations first (`isSealedFrom`): hidden from everyone but their author until their kind's
+ *   condition holds (an agent's self-evaluation: until it is submitted). No role overrides a seal.
  * - Evaluators: admins and QA analysts anywhere in the tenant; team leads for the agents of their teams
  *   and for the calls a sample assigned to them (cross-team assignment).
- * - Agents read their own submitted evaluations; client auditors (and client/program API tokens) read
- *   submitted evaluations of their clients' programs of the kinds the client may see (kinds.ts: never an
- *   agent's self-evaluation, which is coaching data). Neither creates nor changes one (self-scoring and client re-scoring come as their
- *   own instruments, with their own rules).
+ * - Agents read their own submitted evaluations (of the kinds visible to the agent); client auditors (and
+ *   client/program API tokens) read submitted evaluations of their clients' programs of the kinds the
+ *   client may see (kinds.ts: never an agent's self-evaluation, which is coaching data). Neither creates
+ *   nor changes one (self-scoring and client re-scoring come as their own instruments, with their own rules).
  */
 export type EvaluationScope = CallScope;
+
+/** What the rules need to know of an evaluation. */
+export type EvaluationFacts = { status: 'draft' | 'submitted'; kind: EvaluationKind; evaluatorId: number | null; evaluatorLabel: string };
+
+/** The principal made this evaluation (a person by id; a token or system principal by its label). */
+export function isAuthor(p: Principal, e: Pick<EvaluationFacts, 'evaluatorId' | 'evaluatorLabel'>): boolean {
+  return p.personId != null ? e.evaluatorId === p.personId : e.evaluatorLabel === p.label;
+}
+
+/**
+ * The sealing rule: an evaluation of a blind kind (KIND_TRAITS.sealed) is hidden from everyone but its
+ * author until its condition holds — checked before any role shortcut, by every read and change
+ * (canReadEvaluation, canChangeEvaluation and the list's SQL, `sealedWhere`).
+ */
+export function isSealedFrom(p: Principal, e: EvaluationFacts): boolean {
+  const seal = KIND_TRAITS[e.kind].sealed;
+  if (seal == null || isAuthor(p, e)) return false;
+  switch (seal) {
+    case 'untilSubmitted':
+      return e.status !== 'submitted';
+  }
+}
+
+/**
+ * The seal as a description the list's SQL applies: rows of `kinds` in a draft are hidden unless the
+ * principal is their author (by person id, or by label for a principal without a person).
+ */
+export type EvaluationSeal = { kinds: EvaluationKind[]; author: { personId: number } | { label: string } };
+
+export function evaluationSeal(p: Principal): EvaluationSeal {
+  return {
+    kinds: EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed === 'untilSubmitted'),
+    author: p.personId != null ? { personId: p.personId } : { label: p.label }
+  };
+}
 
 export function canEvaluate(p: Principal, s: EvaluationScope): boolean {
   if (p.tenantId !== s.tenantId || p.kind === 'token') return false;
@@ -20,33 +57,51 @@ export function canEvaluate(p: Principal, s: EvaluationScope): boolean {
 }
 
 /** A draft belongs to the evaluator who started it (admins excepted); submitted ones to every evaluator. */
-export function canChangeEvaluation(
-  p: Principal,
-  s: EvaluationScope,
-  e: { status: 'draft' | 'submitted'; evaluatorId: number | null; evaluatorLabel: string }
-): boolean {
+export function canChangeEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
+  if (isSealedFrom(p, e)) return false;
   if (!canEvaluate(p, s)) return false;
   if (e.status === 'submitted' || hasRole(p, 'admin')) return true;
-  return p.personId != null ? e.evaluatorId === p.personId : e.evaluatorLabel === p.label;
+  return isAuthor(p, e);
 }
 
-export function canReadEvaluation(p: Principal, s: EvaluationScope, e: { status: 'draft' | 'submitted'; kind: EvaluationKind }): boolean {
+/** The evaluated agent itself (holds the agent role and is the person). */
+const isEvaluatedAgent = (p: Principal, s: EvaluationScope) => hasRole(p, 'agent') && p.personId != null && p.personId === s.agentId;
+
+export function canReadEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
   if (p.tenantId !== s.tenantId) return false;
+  if (isSealedFrom(p, e)) return false;
   if (canEvaluate(p, s)) return true;
   if (e.status !== 'submitted') return false;
-  if (hasRole(p, 'agent') && p.personId != null && p.personId === s.agentId) return true;
+  if (isEvaluatedAgent(p, s) && visibleToAgent(e.kind)) return true;
   return clientIdsAudited(p).includes(s.clientId) && visibleToClient(e.kind);
+}
+
+/**
+ * The evaluated agent may dispute items of a submitted evaluation of a disputable kind (the verb adds the
+ * dispute window and the "each item once" rule).
+ */
+export function canDisputeEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
+  return p.tenantId === s.tenantId && isEvaluatedAgent(p, s) && e.status === 'submitted' && isDisputable(e.kind) && canReadEvaluation(p, s, e);
 }
 
 /**
  * Which evaluations a principal may list, as a description the query turns into SQL.
  * `all`: the whole tenant (drafts included). Otherwise: every evaluation of the led teams' agents and
  * of the calls a sample assigned to the principal, and
- * the submitted ones of the audited clients (of the kinds a client may see) and of the principal itself (as agent).
+ * the submitted ones of the audited clients (of the kinds a client may see) and of the principal itself
+ * as agent (of the kinds an agent may see). The list applies `evaluationSeal` on top, for everyone.
  */
 export type EvaluationVisibility =
   | { all: true }
-  | { all: false; teamIds: number[]; submittedClientIds: number[]; clientKinds: EvaluationKind[]; submittedAgentIds: number[]; assignedToPersonId: number | null };
+  | {
+      all: false;
+      teamIds: number[];
+      submittedClientIds: number[];
+      clientKinds: EvaluationKind[];
+      submittedAgentIds: number[];
+      agentKinds: EvaluationKind[];
+      assignedToPersonId: number | null;
+    };
 
 export function evaluationVisibility(p: Principal): EvaluationVisibility {
   if (p.kind !== 'token' && (hasRole(p, 'admin') || hasRole(p, 'qa_analyst'))) return { all: true };
@@ -56,6 +111,7 @@ export function evaluationVisibility(p: Principal): EvaluationVisibility {
     submittedClientIds: clientIdsAudited(p),
     clientKinds: CLIENT_VISIBLE_KINDS,
     submittedAgentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : [],
+    agentKinds: AGENT_VISIBLE_KINDS,
     assignedToPersonId: p.kind === 'user' && hasRole(p, 'team_lead') && p.personId != null ? p.personId : null
   };
 }

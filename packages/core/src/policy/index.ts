@@ -6,3 +6,4 @@ export * from './scorecards.ts';
 export * from './sampling.ts';
 export * from './call-imports.ts';
 export * from './coaching.ts';
+export * from './capabilities.ts';

@@ -9,8 +9,8 @@ import { canManageSampling, canReassignItem, canReadSampleRun } from '../policy/
 import { chooseEvaluators, type Evaluator } from './assign-compute.ts';
 import { dueAtEndOfDay } from './period.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
-import { countsTowardAgent, type EvaluationKind } from '../evaluations/kinds.ts';
-import { COUNTING_KINDS_SQL } from '../evaluations/counting.ts';
+import { fulfilsSample, type EvaluationKind } from '../evaluations/kinds.ts';
+import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 
 /** Evaluators of a tenant (team leads with their teams, QA analysts) and their open sampled work. */
 export async function loadEvaluators(tx: DbOrTx, tenantId: number): Promise<Evaluator[]> {
@@ -22,7 +22,7 @@ export async function loadEvaluators(tx: DbOrTx, tenantId: number): Promise<Eval
   const open = await tx
     .select({ personId: schema.sampleItems.assignedTo, n: sql<number>`count(*)` })
     .from(schema.sampleItems)
-    .where(and(eq(schema.sampleItems.tenantId, tenantId), ne(schema.sampleItems.status, 'replaced'), isNull(schema.sampleItems.evaluationId), sql`not exists (select 1 from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.status = 'submitted' and e.kind in (${COUNTING_KINDS_SQL}))`))
+    .where(and(eq(schema.sampleItems.tenantId, tenantId), ne(schema.sampleItems.status, 'replaced'), isNull(schema.sampleItems.evaluationId), sql`not exists (select 1 from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.status = 'submitted' and e.kind in (${SAMPLE_KINDS_SQL}))`))
     .groupBy(schema.sampleItems.assignedTo);
   const openOf = new Map(open.map((o) => [o.personId, Number(o.n)]));
   const byKey = new Map<string, Evaluator>();
@@ -129,10 +129,10 @@ export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.in
 /**
  * Links an evaluation to the sampled call it scores (called by the evaluation verbs on submit, inside
  * their transaction). Items of that call that stand (not replaced) and have no evaluation yet get it.
- * Only a counting evaluation fulfils a sample item (a self-evaluation or a calibration score does not).
+ * Only a kind that fulfils a sample item does (KIND_TRAITS.fulfilsSample: not a self-evaluation or a calibration score).
  */
 export async function linkEvaluationToSample(tx: DbOrTx, o: { tenantId: number; callId: number; evaluationId: number; kind: EvaluationKind }) {
-  if (!countsTowardAgent(o.kind)) return;
+  if (!fulfilsSample(o.kind)) return;
   await tx
     .update(schema.sampleItems)
     .set({ evaluationId: o.evaluationId })

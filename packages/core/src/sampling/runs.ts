@@ -9,7 +9,7 @@ import { clientIdsAudited } from '../policy/principal.ts';
 import { fairnessLedger } from './ledger.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 import { periodDates } from '@attentive/shared/period';
-import { COUNTING_KINDS_SQL } from '../evaluations/counting.ts';
+import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 
 /** The time zone a run's period was cut in (its plan version's), for showing the period's local dates. */
 export const runTimezone = sql<string | null>`(select json_extract(v.definition, '$.timezone') from sampling_plan_versions v where v.id = ${schema.sampleRuns.planVersionId})`;
@@ -82,7 +82,7 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
       startedAt: schema.calls.startedAt,
       talkSeconds: schema.calls.talkSeconds,
       queueId: schema.calls.queueId,
-      evaluationStatus: sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${COUNTING_KINDS_SQL}))`
+      evaluationStatus: sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`
     })
     .from(schema.sampleItems)
     .innerJoin(agent, eq(agent.id, schema.sampleItems.agentId))

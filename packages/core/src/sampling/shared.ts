@@ -1,16 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { z } from 'zod';
+import { parseInput } from '../input.ts';
 import { schema, type DbOrTx } from '@attentive/db';
 import { DomainError, invalid, notFound } from '../errors.ts';
 import { PlanDefinition } from './definition.ts';
 
-/** zod input parsing for sampling verbs: a VALIDATION error naming each bad field. */
-export function parseInput<S extends z.ZodType>(s: S, input: unknown, prefix = ''): z.output<S> {
-  const r = s.safeParse(input);
-  if (r.success) return r.data;
-  const details = r.error.issues.map((i) => ({ path: prefix + (i.path.map(String).join('.') || '(input)'), message: i.message }));
-  throw invalid(`Invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
-}
+/** The one input parser of core (src/input.ts), re-exported where the sampling verbs import it. */
+export { parseInput };
 
 export const parseDefinition = (raw: unknown, prefix = 'definition.') => parseInput(PlanDefinition, raw, prefix);
 

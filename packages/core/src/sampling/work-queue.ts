@@ -10,7 +10,7 @@ import { periodContaining } from './period.ts';
 import { parseInput } from './shared.ts';
 import { periodDisplay, runTimezone } from './runs.ts';
 import { periodDates } from '@attentive/shared/period';
-import { COUNTING_KINDS_SQL } from '../evaluations/counting.ts';
+import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 
 export const WorkQueueInput = z.object({
   /** Managers may look at another evaluator's queue; everyone else sees their own. */
@@ -32,8 +32,8 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
   if (personId == null || (data.personId == null && !hasWorkQueue(p))) throw forbidden('Only evaluators (team leads, QA analysts, admins) have a work queue');
   const now = nowOf(ctx);
   const week = periodContaining('week', now, data.timezone);
-  const evalStatus = sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${COUNTING_KINDS_SQL}))`;
-  const evalId = sql<number | null>`coalesce(${schema.sampleItems.evaluationId}, (select max(e.id) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${COUNTING_KINDS_SQL})))`;
+  const evalStatus = sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`;
+  const evalId = sql<number | null>`coalesce(${schema.sampleItems.evaluationId}, (select max(e.id) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL})))`;
   const rows = await ctx.db
     .select({
       itemId: schema.sampleItems.id,

@@ -3,7 +3,7 @@ import { apiClient } from '$lib/api/client';
 import type { Me } from '$lib/api/types';
 import { apiApp } from './api';
 
-/** Who is signed in: GET /api/me's answer, typed by the client. */
+/** Who is signed in: GET /api/me's answer (with `can`, what the person may do), typed by the client. */
 export type { Me };
 
 /** Pages anyone may open without signing in. */
@@ -27,12 +27,11 @@ export async function loadMe(event: RequestEvent): Promise<{ me: Me | null; setC
   return { me: await res.json(), setCookies };
 }
 
-/** The page each role starts on; the first matching role wins. */
-export function homeOf(me: Pick<Me, 'roles'>): string {
-  const has = (r: Me['roles'][number]) => me.roles.includes(r);
-  if (has('admin')) return '/admin';
-  if (has('qa_analyst') || has('team_lead')) return '/work';
-  if (has('client_auditor')) return '/client';
-  if (has('agent')) return '/me';
+/** The page a person starts on, by what it may do; the first that applies wins. */
+export function homeOf(me: Pick<Me, 'can'>): string {
+  if (me.can.administer) return '/admin';
+  if (me.can.evaluate) return '/work';
+  if (me.can.readClientPortal) return '/client';
+  if (me.can.readOwnResults) return '/me';
   return '/home';
 }

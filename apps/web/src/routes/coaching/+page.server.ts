@@ -1,12 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import { api, load as read } from '$lib/server/api-client';
 import type { PageServerLoad } from './$types';
 
-
 /** The lead's coaching desk: who needs attention first, open disputes, sessions and self-evaluations. */
 export const load: PageServerLoad = async (event) => {
-  const roles = event.locals.me?.roles ?? [];
-  if (!roles.some((r) => r === 'admin' || r === 'qa_analyst' || r === 'team_lead')) error(403, 'The coaching desk is for team leads, QA and admins');
+  requireCan(event.locals.me, 'coach');
   const c = api(event).api.coaching;
   const [queue, disputes, sessions, selfEvals] = await Promise.all([
     read(event, c.queue.$get({ query: {} })),

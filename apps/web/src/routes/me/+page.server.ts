@@ -1,10 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import { api, load as read, send } from '$lib/server/api-client';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The agent's home: its own results and coaching (GET /api/me/summary). */
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me?.roles.includes('agent')) error(404, 'This page is for agents: your results appear here when you are evaluated as an agent');
+  requireCan(event.locals.me, 'readOwnResults');
   return { summary: await read(event, api(event).api.me.summary.$get({ query: { months: '6' } })) };
 };
 

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { can, requireCan } from '$lib/server/guard';
 import type { PlanListItem } from '$lib/api/types';
 import type { PageServerLoad } from './$types';
 import { api, load as read } from '$lib/server/api-client';
@@ -6,9 +6,8 @@ import { api, load as read } from '$lib/server/api-client';
 /** Sampling home: plans (admins, QA) and recent runs (also client auditors, for their programs). */
 export const load: PageServerLoad = async (event) => {
   const { locals } = event;
-  const roles = locals.me?.roles ?? [];
-  const manager = roles.includes('admin') || roles.includes('qa_analyst');
-  if (!manager && !roles.includes('client_auditor')) error(404, 'Not found');
+  requireCan(locals.me, 'readSampling');
+  const manager = can(locals.me, 'manageSampling');
   const [plans, runs] = await Promise.all([
     read(event, api(event).api.sampling.plans.$get({ query: {} })),
     read(event, api(event).api.sampling.runs.$get({ query: { limit: '100' } }))

@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { can } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const manager = !!event.locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst');
+  const manager = can(event.locals.me, 'manageScorecards');
   const { scorecards } = await read(event, api(event).api.scorecards.$get());
   // Programs for the "new scorecard" form (the roster is readable by scorecard managers).
   const programs = manager ? (await read(event, api(event).api.admin.programs.$get())).items : [];

@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { can } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const scorecard = (event: Parameters<typeof api>[0]) => api(event).api.scorecards[':id'];
 
 export const load: PageServerLoad = async (event) => {
   const data = await read(event, scorecard(event).$get({ param: { id: event.params.id } }));
-  return { ...data, manager: !!event.locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst') };
+  return { ...data, manager: can(event.locals.me, 'manageScorecards') };
 };
 
 export const actions: Actions = {

@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
 import type { Actions, PageServerLoad } from './$types';
 
-
 /** An agent as its coach sees it: the same figures as the agent's home, plus sessions and self-evaluations. */
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { PlanDetail } from '$lib/api/types';
+import { requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
 import { readPlanForm } from '$lib/server/sampling-form';
@@ -8,7 +9,7 @@ const planApi = (event: Parameters<typeof api>[0]) => api(event).api.sampling.pl
 
 export const load: PageServerLoad = async (event) => {
   const { locals, params } = event;
-  if (!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst')) error(404, 'Not found');
+  requireCan(locals.me, 'manageSampling');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such plan');
   const [plan, options, runs] = await Promise.all([

@@ -1,11 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
 import { readPlanForm } from '$lib/server/sampling-form';
 
 export const load: PageServerLoad = async (event) => {
   const { locals } = event;
-  if (!locals.me?.roles.some((r) => r === 'admin' || r === 'qa_analyst')) error(404, 'Not found');
+  requireCan(locals.me, 'manageSampling');
   return { options: await read(event, api(event).api.sampling.options.$get()) };
 };
 

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { RunDetail } from '$lib/api/types';
+import { can, requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
 
@@ -7,9 +8,8 @@ const item = (event: Parameters<typeof api>[0]) => api(event).api.sampling.items
 
 export const load: PageServerLoad = async (event) => {
   const { locals, params } = event;
-  const roles = locals.me?.roles ?? [];
-  const manager = roles.includes('admin') || roles.includes('qa_analyst');
-  if (!manager && !roles.includes('client_auditor')) error(404, 'Not found');
+  requireCan(locals.me, 'readSampling');
+  const manager = can(locals.me, 'manageSampling');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, 'No such run');
   const [detail, evaluators] = await Promise.all([

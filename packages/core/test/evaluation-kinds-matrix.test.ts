@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { EVALUATION_KINDS, type EvaluationKind } from '@attentive/db/schema/evaluations';
+import { canChangeEvaluation, canDisputeEvaluation, canReadEvaluation, evaluationVisibility, isSealedFrom, type EvaluationFacts, type EvaluationScope } from '../src/policy/evaluations.ts';
+import type { Principal } from '../src/policy/principal.ts';
+import { COUNTING_KINDS, KIND_TRAITS, SAMPLE_KINDS, acknowledgeable } from '../src/evaluations/kinds.ts';
+import { AggregateScoresInput } from '../src/evaluations/aggregate-scores.ts';
+
+/**
+ * Every kind × role × action, against the rules as they stood before the kinds table (issue 10) plus the
+ * sealing rule (issue 11): an agent's self-evaluation draft is its own until submitted — no lead, QA or
+ * admin reads or changes it. The call belongs to agent 1000 of team 7, client 100; evaluations other than
+ * self-evaluations are made by evaluator 50 (a lead of team 7); a self-evaluation by the agent itself.
+ */
+const scope: EvaluationScope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7, assignedTo: [60] };
+const user = (personId: number, grants: Principal['grants']): Principal => ({ kind: 'user', tenantId: 1, label: `user:${personId}`, personId, grants });
+const token = (grant: Principal['grants'][number]): Principal => ({ kind: 'token', tenantId: 1, label: 'token:1', grants: [grant] });
+
+const PRINCIPALS = {
+  admin: user(1, [{ role: 'admin' }]),
+  qa: user(2, [{ role: 'qa_analyst' }]),
+  leadOwnTeam: user(3, [{ role: 'team_lead', teamId: 7 }]),
+  leadOtherTeam: user(4, [{ role: 'team_lead', teamId: 8 }]),
+  leadAssignedBySample: user(60, [{ role: 'team_lead', teamId: 8 }]),
+  agentOwn: user(1000, [{ role: 'agent' }]),
+  agentOther: user(1001, [{ role: 'agent' }]),
+  auditorOwnClient: user(5, [{ role: 'client_auditor', clientId: 100 }]),
+  auditorOtherClient: user(6, [{ role: 'client_auditor', clientId: 101 }]),
+  tokenProgram: token({ role: 'integration', programId: 10 }),
+  tokenClient: token({ role: 'integration', clientId: 100 }),
+  adminOtherTenant: { ...user(1, [{ role: 'admin' }]), tenantId: 2 }
+} satisfies Record<string, Principal>;
+type Who = keyof typeof PRINCIPALS;
+
+const facts = (kind: EvaluationKind, status: 'draft' | 'submitted'): EvaluationFacts =>
+  kind === 'self' ? { kind, status, evaluatorId: 1000, evaluatorLabel: 'agent:A' } : { kind, status, evaluatorId: 50, evaluatorLabel: 'user:50' };
+
+const ALL = [...EVALUATION_KINDS];
+const NOT_SELF = ALL.filter((k) => k !== 'self');
+const NONE: EvaluationKind[] = [];
+const COUNTING: EvaluationKind[] = ['sampled', 'live', 'mystery'];
+
+type Actions = { readDraft: EvaluationKind[]; readSubmitted: EvaluationKind[]; changeDraft: EvaluationKind[]; changeSubmitted: EvaluationKind[]; dispute: EvaluationKind[] };
+const nothing: Actions = { readDraft: NONE, readSubmitted: NONE, changeDraft: NONE, changeSubmitted: NONE, dispute: NONE };
+// An evaluator of the agent: reads everything but a sealed draft; changes submitted ones, and drafts only its own (admins: any).
+const evaluator: Actions = { readDraft: NOT_SELF, readSubmitted: ALL, changeDraft: NONE, changeSubmitted: ALL, dispute: NONE };
+
+const EXPECTED: Record<Who, Actions> = {
+  admin: { ...evaluator, changeDraft: NOT_SELF },
+  qa: evaluator,
+  leadOwnTeam: evaluator,
+  leadOtherTeam: nothing,
+  leadAssignedBySample: evaluator,
+  agentOwn: { ...nothing, readSubmitted: ALL, dispute: COUNTING },
+  agentOther: nothing,
+  auditorOwnClient: { ...nothing, readSubmitted: NOT_SELF },
+  auditorOtherClient: nothing,
+  tokenProgram: nothing,
+  tokenClient: nothing,
+  adminOtherTenant: nothing
+};
+
+describe('evaluation kinds × roles × actions', () => {
+  const whos = Object.keys(PRINCIPALS) as Who[];
+  for (const who of whos) {
+    for (const kind of EVALUATION_KINDS) {
+      it(`${who} · ${kind}`, () => {
+        const p = PRINCIPALS[who];
+        const x = EXPECTED[who];
+        expect({
+          readDraft: canReadEvaluation(p, scope, facts(kind, 'draft')),
+          readSubmitted: canReadEvaluation(p, scope, facts(kind, 'submitted')),
+          changeDraft: canChangeEvaluation(p, scope, facts(kind, 'draft')),
+          changeSubmitted: canChangeEvaluation(p, scope, facts(kind, 'submitted')),
+          dispute: canDisputeEvaluation(p, scope, facts(kind, 'submitted'))
+        }).toEqual({
+          readDraft: x.readDraft.includes(kind),
+          readSubmitted: x.readSubmitted.includes(kind),
+          changeDraft: x.changeDraft.includes(kind),
+          changeSubmitted: x.changeSubmitted.includes(kind),
+          dispute: x.dispute.includes(kind)
+        });
+      });
+    }
+  }
+
+  it('an evaluator reads and changes its own draft of any unsealed kind', () => {
+    for (const kind of NOT_SELF) {
+      const mine = { ...facts(kind, 'draft'), evaluatorId: 2 };
+      expect(canReadEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
+      expect(canChangeEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
+    }
+  });
+
+  it('counts, fulfils samples and acknowledges by kind, whoever asks', () => {
+    expect(COUNTING_KINDS).toEqual(COUNTING);
+    expect(SAMPLE_KINDS).toEqual(COUNTING);
+    expect(AggregateScoresInput.parse({}).kinds).toEqual(COUNTING);
+    expect(EVALUATION_KINDS.filter(acknowledgeable)).toEqual(NOT_SELF);
+  });
+
+  it('the list description agrees with the read rule on kinds', () => {
+    const auditor = evaluationVisibility(PRINCIPALS.auditorOwnClient);
+    expect(auditor.all === false && auditor.clientKinds).toEqual(NOT_SELF);
+    const agent = evaluationVisibility(PRINCIPALS.agentOwn);
+    expect(agent.all === false && agent.agentKinds).toEqual(ALL);
+  });
+});
+
+describe('the sealing rule', () => {
+  it('hides a sealed draft from everyone but its author, before any role shortcut, until it is submitted', () => {
+    const draft = facts('self', 'draft');
+    for (const who of Object.keys(PRINCIPALS) as Who[]) expect(isSealedFrom(PRINCIPALS[who], draft), who).toBe(who !== 'agentOwn');
+    for (const who of Object.keys(PRINCIPALS) as Who[]) expect(isSealedFrom(PRINCIPALS[who], facts('self', 'submitted')), who).toBe(false);
+  });
+
+  it('seals only the kinds the table marks blind', () => {
+    expect(EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed != null)).toEqual(['self']);
+    for (const kind of NOT_SELF) expect(isSealedFrom(PRINCIPALS.admin, facts(kind, 'draft'))).toBe(false);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * What a signed-in person may do, as the screens need to know it (GET /api/me `can`). Computed by one
+ * pure function, `capabilitiesOf` in packages/core/src/policy/capabilities.ts; the web's navigation and
+ * page guards read it instead of repeating role lists. The API still checks every request on its own.
+ */
+export const CAPABILITIES = [
+  /** Score calls and work a queue of sampled calls (/work, /evaluate). */
+  'evaluate',
+  /** List and open calls (/calls). */
+  'readCalls',
+  /** List evaluations and their figures (/evaluations). */
+  'readEvaluations',
+  /** Create, edit and publish scorecards (/scorecards). */
+  'manageScorecards',
+  /** Import call records (/calls/import). */
+  'importCalls',
+  /** Run the set-up: people, teams, clients, programs, roles, tokens (/admin). */
+  'administer',
+  /** See one's own results as an agent: evaluations, disputes, sessions (/me). */
+  'readOwnResults',
+  /** Coach agents: the coaching queue, disputes, sessions, self-evaluation requests (/coaching). */
+  'coach',
+  /** Read and verify sample runs (/sampling, /sampling/runs/{id}). */
+  'readSampling',
+  /** Plan, run and assign samples (/sampling/plans). */
+  'manageSampling',
+  /** The client's view of its programs (/client). */
+  'readClientPortal'
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+export type Capabilities = Record<Capability, boolean>;
