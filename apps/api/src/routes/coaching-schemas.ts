@@ -1,11 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../errors.ts';
 
 /** Shared OpenAPI shapes of the coaching routes (coaching.ts, coaching-sessions.ts). */
 export { IdParam } from './params.ts';
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-export const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-export const precondition = { 412: json(ErrorSchema, 'Precondition failed') };
 
 export const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
 export const Day = z.iso.date().openapi({ example: '2026-11-23' });
