@@ -38,3 +38,33 @@ export const ErrorEnvelope = z
   })
   .meta({ id: 'Error' });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** n observations, the estimate and its 95% interval (null when n is too small). Every figure with a spread comes as one. */
+export const Estimate = z
+  .object({ n: z.number().int(), estimate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })
+  .meta({ id: 'Estimate', description: 'n observations, the estimate and its 95% interval (null when n is too small)' });
+export type Estimate = z.infer<typeof Estimate>;
+
+/** A record named by code and name (team, program, client, queue, agent). */
+export const Ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).meta({ id: 'Ref' });
+
+/** The facts every view of a call shows; the call list and the call detail add their own. */
+export const CallFacts = z
+  .object({
+    id: z.number().int(),
+    startedAt: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    team: Ref.nullable(),
+    program: Ref,
+    client: Ref,
+    queue: Ref.nullable(),
+    answerSeconds: z.number().int(),
+    talkSeconds: z.number().int(),
+    holdSeconds: z.number().int(),
+    transfers: z.number().int(),
+    disposition: z.string().nullable(),
+    language: z.string().nullable(),
+    hasRecording: z.boolean()
+  })
+  .meta({ id: 'CallFacts' });
+export type CallFacts = z.infer<typeof CallFacts>;

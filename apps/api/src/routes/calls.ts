@@ -8,30 +8,12 @@ import { ctxOf } from '../context.ts';
 import { ErrorEnvelope } from '@attentive/shared/contract';
 import { errorBody } from '../errors.ts';
 import { route } from '../openapi.ts';
+import { CallFacts, Ref } from '@attentive/shared/contract';
 import { newRouter } from '../router.ts';
 import { parseRange } from './range.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 
-const Ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
-/** The facts every view of a call shows; the list and the detail add their own. */
-const CallFacts = z.object({
-  id: z.number().int(),
-  startedAt: z.string(),
-  direction: z.enum(['inbound', 'outbound']),
-  team: Ref.nullable(),
-  program: Ref,
-  client: Ref,
-  queue: Ref.nullable(),
-  answerSeconds: z.number().int(),
-  talkSeconds: z.number().int(),
-  holdSeconds: z.number().int(),
-  transfers: z.number().int(),
-  disposition: z.string().nullable(),
-  language: z.string().nullable(),
-  hasRecording: z.boolean()
-});
 
 const CallListItemSchema = CallFacts.extend({ agent: Ref, hasTranscript: z.boolean() })
   .openapi('CallListItem');

@@ -13,6 +13,7 @@ import { setActionDone } from '@attentive/core/coaching/set-action-done';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { route, json, body } from '../openapi.ts';
+import { ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
 import { newRouter } from '../router.ts';
 import { AnswerValue, Day, Estimate, IdParam } from './coaching-schemas.ts';
 import { queryId } from './params.ts';
@@ -172,8 +173,8 @@ const routes = {
         z
           .object({
             request: z.object({ id: z.number().int(), callId: z.number().int(), agentId: z.number().int(), agentName: z.string(), status: z.string(), message: z.string().nullable(), requestedByLabel: z.string(), requestedAt: z.string(), submittedAt: z.string().nullable() }),
-            scorecard: z.object({ versionId: z.number().int(), definition: z.unknown() }),
-            self: z.object({ evaluationId: z.number().int(), status: z.string(), answers: z.record(z.string(), AnswerValue), overallScore: z.number().nullable(), score: z.unknown() }).nullable(),
+            scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
+            self: z.object({ evaluationId: z.number().int(), status: z.string(), answers: z.record(z.string(), AnswerValue), overallScore: z.number().nullable(), score: ScoreResult }).nullable(),
             lead: z.object({ evaluationId: z.number().int(), evaluatorLabel: z.string(), overallScore: z.number().nullable(), answers: z.record(z.string(), AnswerValue) }).nullable(),
             comparison: z
               .object({
@@ -206,7 +207,7 @@ const routes = {
     tags,
     summary: 'The agent saves (or submits) its self-evaluation',
     request: { params: IdParam, ...body(z.object({ answers: z.record(z.string(), AnswerValue.nullable()), submit: z.boolean().optional() })) },
-    responses: { 200: json(z.object({ status: z.enum(['open', 'submitted']), score: z.unknown() }), 'Saved') }
+    responses: { 200: json(z.object({ status: z.enum(['open', 'submitted']), score: ScoreResult }), 'Saved') }
   })
 };
 

@@ -10,6 +10,7 @@ import { resolveDispute } from '@attentive/core/coaching/resolve-dispute';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { route, json, body } from '../openapi.ts';
+import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { newRouter } from '../router.ts';
 import { AgentSummary, AnswerValue, Dispute, Estimate, IdParam } from './coaching-schemas.ts';
 import { queryId, queryInt } from './params.ts';
@@ -129,7 +130,7 @@ const routes = {
           dispute: Dispute,
           agentName: z.string(),
           evaluation: z.object({ id: z.number().int(), revision: z.number().int(), overallScore: z.number().nullable(), answers: z.record(z.string(), AnswerValue), callId: z.number().int().nullable() }),
-          scorecard: z.object({ versionId: z.number().int(), definition: z.unknown() }),
+          scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
           canResolve: z.boolean()
         }),
         'Dispute'

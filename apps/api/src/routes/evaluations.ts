@@ -9,16 +9,15 @@ import { reviseEvaluation } from '@attentive/core/evaluations/revise-evaluation'
 import { saveDraft } from '@attentive/core/evaluations/save-draft';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
-import { EVALUATION_KINDS } from '@attentive/core/evaluations/kinds';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { route, json, body } from '../openapi.ts';
+import { AnswerValue, Answers, ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
+import { Estimate } from '@attentive/shared/contract';
+import { EvaluationKind, EvaluationStatus } from '@attentive/shared/evaluation';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 
-const KINDS = EVALUATION_KINDS;
-const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
-const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
 
 const Evaluation = z
   .object({
@@ -29,8 +28,8 @@ const Evaluation = z
     scorecardVersionId: z.number().int(),
     evaluatorId: z.number().int().nullable(),
     evaluatorLabel: z.string(),
-    kind: z.enum(KINDS),
-    status: z.enum(['draft', 'submitted']),
+    kind: EvaluationKind,
+    status: EvaluationStatus,
     revision: z.number().int().openapi({ description: 'Latest submitted revision; 0 while a draft' }),
     version: z.number().int().openapi({ description: 'Concurrency token: send it back when saving a draft or submitting' }),
     answers: z.record(z.string(), AnswerValue),
@@ -48,7 +47,7 @@ const Revision = z
   .object({
     revision: z.number().int(),
     answers: z.record(z.string(), AnswerValue),
-    result: z.unknown().openapi({ description: 'The full computeScore result of these answers' }),
+    result: ScoreResult.describe('The full computeScore result of these answers'),
     overallScore: z.number().nullable(),
     failed: z.boolean(),
     authorId: z.number().int().nullable(),
@@ -94,8 +93,8 @@ const CallFacts = z
   })
   .nullable();
 /** The scorecard definition and score result are documented in docs/scoring.md; typed in @attentive/shared/scorecard. */
-const Definition = z.unknown().openapi({ description: 'ScorecardDefinition (sections → items)' });
-const Score = z.unknown().openapi({ description: 'computeScore result: score, failed, sections, dimensions, criticalErrors, counts' });
+const Definition = ScorecardDefinition;
+const Score = ScoreResult;
 
 const EvaluationDetail = z
   .object({
@@ -111,9 +110,6 @@ const EvaluationDetail = z
   })
   .openapi('EvaluationDetail');
 
-const Estimate = z
-  .object({ n: z.number().int(), estimate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })
-  .openapi('Estimate', { description: 'n observations, the estimate and its 95% interval (null when n is too small)' });
 
 const routes = {
   context: route({
@@ -132,7 +128,7 @@ const routes = {
           myDraftId: z.number().int().nullable(),
           countingEvaluationId: z.number().int().nullable().openapi({ description: 'The submitted evaluation this call counts with toward its agent (at most one per call); a second scoring is refused' }),
           evaluations: z.array(
-            z.object({ id: z.number().int(), status: z.enum(['draft', 'submitted']), kind: z.enum(KINDS), evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
+            z.object({ id: z.number().int(), status: EvaluationStatus, kind: EvaluationKind, evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
           ),
           scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), name: z.string(), definition: Definition }).nullable()
         }),
@@ -164,8 +160,8 @@ const routes = {
     summary: 'Evaluations you may read, newest first',
     request: {
       query: z.object({
-        status: z.enum(['draft', 'submitted']).optional(),
-        kind: z.enum(KINDS).optional(),
+        status: EvaluationStatus.optional(),
+        kind: EvaluationKind.optional(),
         agentId: queryId(),
         teamId: queryId(),
         programId: queryId(),
@@ -184,8 +180,8 @@ const routes = {
             z.object({
               id: z.number().int(),
               callId: z.number().int().nullable(),
-              kind: z.enum(KINDS),
-              status: z.enum(['draft', 'submitted']),
+              kind: EvaluationKind,
+              status: EvaluationStatus,
               revision: z.number().int(),
               overallScore: z.number().nullable(),
               dimensionScores: z.record(z.string(), z.number().nullable()),

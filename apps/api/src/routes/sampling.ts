@@ -22,19 +22,14 @@ import { sampleRunItemsCsv } from '../downloads/sample-run-items-csv.ts';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
 import { route, json, body } from '../openapi.ts';
+import { PlanDefinition } from '@attentive/shared/sampling-plan';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 
 const tags = ['Sampling'];
 const Int = z.number().int();
 
-const Definition = z
-  .record(z.string(), z.unknown())
-  .openapi('SamplingPlanDefinition', {
-    description:
-      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions, media: any|recording|transcript}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
-    example: { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } }, filters: { minTalkSeconds: 30 }, stratify: { spread: 'day', proportional: 'queue' } }
-  });
+const Definition = PlanDefinition;
 const Plan = z
   .object({ id: Int, programId: Int, name: z.string(), draft: Definition, publishedVersion: Int.nullable(), active: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
   .openapi('SamplingPlan');
@@ -45,7 +40,7 @@ const PlanDetail = Plan.extend({
   clientName: z.string(),
   versions: z.array(z.object({ id: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() }))
 }).openapi('SamplingPlanDetail');
-const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: z.unknown(), publishedAt: z.date().or(z.string()), publishedBy: z.string() });
+const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() });
 
 const PeriodFrom = z.string().openapi({ description: 'First day of the period, YYYY-MM-DD in the plan\'s time zone (for display)' });
 const PeriodTo = z.string().openapi({ description: 'Last day of the period, inclusive, YYYY-MM-DD in the plan\'s time zone (for display)' });
@@ -359,7 +354,7 @@ export function samplingRoutes(deps: AppDeps) {
     .openapi(routes.updatePlan, async (c) => c.json(await updateSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
     .openapi(routes.publish, async (c) => {
       const { created, ...v } = await publishSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } });
-      return c.json({ ...v, publishedAt: v.publishedAt.toISOString() }, created ? 201 : 200);
+      return c.json({ ...v, definition: PlanDefinition.parse(v.definition), publishedAt: v.publishedAt.toISOString() }, created ? 201 : 200);
     })
     .openapi(routes.run, async (c) => c.json(await runSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 201))
     .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))

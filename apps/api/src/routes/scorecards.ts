@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { DIMENSIONS } from '@attentive/shared';
-import { ScorecardDefinition, Answer, CRITICAL_CLASSES, FAIL_SCOPES } from '@attentive/shared/scorecard';
+import { ScorecardDefinition, Answer, Answers, ScoreResult } from '@attentive/shared/scorecard';
+import { CreateScorecardInput } from '@attentive/core/scorecards/create-scorecard';
+import { SaveScorecardDraftInput } from '@attentive/core/scorecards/save-draft';
+import { PublishScorecardDraftInput } from '@attentive/core/scorecards/publish-draft';
+import { DefinitionInput } from '@attentive/core/scorecards/inputs';
 import {
   computeScore,
   createScorecard,
@@ -9,13 +12,12 @@ import {
   getScorecardVersion,
   listScorecards,
   openScorecardDraft,
-  parseDefinition,
   publishScorecardDraft,
   saveScorecardDraft,
   validateAnswers
 } from '@attentive/core';
 import { ctxOf, principalOf, type AppDeps } from '../context.ts';
-import { route, json, body } from '../openapi.ts';
+import { route, json, body, orNull } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 import { IdParam, pathId } from './params.ts';
 
@@ -25,12 +27,6 @@ const VersionParam = IdParam.extend({
   version: pathId('version')
 });
 
-/** Definitions are validated by core (messages name the item), so the body takes any JSON here. */
-const DefinitionInput = z.unknown().openapi({
-  description: 'A scorecard definition ({ sections: [{ id, title, items: [...] }] }), the shape of `definition` in ScorecardVersion'
-});
-
-// The shared schema may be a different zod instance from the one @hono/zod-openapi extends: no .openapi() on it.
 const Definition = ScorecardDefinition;
 const VersionSummary = z
   .object({
@@ -62,17 +58,6 @@ const Scorecard = z
   })
   .openapi('Scorecard');
 
-const Totals = z.object({ score: z.number().nullable(), rawScore: z.number().nullable(), earned: z.number(), bonus: z.number(), possible: z.number() });
-const ScoreResultSchema = Totals.extend({
-  failed: z.boolean(),
-  failedSections: z.array(z.string()),
-  criticalErrors: z.record(z.enum(CRITICAL_CLASSES), z.boolean()),
-  criticalFailures: z.array(z.object({ itemId: z.string(), sectionId: z.string(), class: z.enum(CRITICAL_CLASSES), failScope: z.enum(FAIL_SCOPES) })),
-  sections: z.array(Totals.extend({ id: z.string(), title: z.string(), failed: z.boolean(), answered: z.number(), na: z.number(), unanswered: z.number() })),
-  dimensions: z.record(z.enum(DIMENSIONS), Totals.extend({ answered: z.number() })),
-  counts: z.object({ items: z.number(), answered: z.number(), na: z.number(), unanswered: z.number() })
-}).openapi('ScoreResult');
-
 const list = route({
   method: 'get',
   path: '/scorecards', operationId: 'listScorecards',
@@ -89,14 +74,7 @@ const create = route({
   tags,
   summary: 'Create a scorecard (for a program, or the shared default) with draft version 1',
   request: {
-    ...body(
-      z.object({
-        name: z.string().openapi({ example: 'Energy customer care' }),
-        description: z.string().optional(),
-        programId: z.number().int().positive().nullable().optional(),
-        definition: DefinitionInput.optional()
-      })
-    )
+    ...body(CreateScorecardInput)
   },
   responses: { 201: json(z.object({ scorecard: Scorecard, draft: Version }), 'Created') }
 });
@@ -108,7 +86,7 @@ const get = route({
   summary: 'A scorecard with its version history and current definitions',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ scorecard: Scorecard, versions: z.array(VersionSummary), published: Version.nullable(), draft: Version.nullable() }), 'The scorecard')
+    200: json(z.object({ scorecard: Scorecard, versions: z.array(VersionSummary), published: orNull(Version), draft: orNull(Version) }), 'The scorecard')
   }
 });
 
@@ -137,7 +115,7 @@ const saveDraft = route({
   summary: 'Save the draft definition (creates the next version when the latest is published)',
   request: {
     params: IdParam,
-    ...body(z.object({ definition: DefinitionInput, note: z.string().optional(), baseRevision: z.number().int().positive().optional() }))
+    ...body(SaveScorecardDraftInput.omit({ scorecardId: true }))
   },
   responses: { 200: json(z.object({ created: z.boolean(), draft: Version }), 'The saved draft') }
 });
@@ -156,7 +134,7 @@ const publish = route({
   path: '/scorecards/{id}/publish', operationId: 'publishScorecardDraft',
   tags,
   summary: 'Publish the draft: it is frozen from now on and scores new evaluations',
-  request: { params: IdParam, ...body(z.object({ revision: z.number().int().positive().optional(), note: z.string().optional() })) },
+  request: { params: IdParam, ...body(PublishScorecardDraftInput.omit({ scorecardId: true })) },
   responses: { 200: json(z.object({ version: Version }), 'The published version') }
 });
 
@@ -169,12 +147,12 @@ const preview = route({
     ...body(
       z.object({
         definition: DefinitionInput,
-        answers: z.union([z.array(Answer), z.record(z.string(), z.union([z.number(), z.string()]).nullable())]),
+        answers: z.union([z.array(Answer), Answers]),
         requireComplete: z.boolean().optional()
       })
     )
   },
-  responses: { 200: json(z.object({ result: ScoreResultSchema }), 'The score') }
+  responses: { 200: json(z.object({ result: ScoreResult }), 'The score') }
 });
 
 export function scorecardRoutes(deps: AppDeps) {
@@ -184,7 +162,7 @@ export function scorecardRoutes(deps: AppDeps) {
     .openapi(preview, async (c) => {
       principalOf(c);
       const input = c.req.valid('json');
-      const definition = parseDefinition(input.definition);
+      const definition = input.definition;
       validateAnswers(definition, input.answers, { requireComplete: input.requireComplete ?? false });
       return c.json({ result: computeScore(definition, input.answers) }, 200);
     })
