@@ -15,8 +15,10 @@ import { ctxOf } from '../context.ts';
 import { route, json, body } from '../openapi.ts';
 import { ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
 import { newRouter } from '../router.ts';
-import { AnswerValue, Day, Estimate, IdParam } from './coaching-schemas.ts';
+import { AnswerValue, Estimate, IdParam } from './coaching-schemas.ts';
 import { queryId } from './params.ts';
+import { CreateSessionInput } from '@attentive/core/coaching/create-session';
+import { AddFollowUpInput } from '@attentive/core/coaching/add-follow-up';
 
 const tags = ['Coaching'];
 const Created = z.object({ id: z.number().int() });
@@ -80,17 +82,7 @@ const routes = {
     tags,
     summary: 'Record a coaching session: linked evaluations, behaviours to work on, notes, actions, follow-up date',
     request: {
-      ...body(
-        z.object({
-          agentId: z.number().int().positive(),
-          heldOn: Day,
-          evaluationIds: z.array(z.number().int().positive()),
-          focusItems: z.array(z.object({ itemId: z.string(), text: z.string() })),
-          notes: z.string().optional(),
-          actions: z.array(z.object({ text: z.string(), owner: z.enum(['agent', 'coach']), dueOn: Day })).optional(),
-          followUpOn: Day.optional()
-        })
-      )
+      ...body(CreateSessionInput)
     },
     responses: { 201: json(Created, 'Recorded') }
   }),
@@ -117,15 +109,7 @@ const routes = {
     summary: 'Record progress at follow-up; tick off actions; close or set the next date',
     request: {
       params: IdParam,
-      ...body(
-        z.object({
-          progress: z.enum(['improved', 'unchanged', 'worse']),
-          note: z.string(),
-          actionsDone: z.array(z.number().int().positive()).optional(),
-          close: z.boolean().optional(),
-          nextFollowUpOn: Day.optional()
-        })
-      )
+      ...body(AddFollowUpInput.omit({ sessionId: true }))
     },
     responses: { 201: json(Created, 'Recorded') }
   }),

@@ -14,6 +14,8 @@ import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { newRouter } from '../router.ts';
 import { AgentSummary, AnswerValue, Dispute, Estimate, IdParam } from './coaching-schemas.ts';
 import { queryId, queryInt } from './params.ts';
+import { ResolveDisputeInput } from '@attentive/core/coaching/resolve-dispute';
+import { OpenDisputeInput } from '@attentive/core/coaching/open-dispute';
 
 const tags = ['Coaching'];
 const Months = z.object({ months: queryInt(1, 24).optional() });
@@ -77,7 +79,7 @@ const routes = {
     summary: "The agent disputes items of its evaluation within the program's dispute window, each with a reason",
     request: {
       params: IdParam,
-      ...body(z.object({ revision: z.number().int().min(1).optional(), items: z.array(z.object({ itemId: z.string(), reason: z.string(), proposedAnswer: AnswerValue.optional() })) }))
+      ...body(OpenDisputeInput.omit({ evaluationId: true }))
     },
     responses: { 201: json(Dispute, 'Dispute opened') }
   }),
@@ -144,7 +146,7 @@ const routes = {
     summary: 'Accept, partly accept or reject a dispute item by item, with a reason; accepted items make a new evaluation revision',
     request: {
       params: IdParam,
-      ...body(z.object({ reason: z.string(), items: z.array(z.object({ itemId: z.string(), outcome: z.enum(['accepted', 'rejected']), answer: AnswerValue.optional() })) }))
+      ...body(ResolveDisputeInput.omit({ disputeId: true }))
     },
     responses: { 200: json(Dispute, 'Resolved') }
   }),

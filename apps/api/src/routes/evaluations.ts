@@ -17,6 +17,8 @@ import { Estimate } from '@attentive/shared/contract';
 import { EvaluationKind, EvaluationStatus } from '@attentive/shared/evaluation';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
+import { AddCommentInput } from '@attentive/core/evaluations/add-comment';
+import { ReviseEvaluationInput } from '@attentive/core/evaluations/revise-evaluation';
 
 
 const Evaluation = z
@@ -267,7 +269,7 @@ const routes = {
     path: '/evaluations/{id}/revisions', operationId: 'reviseEvaluation',
     tags: ['Evaluations'],
     summary: 'Change a submitted evaluation: a new revision with a required reason (send the revision you edited)',
-    request: { params: IdParam, ...body(z.object({ revision: z.number().int().min(1), answers: Answers, reason: z.string() })) },
+    request: { params: IdParam, ...body(ReviseEvaluationInput.omit({ evaluationId: true })) },
     responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Revised') }
   }),
   preview: route({
@@ -285,14 +287,7 @@ const routes = {
     summary: 'Comment on an evaluation, an item, a moment of the recording or a transcript line',
     request: {
       params: IdParam,
-      ...body(
-        z.object({
-          text: z.string(),
-          itemId: z.string().nullish(),
-          atSeconds: z.number().nullish(),
-          turnIndex: z.number().int().nullish()
-        })
-      )
+...body(AddCommentInput.omit({ evaluationId: true }))
     },
     responses: { 201: json(Comment, 'Added') }
   })

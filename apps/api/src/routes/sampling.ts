@@ -25,6 +25,8 @@ import { route, json, body } from '../openapi.ts';
 import { PlanDefinition } from '@attentive/shared/sampling-plan';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
+import { ReassignInput } from '@attentive/core/sampling/assign';
+import { ReplaceItemInput } from '@attentive/core/sampling/replace-item';
 
 const tags = ['Sampling'];
 const Int = z.number().int();
@@ -322,7 +324,7 @@ const routes = {
     path: '/sampling/items/{id}/replace', operationId: 'replaceSampleItem',
     tags,
     summary: 'Replace a sampled call by the next-ranked call of the same agent (reason required)',
-    request: { params: IdParam, ...body(z.object({ reason: z.string() })) },
+    request: { params: IdParam, ...body(ReplaceItemInput.omit({ itemId: true })) },
     responses: { 200: json(z.object({ itemId: Int, reason: z.string(), replacement: z.object({ itemId: Int, callId: Int, rank: z.string() }).nullable() }), 'Replaced') }
   }),
   reassign: route({
@@ -330,7 +332,7 @@ const routes = {
     path: '/sampling/items/{id}/assign', operationId: 'assignSampleItem',
     tags,
     summary: 'Hand a sampled call to an evaluator (omit assigneeId to take it yourself)',
-    request: { params: IdParam, ...body(z.object({ assigneeId: Int.positive().optional(), dueAt: z.string().optional() })) },
+    request: { params: IdParam, ...body(ReassignInput.omit({ itemId: true })) },
     responses: { 200: json(z.object({ itemId: Int, assignedTo: Int, dueAt: z.string() }), 'Assigned') }
   }),
   work: route({
