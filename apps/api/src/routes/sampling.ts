@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  ReplaceItemInput,
   assignRunItems,
   createSamplingPlan,
   getSampleRun,
@@ -26,7 +27,6 @@ import { PlanDefinition } from '@attentive/shared/sampling-plan';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 import { ReassignInput } from '@attentive/core/sampling/assign';
-import { ReplaceItemInput } from '@attentive/core/sampling/replace-item';
 
 const tags = ['Sampling'];
 const Int = z.number().int();

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { ScorecardDefinition, Answer, Answers, ScoreResult } from '@attentive/shared/scorecard';
-import { CreateScorecardInput } from '@attentive/core/scorecards/create-scorecard';
-import { SaveScorecardDraftInput } from '@attentive/core/scorecards/save-draft';
-import { PublishScorecardDraftInput } from '@attentive/core/scorecards/publish-draft';
-import { DefinitionInput } from '@attentive/core/scorecards/inputs';
 import {
+  CreateScorecardInput,
+  DefinitionInput,
+  PublishScorecardDraftInput,
+  SaveScorecardDraftInput,
   computeScore,
   createScorecard,
   discardScorecardDraft,
