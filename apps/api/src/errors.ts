@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
 import { DomainError, type DomainErrorCode } from '@attentive/core';
+import type { ErrorCode } from '@attentive/shared/contract';
 
 /** The one mapping from domain error codes to HTTP statuses. */
 export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
@@ -15,33 +15,12 @@ export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
   TOO_MANY_REQUESTS: 429
 };
 
-/** The one error envelope, declared on every route of the OpenAPI document. */
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z
-        .array(z.object({ path: z.string().optional(), line: z.number().optional(), column: z.string().optional(), message: z.string() }))
-        .optional(),
-      requestId: z.string()
-    })
-  })
-  .openapi('Error');
-
-export const errorResponses = {
-  400: { description: 'Bad input', content: { 'application/json': { schema: ErrorSchema } } },
-  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
-  403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorSchema } } },
-  404: { description: 'Not found (or not yours)', content: { 'application/json': { schema: ErrorSchema } } },
-  409: { description: 'Conflict', content: { 'application/json': { schema: ErrorSchema } } }
-} as const;
-
-export function errorBody(c: Context, code: string, message: string, details?: unknown) {
+/** The one error envelope (ErrorEnvelope in @attentive/shared/contract, declared on every operation). */
+export function errorBody(c: Context, code: ErrorCode, message: string, details?: unknown) {
   return { error: { code, message, ...(details ? { details } : {}), requestId: c.get('requestId') ?? 'unknown' } };
 }
 
-const HTTP_CODES: Partial<Record<number, string>> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {

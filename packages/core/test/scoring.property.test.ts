@@ -127,7 +127,7 @@ describe('computeScore: properties', () => {
           const na = computeScore(def, { ...answers, [item.id]: 'na' });
           const unanswered = computeScore(def, Object.fromEntries(Object.entries(answers).filter(([k]) => k !== item.id)));
           // N.A. and "not answered" weigh the same: neither numerator nor denominator.
-          const scoresOnly = (r: ReturnType<typeof computeScore>) => ({ ...r, counts: null, sections: r.sections.map(({ na: _n, unanswered: _u, ...x }) => x) });
+          const scoresOnly = (r: ReturnType<typeof computeScore>) => ({ ...r, counts: null, sections: r.sections.map(({ na: _n, unanswered: _u, items, ...x }) => ({ ...x, items: items.map(({ id, fraction, earned, possible }) => ({ id, fraction, earned, possible })) })) });
           expect(scoresOnly(na)).toEqual(scoresOnly(unanswered));
           // Every other section keeps exactly its score.
           const sectionOf = def.sections.find((s) => s.items.includes(item))!.id;
@@ -212,6 +212,30 @@ describe('computeScore: properties', () => {
         const c = computeScore(def, answers).counts;
         expect(c.answered + c.na + c.unanswered).toBe(c.items);
         expect(c.items).toBe(allItems(def).length);
+      })
+    );
+  });
+
+  it('per-item results add up to their section (before critical failures) and match the answer', () => {
+    fc.assert(
+      fc.property(caseArb, ({ def, answers }) => {
+        const r = computeScore(def, answers);
+        r.sections.forEach((sec, si) => {
+          const items = def.sections[si]!.items;
+          expect(sec.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+          const counted = sec.items.filter((i) => i.fraction !== null);
+          expect(counted.length).toBe(sec.answered);
+          expect(sec.items.filter((i) => i.na).length).toBe(sec.na);
+          // The section's denominator is the sum of its items' possible points.
+          expect(close(sec.items.reduce((a, i) => a + i.possible, 0), sec.possible)).toBe(true);
+          if (!sec.failed) expect(close(sec.items.filter((i) => !i.bonus).reduce((a, i) => a + i.earned, 0), sec.earned)).toBe(true);
+          sec.items.forEach((res, ii) => {
+            const it = items[ii]!;
+            expect(res.fraction).toBe(answerFraction(it, answers[it.id]));
+            expect(close(res.earned, it.weight * (res.fraction ?? 0))).toBe(true);
+            expect(res.criticalFail).toBe(r.criticalFailures.some((f) => f.itemId === it.id));
+          });
+        });
       })
     );
   });

@@ -83,6 +83,26 @@ describe('computeScore: examples', () => {
     expect(r.counts.unanswered).toBe(8);
   });
 
+  it('returns per-item results: fraction, earned and possible points, N.A., critical failure', () => {
+    const r = computeScore(sample, { ...perfect, greeting: 'no', tone: 3, need: 'partly', 'next-step': 'na', 'id-check': 'no' });
+    const [opening, resolution] = r.sections;
+    expect(opening!.items).toEqual([
+      { id: 'greeting', value: 'no', fraction: 0, earned: 0, possible: 2, na: false, bonus: false, criticalFail: false },
+      { id: 'tone', value: 3, fraction: 0.5, earned: 2, possible: 4, na: false, bonus: false, criticalFail: false },
+      { id: 'id-check', value: 'no', fraction: 0, earned: 0, possible: 1, na: false, bonus: false, criticalFail: true }
+    ]);
+    expect(resolution!.items).toEqual([
+      { id: 'need', value: 'partly', fraction: 0.5, earned: 2, possible: 4, na: false, bonus: false, criticalFail: false },
+      { id: 'next-step', value: 'na', fraction: null, earned: 0, possible: 0, na: true, bonus: false, criticalFail: false },
+      { id: 'extra-mile', value: null, fraction: null, earned: 0, possible: 0, na: false, bonus: true, criticalFail: false }
+    ]);
+  });
+
+  it('a choice whose chosen option is worth 0 earns 0 of its weight (never NaN)', () => {
+    const r = computeScore(sample, { ...perfect, need: 'not' });
+    expect(r.sections[1]!.items[0]).toMatchObject({ id: 'need', fraction: 0, earned: 0, possible: 4 });
+  });
+
   it('accepts answers as a list', () => {
     const list = Object.entries(perfect).map(([itemId, value]) => ({ itemId, value }));
     expect(computeScore(sample, list)).toEqual(computeScore(sample, perfect));

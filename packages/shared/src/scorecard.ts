@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Dimension } from './index.ts';
+import { DIMENSIONS, Dimension } from './index.ts';
 import { plainText } from './text.ts';
 
 /**
@@ -23,11 +23,13 @@ export type FailScope = z.infer<typeof FailScope>;
 
 export const ANSWER_TYPES = ['yes_no', 'scale', 'choice'] as const;
 
-export const ChoiceOption = z.object({
-  key: Key.refine((k) => k !== 'na', '"na" is reserved for N.A.'),
-  label: plainText({ min: 1, minMessage: 'label is required', max: 200 }),
-  points: z.number().finite().min(0, 'points must be 0 or more')
-});
+export const ChoiceOption = z
+  .object({
+    key: Key.refine((k) => k !== 'na', '"na" is reserved for N.A.'),
+    label: plainText({ min: 1, minMessage: 'label is required', max: 200 }),
+    points: z.number().finite().min(0, 'points must be 0 or more')
+  })
+  .meta({ id: 'ChoiceOption' });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
 export const AnswerType = z.discriminatedUnion('type', [
@@ -38,10 +40,10 @@ export const AnswerType = z.discriminatedUnion('type', [
     max: z.number().int('max must be a whole number')
   }),
   z.object({ type: z.literal('choice'), options: z.array(ChoiceOption).min(2, 'a choice needs at least 2 options').max(20) })
-]);
+]).meta({ id: 'AnswerType', description: 'How an item is answered: yes/no, a whole-number scale min–max, or a choice of options worth points' });
 export type AnswerType = z.infer<typeof AnswerType>;
 
-export const Critical = z.object({ class: CriticalClass, failScope: FailScope });
+export const Critical = z.object({ class: CriticalClass, failScope: FailScope }).meta({ id: 'Critical' });
 export type Critical = z.infer<typeof Critical>;
 
 export const ScorecardItem = z.object({
@@ -58,7 +60,7 @@ export const ScorecardItem = z.object({
   bonus: z.boolean().default(false),
   /** A required item must be answered (N.A. counts as an answer where allowed) before submit. */
   required: z.boolean().default(true)
-});
+}).meta({ id: 'ScorecardItem' });
 export type ScorecardItem = z.infer<typeof ScorecardItem>;
 export type ScorecardItemInput = z.input<typeof ScorecardItem>;
 
@@ -67,7 +69,7 @@ export const ScorecardSection = z.object({
   title: plainText({ min: 1, minMessage: 'title is required', max: 200 }),
   description: plainText({ max: 2000, multiline: true, trim: false }).default(''),
   items: z.array(ScorecardItem).max(200)
-});
+}).meta({ id: 'ScorecardSection' });
 export type ScorecardSection = z.infer<typeof ScorecardSection>;
 
 export const ScorecardDefinition = z
@@ -99,15 +101,88 @@ export const ScorecardDefinition = z
           ctx.addIssue({ code: 'custom', path: at('critical'), message: `${name}: a bonus item cannot be critical` });
       });
     });
-  });
+  })
+  .meta({ id: 'ScorecardDefinition', description: 'Sections of items; the scoring formula is docs/scoring.md' });
 export type ScorecardDefinition = z.infer<typeof ScorecardDefinition>;
 export type ScorecardDefinitionInput = z.input<typeof ScorecardDefinition>;
 
 /** One answer: 'yes' | 'no' for yes/no, a whole number for a scale, an option key for a choice, or 'na'. */
-export const AnswerValue = z.union([z.number().finite(), z.string().min(1).max(64)]);
+export const AnswerValue = z
+  .union([z.number().finite(), z.string().min(1).max(64)])
+  .meta({ id: 'AnswerValue', description: "'yes' | 'no' for yes/no, a whole number for a scale, an option key for a choice, or 'na'" });
 export type AnswerValue = z.infer<typeof AnswerValue>;
-export const Answer = z.object({ itemId: z.string().min(1).max(64), value: AnswerValue });
+export const Answer = z.object({ itemId: z.string().min(1).max(64), value: AnswerValue }).meta({ id: 'Answer' });
 export type Answer = z.infer<typeof Answer>;
 
 export const SCORECARD_VERSION_STATUSES = ['draft', 'published'] as const;
 export type ScorecardVersionStatus = (typeof SCORECARD_VERSION_STATUSES)[number];
+
+/** Answers of an evaluation: item id → answer (null clears an answer in a draft). */
+export const Answers = z
+  .record(z.string().min(1).max(64), AnswerValue.nullable())
+  .meta({ id: 'Answers', example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
+export type Answers = z.infer<typeof Answers>;
+
+/*
+ * The result of THE scoring formula (computeScore in @attentive/core, docs/scoring.md). Declared here
+ * so the API document, the verbs and the screens share it; screens display it and never recompute.
+ */
+
+/** Points of one aggregate (section, dimension, whole evaluation). Percentages are 0–100, unrounded. */
+export const ScoreTotals = z.object({
+  /** After critical failures (a failed scope earns 0); null when nothing counts (all N.A. or unanswered). */
+  score: z.number().nullable(),
+  /** Before critical failures: what the answers alone earn. */
+  rawScore: z.number().nullable(),
+  earned: z.number(),
+  bonus: z.number(),
+  possible: z.number()
+});
+export type ScoreTotals = z.infer<typeof ScoreTotals>;
+
+/** One item's result: what its answer earns of its weight. */
+export const ItemScore = z
+  .object({
+    id: z.string(),
+    /** The answer given, or null when unanswered. */
+    value: AnswerValue.nullable(),
+    /** The share (0–1) of the weight the answer earns; null for N.A. or unanswered. */
+    fraction: z.number().min(0).max(1).nullable(),
+    /** weight × fraction: the answer's own points, before critical failures (0 when fraction is null). */
+    earned: z.number(),
+    /** The weight this item adds to the denominator: 0 for bonus, N.A. and unanswered items. */
+    possible: z.number(),
+    na: z.boolean(),
+    bonus: z.boolean(),
+    /** A critical item whose answer earns nothing. */
+    criticalFail: z.boolean()
+  })
+  .meta({ id: 'ItemScore' });
+export type ItemScore = z.infer<typeof ItemScore>;
+
+export const SectionScore = ScoreTotals.extend({
+  id: z.string(),
+  title: z.string(),
+  failed: z.boolean(),
+  answered: z.number().int(),
+  na: z.number().int(),
+  unanswered: z.number().int(),
+  items: z.array(ItemScore)
+}).meta({ id: 'SectionScore' });
+export type SectionScore = z.infer<typeof SectionScore>;
+
+export const CriticalFailure = z.object({ itemId: z.string(), sectionId: z.string(), class: CriticalClass, failScope: FailScope }).meta({ id: 'CriticalFailure' });
+export type CriticalFailure = z.infer<typeof CriticalFailure>;
+
+const DimensionScore = ScoreTotals.extend({ answered: z.number().int() });
+export const ScoreResult = ScoreTotals.extend({
+  /** A critical item with failScope 'evaluation' failed: the evaluation scores 0 (fail-all). */
+  failed: z.boolean(),
+  failedSections: z.array(z.string()),
+  criticalErrors: z.object({ customer: z.boolean(), business: z.boolean(), compliance: z.boolean() }),
+  criticalFailures: z.array(CriticalFailure),
+  sections: z.array(SectionScore),
+  dimensions: z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, DimensionScore])) as Record<Dimension, typeof DimensionScore>),
+  counts: z.object({ items: z.number().int(), answered: z.number().int(), na: z.number().int(), unanswered: z.number().int() })
+}).meta({ id: 'ScoreResult', description: 'computeScore: totals, per section with per-item results, per dimension, critical failures' });
+export type ScoreResult = z.infer<typeof ScoreResult>;

@@ -6,6 +6,7 @@ import { writeAudit } from '@attentive/core';
 import { lockedUntil, normaliseEmail, recordFailedSignIn, recordSignIn } from '@attentive/core/access/sign-in-throttle';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
+import type { ErrorCode } from '@attentive/shared/contract';
 import { authOf } from './auth-instance.ts';
 
 /**
@@ -14,7 +15,7 @@ import { authOf } from './auth-instance.ts';
  */
 const OPEN = new Set(['POST /sign-in/email', 'POST /sign-out', 'POST /change-password']);
 
-const CODE_OF: Record<number, string> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
+const CODE_OF: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
 
 /** better-auth answers errors as { code, message }; rewrap them in our one envelope. */
 async function envelope(c: Context<AppEnv>, res: Response): Promise<Response> {

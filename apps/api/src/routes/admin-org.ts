@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { plainText } from '@attentive/shared';
 import { listClients, listPrograms, listTeams, saveClient, saveProgram, saveTeam } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route, json, body } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 import { IdParam } from './params.ts';
 
@@ -13,8 +13,6 @@ const Team = z.object({ id: z.number().int(), code: z.string(), name: z.string()
 const Client = z.object({ id: z.number().int(), code: z.string(), name: z.string() }).openapi('Client');
 const Program = z.object({ id: z.number().int(), code: z.string(), name: z.string(), clientId: z.number().int(), disputeWindowDays: z.number().int() }).openapi('Program');
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const tags = ['Admin'];
 
 const teamOut = (r: { id: number; code: string; name: string }) => ({ id: r.id, code: r.code, name: r.name });
@@ -22,46 +20,46 @@ const programOut = (r: { id: number; code: string; name: string; clientId: numbe
 
 export function adminOrgRoutes(deps: AppDeps) {
   return newRouter()
-    .openapi(createRoute({ method: 'get', path: '/admin/teams', tags, summary: 'List teams', responses: { 200: json(z.object({ items: z.array(Team) }), 'Teams'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'get', path: '/admin/teams', operationId: 'listTeams', tags, summary: 'List teams', responses: { 200: json(z.object({ items: z.array(Team) }), 'Teams') } }), async (c) =>
       c.json({ items: (await listTeams(ctxOf(c, deps))).map(teamOut) }, 200)
     )
-    .openapi(createRoute({ method: 'post', path: '/admin/teams', tags, summary: 'Create a team', request: body(z.object({ code: Code, name: Name })), responses: { 201: json(Team, 'Created'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'post', path: '/admin/teams', operationId: 'createTeam', tags, summary: 'Create a team', request: body(z.object({ code: Code, name: Name })), responses: { 201: json(Team, 'Created') } }), async (c) =>
       c.json(teamOut(await saveTeam(ctxOf(c, deps), c.req.valid('json'))), 201)
     )
-    .openapi(createRoute({ method: 'patch', path: '/admin/teams/{id}', tags, summary: 'Change a team', request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) }, responses: { 200: json(Team, 'Changed'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'patch', path: '/admin/teams/{id}', operationId: 'updateTeam', tags, summary: 'Change a team', request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) }, responses: { 200: json(Team, 'Changed') } }), async (c) =>
       c.json(teamOut(await saveTeam(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
     )
-    .openapi(createRoute({ method: 'get', path: '/admin/clients', tags, summary: 'List clients', responses: { 200: json(z.object({ items: z.array(Client) }), 'Clients'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'get', path: '/admin/clients', operationId: 'listClients', tags, summary: 'List clients', responses: { 200: json(z.object({ items: z.array(Client) }), 'Clients') } }), async (c) =>
       c.json({ items: (await listClients(ctxOf(c, deps))).map(teamOut) }, 200)
     )
-    .openapi(createRoute({ method: 'post', path: '/admin/clients', tags, summary: 'Create a client', request: body(z.object({ code: Code, name: Name })), responses: { 201: json(Client, 'Created'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'post', path: '/admin/clients', operationId: 'createClient', tags, summary: 'Create a client', request: body(z.object({ code: Code, name: Name })), responses: { 201: json(Client, 'Created') } }), async (c) =>
       c.json(teamOut(await saveClient(ctxOf(c, deps), c.req.valid('json'))), 201)
     )
-    .openapi(createRoute({ method: 'patch', path: '/admin/clients/{id}', tags, summary: 'Change a client', request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) }, responses: { 200: json(Client, 'Changed'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'patch', path: '/admin/clients/{id}', operationId: 'updateClient', tags, summary: 'Change a client', request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) }, responses: { 200: json(Client, 'Changed') } }), async (c) =>
       c.json(teamOut(await saveClient(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
     )
-    .openapi(createRoute({ method: 'get', path: '/admin/programs', tags, summary: 'List programs', responses: { 200: json(z.object({ items: z.array(Program) }), 'Programs'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'get', path: '/admin/programs', operationId: 'listPrograms', tags, summary: 'List programs', responses: { 200: json(z.object({ items: z.array(Program) }), 'Programs') } }), async (c) =>
       c.json({ items: (await listPrograms(ctxOf(c, deps))).map(programOut) }, 200)
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/admin/programs',
+        path: '/admin/programs', operationId: 'createProgram',
         tags,
         summary: 'Create a program',
         request: body(z.object({ code: Code, name: Name, clientId: z.number().int().positive(), disputeWindowDays: z.number().int().min(0).max(365).optional() })),
-        responses: { 201: json(Program, 'Created'), ...errorResponses }
+        responses: { 201: json(Program, 'Created') }
       }),
       async (c) => c.json(programOut(await saveProgram(ctxOf(c, deps), c.req.valid('json'))), 201)
     )
     .openapi(
-      createRoute({
+      route({
         method: 'patch',
-        path: '/admin/programs/{id}',
+        path: '/admin/programs/{id}', operationId: 'updateProgram',
         tags,
         summary: 'Change a program',
         request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional(), clientId: z.number().int().positive().optional(), disputeWindowDays: z.number().int().min(0).max(365).optional() })) },
-        responses: { 200: json(Program, 'Changed'), ...errorResponses }
+        responses: { 200: json(Program, 'Changed') }
       }),
       async (c) => c.json(programOut(await saveProgram(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
     );

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { ROLES, plainText } from '@attentive/shared';
 import { assignRole, createAccount, getPerson, listPeople, resetPassword, revokeRole, savePerson } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route, json, body } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 
@@ -46,16 +46,14 @@ const PersonFields = z.object({
   leftDate: DateStr.nullable().optional()
 });
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const tags = ['Admin'];
 
 export function adminPeopleRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(
-      createRoute({
+      route({
         method: 'get',
-        path: '/admin/people',
+        path: '/admin/people', operationId: 'listPeople',
         tags,
         summary: 'List people with their roles',
         request: {
@@ -67,23 +65,23 @@ export function adminPeopleRoutes(deps: AppDeps) {
             offset: queryInt(0, 1_000_000).default(0)
           })
         },
-        responses: { 200: json(z.object({ items: z.array(PersonRow), hasMore: z.boolean() }), 'People'), ...errorResponses }
+        responses: { 200: json(z.object({ items: z.array(PersonRow), hasMore: z.boolean() }), 'People') }
       }),
       async (c) => {
         const q = c.req.valid('query');
         return c.json(await listPeople(ctxOf(c, deps), { search: q.q, teamId: q.teamId, role: q.role, limit: q.limit, offset: q.offset }), 200);
       }
     )
-    .openapi(createRoute({ method: 'post', path: '/admin/people', tags, summary: 'Add a person', request: body(PersonFields), responses: { 201: json(Person, 'Created'), ...errorResponses } }), async (c) => {
+    .openapi(route({ method: 'post', path: '/admin/people', operationId: 'createPerson', tags, summary: 'Add a person', request: body(PersonFields), responses: { 201: json(Person, 'Created') } }), async (c) => {
       const ctx = ctxOf(c, deps);
       const row = await savePerson(ctx, c.req.valid('json'));
       return c.json(await getPerson(ctx, row.id), 201);
     })
-    .openapi(createRoute({ method: 'get', path: '/admin/people/{id}', tags, summary: 'One person with roles and account', request: { params: IdParam }, responses: { 200: json(Person, 'Person'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'get', path: '/admin/people/{id}', operationId: 'getPerson', tags, summary: 'One person with roles and account', request: { params: IdParam }, responses: { 200: json(Person, 'Person') } }), async (c) =>
       c.json(await getPerson(ctxOf(c, deps), c.req.valid('param').id), 200)
     )
     .openapi(
-      createRoute({ method: 'patch', path: '/admin/people/{id}', tags, summary: 'Change a person', request: { params: IdParam, ...body(PersonFields.partial()) }, responses: { 200: json(Person, 'Changed'), ...errorResponses } }),
+      route({ method: 'patch', path: '/admin/people/{id}', operationId: 'updatePerson', tags, summary: 'Change a person', request: { params: IdParam, ...body(PersonFields.partial()) }, responses: { 200: json(Person, 'Changed') } }),
       async (c) => {
         const ctx = ctxOf(c, deps);
         const row = await savePerson(ctx, { id: c.req.valid('param').id, ...c.req.valid('json') });
@@ -91,13 +89,13 @@ export function adminPeopleRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/admin/people/{id}/roles',
+        path: '/admin/people/{id}/roles', operationId: 'grantRole',
         tags,
         summary: 'Give a person a role (team_lead needs teamId, client_auditor needs clientId)',
         request: { params: IdParam, ...body(z.object({ role: z.enum(ROLES), teamId: z.number().int().positive().nullable().optional(), clientId: z.number().int().positive().nullable().optional() })) },
-        responses: { 201: json(RoleAssignment, 'Assigned'), ...errorResponses }
+        responses: { 201: json(RoleAssignment, 'Assigned') }
       }),
       async (c) => {
         const r = await assignRole(ctxOf(c, deps), c.req.valid('param').id, c.req.valid('json'));
@@ -105,38 +103,38 @@ export function adminPeopleRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({
+      route({
         method: 'delete',
-        path: '/admin/role-assignments/{id}',
+        path: '/admin/role-assignments/{id}', operationId: 'revokeRole',
         tags,
         summary: 'Take a role away (never the last admin; your own admin role only with confirmOwnAdmin=true)',
         request: {
           params: IdParam,
           query: z.object({ confirmOwnAdmin: z.enum(['true', 'false']).optional().openapi({ description: 'Required (true) to remove your own admin role' }) })
         },
-        responses: { 200: json(z.object({ id: z.number().int() }), 'Removed'), ...errorResponses }
+        responses: { 200: json(z.object({ id: z.number().int() }), 'Removed') }
       }),
       async (c) => c.json(await revokeRole(ctxOf(c, deps), c.req.valid('param').id, { confirmOwnAdmin: c.req.valid('query').confirmOwnAdmin === 'true' }), 200)
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/admin/people/{id}/account',
+        path: '/admin/people/{id}/account', operationId: 'createAccount',
         tags,
         summary: 'Create the sign-in account of a person',
         request: { params: IdParam, ...body(z.object({ email: z.email(), password: Password })) },
-        responses: { 201: json(z.object({ userId: z.string(), email: z.string() }), 'Created'), ...errorResponses }
+        responses: { 201: json(z.object({ userId: z.string(), email: z.string() }), 'Created') }
       }),
       async (c) => c.json(await createAccount(ctxOf(c, deps), c.req.valid('param').id, c.req.valid('json')), 201)
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/admin/people/{id}/password',
+        path: '/admin/people/{id}/password', operationId: 'resetPassword',
         tags,
         summary: "Reset a person's password (ends its sessions)",
         request: { params: IdParam, ...body(z.object({ password: Password })) },
-        responses: { 200: json(z.object({ sessionsEnded: z.number().int() }), 'Reset'), ...errorResponses }
+        responses: { 200: json(z.object({ sessionsEnded: z.number().int() }), 'Reset') }
       }),
       async (c) => c.json(await resetPassword(ctxOf(c, deps), c.req.valid('param').id, c.req.valid('json')), 200)
     );

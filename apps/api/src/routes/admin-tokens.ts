@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { plainText } from '@attentive/shared';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route, json } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 import { IdParam } from './params.ts';
 
@@ -20,18 +20,17 @@ const ApiToken = z
   .openapi('ApiToken');
 
 const out = (t: ApiTokenView) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Admin'];
 
 export function adminTokenRoutes(deps: AppDeps) {
   return newRouter()
-    .openapi(createRoute({ method: 'get', path: '/admin/api-tokens', tags, summary: 'List API tokens (never the tokens themselves)', responses: { 200: json(z.object({ items: z.array(ApiToken) }), 'Tokens'), ...errorResponses } }), async (c) =>
+    .openapi(route({ method: 'get', path: '/admin/api-tokens', operationId: 'listApiTokens', tags, summary: 'List API tokens (never the tokens themselves)', responses: { 200: json(z.object({ items: z.array(ApiToken) }), 'Tokens') } }), async (c) =>
       c.json({ items: (await listApiTokens(ctxOf(c, deps))).map(out) }, 200)
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/admin/api-tokens',
+        path: '/admin/api-tokens', operationId: 'createApiToken',
         tags,
         summary: 'Create an API token for one program or one client; the token is shown only in this answer',
         request: {
@@ -40,7 +39,7 @@ export function adminTokenRoutes(deps: AppDeps) {
             content: { 'application/json': { schema: z.object({ name: plainText({ min: 1, max: 100 }), programId: z.number().int().positive().optional(), clientId: z.number().int().positive().optional() }) } }
           }
         },
-        responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)'), ...errorResponses }
+        responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)') }
       }),
       async (c) => {
         const t = await createApiToken(ctxOf(c, deps), c.req.valid('json'));
@@ -49,7 +48,7 @@ export function adminTokenRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({ method: 'post', path: '/admin/api-tokens/{id}/revoke', tags, summary: 'Revoke an API token', request: { params: IdParam }, responses: { 200: json(ApiToken, 'Revoked'), ...errorResponses } }),
+      route({ method: 'post', path: '/admin/api-tokens/{id}/revoke', operationId: 'revokeApiToken', tags, summary: 'Revoke an API token', request: { params: IdParam }, responses: { 200: json(ApiToken, 'Revoked') } }),
       async (c) => c.json(out(await revokeApiToken(ctxOf(c, deps), { id: c.req.valid('param').id })), 200)
     );
 }

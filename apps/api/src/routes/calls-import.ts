@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   CALL_IMPORT_TEMPLATE,
   IMPORT_MODES,
@@ -13,14 +13,13 @@ import {
   type ImportSummary
 } from '@attentive/core';
 import { ctxOf, principalOf, type AppDeps } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route, json } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 import { queryInt } from './params.ts';
 
 /** Largest CSV upload, checked while streaming (a 1,000,000-row file is about 130 MB). */
 export const MAX_CSV_BYTES = 2 * 1024 ** 3;
 const tags = ['Calls import'];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const RowError = z.object({ line: z.number().int().optional(), index: z.number().int().optional(), column: z.string(), reason: z.string() }).openapi('ImportRowError');
 const Counts = {
@@ -88,9 +87,9 @@ const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/octet-s
 export function callsImportRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/calls/import',
+        path: '/calls/import', operationId: 'importCalls',
         tags,
         summary: 'Import call records from a CSV file (streamed; any size)',
         description:
@@ -98,7 +97,7 @@ export function callsImportRoutes(deps: AppDeps) {
           'A file that is not valid UTF-8 and declares no charset is refused, naming the line of the first bad byte. Rows are validated and written while the body streams in. ' +
           'Idempotent on (source, external_id): a re-import adds nothing, a changed row updates. Columns: docs/import.md.',
         request: { query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } } },
-        responses: { 200: json(Summary, 'Imported (bad rows skipped in skip-invalid mode are listed)'), ...errorResponses }
+        responses: { 200: json(Summary, 'Imported (bad rows skipped in skip-invalid mode are listed)') }
       }),
       async (c) => {
         const ctx = ctxOf(c, deps);
@@ -115,13 +114,13 @@ export function callsImportRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/calls/batch',
+        path: '/calls/batch', operationId: 'importCallBatch',
         tags,
         summary: `Import up to ${MAX_BATCH_RECORDS} call records sent as a JSON array`,
         request: { query: ImportQuery.extend({ source: z.string().default('api') }), body: { required: true, content: { 'application/json': { schema: z.array(z.unknown()).openapi({ description: 'CallRecord objects' }) } } } },
-        responses: { 200: json(Summary, 'Imported'), ...errorResponses }
+        responses: { 200: json(Summary, 'Imported') }
       }),
       async (c) => {
         const q = c.req.valid('query');
@@ -131,16 +130,15 @@ export function callsImportRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({
+      route({
         method: 'post',
-        path: '/calls/webhook',
+        path: '/calls/webhook', operationId: 'receiveCallWebhook',
         tags,
         summary: 'One call record from a telephony system: 201 created, 200 updated or unchanged, 400 with details',
         request: { query: z.object({ source: z.string().default('webhook') }), body: { required: true, content: { 'application/json': { schema: CallRecordDoc } } } },
         responses: {
           200: json(z.object({ status: z.enum(['updated', 'unchanged']), callId: z.number().int(), source: z.string(), externalId: z.string() }), 'Updated, or already up to date'),
-          201: json(z.object({ status: z.literal('created'), callId: z.number().int(), source: z.string(), externalId: z.string() }), 'Created'),
-          ...errorResponses
+          201: json(z.object({ status: z.literal('created'), callId: z.number().int(), source: z.string(), externalId: z.string() }), 'Created')
         }
       }),
       async (c) => {
@@ -150,7 +148,7 @@ export function callsImportRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({ method: 'get', path: '/calls/import/template.csv', tags, summary: 'An example CSV file with every column', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses } }),
+      route({ method: 'get', path: '/calls/import/template.csv', operationId: 'getCallImportTemplate', tags, summary: 'An example CSV file with every column', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } } } }),
       (c) => {
         requireImporter(principalOf(c));
         c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -159,24 +157,24 @@ export function callsImportRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      createRoute({
+      route({
         method: 'get',
-        path: '/imports',
+        path: '/imports', operationId: 'listImports',
         tags,
         summary: 'Latest import runs (admins: all of the tenant; tokens: their own)',
         request: { query: z.object({ limit: queryInt(1, 100).default(20) }) },
-        responses: { 200: json(z.object({ items: z.array(ImportRun) }), 'Import runs'), ...errorResponses }
+        responses: { 200: json(z.object({ items: z.array(ImportRun) }), 'Import runs') }
       }),
       async (c) => c.json({ items: await listImports(ctxOf(c, deps), { limit: c.req.valid('query').limit }) }, 200)
     )
     .openapi(
-      createRoute({
+      route({
         method: 'get',
-        path: '/imports/{id}',
+        path: '/imports/{id}', operationId: 'getImport',
         tags,
         summary: 'One import run: status and counts (live while it runs), first errors',
         request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
-        responses: { 200: json(ImportRun, 'Import run'), ...errorResponses }
+        responses: { 200: json(ImportRun, 'Import run') }
       }),
       async (c) => {
         c.header('Cache-Control', 'no-store');

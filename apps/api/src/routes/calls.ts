@@ -1,35 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { callFilterOptions, getCall, getCallRecording, listCalls, notFound } from '@attentive/core';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
-import { ErrorSchema, errorResponses } from '../errors.ts';
+import { ErrorEnvelope } from '@attentive/shared/contract';
+import { errorBody } from '../errors.ts';
+import { route } from '../openapi.ts';
+import { CallFacts, Ref } from '@attentive/shared/contract';
 import { newRouter } from '../router.ts';
 import { parseRange } from './range.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
 
-const Ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
-/** The facts every view of a call shows; the list and the detail add their own. */
-const CallFacts = z.object({
-  id: z.number().int(),
-  startedAt: z.string(),
-  direction: z.enum(['inbound', 'outbound']),
-  team: Ref.nullable(),
-  program: Ref,
-  client: Ref,
-  queue: Ref.nullable(),
-  answerSeconds: z.number().int(),
-  talkSeconds: z.number().int(),
-  holdSeconds: z.number().int(),
-  transfers: z.number().int(),
-  disposition: z.string().nullable(),
-  language: z.string().nullable(),
-  hasRecording: z.boolean()
-});
 
 const CallListItemSchema = CallFacts.extend({ agent: Ref, hasTranscript: z.boolean() })
   .openapi('CallListItem');
@@ -63,9 +47,9 @@ const FilterOptionsSchema = z
 const YesNo = z.enum(['true', 'false'], { error: 'expected true or false' });
 const yesNo = (v: 'true' | 'false' | undefined) => (v == null ? undefined : v === 'true');
 
-const listRoute = createRoute({
+const listRoute = route({
   method: 'get',
-  path: '/calls',
+  path: '/calls', operationId: 'listCalls',
   tags: ['Calls'],
   summary: 'Calls you may see, newest first (keyset pagination: pass nextCursor / prevCursor back as cursor)',
   request: {
@@ -84,37 +68,36 @@ const listRoute = createRoute({
       limit: queryInt(1, 200).default(50)
     })
   },
-  responses: { 200: { description: 'One page of calls', content: { 'application/json': { schema: CallPageSchema } } }, ...errorResponses }
+  responses: { 200: { description: 'One page of calls', content: { 'application/json': { schema: CallPageSchema } } } }
 });
 
-const filtersRoute = createRoute({
+const filtersRoute = route({
   method: 'get',
-  path: '/calls/filters',
+  path: '/calls/filters', operationId: 'getCallFilters',
   tags: ['Calls'],
   summary: 'Values the calls list can be filtered by (only what you may see)',
-  responses: { 200: { description: 'Filter options', content: { 'application/json': { schema: FilterOptionsSchema } } }, ...errorResponses }
+  responses: { 200: { description: 'Filter options', content: { 'application/json': { schema: FilterOptionsSchema } } } }
 });
 
-const detailRoute = createRoute({
+const detailRoute = route({
   method: 'get',
-  path: '/calls/{id}',
+  path: '/calls/{id}', operationId: 'getCall',
   tags: ['Calls'],
   summary: 'One call: facts and transcript turns',
   request: { params: IdParam },
-  responses: { 200: { description: 'The call', content: { 'application/json': { schema: CallDetailSchema } } }, ...errorResponses }
+  responses: { 200: { description: 'The call', content: { 'application/json': { schema: CallDetailSchema } } } }
 });
 
-const recordingRoute = createRoute({
+const recordingRoute = route({
   method: 'get',
-  path: '/calls/{id}/recording',
+  path: '/calls/{id}/recording', operationId: 'getCallRecording',
   tags: ['Calls'],
   summary: 'The audio of a call; supports HTTP Range requests (206 Partial Content, 416 for unsatisfiable ranges)',
   request: { params: IdParam, headers: z.object({ range: z.string().optional() }) },
   responses: {
     200: { description: 'The whole recording', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
     206: { description: 'The requested byte range', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
-    416: { description: 'Range not satisfiable', content: { 'application/json': { schema: ErrorSchema } } },
-    ...errorResponses
+    416: { description: 'Range not satisfiable', content: { 'application/json': { schema: ErrorEnvelope } } }
   }
 });
 
@@ -150,7 +133,7 @@ export function callRoutes(deps: AppDeps) {
       const range = parseRange(c.req.header('range'), size);
       if (range === 'unsatisfiable') {
         return c.json(
-          { error: { code: 'RANGE_NOT_SATISFIABLE', message: `Range "${c.req.header('range')}" is outside the recording (${size} bytes)`, requestId: c.get('requestId') } },
+          errorBody(c, 'RANGE_NOT_SATISFIABLE', `Range "${c.req.header('range')}" is outside the recording (${size} bytes)`),
           416,
           { 'Content-Range': `bytes */${size}` }
         );

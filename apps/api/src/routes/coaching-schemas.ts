@@ -1,18 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../errors.ts';
+import { DisputeStatus } from '@attentive/shared/evaluation';
 
 /** Shared OpenAPI shapes of the coaching routes (coaching.ts, coaching-sessions.ts). */
 export { IdParam } from './params.ts';
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-export const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-export const precondition = { 412: json(ErrorSchema, 'Precondition failed') };
 
-export const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
+export { AnswerValue } from '@attentive/shared/scorecard';
+import { AnswerValue } from '@attentive/shared/scorecard';
 export const Day = z.iso.date().openapi({ example: '2026-11-23' });
 
-export const Estimate = z
-  .object({ n: z.number().int(), estimate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })
-  .openapi('Estimate', { description: 'n observations, the estimate and its 95% interval (null when n is too small)' });
+export { Estimate } from '@attentive/shared/contract';
+import { Estimate } from '@attentive/shared/contract';
 
 export const Dispute = z
   .object({
@@ -20,7 +17,7 @@ export const Dispute = z
     evaluationId: z.number().int(),
     agentId: z.number().int(),
     revision: z.number().int(),
-    status: z.enum(['open', 'accepted', 'partly_accepted', 'rejected']),
+    status: DisputeStatus,
     openedAt: z.string(),
     ageDays: z.number().int(),
     resolvedAt: z.string().nullable(),

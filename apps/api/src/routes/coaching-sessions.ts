@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { addFollowUp } from '@attentive/core/coaching/add-follow-up';
 import { confirmCoachingSession } from '@attentive/core/coaching/confirm-session';
 import { createCoachingSession } from '@attentive/core/coaching/create-session';
@@ -12,10 +12,13 @@ import { cancelSelfEvaluationRequest } from '@attentive/core/coaching/cancel-sel
 import { setActionDone } from '@attentive/core/coaching/set-action-done';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route, json, body } from '../openapi.ts';
+import { ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
 import { newRouter } from '../router.ts';
-import { AnswerValue, Day, Estimate, IdParam, body, json, precondition } from './coaching-schemas.ts';
+import { AnswerValue, Estimate, IdParam } from './coaching-schemas.ts';
 import { queryId } from './params.ts';
+import { CreateSessionInput } from '@attentive/core/coaching/create-session';
+import { AddFollowUpInput } from '@attentive/core/coaching/add-follow-up';
 
 const tags = ['Coaching'];
 const Created = z.object({ id: z.number().int() });
@@ -45,9 +48,9 @@ const Session = z
   .openapi('CoachingSession');
 
 const routes = {
-  list: createRoute({
+  list: route({
     method: 'get',
-    path: '/coaching/sessions',
+    path: '/coaching/sessions', operationId: 'listCoachingSessions',
     tags,
     summary: 'Coaching sessions you may see, newest first',
     request: { query: z.object({ agentId: queryId(), open: z.enum(['true', 'false']).optional() }) },
@@ -70,76 +73,57 @@ const routes = {
           )
         }),
         'Sessions'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  create: createRoute({
+  create: route({
     method: 'post',
-    path: '/coaching/sessions',
+    path: '/coaching/sessions', operationId: 'createCoachingSession',
     tags,
     summary: 'Record a coaching session: linked evaluations, behaviours to work on, notes, actions, follow-up date',
     request: {
-      body: body(
-        z.object({
-          agentId: z.number().int().positive(),
-          heldOn: Day,
-          evaluationIds: z.array(z.number().int().positive()),
-          focusItems: z.array(z.object({ itemId: z.string(), text: z.string() })),
-          notes: z.string().optional(),
-          actions: z.array(z.object({ text: z.string(), owner: z.enum(['agent', 'coach']), dueOn: Day })).optional(),
-          followUpOn: Day.optional()
-        })
-      )
+      ...body(CreateSessionInput)
     },
-    responses: { 201: json(Created, 'Recorded'), ...errorResponses }
+    responses: { 201: json(Created, 'Recorded') }
   }),
-  get: createRoute({
+  get: route({
     method: 'get',
-    path: '/coaching/sessions/{id}',
+    path: '/coaching/sessions/{id}', operationId: 'getCoachingSession',
     tags,
     summary: "A session with the agent's scores on the focus items before and since (n, 95% interval)",
     request: { params: IdParam },
-    responses: { 200: json(Session, 'Session'), ...errorResponses }
+    responses: { 200: json(Session, 'Session') }
   }),
-  confirm: createRoute({
+  confirm: route({
     method: 'post',
-    path: '/coaching/sessions/{id}/confirm',
+    path: '/coaching/sessions/{id}/confirm', operationId: 'confirmCoachingSession',
     tags,
     summary: 'The agent confirms the session',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ id: z.number().int(), agentConfirmedAt: z.string() }), 'Confirmed'), ...errorResponses }
+    responses: { 200: json(z.object({ id: z.number().int(), agentConfirmedAt: z.string() }), 'Confirmed') }
   }),
-  followUp: createRoute({
+  followUp: route({
     method: 'post',
-    path: '/coaching/sessions/{id}/follow-ups',
+    path: '/coaching/sessions/{id}/follow-ups', operationId: 'addCoachingFollowUp',
     tags,
     summary: 'Record progress at follow-up; tick off actions; close or set the next date',
     request: {
       params: IdParam,
-      body: body(
-        z.object({
-          progress: z.enum(['improved', 'unchanged', 'worse']),
-          note: z.string(),
-          actionsDone: z.array(z.number().int().positive()).optional(),
-          close: z.boolean().optional(),
-          nextFollowUpOn: Day.optional()
-        })
-      )
+      ...body(AddFollowUpInput.omit({ sessionId: true }))
     },
-    responses: { 201: json(Created, 'Recorded'), ...errorResponses }
+    responses: { 201: json(Created, 'Recorded') }
   }),
-  action: createRoute({
+  action: route({
     method: 'patch',
-    path: '/coaching/actions/{id}',
+    path: '/coaching/actions/{id}', operationId: 'updateCoachingAction',
     tags,
     summary: 'Tick an agreed action off (or back on)',
-    request: { params: IdParam, body: body(z.object({ done: z.boolean() })) },
-    responses: { 200: json(z.object({ id: z.number().int(), doneAt: z.string().nullable() }), 'Updated'), ...errorResponses }
+    request: { params: IdParam, ...body(z.object({ done: z.boolean() })) },
+    responses: { 200: json(z.object({ id: z.number().int(), doneAt: z.string().nullable() }), 'Updated') }
   }),
-  listSelf: createRoute({
+  listSelf: route({
     method: 'get',
-    path: '/coaching/self-evaluations',
+    path: '/coaching/self-evaluations', operationId: 'listSelfEvaluations',
     tags,
     summary: 'Self-evaluation requests you may see',
     request: { query: z.object({ status: z.enum(['open', 'submitted', 'cancelled']).optional(), agentId: queryId() }) },
@@ -151,21 +135,20 @@ const routes = {
           )
         }),
         'Requests'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  requestSelf: createRoute({
+  requestSelf: route({
     method: 'post',
-    path: '/coaching/self-evaluations',
+    path: '/coaching/self-evaluations', operationId: 'startSelfEvaluation',
     tags,
     summary: "Ask an agent to score one of its calls before seeing the lead's score",
-    request: { body: body(z.object({ callId: z.number().int().positive(), leadEvaluationId: z.number().int().positive().optional(), message: z.string().optional() })) },
-    responses: { 201: json(z.object({ id: z.number().int(), selfEvaluationId: z.number().int() }), 'Requested'), ...errorResponses, ...precondition }
+    request: { ...body(z.object({ callId: z.number().int().positive(), leadEvaluationId: z.number().int().positive().optional(), message: z.string().optional() })) },
+    responses: { 201: json(z.object({ id: z.number().int(), selfEvaluationId: z.number().int() }), 'Requested') }
   }),
-  getSelf: createRoute({
+  getSelf: route({
     method: 'get',
-    path: '/coaching/self-evaluations/{id}',
+    path: '/coaching/self-evaluations/{id}', operationId: 'getSelfEvaluation',
     tags,
     summary: "A self-evaluation with, once submitted, the lead's evaluation side by side and the gap per item",
     request: { params: IdParam },
@@ -174,8 +157,8 @@ const routes = {
         z
           .object({
             request: z.object({ id: z.number().int(), callId: z.number().int(), agentId: z.number().int(), agentName: z.string(), status: z.string(), message: z.string().nullable(), requestedByLabel: z.string(), requestedAt: z.string(), submittedAt: z.string().nullable() }),
-            scorecard: z.object({ versionId: z.number().int(), definition: z.unknown() }),
-            self: z.object({ evaluationId: z.number().int(), status: z.string(), answers: z.record(z.string(), AnswerValue), overallScore: z.number().nullable(), score: z.unknown() }).nullable(),
+            scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
+            self: z.object({ evaluationId: z.number().int(), status: z.string(), answers: z.record(z.string(), AnswerValue), overallScore: z.number().nullable(), score: ScoreResult }).nullable(),
             lead: z.object({ evaluationId: z.number().int(), evaluatorLabel: z.string(), overallScore: z.number().nullable(), answers: z.record(z.string(), AnswerValue) }).nullable(),
             comparison: z
               .object({
@@ -191,25 +174,24 @@ const routes = {
           })
           .passthrough(),
         'Self-evaluation'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  cancelSelf: createRoute({
+  cancelSelf: route({
     method: 'post',
-    path: '/coaching/self-evaluations/{id}/cancel',
+    path: '/coaching/self-evaluations/{id}/cancel', operationId: 'cancelSelfEvaluation',
     tags,
     summary: 'A coach withdraws an open self-evaluation request (asking again reopens it)',
     request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().optional() }) } } } },
-    responses: { 200: json(z.object({ id: z.number().int(), status: z.literal('cancelled') }), 'Withdrawn'), ...errorResponses }
+    responses: { 200: json(z.object({ id: z.number().int(), status: z.literal('cancelled') }), 'Withdrawn') }
   }),
-  saveSelf: createRoute({
+  saveSelf: route({
     method: 'put',
-    path: '/coaching/self-evaluations/{id}',
+    path: '/coaching/self-evaluations/{id}', operationId: 'saveSelfEvaluation',
     tags,
     summary: 'The agent saves (or submits) its self-evaluation',
-    request: { params: IdParam, body: body(z.object({ answers: z.record(z.string(), AnswerValue.nullable()), submit: z.boolean().optional() })) },
-    responses: { 200: json(z.object({ status: z.enum(['open', 'submitted']), score: z.unknown() }), 'Saved'), ...errorResponses }
+    request: { params: IdParam, ...body(z.object({ answers: z.record(z.string(), AnswerValue.nullable()), submit: z.boolean().optional() })) },
+    responses: { 200: json(z.object({ status: z.enum(['open', 'submitted']), score: ScoreResult }), 'Saved') }
   })
 };
 

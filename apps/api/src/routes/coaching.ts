@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { acknowledgeEvaluation } from '@attentive/core/coaching/acknowledge-evaluation';
 import { agentSummary } from '@attentive/core/coaching/agent-summary';
 import { coachingQueue } from '@attentive/core/coaching/coaching-queue';
@@ -9,34 +9,37 @@ import { openDispute } from '@attentive/core/coaching/open-dispute';
 import { resolveDispute } from '@attentive/core/coaching/resolve-dispute';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route, json, body } from '../openapi.ts';
+import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { newRouter } from '../router.ts';
-import { AgentSummary, AnswerValue, Dispute, Estimate, IdParam, body, json } from './coaching-schemas.ts';
+import { AgentSummary, AnswerValue, Dispute, Estimate, IdParam } from './coaching-schemas.ts';
 import { queryId, queryInt } from './params.ts';
+import { ResolveDisputeInput } from '@attentive/core/coaching/resolve-dispute';
+import { OpenDisputeInput } from '@attentive/core/coaching/open-dispute';
 
 const tags = ['Coaching'];
 const Months = z.object({ months: queryInt(1, 24).optional() });
 
 const routes = {
-  mySummary: createRoute({
+  mySummary: route({
     method: 'get',
-    path: '/me/summary',
+    path: '/me/summary', operationId: 'getMySummary',
     tags,
     summary: "The signed-in agent's home: unread evaluations, scores per month and dimension (n, 95% interval), friendly × oriented position and path, strengths, weak items, open actions",
     request: { query: Months },
-    responses: { 200: json(AgentSummary, 'Summary'), ...errorResponses }
+    responses: { 200: json(AgentSummary, 'Summary') }
   }),
-  agentSummary: createRoute({
+  agentSummary: route({
     method: 'get',
-    path: '/coaching/agents/{id}/summary',
+    path: '/coaching/agents/{id}/summary', operationId: 'getAgentSummary',
     tags,
     summary: "An agent's summary, for its coaches (or the agent itself)",
     request: { params: IdParam, query: Months },
-    responses: { 200: json(AgentSummary, 'Summary'), ...errorResponses }
+    responses: { 200: json(AgentSummary, 'Summary') }
   }),
-  feedback: createRoute({
+  feedback: route({
     method: 'get',
-    path: '/coaching/evaluations/{id}',
+    path: '/coaching/evaluations/{id}', operationId: 'getCoachingEvaluation',
     tags,
     summary: "An evaluation as the agent reads it: scores, comments, transcript, acknowledgements, disputes and the dispute window",
     request: { params: IdParam },
@@ -58,32 +61,31 @@ const routes = {
           .passthrough()
           .openapi('EvaluationFeedback', { description: 'Also every field of EvaluationDetail (scorecard, score, revisions, comments, contact, call, transcript)' }),
         'Evaluation with the agent-side state'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  acknowledge: createRoute({
+  acknowledge: route({
     method: 'post',
-    path: '/coaching/evaluations/{id}/acknowledge',
+    path: '/coaching/evaluations/{id}/acknowledge', operationId: 'acknowledgeEvaluation',
     tags,
     summary: 'The agent acknowledges it read the current revision (idempotent)',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ evaluationId: z.number().int(), revision: z.number().int(), at: z.string(), created: z.boolean() }), 'Acknowledged'), ...errorResponses }
+    responses: { 200: json(z.object({ evaluationId: z.number().int(), revision: z.number().int(), at: z.string(), created: z.boolean() }), 'Acknowledged') }
   }),
-  openDispute: createRoute({
+  openDispute: route({
     method: 'post',
-    path: '/coaching/evaluations/{id}/disputes',
+    path: '/coaching/evaluations/{id}/disputes', operationId: 'openDispute',
     tags,
     summary: "The agent disputes items of its evaluation within the program's dispute window, each with a reason",
     request: {
       params: IdParam,
-      body: body(z.object({ revision: z.number().int().min(1).optional(), items: z.array(z.object({ itemId: z.string(), reason: z.string(), proposedAnswer: AnswerValue.optional() })) }))
+      ...body(OpenDisputeInput.omit({ evaluationId: true }))
     },
-    responses: { 201: json(Dispute, 'Dispute opened'), ...errorResponses }
+    responses: { 201: json(Dispute, 'Dispute opened') }
   }),
-  listDisputes: createRoute({
+  listDisputes: route({
     method: 'get',
-    path: '/coaching/disputes',
+    path: '/coaching/disputes', operationId: 'listDisputes',
     tags,
     summary: 'Disputes you may see (open ones oldest first, with their age)',
     request: {
@@ -115,13 +117,12 @@ const routes = {
           )
         }),
         'Disputes'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  getDispute: createRoute({
+  getDispute: route({
     method: 'get',
-    path: '/coaching/disputes/{id}',
+    path: '/coaching/disputes/{id}', operationId: 'getDispute',
     tags,
     summary: 'One dispute with its items and the evaluation it is about',
     request: { params: IdParam },
@@ -131,28 +132,27 @@ const routes = {
           dispute: Dispute,
           agentName: z.string(),
           evaluation: z.object({ id: z.number().int(), revision: z.number().int(), overallScore: z.number().nullable(), answers: z.record(z.string(), AnswerValue), callId: z.number().int().nullable() }),
-          scorecard: z.object({ versionId: z.number().int(), definition: z.unknown() }),
+          scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
           canResolve: z.boolean()
         }),
         'Dispute'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  resolveDispute: createRoute({
+  resolveDispute: route({
     method: 'post',
-    path: '/coaching/disputes/{id}/resolve',
+    path: '/coaching/disputes/{id}/resolve', operationId: 'resolveDispute',
     tags,
     summary: 'Accept, partly accept or reject a dispute item by item, with a reason; accepted items make a new evaluation revision',
     request: {
       params: IdParam,
-      body: body(z.object({ reason: z.string(), items: z.array(z.object({ itemId: z.string(), outcome: z.enum(['accepted', 'rejected']), answer: AnswerValue.optional() })) }))
+      ...body(ResolveDisputeInput.omit({ disputeId: true }))
     },
-    responses: { 200: json(Dispute, 'Resolved'), ...errorResponses }
+    responses: { 200: json(Dispute, 'Resolved') }
   }),
-  queue: createRoute({
+  queue: route({
     method: 'get',
-    path: '/coaching/queue',
+    path: '/coaching/queue', operationId: 'getCoachingQueue',
     tags,
     summary: 'Which agents need coaching first, with the reasons (team leads: their teams; QA and admins: everyone)',
     request: { query: z.object({ teamId: queryId(), days: queryInt(7, 365).optional() }) },
@@ -178,8 +178,7 @@ const routes = {
           )
         }),
         'Queue'
-      ),
-      ...errorResponses
+      )
     }
   })
 };

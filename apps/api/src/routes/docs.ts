@@ -5,6 +5,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
 import { API_VERSION, newRouter } from '../router.ts';
+import { SECURITY_SCHEMES } from '../openapi.ts';
 
 const require = createRequire(import.meta.url);
 let bundle: string | undefined;
@@ -16,6 +17,7 @@ function scalarBundle() {
 
 export function docsRoutes(api: OpenAPIHono<AppEnv, any, any>) {
   const r = newRouter();
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   r.get('/openapi.json', (c) =>
     c.json(
       api.getOpenAPI31Document({
@@ -23,8 +25,10 @@ export function docsRoutes(api: OpenAPIHono<AppEnv, any, any>) {
         info: {
           title: 'Attentive API',
           version: API_VERSION,
-          description: 'Quality assurance for contact centers. Errors always come as { error: { code, message, details?, requestId } }.'
-        }
+          description:
+            'Quality assurance for contact centers. Errors always come as { error: { code, message, details?, requestId } } with a stable `code` (see the Error schema).'
+        },
+        servers: [{ url: '/', description: 'This server (paths start with /api)' }]
       })
     )
   );

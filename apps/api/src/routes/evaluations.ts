@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { addComment } from '@attentive/core/evaluations/add-comment';
 import { getEvaluation } from '@attentive/core/evaluations/get-evaluation';
 import { listEvaluations } from '@attentive/core/evaluations/list-evaluations';
@@ -9,19 +9,17 @@ import { reviseEvaluation } from '@attentive/core/evaluations/revise-evaluation'
 import { saveDraft } from '@attentive/core/evaluations/save-draft';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
-import { EVALUATION_KINDS } from '@attentive/core/evaluations/kinds';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
-import { ErrorSchema, errorResponses } from '../errors.ts';
+import { route, json, body } from '../openapi.ts';
+import { AnswerValue, Answers, ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
+import { Estimate } from '@attentive/shared/contract';
+import { EvaluationKind, EvaluationStatus } from '@attentive/shared/evaluation';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
+import { AddCommentInput } from '@attentive/core/evaluations/add-comment';
+import { ReviseEvaluationInput } from '@attentive/core/evaluations/revise-evaluation';
 
-const KINDS = EVALUATION_KINDS;
-const AnswerValue = z.union([z.number(), z.string().min(1).max(64)]);
-const Answers = z.record(z.string().min(1).max(64), AnswerValue.nullable()).openapi('EvaluationAnswers', { example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. no published scorecard)') };
 
 const Evaluation = z
   .object({
@@ -32,8 +30,8 @@ const Evaluation = z
     scorecardVersionId: z.number().int(),
     evaluatorId: z.number().int().nullable(),
     evaluatorLabel: z.string(),
-    kind: z.enum(KINDS),
-    status: z.enum(['draft', 'submitted']),
+    kind: EvaluationKind,
+    status: EvaluationStatus,
     revision: z.number().int().openapi({ description: 'Latest submitted revision; 0 while a draft' }),
     version: z.number().int().openapi({ description: 'Concurrency token: send it back when saving a draft or submitting' }),
     answers: z.record(z.string(), AnswerValue),
@@ -51,7 +49,7 @@ const Revision = z
   .object({
     revision: z.number().int(),
     answers: z.record(z.string(), AnswerValue),
-    result: z.unknown().openapi({ description: 'The full computeScore result of these answers' }),
+    result: ScoreResult.describe('The full computeScore result of these answers'),
     overallScore: z.number().nullable(),
     failed: z.boolean(),
     authorId: z.number().int().nullable(),
@@ -97,8 +95,8 @@ const CallFacts = z
   })
   .nullable();
 /** The scorecard definition and score result are documented in docs/scoring.md; typed in @attentive/shared/scorecard. */
-const Definition = z.unknown().openapi({ description: 'ScorecardDefinition (sections → items)' });
-const Score = z.unknown().openapi({ description: 'computeScore result: score, failed, sections, dimensions, criticalErrors, counts' });
+const Definition = ScorecardDefinition;
+const Score = ScoreResult;
 
 const EvaluationDetail = z
   .object({
@@ -114,14 +112,11 @@ const EvaluationDetail = z
   })
   .openapi('EvaluationDetail');
 
-const Estimate = z
-  .object({ n: z.number().int(), estimate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })
-  .openapi('Estimate', { description: 'n observations, the estimate and its 95% interval (null when n is too small)' });
 
 const routes = {
-  context: createRoute({
+  context: route({
     method: 'get',
-    path: '/calls/{id}/evaluation-context',
+    path: '/calls/{id}/evaluation-context', operationId: 'getEvaluationContext',
     tags: ['Evaluations'],
     summary: 'What the evaluation screen needs for a call: facts, transcript, scorecard, existing evaluations',
     request: { params: IdParam },
@@ -135,22 +130,21 @@ const routes = {
           myDraftId: z.number().int().nullable(),
           countingEvaluationId: z.number().int().nullable().openapi({ description: 'The submitted evaluation this call counts with toward its agent (at most one per call); a second scoring is refused' }),
           evaluations: z.array(
-            z.object({ id: z.number().int(), status: z.enum(['draft', 'submitted']), kind: z.enum(KINDS), evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
+            z.object({ id: z.number().int(), status: EvaluationStatus, kind: EvaluationKind, evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
           ),
           scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), name: z.string(), definition: Definition }).nullable()
         }),
         'Evaluation context'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  start: createRoute({
+  start: route({
     method: 'post',
-    path: '/evaluations',
+    path: '/evaluations', operationId: 'startEvaluation',
     tags: ['Evaluations'],
     summary: 'Start (or resume) a draft evaluation of a call, or of an agent without a recording (live monitoring)',
     request: {
-      body: body(
+      ...body(
         z.object({
           callId: z.number().int().positive().optional(),
           agentId: z.number().int().positive().optional(),
@@ -159,17 +153,17 @@ const routes = {
         })
       )
     },
-    responses: { 200: json(z.object({ created: z.boolean(), evaluation: Evaluation }), 'The draft'), ...errorResponses, ...precondition }
+    responses: { 200: json(z.object({ created: z.boolean(), evaluation: Evaluation }), 'The draft') }
   }),
-  list: createRoute({
+  list: route({
     method: 'get',
-    path: '/evaluations',
+    path: '/evaluations', operationId: 'listEvaluations',
     tags: ['Evaluations'],
     summary: 'Evaluations you may read, newest first',
     request: {
       query: z.object({
-        status: z.enum(['draft', 'submitted']).optional(),
-        kind: z.enum(KINDS).optional(),
+        status: EvaluationStatus.optional(),
+        kind: EvaluationKind.optional(),
         agentId: queryId(),
         teamId: queryId(),
         programId: queryId(),
@@ -188,8 +182,8 @@ const routes = {
             z.object({
               id: z.number().int(),
               callId: z.number().int().nullable(),
-              kind: z.enum(KINDS),
-              status: z.enum(['draft', 'submitted']),
+              kind: EvaluationKind,
+              status: EvaluationStatus,
               revision: z.number().int(),
               overallScore: z.number().nullable(),
               dimensionScores: z.record(z.string(), z.number().nullable()),
@@ -209,13 +203,12 @@ const routes = {
           nextCursor: z.string().nullable()
         }),
         'A page of evaluations'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  aggregates: createRoute({
+  aggregates: route({
     method: 'get',
-    path: '/evaluations/aggregates',
+    path: '/evaluations/aggregates', operationId: 'getEvaluationAggregates',
     tags: ['Evaluations'],
     summary: 'Mean scores per agent, team or program, overall and per dimension, each with n and a 95% interval',
     request: {
@@ -244,67 +237,59 @@ const routes = {
           )
         }),
         'Aggregates'
-      ),
-      ...errorResponses
+      )
     }
   }),
-  get: createRoute({
+  get: route({
     method: 'get',
-    path: '/evaluations/{id}',
+    path: '/evaluations/{id}', operationId: 'getEvaluation',
     tags: ['Evaluations'],
     summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript',
     request: { params: IdParam },
-    responses: { 200: json(EvaluationDetail, 'The evaluation'), ...errorResponses }
+    responses: { 200: json(EvaluationDetail, 'The evaluation') }
   }),
-  saveDraft: createRoute({
+  saveDraft: route({
     method: 'put',
-    path: '/evaluations/{id}/draft',
+    path: '/evaluations/{id}/draft', operationId: 'saveEvaluationDraft',
     tags: ['Evaluations'],
     summary: 'Autosave the answers of a draft (send the version you edited; a stale one gets 409)',
-    request: { params: IdParam, body: body(z.object({ version: z.number().int().min(1), answers: Answers })) },
-    responses: { 200: json(z.object({ evaluation: Evaluation, score: Score }), 'Saved'), ...errorResponses }
+    request: { params: IdParam, ...body(z.object({ version: z.number().int().min(1), answers: Answers })) },
+    responses: { 200: json(z.object({ evaluation: Evaluation, score: Score }), 'Saved') }
   }),
-  submit: createRoute({
+  submit: route({
     method: 'post',
-    path: '/evaluations/{id}/submit',
+    path: '/evaluations/{id}/submit', operationId: 'submitEvaluation',
     tags: ['Evaluations'],
     summary: 'Submit a draft: creates revision 1; every required item must be answered',
-    request: { params: IdParam, body: body(z.object({ version: z.number().int().min(1), answers: Answers.optional() })) },
-    responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Submitted'), ...errorResponses }
+    request: { params: IdParam, ...body(z.object({ version: z.number().int().min(1), answers: Answers.optional() })) },
+    responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Submitted') }
   }),
-  revise: createRoute({
+  revise: route({
     method: 'post',
-    path: '/evaluations/{id}/revisions',
+    path: '/evaluations/{id}/revisions', operationId: 'reviseEvaluation',
     tags: ['Evaluations'],
     summary: 'Change a submitted evaluation: a new revision with a required reason (send the revision you edited)',
-    request: { params: IdParam, body: body(z.object({ revision: z.number().int().min(1), answers: Answers, reason: z.string() })) },
-    responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Revised'), ...errorResponses }
+    request: { params: IdParam, ...body(ReviseEvaluationInput.omit({ evaluationId: true })) },
+    responses: { 200: json(z.object({ evaluation: Evaluation, revision: Revision, score: Score }), 'Revised') }
   }),
-  preview: createRoute({
+  preview: route({
     method: 'post',
-    path: '/evaluations/{id}/score-preview',
+    path: '/evaluations/{id}/score-preview', operationId: 'previewEvaluationScore',
     tags: ['Evaluations'],
     summary: 'The score these answers would get, stored nowhere (live score while editing a submitted evaluation)',
-    request: { params: IdParam, body: body(z.object({ answers: Answers })) },
-    responses: { 200: json(z.object({ score: Score }), 'The score'), ...errorResponses }
+    request: { params: IdParam, ...body(z.object({ answers: Answers })) },
+    responses: { 200: json(z.object({ score: Score }), 'The score') }
   }),
-  comment: createRoute({
+  comment: route({
     method: 'post',
-    path: '/evaluations/{id}/comments',
+    path: '/evaluations/{id}/comments', operationId: 'addEvaluationComment',
     tags: ['Evaluations'],
     summary: 'Comment on an evaluation, an item, a moment of the recording or a transcript line',
     request: {
       params: IdParam,
-      body: body(
-        z.object({
-          text: z.string(),
-          itemId: z.string().nullish(),
-          atSeconds: z.number().nullish(),
-          turnIndex: z.number().int().nullish()
-        })
-      )
+...body(AddCommentInput.omit({ evaluationId: true }))
     },
-    responses: { 201: json(Comment, 'Added'), ...errorResponses }
+    responses: { 201: json(Comment, 'Added') }
   })
 };
 

@@ -1,11 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { route, PUBLIC, readErrors } from '../openapi.ts';
 import { pingDb } from '@attentive/db';
 import type { AppDeps } from '../context.ts';
 import { newRouter, API_VERSION } from '../router.ts';
 
-const route = createRoute({
+const healthRoute = route({
   method: 'get',
-  path: '/health',
+  path: '/health', operationId: 'getHealth',
+  security: PUBLIC,
+  errors: { 500: readErrors[500] },
   tags: ['System'],
   summary: 'Liveness and database reachability',
   responses: {
@@ -21,7 +24,7 @@ const route = createRoute({
 });
 
 export function healthRoutes(deps: AppDeps) {
-  return newRouter().openapi(route, async (c) => {
+  return newRouter().openapi(healthRoute, async (c) => {
     const db = (await pingDb(deps.db)) ? ('ok' as const) : ('unreachable' as const);
     return c.json({ status: db === 'ok' ? ('ok' as const) : ('degraded' as const), db, version: API_VERSION }, 200);
   });

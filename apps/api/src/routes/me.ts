@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
 import { describeMe, listMyPrograms } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
-import { errorResponses } from '../errors.ts';
+import { route } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 
 const GrantSchema = z.object({
@@ -31,26 +31,26 @@ export const MeSchema = z
   })
   .openapi('Me');
 
-const route = createRoute({
+const meRoute = route({
   method: 'get',
-  path: '/me',
+  path: '/me', operationId: 'getMe',
   tags: ['Accounts'],
   summary: 'Who is asking: name, roles and their scopes, and what it may do (`can`)',
-  responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } }, ...errorResponses }
+  responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } } }
 });
 
 const MyProgram = z.object({ id: z.number().int(), code: z.string(), name: z.string(), clientId: z.number().int(), clientCode: z.string(), clientName: z.string() }).openapi('MyProgram');
 
-const programsRoute = createRoute({
+const programsRoute = route({
   method: 'get',
-  path: '/me/programs',
+  path: '/me/programs', operationId: 'listMyPrograms',
   tags: ['Accounts'],
   summary: 'The programs the signed-in principal may see (a client auditor: those of its client)',
-  responses: { 200: { description: 'Programs', content: { 'application/json': { schema: z.object({ items: z.array(MyProgram) }) } } }, ...errorResponses }
+  responses: { 200: { description: 'Programs', content: { 'application/json': { schema: z.object({ items: z.array(MyProgram) }) } } } }
 });
 
 export function meRoutes(deps: AppDeps) {
   return newRouter()
-    .openapi(route, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200))
+    .openapi(meRoute, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200))
     .openapi(programsRoute, async (c) => c.json({ items: await listMyPrograms(ctxOf(c, deps)) }, 200));
 }

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { getCallPeaks } from '@attentive/core/peaks/get-call-peaks';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
-import { ErrorSchema, errorResponses } from '../errors.ts';
+import { route, readErrorsWith412 } from '../openapi.ts';
 import { newRouter } from '../router.ts';
 import { IdParam, queryInt } from './params.ts';
 
@@ -17,9 +17,9 @@ const PeaksSchema = z
   })
   .openapi('WaveformPeaks');
 
-const route = createRoute({
+const peaksRoute = route({
   method: 'get',
-  path: '/calls/{id}/peaks',
+  path: '/calls/{id}/peaks', operationId: 'getCallPeaks',
   tags: ['Calls'],
   summary: "Waveform peaks of a call's recording (computed once on the server, cached)",
   request: {
@@ -27,14 +27,13 @@ const route = createRoute({
     query: z.object({ buckets: queryInt(100, 8000).optional() })
   },
   responses: {
-    200: { description: 'Peaks, 0..1 per bucket', content: { 'application/json': { schema: PeaksSchema } } },
-    ...errorResponses,
-    412: { description: 'The recording cannot be analysed', content: { 'application/json': { schema: ErrorSchema } } }
-  }
+    200: { description: 'Peaks, 0..1 per bucket', content: { 'application/json': { schema: PeaksSchema } } }
+  },
+  errors: readErrorsWith412
 });
 
 export function peaksRoutes(deps: AppDeps) {
-  return newRouter().openapi(route, async (c) => {
+  return newRouter().openapi(peaksRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { buckets } = c.req.valid('query');
     const { etag, ...peaks } = await getCallPeaks({ ctx: ctxOf(c, deps), input: { callId: id, buckets }, recordingsDir: deps.env.RECORDINGS_DIR });

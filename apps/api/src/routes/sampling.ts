@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
+  ReplaceItemInput,
   assignRunItems,
   createSamplingPlan,
   getSampleRun,
@@ -21,23 +22,16 @@ import {
 import { sampleRunItemsCsv } from '../downloads/sample-run-items-csv.ts';
 import type { AppDeps } from '../context.ts';
 import { ctxOf } from '../context.ts';
-import { ErrorSchema, errorResponses } from '../errors.ts';
+import { route, json, body } from '../openapi.ts';
+import { PlanDefinition } from '@attentive/shared/sampling-plan';
 import { newRouter } from '../router.ts';
 import { IdParam, queryId, queryInt } from './params.ts';
+import { ReassignInput } from '@attentive/core/sampling/assign';
 
 const tags = ['Sampling'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const precondition = { 412: json(ErrorSchema, 'Precondition failed (e.g. the plan is not published)') };
 const Int = z.number().int();
 
-const Definition = z
-  .record(z.string(), z.unknown())
-  .openapi('SamplingPlanDefinition', {
-    description:
-      'period (week|month), timezone, quota {perAgent, percentOfEligible, newAgent {months, perAgent}, min, max}, filters {minTalkSeconds, maxTalkSeconds, queueIds, direction, daysOfWeek, hours {from,to}, dispositions, media: any|recording|transcript}, exclude {alreadyEvaluated, alreadySampled}, stratify {spread: none|day|week, proportional: none|queue|hour}, assignment {mode: own_team|cross_team, dueDays}',
-    example: { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } }, filters: { minTalkSeconds: 30 }, stratify: { spread: 'day', proportional: 'queue' } }
-  });
+const Definition = PlanDefinition;
 const Plan = z
   .object({ id: Int, programId: Int, name: z.string(), draft: Definition, publishedVersion: Int.nullable(), active: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
   .openapi('SamplingPlan');
@@ -48,7 +42,7 @@ const PlanDetail = Plan.extend({
   clientName: z.string(),
   versions: z.array(z.object({ id: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() }))
 }).openapi('SamplingPlanDetail');
-const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: z.unknown(), publishedAt: z.date().or(z.string()), publishedBy: z.string() });
+const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() });
 
 const PeriodFrom = z.string().openapi({ description: 'First day of the period, YYYY-MM-DD in the plan\'s time zone (for display)' });
 const PeriodTo = z.string().openapi({ description: 'Last day of the period, inclusive, YYYY-MM-DD in the plan\'s time zone (for display)' });
@@ -221,52 +215,52 @@ const Options = z
 const Evaluator = z.object({ personId: Int, name: z.string(), roles: z.array(z.string()), teamIds: z.array(Int) }).openapi('SamplingEvaluator');
 
 const routes = {
-  options: createRoute({ method: 'get', path: '/sampling/options', tags, summary: 'Programs, queues and dispositions for the plan editor', responses: { 200: json(Options, 'Options'), ...errorResponses } }),
-  evaluators: createRoute({ method: 'get', path: '/sampling/evaluators', tags, summary: 'People sampled calls can be assigned to', responses: { 200: json(z.object({ items: z.array(Evaluator) }), 'Evaluators'), ...errorResponses } }),
-  listPlans: createRoute({
+  options: route({ method: 'get', path: '/sampling/options', operationId: 'getSamplingOptions', tags, summary: 'Programs, queues and dispositions for the plan editor', responses: { 200: json(Options, 'Options') } }),
+  evaluators: route({ method: 'get', path: '/sampling/evaluators', operationId: 'listSamplingEvaluators', tags, summary: 'People sampled calls can be assigned to', responses: { 200: json(z.object({ items: z.array(Evaluator) }), 'Evaluators') } }),
+  listPlans: route({
     method: 'get',
-    path: '/sampling/plans',
+    path: '/sampling/plans', operationId: 'listSamplingPlans',
     tags,
     summary: 'Sampling plans (admins and QA: all; client auditors: their programs)',
     request: { query: z.object({ programId: queryId() }) },
-    responses: { 200: json(z.object({ items: z.array(PlanListItem) }), 'Plans'), ...errorResponses }
+    responses: { 200: json(z.object({ items: z.array(PlanListItem) }), 'Plans') }
   }),
-  createPlan: createRoute({
+  createPlan: route({
     method: 'post',
-    path: '/sampling/plans',
+    path: '/sampling/plans', operationId: 'createSamplingPlan',
     tags,
     summary: 'Create a sampling plan (a draft until published)',
     request: body(z.object({ programId: Int.positive(), name: z.string(), definition: Definition })),
-    responses: { 201: json(Plan, 'Created'), ...errorResponses }
+    responses: { 201: json(Plan, 'Created') }
   }),
-  preview: createRoute({
+  preview: route({
     method: 'post',
-    path: '/sampling/plans/preview',
+    path: '/sampling/plans/preview', operationId: 'previewSamplingPlan',
     tags,
     summary: 'What a definition would draw on the last closed period, and the sample-size planner (nothing is drawn)',
     request: body(z.object({ programId: Int.positive(), definition: Definition, confidence: z.number().optional(), margin: z.number().optional() })),
-    responses: { 200: json(Preview, 'Preview'), ...errorResponses }
+    responses: { 200: json(Preview, 'Preview') }
   }),
-  getPlan: createRoute({ method: 'get', path: '/sampling/plans/{id}', tags, summary: 'One plan with its published versions', request: { params: IdParam }, responses: { 200: json(PlanDetail, 'Plan'), ...errorResponses } }),
-  updatePlan: createRoute({
+  getPlan: route({ method: 'get', path: '/sampling/plans/{id}', operationId: 'getSamplingPlan', tags, summary: 'One plan with its published versions', request: { params: IdParam }, responses: { 200: json(PlanDetail, 'Plan') } }),
+  updatePlan: route({
     method: 'patch',
-    path: '/sampling/plans/{id}',
+    path: '/sampling/plans/{id}', operationId: 'updateSamplingPlan',
     tags,
     summary: 'Edit the draft of a plan (name, definition, active)',
     request: { params: IdParam, ...body(z.object({ name: z.string().optional(), definition: Definition.optional(), active: z.boolean().optional() })) },
-    responses: { 200: json(Plan, 'Changed'), ...errorResponses }
+    responses: { 200: json(Plan, 'Changed') }
   }),
-  publish: createRoute({
+  publish: route({
     method: 'post',
-    path: '/sampling/plans/{id}/publish',
+    path: '/sampling/plans/{id}/publish', operationId: 'publishSamplingPlan',
     tags,
     summary: 'Freeze the draft as the next version',
     request: { params: IdParam },
-    responses: { 201: json(PlanVersion, 'Published'), 200: json(PlanVersion, 'The draft equals the latest version: that version, nothing new'), ...errorResponses }
+    responses: { 201: json(PlanVersion, 'Published'), 200: json(PlanVersion, 'The draft equals the latest version: that version, nothing new') }
   }),
-  run: createRoute({
+  run: route({
     method: 'post',
-    path: '/sampling/plans/{id}/runs',
+    path: '/sampling/plans/{id}/runs', operationId: 'drawSample',
     tags,
     summary: 'Draw a sample for a closed period (last closed by default); with a client seed: a client-ordered audit sample',
     request: {
@@ -280,74 +274,74 @@ const routes = {
         })
       )
     },
-    responses: { 201: json(RunResult, 'Drawn'), ...errorResponses, ...precondition }
+    responses: { 201: json(RunResult, 'Drawn') }
   }),
-  listRuns: createRoute({
+  listRuns: route({
     method: 'get',
-    path: '/sampling/runs',
+    path: '/sampling/runs', operationId: 'listSampleRuns',
     tags,
     summary: 'Sample runs, newest period first',
     request: { query: z.object({ planId: queryId(), programId: queryId(), limit: queryInt(1, 200).optional() }) },
-    responses: { 200: json(z.object({ items: z.array(RunListItem) }), 'Runs'), ...errorResponses }
+    responses: { 200: json(z.object({ items: z.array(RunListItem) }), 'Runs') }
   }),
-  getRun: createRoute({ method: 'get', path: '/sampling/runs/{id}', tags, summary: 'A run: items, replacements with reasons, fairness ledger', request: { params: IdParam }, responses: { 200: json(RunDetail, 'Run'), ...errorResponses } }),
-  verify: createRoute({
+  getRun: route({ method: 'get', path: '/sampling/runs/{id}', operationId: 'getSampleRun', tags, summary: 'A run: items, replacements with reasons, fairness ledger', request: { params: IdParam }, responses: { 200: json(RunDetail, 'Run') } }),
+  verify: route({
     method: 'get',
-    path: '/sampling/runs/{id}/verify',
+    path: '/sampling/runs/{id}/verify', operationId: 'verifySampleRun',
     tags,
     summary: 'Recompute the population hash, the draw and the replacements, and report match or mismatch',
     request: { params: IdParam },
-    responses: { 200: json(Verification, 'Verification'), ...errorResponses }
+    responses: { 200: json(Verification, 'Verification') }
   }),
-  population: createRoute({
+  population: route({
     method: 'get',
-    path: '/sampling/runs/{id}/population.txt',
+    path: '/sampling/runs/{id}/population.txt', operationId: 'exportSamplePopulation',
     tags,
     summary: "The run's eligible call ids, sorted, one per line: sha256sum of the file is the population hash",
     description:
       'The population as the data is now, in exactly the text the population hash is taken of (no newline after the last id), so `sha256sum` of the download can be compared with the hash stored on the run without any other tool. X-Population-Hash carries the stored hash.',
     request: { params: IdParam },
-    responses: { 200: { description: 'Call ids', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses }
+    responses: { 200: { description: 'Call ids', content: { 'text/plain': { schema: z.string() } } } }
   }),
-  itemsCsv: createRoute({
+  itemsCsv: route({
     method: 'get',
-    path: '/sampling/runs/{id}/items.csv',
+    path: '/sampling/runs/{id}/items.csv', operationId: 'exportSampleItems',
     tags,
     summary: "The run's drawn calls as CSV: rank, replacements with reasons, evaluator, due date, evaluation status",
     request: { params: IdParam },
-    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses }
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } } }
   }),
-  assignRun: createRoute({
+  assignRun: route({
     method: 'post',
-    path: '/sampling/runs/{id}/assign',
+    path: '/sampling/runs/{id}/assign', operationId: 'assignSampleRun',
     tags,
     summary: 'Assign every open, unassigned item of a run (balanced by open workload)',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ unassigned: Int, assigned: Int }), 'Assigned'), ...errorResponses }
+    responses: { 200: json(z.object({ unassigned: Int, assigned: Int }), 'Assigned') }
   }),
-  replace: createRoute({
+  replace: route({
     method: 'post',
-    path: '/sampling/items/{id}/replace',
+    path: '/sampling/items/{id}/replace', operationId: 'replaceSampleItem',
     tags,
     summary: 'Replace a sampled call by the next-ranked call of the same agent (reason required)',
-    request: { params: IdParam, ...body(z.object({ reason: z.string() })) },
-    responses: { 200: json(z.object({ itemId: Int, reason: z.string(), replacement: z.object({ itemId: Int, callId: Int, rank: z.string() }).nullable() }), 'Replaced'), ...errorResponses }
+    request: { params: IdParam, ...body(ReplaceItemInput.omit({ itemId: true })) },
+    responses: { 200: json(z.object({ itemId: Int, reason: z.string(), replacement: z.object({ itemId: Int, callId: Int, rank: z.string() }).nullable() }), 'Replaced') }
   }),
-  reassign: createRoute({
+  reassign: route({
     method: 'post',
-    path: '/sampling/items/{id}/assign',
+    path: '/sampling/items/{id}/assign', operationId: 'assignSampleItem',
     tags,
     summary: 'Hand a sampled call to an evaluator (omit assigneeId to take it yourself)',
-    request: { params: IdParam, ...body(z.object({ assigneeId: Int.positive().optional(), dueAt: z.string().optional() })) },
-    responses: { 200: json(z.object({ itemId: Int, assignedTo: Int, dueAt: z.string() }), 'Assigned'), ...errorResponses }
+    request: { params: IdParam, ...body(ReassignInput.omit({ itemId: true })) },
+    responses: { 200: json(z.object({ itemId: Int, assignedTo: Int, dueAt: z.string() }), 'Assigned') }
   }),
-  work: createRoute({
+  work: route({
     method: 'get',
-    path: '/sampling/work',
+    path: '/sampling/work', operationId: 'listMySampleWork',
     tags,
     summary: "An evaluator's work queue: sampled calls to score, overdue first, and what is due this week",
     request: { query: z.object({ personId: queryId(), timezone: z.string().optional() }) },
-    responses: { 200: json(WorkQueue, 'Work queue'), ...errorResponses }
+    responses: { 200: json(WorkQueue, 'Work queue') }
   })
 };
 
@@ -362,7 +356,7 @@ export function samplingRoutes(deps: AppDeps) {
     .openapi(routes.updatePlan, async (c) => c.json(await updateSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
     .openapi(routes.publish, async (c) => {
       const { created, ...v } = await publishSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } });
-      return c.json({ ...v, publishedAt: v.publishedAt.toISOString() }, created ? 201 : 200);
+      return c.json({ ...v, definition: PlanDefinition.parse(v.definition), publishedAt: v.publishedAt.toISOString() }, created ? 201 : 200);
     })
     .openapi(routes.run, async (c) => c.json(await runSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 201))
     .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))

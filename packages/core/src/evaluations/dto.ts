@@ -1,4 +1,5 @@
 import type { schema } from '@attentive/db';
+import type { ScoreResult } from '@attentive/shared/scorecard';
 
 type EvaluationRow = typeof schema.evaluations.$inferSelect;
 type RevisionRow = typeof schema.evaluationRevisions.$inferSelect;
@@ -33,7 +34,8 @@ export function revisionDto(r: RevisionRow) {
   return {
     revision: r.revision,
     answers: r.answers as Record<string, string | number>,
-    result: r.result,
+    /** Written by cachedScoreOf, i.e. computeScore (revisions stored before per-item results have no `items`). */
+    result: r.result as ScoreResult,
     overallScore: r.overallScore,
     failed: r.failed,
     authorId: r.authorId,

@@ -9,6 +9,7 @@ import { canManageScorecards } from '../policy/scorecards.ts';
 import { findInTenant } from '../access/scoped.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { parseInput } from '../evaluations/inputs.ts';
+import { DefinitionInput } from './inputs.ts';
 import { parseDefinition } from '../scoring/parse-definition.ts';
 import { scorecardDto, versionDto } from './dto.ts';
 
@@ -18,7 +19,7 @@ export const CreateScorecardInput = z.object({
   /** Null or absent: the tenant's shared default scorecard. */
   programId: z.number().int().positive().nullable().default(null),
   /** The first draft's content; empty when absent. */
-  definition: z.unknown().optional()
+  definition: DefinitionInput.optional()
 });
 
 /** Creates a scorecard with draft version 1. One scorecard per program, one shared default per tenant. */

@@ -6,3 +6,4 @@ export * from './discard-draft.ts';
 export * from './list-scorecards.ts';
 export * from './get-scorecard.ts';
 export { agentProgramIds } from './load.ts';
+export { DefinitionInput } from './inputs.ts';

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { plainText } from '@attentive/shared';
+import { ScorecardDefinition } from '@attentive/shared/scorecard';
+import { parseDefinition } from '../scoring/parse-definition.ts';
 
 export const ScorecardId = z.number().int().positive();
 export const VersionNote = plainText({ max: 500, multiline: true });
+
+/**
+ * A definition in a verb's input: parsed by parseDefinition, whose VALIDATION error names the item
+ * (`item "tone": scale max (1) must be greater than min (5)`); documented as ScorecardDefinition. What is not
+ * an object at all is left to ScorecardDefinition (the document generator probes with null).
+ */
+export const DefinitionInput = z.preprocess((v) => (typeof v === 'object' && v !== null ? parseDefinition(v) : v), ScorecardDefinition);
 
 /** Publishing needs a form an evaluator can fill in and that yields a score. */
 export function publishProblems(def: { sections: { id: string; items: { id: string; bonus: boolean; weight: number }[] }[] }) {

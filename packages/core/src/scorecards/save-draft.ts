@@ -9,12 +9,12 @@ import { writeAudit } from '../audit/write-audit.ts';
 import { parseInput } from '../evaluations/inputs.ts';
 import { parseDefinition } from '../scoring/parse-definition.ts';
 import { versionDto } from './dto.ts';
-import { ScorecardId, VersionNote } from './inputs.ts';
+import { DefinitionInput, ScorecardId, VersionNote } from './inputs.ts';
 import { draftOf, latestVersion, loadReadableScorecard } from './load.ts';
 
 export const SaveScorecardDraftInput = z.object({
   scorecardId: ScorecardId,
-  definition: z.unknown(),
+  definition: DefinitionInput,
   note: VersionNote.optional(),
   /** The draft revision the editor started from; a newer one means someone else saved meanwhile. */
   baseRevision: z.number().int().positive().optional()

@@ -1,47 +1,15 @@
 import type { Dimension } from '@attentive/shared';
-import type { Answer, AnswerValue, CriticalClass, FailScope, ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
+import type { Answer, AnswerValue, CriticalFailure, ItemScore, ScorecardDefinition, ScorecardItem, ScoreResult, ScoreTotals, SectionScore } from '@attentive/shared/scorecard';
 
 /**
  * THE scoring formula (docs/scoring.md). Every score shown anywhere comes from here; nothing else
- * computes one. Pure: no I/O, no clock.
+ * computes one. Pure: no I/O, no clock. Its result, per section and per item, is ScoreResult in
+ * @attentive/shared/scorecard (the API returns it; screens display it).
  */
 
-export type { Answer, AnswerValue } from '@attentive/shared/scorecard';
+export type { Answer, AnswerValue, CriticalFailure, ItemScore, ScoreResult, ScoreTotals, SectionScore } from '@attentive/shared/scorecard';
 /** Answers as a list of { itemId, value } or as a map item id → value. Unknown ids are ignored here (validateAnswers rejects them). */
 export type AnswerSet = readonly Answer[] | Readonly<Record<string, AnswerValue | null | undefined>>;
-
-/** Points of one aggregate (section, dimension, whole evaluation). Percentages are 0–100, unrounded. */
-export type ScoreTotals = {
-  /** After critical failures (a failed scope earns 0); null when nothing counts (all N.A. or unanswered). */
-  score: number | null;
-  /** Before critical failures: what the answers alone earn. */
-  rawScore: number | null;
-  earned: number;
-  bonus: number;
-  possible: number;
-};
-
-export type SectionScore = ScoreTotals & {
-  id: string;
-  title: string;
-  failed: boolean;
-  answered: number;
-  na: number;
-  unanswered: number;
-};
-
-export type CriticalFailure = { itemId: string; sectionId: string; class: CriticalClass; failScope: FailScope };
-
-export type ScoreResult = ScoreTotals & {
-  /** A critical item with failScope 'evaluation' failed: the evaluation scores 0 (fail-all). */
-  failed: boolean;
-  failedSections: string[];
-  criticalErrors: Record<CriticalClass, boolean>;
-  criticalFailures: CriticalFailure[];
-  sections: SectionScore[];
-  dimensions: Record<Dimension, ScoreTotals & { answered: number }>;
-  counts: { items: number; answered: number; na: number; unanswered: number };
-};
 
 /** The share (0–1) of an item's weight that an answer earns; 'na' and missing give null. */
 export function answerFraction(item: ScorecardItem, value: AnswerValue | null | undefined): number | null {
@@ -150,16 +118,20 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
     let unanswered = 0;
     const zeroed = failedAll || failedSectionIds.has(s.id);
     const fs = fractions[si]!;
+    const items: ItemScore[] = [];
     for (let ii = 0; ii < s.items.length; ii++) {
       const it = s.items[ii]!;
       const f = fs[ii]!;
+      const value = answerOf(it.id) ?? null;
       if (f === null) {
-        if (answerOf(it.id) === 'na') na++;
+        if (value === 'na') na++;
         else unanswered++;
+        items.push({ id: it.id, value, fraction: null, earned: 0, possible: 0, na: value === 'na', bonus: it.bonus, criticalFail: false });
         continue;
       }
       answered++;
       const pts = it.weight * f;
+      items.push({ id: it.id, value, fraction: f, earned: pts, possible: it.bonus ? 0 : it.weight, na: false, bonus: it.bonus, criticalFail: isCriticalFail(it, f) });
       answeredIn[it.dimension]++;
       addPoints(sec, it, pts, zeroed);
       addPoints(overall, it, pts, zeroed);
@@ -170,7 +142,7 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
     counts.na += na;
     counts.unanswered += unanswered;
     const t = totals(sec, zeroed);
-    sections.push({ id: s.id, title: s.title, score: t.score, rawScore: t.rawScore, earned: t.earned, bonus: t.bonus, possible: t.possible, failed: zeroed, answered, na, unanswered });
+    sections.push({ id: s.id, title: s.title, score: t.score, rawScore: t.rawScore, earned: t.earned, bonus: t.bonus, possible: t.possible, failed: zeroed, answered, na, unanswered, items });
   }
 
   const criticalErrors = { customer: false, business: false, compliance: false };

@@ -5,7 +5,8 @@ import { normalQuantile, studentTQuantile } from './distributions.ts';
  * interval. `estimate`, `low` and `high` are null when n is too small to say anything (n = 0; for a
  * mean's interval also n = 1): an honest "we don't know", never a precise-looking number.
  */
-export type Estimate = { n: number; estimate: number | null; low: number | null; high: number | null };
+import type { Estimate } from '@attentive/shared/contract';
+export type { Estimate };
 
 export const DEFAULT_CONFIDENCE = 0.95;
 

@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { calls } from './calls.ts';
 import { evaluations } from './evaluations.ts';
 import { createdAt, people, programs, tenants } from './org.ts';
+import { DISPUTE_STATUSES, SELF_EVALUATION_STATUSES } from '@attentive/shared/evaluation';
 
 /** The agent read a revision of an evaluation. A new revision (e.g. after a dispute) is acknowledged anew. */
 export const evaluationAcknowledgements = sqliteTable(
@@ -19,8 +20,7 @@ export const evaluationAcknowledgements = sqliteTable(
   (t) => [uniqueIndex('evaluation_ack_eval_rev').on(t.evaluationId, t.revision), index('evaluation_ack_agent').on(t.agentId)]
 );
 
-export const DISPUTE_STATUSES = ['open', 'accepted', 'partly_accepted', 'rejected'] as const;
-export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+export { DISPUTE_STATUSES, SELF_EVALUATION_STATUSES, type DisputeStatus } from '@attentive/shared/evaluation';
 export const DISPUTE_ITEM_OUTCOMES = ['accepted', 'rejected'] as const;
 
 /** An agent disagrees with items of a submitted evaluation; a lead or QA resolves it. */
@@ -75,7 +75,6 @@ export const disputeItems = sqliteTable(
   (t) => [uniqueIndex('dispute_items_eval_item').on(t.evaluationId, t.itemId), index('dispute_items_dispute').on(t.disputeId)]
 );
 
-export const SELF_EVALUATION_STATUSES = ['open', 'submitted', 'cancelled'] as const;
 
 /**
  * A lead asks an agent to score a call itself first. The agent's scoring is an evaluation of kind

@@ -3,15 +3,13 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { calls } from './calls.ts';
 import { createdAt, people, programs, tenants } from './org.ts';
 import { scorecardVersions } from './scorecards.ts';
+import { EVALUATION_KINDS, EVALUATION_STATUSES } from '@attentive/shared/evaluation';
 
 /**
  * How an evaluation came about. Every instrument that scores on a scorecard lands here. What each kind
  * does (counts toward the agent? visible to the client?) is one table in core: evaluations/kinds.ts.
  */
-export const EVALUATION_KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'client_rescore', 'second_opinion'] as const;
-export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
-export const EVALUATION_STATUSES = ['draft', 'submitted'] as const;
-export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+export { EVALUATION_KINDS, EVALUATION_STATUSES, type EvaluationKind, type EvaluationStatus } from '@attentive/shared/evaluation';
 
 /** Answers as stored: item id → the answer the scoring module understands (see core/scoring). */
 export type StoredAnswers = Record<string, unknown>;
