@@ -1,10 +1,12 @@
+import type { PlanDefinitionInput } from '@attentive/shared/sampling-plan';
+
 /** Reads the plan editor's form (name, program, definition as JSON) for the plan pages' actions. */
-export async function readPlanForm(request: Request): Promise<{ ok: true; name: string; programId: number; definition: Record<string, unknown> } | { ok: false; message: string }> {
+export async function readPlanForm(request: Request): Promise<{ ok: true; name: string; programId: number; definition: PlanDefinitionInput } | { ok: false; message: string }> {
   const data = await request.formData();
   const name = String(data.get('name') ?? '').trim();
   const programId = Number(data.get('programId'));
-  // The API checks the definition (its own 400 names what is wrong).
-  let definition: Record<string, unknown>;
+  // Typed as the contract's input; the API parses it with the same shared schema and names what is wrong.
+  let definition: PlanDefinitionInput;
   try {
     definition = JSON.parse(String(data.get('definition') ?? ''));
   } catch {
