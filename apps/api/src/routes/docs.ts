@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Schema } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { API_VERSION, newRouter } from '../router.ts';
 import { SECURITY_SCHEMES } from '../openapi.ts';
@@ -15,7 +16,7 @@ function scalarBundle() {
   return bundle;
 }
 
-export function docsRoutes(api: OpenAPIHono<AppEnv, any, any>) {
+export function docsRoutes<S extends Schema, B extends string>(api: OpenAPIHono<AppEnv, S, B>) {
   const r = newRouter();
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   r.get('/openapi.json', (c) =>
