@@ -4,8 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { schema, type Db } from '@attentive/db';
 import { verifyAuditChain } from '@attentive/core';
-import { loadEnv, EnvError } from '../env.ts';
-import { openDatabase } from '../open-database.ts';
+import { runCheckCommand } from './run-check.ts';
 
 export async function auditVerifyReport(db: Db): Promise<{ ok: boolean; message: string }> {
   const report = await verifyAuditChain(db);
@@ -18,19 +17,4 @@ export async function auditVerifyReport(db: Db): Promise<{ ok: boolean; message:
   return { ok: false, message: `Audit chain BROKEN at row ${report.firstBrokenId}${what}: ${report.reason}. ${report.rows - 1} row(s) before it verified.` };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    const env = loadEnv();
-    const db = await openDatabase(env);
-    const { ok, message } = await auditVerifyReport(db);
-    (ok ? console.log : console.error)(message);
-    db.$client.close();
-    process.exit(ok ? 0 : 1);
-  } catch (e) {
-    if (e instanceof EnvError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runCheckCommand(auditVerifyReport);

@@ -6,8 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { schema, type Db } from '@attentive/db';
 import { rescoreEvaluations } from '@attentive/core/evaluations/rescore-evaluations';
 import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
-import { loadEnv, EnvError } from '../env.ts';
-import { openDatabase } from '../open-database.ts';
+import { runCheckCommand } from './run-check.ts';
 
 const show = (v: unknown) => (v == null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -33,19 +32,8 @@ export async function rescoreAll(db: Db) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    const env = loadEnv();
-    const db = await openDatabase(env);
+  await runCheckCommand(async (db) => {
     if (process.argv.includes('--rescore')) console.log(`Re-scored every evaluation from its answers (${await rescoreAll(db)} overall score(s) or fail flags changed).`);
-    const { ok, message } = await scoresVerifyReport(db);
-    (ok ? console.log : console.error)(message);
-    db.$client.close();
-    process.exit(ok ? 0 : 1);
-  } catch (e) {
-    if (e instanceof EnvError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+    return scoresVerifyReport(db);
+  });
 }
