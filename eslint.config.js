@@ -6,7 +6,19 @@ import globals from 'globals';
 // Boundaries are checked here, not remembered: the web app never reaches into the domain or the
 // database, and API route handlers never talk to drizzle directly (they call core verbs).
 export default ts.config(
-  { ignores: ['**/node_modules', '**/build', '**/.svelte-kit', '**/.svelte-kit-*', '**/build-*', '**/dist', '**/migrations', '**/*.d.ts', 'data'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/build',
+      '**/.svelte-kit',
+      '**/.svelte-kit-*',
+      '**/build-*',
+      '**/dist',
+      '**/migrations',
+      '**/*.d.ts',
+      'data'
+    ]
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -27,20 +39,57 @@ export default ts.config(
   {
     files: ['apps/web/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@attentive/core', '@attentive/core/*', '@attentive/db', '@attentive/db/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'The web app talks to the API, never to the domain or the database.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@attentive/core', '@attentive/core/*', '@attentive/db', '@attentive/db/*', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'The web app talks to the API, never to the domain or the database.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
     files: ['apps/api/src/routes/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', '@attentive/db/schema*'], message: 'Route handlers call core verbs; queries live in packages/core or packages/db.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', '@attentive/db/schema*'],
+              message: 'Route handlers call core verbs; queries live in packages/core or packages/db.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
     files: ['packages/core/**', 'packages/db/**', 'packages/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['hono', 'hono/*', 'svelte', 'svelte/*', '@sveltejs/*', '@attentive/api', '@attentive/web'], message: 'Packages are pure of HTTP and UI.' }] }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Packages take configuration as arguments; only apps/api/src/env.ts reads the environment.' }]
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['hono', 'hono/*', 'svelte', 'svelte/*', '@sveltejs/*', '@attentive/api', '@attentive/web'],
+              message: 'Packages are pure of HTTP and UI.'
+            }
+          ]
+        }
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Packages take configuration as arguments; only apps/api/src/env.ts reads the environment.'
+        }
+      ]
     }
   }
 );

@@ -8,6 +8,18 @@ export default {
   kit: {
     adapter: adapter({ out: id ? `build-${id}` : 'build' }),
     outDir: id ? `.svelte-kit-${id}` : '.svelte-kit',
-    csp: { mode: 'hash', directives: { 'default-src': ['self'], 'script-src': ['self'], 'img-src': ['self', 'data:', 'blob:'], 'media-src': ['self', 'blob:'], 'style-src': ['self', 'unsafe-inline'], 'frame-ancestors': ['none'], 'object-src': ['none'], 'base-uri': ['self'] } }
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'media-src': ['self', 'blob:'],
+        'style-src': ['self', 'unsafe-inline'],
+        'frame-ancestors': ['none'],
+        'object-src': ['none'],
+        'base-uri': ['self']
+      }
+    }
   }
 };

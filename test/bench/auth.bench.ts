@@ -17,7 +17,10 @@ const db = await createDb({ url: `file:${join(dir, 'b.db')}` });
 await migrate(db);
 const app = createApp({ db, env: loadEnv({ NODE_ENV: 'test' }) });
 const org = await createFixtureOrg(db);
-const s = await signInAs(app, db, { tenantId: org.tenantId, grants: [{ role: 'team_lead', teamId: org.teams.a.id }, { role: 'qa_analyst' }] });
+const s = await signInAs(app, db, {
+  tenantId: org.tenantId,
+  grants: [{ role: 'team_lead', teamId: org.teams.a.id }, { role: 'qa_analyst' }]
+});
 const tok = await tokenHeaders(db, { tenantId: org.tenantId, programId: org.programs.a.id });
 
 async function rate(label: string, n: number, f: () => Promise<unknown>) {

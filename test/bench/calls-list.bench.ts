@@ -34,7 +34,11 @@ async function ensureDatabase() {
   }
   console.log(`generating ${DB} (${CALLS.toLocaleString('en')} calls, 1,000 agents)…`);
   const t = performance.now();
-  const r = spawnSync('pnpm', ['--silent', '--filter', '@attentive/db', 'gen:scale', '--calls', String(CALLS), '--agents', '1000', '--out', DB], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    'pnpm',
+    ['--silent', '--filter', '@attentive/db', 'gen:scale', '--calls', String(CALLS), '--agents', '1000', '--out', DB],
+    { cwd: root, stdio: 'inherit' }
+  );
   if (r.status !== 0) throw new Error('generating the 1M database failed');
   console.log(`generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
@@ -61,7 +65,15 @@ await ensureDatabase();
 const db = await createDb({ url: `file:${DB}` });
 await migrate(db); // a reused file may predate newer migrations
 const raw = createClient({ url: `file:${DB}` });
-const app = createApp({ db, env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ORIGIN: 'http://localhost', RECORDINGS_DIR: mkdtempSync(join(tmpdir(), 'bench-rec-')) }) });
+const app = createApp({
+  db,
+  env: loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ORIGIN: 'http://localhost',
+    RECORDINGS_DIR: mkdtempSync(join(tmpdir(), 'bench-rec-'))
+  })
+});
 
 const one = async (sql: string) => (await raw.execute(sql)).rows[0]!;
 const tenantId = Number((await one("SELECT id FROM tenants WHERE slug = 'demo'")).id);
@@ -99,12 +111,26 @@ const cases: { name: string; query: string; who: Record<string, string>; raw: ()
   { name: 'client', query: `client=${client.id}`, who: admin, raw: () => rawPage(`AND program_id IN (${programsOf.join(',')})`, []) },
   { name: 'team', query: `team=${team.id}`, who: admin, raw: () => rawPage(`AND agent_id IN (${teamAgents.join(',')})`, []) },
   { name: 'agent', query: `agent=${agent.id}`, who: admin, raw: () => rawPage('AND agent_id = ?', [Number(agent.id)]) },
-  { name: `date range ${from}..${to}`, query: `from=${from}&to=${to}`, who: admin, raw: () => rawPage('AND started_at >= ? AND started_at < ?', [dayStart(from), dayStart(to) + 86_400_000]) },
-  { name: 'program + date range', query: `program=${program.id}&from=${from}&to=${to}`, who: admin, raw: () => rawPage('AND program_id = ? AND started_at >= ? AND started_at < ?', [Number(program.id), dayStart(from), dayStart(to) + 86_400_000]) },
+  {
+    name: `date range ${from}..${to}`,
+    query: `from=${from}&to=${to}`,
+    who: admin,
+    raw: () => rawPage('AND started_at >= ? AND started_at < ?', [dayStart(from), dayStart(to) + 86_400_000])
+  },
+  {
+    name: 'program + date range',
+    query: `program=${program.id}&from=${from}&to=${to}`,
+    who: admin,
+    raw: () =>
+      rawPage('AND program_id = ? AND started_at >= ? AND started_at < ?', [Number(program.id), dayStart(from), dayStart(to) + 86_400_000])
+  },
   { name: 'team lead (own team only)', query: '', who: lead, raw: () => rawPage(`AND agent_id IN (${teamAgents.join(',')})`, []) }
 ];
 
-const lines = ['| first page (50 rows) | API median | API p95 | API CPU/req | raw libsql median | raw CPU/req |', '|---|---:|---:|---:|---:|---:|'];
+const lines = [
+  '| first page (50 rows) | API median | API p95 | API CPU/req | raw libsql median | raw CPU/req |',
+  '|---|---:|---:|---:|---:|---:|'
+];
 for (const c of cases) {
   const res = await app.request(`/api/calls?${c.query}`, { headers: c.who });
   if (res.status !== 200) throw new Error(`${c.name}: ${res.status} ${await res.text()}`);
@@ -112,14 +138,18 @@ for (const c of cases) {
   if (body.items.length !== 50 || !body.hasMore) throw new Error(`${c.name}: expected a full first page, got ${body.items.length}`);
   const api = await measure(async () => (await app.request(`/api/calls?${c.query}`, { headers: c.who })).json());
   const r = await measure(c.raw);
-  lines.push(`| ${c.name} | ${api.median.toFixed(1)} ms | ${api.p95.toFixed(1)} ms | ${api.cpu.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.cpu.toFixed(1)} ms |`);
+  lines.push(
+    `| ${c.name} | ${api.median.toFixed(1)} ms | ${api.p95.toFixed(1)} ms | ${api.cpu.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.cpu.toFixed(1)} ms |`
+  );
   console.log(lines[lines.length - 1]);
 }
 // What the session check alone costs on every signed-in request (better-auth session + role lookup).
 const me = await measure(async () => (await app.request('/api/me', { headers: admin })).json());
 const note = `session check alone (GET /api/me, signed in): median ${me.median.toFixed(1)} ms, p95 ${me.p95.toFixed(1)} ms, CPU ${me.cpu.toFixed(1)} ms/req`;
 const over = lines.slice(2).filter((l) => Number(/\| ([\d.]+) ms \|/.exec(l)![1]) >= 50);
-console.log(`\n${lines.join('\n')}\n\n${note}\ntarget: first page < 50 ms server time — ${over.length ? `MISSED in ${over.length} case(s)` : 'met in every case'}`);
+console.log(
+  `\n${lines.join('\n')}\n\n${note}\ntarget: first page < 50 ms server time — ${over.length ? `MISSED in ${over.length} case(s)` : 'met in every case'}`
+);
 raw.close();
 db.$client.close();
 process.exit(over.length ? 1 : 0);

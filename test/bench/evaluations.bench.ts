@@ -27,7 +27,11 @@ const rnd = () => {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-const propensity = Array.from({ length: AGENTS }, () => ({ customer_friendly: 0.6 + 0.4 * rnd(), customer_oriented: 0.2 + 0.7 * rnd(), compliance: 0.97 + 0.03 * rnd() }));
+const propensity = Array.from({ length: AGENTS }, () => ({
+  customer_friendly: 0.6 + 0.4 * rnd(),
+  customer_oriented: 0.2 + 0.7 * rnd(),
+  compliance: 0.97 + 0.03 * rnd()
+}));
 function answers(agent: number): Record<string, AnswerValue> {
   const p = propensity[agent]!;
   const out: Record<string, AnswerValue> = {};
@@ -55,9 +59,22 @@ try {
   await c.execute('PRAGMA cache_size = -65536');
   // Organisation: one tenant, client, program, team, AGENTS agents, the demo scorecard published.
   const tenantId = Number((await c.execute("INSERT INTO tenants (slug, name) VALUES ('bench', 'Bench') RETURNING id")).rows[0]!.id);
-  const clientId = Number((await c.execute({ sql: "INSERT INTO clients (tenant_id, code, name) VALUES (?, 'C', 'Client') RETURNING id", args: [tenantId] })).rows[0]!.id);
-  const programId = Number((await c.execute({ sql: "INSERT INTO programs (tenant_id, client_id, code, name) VALUES (?, ?, 'P', 'Program') RETURNING id", args: [tenantId, clientId] })).rows[0]!.id);
-  const teamId = Number((await c.execute({ sql: "INSERT INTO teams (tenant_id, code, name) VALUES (?, 'T', 'Team') RETURNING id", args: [tenantId] })).rows[0]!.id);
+  const clientId = Number(
+    (await c.execute({ sql: "INSERT INTO clients (tenant_id, code, name) VALUES (?, 'C', 'Client') RETURNING id", args: [tenantId] }))
+      .rows[0]!.id
+  );
+  const programId = Number(
+    (
+      await c.execute({
+        sql: "INSERT INTO programs (tenant_id, client_id, code, name) VALUES (?, ?, 'P', 'Program') RETURNING id",
+        args: [tenantId, clientId]
+      })
+    ).rows[0]!.id
+  );
+  const teamId = Number(
+    (await c.execute({ sql: "INSERT INTO teams (tenant_id, code, name) VALUES (?, 'T', 'Team') RETURNING id", args: [tenantId] })).rows[0]!
+      .id
+  );
   const agentIds: number[] = [];
   for (let i = 0; i < AGENTS; i += 500) {
     const n = Math.min(500, AGENTS - i);
@@ -67,18 +84,30 @@ try {
     });
     agentIds.push(...r.rows.map((x) => Number(x.id)));
   }
-  const scorecardId = Number((await c.execute({ sql: "INSERT INTO scorecards (tenant_id, program_id, name, created_by) VALUES (?, NULL, 'Demo', 'bench') RETURNING id", args: [tenantId] })).rows[0]!.id);
+  const scorecardId = Number(
+    (
+      await c.execute({
+        sql: "INSERT INTO scorecards (tenant_id, program_id, name, created_by) VALUES (?, NULL, 'Demo', 'bench') RETURNING id",
+        args: [tenantId]
+      })
+    ).rows[0]!.id
+  );
   const versionId = Number(
-    (await c.execute({ sql: "INSERT INTO scorecard_versions (tenant_id, scorecard_id, version, status, definition, created_by, updated_at) VALUES (?, ?, 1, 'published', ?, 'bench', ?) RETURNING id", args: [tenantId, scorecardId, JSON.stringify(def), Date.now()] }))
-      .rows[0]!.id
+    (
+      await c.execute({
+        sql: "INSERT INTO scorecard_versions (tenant_id, scorecard_id, version, status, definition, created_by, updated_at) VALUES (?, ?, 1, 'published', ?, 'bench', ?) RETURNING id",
+        args: [tenantId, scorecardId, JSON.stringify(def), Date.now()]
+      })
+    ).rows[0]!.id
   );
 
   // 100,000 submitted evaluations with answers and STALE cached results (overall 0, no dimensions).
   const tGen0 = performance.now();
   const now = Date.now();
-  const COLS = '(tenant_id, agent_id, program_id, scorecard_version_id, evaluator_label, kind, status, revision, version, answers, submitted_at, overall_score, dimension_scores, failed, critical_flags, created_at, updated_at)';
+  const COLS =
+    '(tenant_id, agent_id, program_id, scorecard_version_id, evaluator_label, kind, status, revision, version, answers, submitted_at, overall_score, dimension_scores, failed, critical_flags, created_at, updated_at)';
   const ROW = "(?, ?, ?, ?, 'system:bench', 'sampled', 'submitted', 1, 2, ?, ?, 0, NULL, 0, '[]', ?, ?)";
-  for (let done = 0; done < N; ) {
+  for (let done = 0; done < N;) {
     const tx = await c.transaction('write');
     try {
       for (let k = 0; k < 10 && done < N; k++) {
@@ -109,7 +138,8 @@ try {
   const sample = await c.execute('SELECT answers, overall_score FROM evaluations ORDER BY id DESC LIMIT 50');
   for (const r of sample.rows) {
     const want = computeScore(def, JSON.parse(String(r.answers))).score;
-    if (want !== (r.overall_score == null ? null : Number(r.overall_score))) throw new Error(`cached score ${r.overall_score} ≠ computeScore ${want}`);
+    if (want !== (r.overall_score == null ? null : Number(r.overall_score)))
+      throw new Error(`cached score ${r.overall_score} ≠ computeScore ${want}`);
   }
   if (stale) throw new Error(`${stale} evaluations still stale`);
 
@@ -127,14 +157,25 @@ try {
   aggRuns.sort((x, y) => x - y);
   const nTotal = rows.reduce((s, r) => s + r.n, 0);
   if (nTotal !== N || rows.length !== AGENTS) throw new Error(`aggregate covers ${nTotal} evaluations in ${rows.length} groups`);
-  const widest = rows.reduce((w, r) => Math.max(w, (r.dimensions.customer_oriented.high ?? 0) - (r.dimensions.customer_oriented.low ?? 0)), 0);
+  const widest = rows.reduce(
+    (w, r) => Math.max(w, (r.dimensions.customer_oriented.high ?? 0) - (r.dimensions.customer_oriented.low ?? 0)),
+    0
+  );
 
   const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-  console.log(`evaluations: ${fmt(N)} stored for ${AGENTS} agents (demo scorecard, ${def.sections.reduce((s, x) => s + x.items.length, 0)} items)`);
+  console.log(
+    `evaluations: ${fmt(N)} stored for ${AGENTS} agents (demo scorecard, ${def.sections.reduce((s, x) => s + x.items.length, 0)} items)`
+  );
   console.log(`generate + insert: ${fmt(genMs)} ms (${fmt(N / (genMs / 1000))} rows/s)`);
-  console.log(`re-score all + write back: ${fmt(reMs)} ms (${fmt(re.evaluations / (reMs / 1000))} evaluations/s; ${fmt(re.changed)} cached results changed)`);
-  console.log(`  of which read ${fmt(re.ms.read)} ms, computeScore ${fmt(re.ms.compute)} ms (${(re.ms.compute * 1000 / N).toFixed(0)} µs each), write back ${fmt(re.ms.write)} ms`);
-  console.log(`aggregate per agent × dimension (${rows.length} rows, n ${fmt(rows[0]!.n)}–${fmt(Math.max(...rows.map((r) => r.n)))}): median ${aggRuns[2]!.toFixed(0)} ms, best ${aggRuns[0]!.toFixed(0)} ms; widest oriented 95% interval ${widest.toFixed(1)} points`);
+  console.log(
+    `re-score all + write back: ${fmt(reMs)} ms (${fmt(re.evaluations / (reMs / 1000))} evaluations/s; ${fmt(re.changed)} cached results changed)`
+  );
+  console.log(
+    `  of which read ${fmt(re.ms.read)} ms, computeScore ${fmt(re.ms.compute)} ms (${((re.ms.compute * 1000) / N).toFixed(0)} µs each), write back ${fmt(re.ms.write)} ms`
+  );
+  console.log(
+    `aggregate per agent × dimension (${rows.length} rows, n ${fmt(rows[0]!.n)}–${fmt(Math.max(...rows.map((r) => r.n)))}): median ${aggRuns[2]!.toFixed(0)} ms, best ${aggRuns[0]!.toFixed(0)} ms; widest oriented 95% interval ${widest.toFixed(1)} points`
+  );
 } finally {
   t.cleanup();
 }

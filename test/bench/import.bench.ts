@@ -21,7 +21,8 @@ import { signInAs } from '../../apps/api/test/support/auth.ts';
 const N = Number(process.env.BENCH_IMPORT_ROWS ?? process.argv[2] ?? 1_000_000);
 const BATCH = 1000;
 const TX_ROWS = 10_000;
-const HEADER = 'source,external_id,program_code,queue_code,agent_code,direction,started_at,answer_seconds,talk_seconds,hold_seconds,transfers,disposition,customer_ref,recording,language';
+const HEADER =
+  'source,external_id,program_code,queue_code,agent_code,direction,started_at,answer_seconds,talk_seconds,hold_seconds,transfers,disposition,customer_ref,recording,language';
 const START = Date.parse('2026-08-01T00:00:00Z');
 const AGENTS = [
   { code: 'A1', program: 'EN-CARE', queue: 'billing' },
@@ -66,7 +67,24 @@ async function writeCsv(path: string) {
   await new Promise<void>((r) => out.end(() => r()));
 }
 
-const COLUMNS = ['tenant_id', 'source', 'external_id', 'program_id', 'queue_id', 'agent_id', 'direction', 'started_at', 'answer_seconds', 'talk_seconds', 'hold_seconds', 'transfers', 'disposition', 'customer_ref', 'recording_path', 'language'];
+const COLUMNS = [
+  'tenant_id',
+  'source',
+  'external_id',
+  'program_id',
+  'queue_id',
+  'agent_id',
+  'direction',
+  'started_at',
+  'answer_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'transfers',
+  'disposition',
+  'customer_ref',
+  'recording_path',
+  'language'
+];
 
 /** The baseline: typed rows straight into multi-row INSERTs. Only the database calls are timed. */
 async function rawInsert(org: FixtureOrg, client: Awaited<ReturnType<typeof createTestDb>>['db']['$client']) {
@@ -76,7 +94,8 @@ async function rawInsert(org: FixtureOrg, client: Awaited<ReturnType<typeof crea
     B1: { agent: org.agents.b1.id, program: org.programs.b.id, queue: org.queues.b.id },
     B2: { agent: org.agents.b2.id, program: org.programs.b.id, queue: org.queues.b.id }
   };
-  const sqlFor = (n: number) => `INSERT INTO calls (${COLUMNS.join(',')}) VALUES ${Array.from({ length: n }, () => `(${COLUMNS.map(() => '?').join(',')})`).join(',')}`;
+  const sqlFor = (n: number) =>
+    `INSERT INTO calls (${COLUMNS.join(',')}) VALUES ${Array.from({ length: n }, () => `(${COLUMNS.map(() => '?').join(',')})`).join(',')}`;
   const full = sqlFor(BATCH);
   let dbMs = 0;
   let cpuUs = 0;
@@ -87,7 +106,24 @@ async function rawInsert(org: FixtureOrg, client: Awaited<ReturnType<typeof crea
     for (let j = i; j < i + n; j++) {
       const v = rowValues(j);
       const id = ids[v.agent.code]!;
-      args.push(org.tenantId, 'bench', v.externalId, id.program, id.queue, id.agent, v.direction, v.startedAt, v.answer, v.talk, v.hold, v.transfers, v.disposition, v.customerRef, v.recording || null, v.language);
+      args.push(
+        org.tenantId,
+        'bench',
+        v.externalId,
+        id.program,
+        id.queue,
+        id.agent,
+        v.direction,
+        v.startedAt,
+        v.answer,
+        v.talk,
+        v.hold,
+        v.transfers,
+        v.disposition,
+        v.customerRef,
+        v.recording || null,
+        v.language
+      );
     }
     const t = performance.now();
     const c0 = process.cpuUsage();
@@ -141,7 +177,7 @@ const fingerprint = async (client: Awaited<ReturnType<typeof createTestDb>>['db'
   JSON.stringify(
     (
       await client.execute({
-        sql: 'SELECT count(*), sum(talk_seconds), sum(answer_seconds), sum(hold_seconds), sum(transfers), sum(started_at % 1000003), count(recording_path), sum(direction = \'outbound\'), count(DISTINCT customer_ref) FROM calls WHERE tenant_id = ? AND source = \'bench\'',
+        sql: "SELECT count(*), sum(talk_seconds), sum(answer_seconds), sum(hold_seconds), sum(transfers), sum(started_at % 1000003), count(recording_path), sum(direction = 'outbound'), count(DISTINCT customer_ref) FROM calls WHERE tenant_id = ? AND source = 'bench'",
         args: [tenantId]
       })
     ).rows[0]
@@ -153,7 +189,9 @@ try {
   let t = performance.now();
   await writeCsv(csvPath);
   const bytes = statSync(csvPath).size;
-  console.log(`generated ${N.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${N.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`
+  );
 
   // 1. the product: streamed CSV through the HTTP handler
   const prodDb = await createTestDb();
@@ -162,7 +200,12 @@ try {
   const { headers } = await signInAs(app, prodDb.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
   const upload = async () => {
     const body = fileBody(csvPath);
-    const res = await app.request('/api/calls/import?mode=skip-invalid&source=bench', { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body, duplex: 'half' } as RequestInit);
+    const res = await app.request('/api/calls/import?mode=skip-invalid&source=bench', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half'
+    } as RequestInit);
     const json = (await res.json()) as { inserted: number; unchanged: number; invalid: number; rows: number };
     if (res.status !== 200) throw new Error(`import answered ${res.status}: ${JSON.stringify(json).slice(0, 500)}`);
     return json;
@@ -177,14 +220,18 @@ try {
   if (first.inserted !== N || first.invalid !== 0) throw new Error(`expected ${N} inserted, got ${JSON.stringify(first)}`);
   const prodPrint = await fingerprint(prodDb.db.$client, org.tenantId);
   const prodRate = N / (prodMs / 1000);
-  console.log(`product import (POST /api/calls/import, streamed, skip-invalid): ${(prodMs / 1000).toFixed(2)} s (CPU ${(prodCpuMs / 1000).toFixed(2)} s), ${Math.round(prodRate).toLocaleString('en')} rows/s, peak RSS ${(peakRss / 1e6).toFixed(0)} MB (${((peakRss - rssBefore) / 1e6).toFixed(0)} MB above start; the file is ${(bytes / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `product import (POST /api/calls/import, streamed, skip-invalid): ${(prodMs / 1000).toFixed(2)} s (CPU ${(prodCpuMs / 1000).toFixed(2)} s), ${Math.round(prodRate).toLocaleString('en')} rows/s, peak RSS ${(peakRss / 1e6).toFixed(0)} MB (${((peakRss - rssBefore) / 1e6).toFixed(0)} MB above start; the file is ${(bytes / 1e6).toFixed(0)} MB)`
+  );
 
   // 2. the same file again: nothing changes
   t = performance.now();
   const again = await upload();
   const againMs = performance.now() - t;
   if (again.unchanged !== N || again.inserted !== 0) throw new Error(`re-import should change nothing, got ${JSON.stringify(again)}`);
-  console.log(`re-import of the same file (all ${N.toLocaleString('en')} rows unchanged): ${(againMs / 1000).toFixed(2)} s, ${Math.round(N / (againMs / 1000)).toLocaleString('en')} rows/s`);
+  console.log(
+    `re-import of the same file (all ${N.toLocaleString('en')} rows unchanged): ${(againMs / 1000).toFixed(2)} s, ${Math.round(N / (againMs / 1000)).toLocaleString('en')} rows/s`
+  );
   prodDb.cleanup();
 
   // 3. raw baseline (after the product, so the product's memory figure is not inflated by the raw run's)
@@ -194,15 +241,35 @@ try {
   const rawPrint = await fingerprint(rawDb.db.$client, rawOrg.tenantId);
   rawDb.cleanup();
   const rawRate = N / (rawMs / 1000);
-  console.log(`raw @libsql/client multi-row insert: ${(rawMs / 1000).toFixed(2)} s (CPU ${(rawCpuMs / 1000).toFixed(2)} s), ${Math.round(rawRate).toLocaleString('en')} rows/s`);
+  console.log(
+    `raw @libsql/client multi-row insert: ${(rawMs / 1000).toFixed(2)} s (CPU ${(rawCpuMs / 1000).toFixed(2)} s), ${Math.round(rawRate).toLocaleString('en')} rows/s`
+  );
 
-  if (prodPrint !== rawPrint) throw new Error(`the product stored different rows than the raw insert:\n raw  ${rawPrint}\n prod ${prodPrint}`);
+  if (prodPrint !== rawPrint)
+    throw new Error(`the product stored different rows than the raw insert:\n raw  ${rawPrint}\n prod ${prodPrint}`);
 
   const ratio = prodRate / rawRate;
   // On a busy machine wall time mostly measures waiting for a core; CPU time barely changes with load.
   const cpuRatio = rawCpuMs / prodCpuMs;
-  console.log(`ratio product / raw: ${ratio.toFixed(2)}× by wall time, ${cpuRatio.toFixed(2)}× by CPU time (target ≥ 0.5×) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
-  console.log(JSON.stringify({ bench: 'call-import', rows: N, csvBytes: bytes, rawRowsPerSec: Math.round(rawRate), importRowsPerSec: Math.round(prodRate), ratio: Number(ratio.toFixed(3)), cpuRatio: Number(cpuRatio.toFixed(3)), rawCpuMs: Math.round(rawCpuMs), importCpuMs: Math.round(prodCpuMs), loadAvg1m: Number(loadavg()[0]!.toFixed(1)), reimportRowsPerSec: Math.round(N / (againMs / 1000)), peakRssMB: Math.round(peakRss / 1e6) }));
+  console.log(
+    `ratio product / raw: ${ratio.toFixed(2)}× by wall time, ${cpuRatio.toFixed(2)}× by CPU time (target ≥ 0.5×) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'call-import',
+      rows: N,
+      csvBytes: bytes,
+      rawRowsPerSec: Math.round(rawRate),
+      importRowsPerSec: Math.round(prodRate),
+      ratio: Number(ratio.toFixed(3)),
+      cpuRatio: Number(cpuRatio.toFixed(3)),
+      rawCpuMs: Math.round(rawCpuMs),
+      importCpuMs: Math.round(prodCpuMs),
+      loadAvg1m: Number(loadavg()[0]!.toFixed(1)),
+      reimportRowsPerSec: Math.round(N / (againMs / 1000)),
+      peakRssMB: Math.round(peakRss / 1e6)
+    })
+  );
   if (ratio < 0.5) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -47,7 +47,11 @@ async function ensureDatabase() {
     }
   }
   console.log(`generating ${DB} (${CALLS.toLocaleString('en')} calls, 90 agents in 8 teams, demo accounts)…`);
-  const r = spawnSync('pnpm', ['--silent', '--filter', '@attentive/db', 'gen:scale', '--calls', String(CALLS), '--agents', '90', '--out', DB], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    'pnpm',
+    ['--silent', '--filter', '@attentive/db', 'gen:scale', '--calls', String(CALLS), '--agents', '90', '--out', DB],
+    { cwd: root, stdio: 'inherit' }
+  );
   if (r.status !== 0) throw new Error('generating the database failed');
 }
 
@@ -84,7 +88,9 @@ const freePort = () =>
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
@@ -163,13 +169,19 @@ async function phase(port: number, serverPid: number, cookie: string, connection
     probes: probes.length,
     probeMax: Math.max(...probeMs),
     probeMaxAt: probes.length ? (probes[worstProbeAt]!.start - t0) / 1000 : NaN,
-    probeP99: pct([...probeMs].sort((a, b) => a - b), 0.99),
+    probeP99: pct(
+      [...probeMs].sort((a, b) => a - b),
+      0.99
+    ),
     probeFailures: probes.filter((a) => a.status !== 200).length,
     clientCpu: (cpu.user + cpu.system) / 1e6 / wall,
     serverCpu: serverCpu / wall,
     serverCpuPerRequest: (1000 * serverCpu) / Math.max(1, list.length + probes.length),
     timeoutsStartedAt: list.filter((a) => a.timedOut).map((a) => ((a.start - t0) / 1000).toFixed(1)),
-    slowestStartedAt: [...ok].sort((a, b) => b.ms - a.ms).slice(0, Math.ceil(ok.length / 100)).map((a) => ((a.start - t0) / 1000).toFixed(1))
+    slowestStartedAt: [...ok]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, Math.ceil(ok.length / 100))
+      .map((a) => ((a.start - t0) / 1000).toFixed(1))
   };
 }
 
@@ -186,7 +198,8 @@ async function signIn(base: string) {
     .join('; ');
   const check = await fetch(`${base}${PATH}`, { headers: { cookie } });
   const body = (await check.json()) as { items?: unknown[] };
-  if (check.status !== 200 || body.items?.length !== 50) throw new Error(`the lead's first page: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
+  if (check.status !== 200 || body.items?.length !== 50)
+    throw new Error(`the lead's first page: ${check.status} ${JSON.stringify(body).slice(0, 200)}`);
   return cookie;
 }
 
@@ -208,7 +221,10 @@ async function main() {
   const prep = spawnSync('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { cwd: root, env, stdio: 'inherit' });
   if (prep.status !== 0) throw new Error('preparing the database failed');
   const prof = process.env.BENCH_LOAD_PROFILE;
-  const server: ChildProcess = spawn(process.execPath, [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), entry], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), entry], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit']
+  });
   const stop = () => server.exitCode == null && server.kill('SIGINT');
   process.on('exit', stop);
   try {
@@ -222,23 +238,38 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
     const cookie = await signIn(base);
-    console.log(`server ${entry} on ${base}, ${DB}, signed in as ${LEAD.email}; ${SECONDS} s per phase; load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`);
+    console.log(
+      `server ${entry} on ${base}, ${DB}, signed in as ${LEAD.email}; ${SECONDS} s per phase; load average before: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} on ${cpus().length} cores`
+    );
     // Warm-up (not reported): a freshly started server compiles its hot paths during its first seconds.
     await phase(port, server.pid!, cookie, 20, WARM_UP_SECONDS);
     await new Promise((res) => setTimeout(res, 2000));
-    const rows = ['| connections | requests | timeouts (10 s) | other errors | list p50 | list p99 | list max | list req/s | health max (sent at s) | health p99 | server CPU/req |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+    const rows = [
+      '| connections | requests | timeouts (10 s) | other errors | list p50 | list p99 | list max | list req/s | health max (sent at s) | health p99 | server CPU/req |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+    ];
     const verdicts: string[] = [];
     for (const n of PHASES) {
       const r = await phase(port, server.pid!, cookie, n);
       const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
-      verdicts.push(`${n} connections: 0 timeouts ${met(r.timeouts === 0)}, list p99 < 1 s ${met(r.p99 < 1000)}, health < 100 ms throughout ${met(r.probeMax < 100)}`);
+      verdicts.push(
+        `${n} connections: 0 timeouts ${met(r.timeouts === 0)}, list p99 < 1 s ${met(r.p99 < 1000)}, health < 100 ms throughout ${met(r.probeMax < 100)}`
+      );
       rows.push(
         `| ${n} | ${r.requests} | ${r.timeouts} (${((100 * r.timeouts) / Math.max(1, r.requests)).toFixed(1)}%) | ${r.errors} | ${r.p50.toFixed(0)} ms | ${r.p99.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.rps.toFixed(0)} | ${r.probeMax.toFixed(0)} ms (${r.probeMaxAt.toFixed(1)}) | ${r.probeP99.toFixed(0)} ms | ${r.serverCpuPerRequest.toFixed(2)} ms |`
       );
-      console.log(rows[rows.length - 1], `probes ${r.probes} (${r.probeFailures} failed), server CPU ${(100 * r.serverCpu).toFixed(0)}% of a core, load generator ${(100 * r.clientCpu).toFixed(0)}%, load average ${loadavg()[0]!.toFixed(2)}`);
+      console.log(
+        rows[rows.length - 1],
+        `probes ${r.probes} (${r.probeFailures} failed), server CPU ${(100 * r.serverCpu).toFixed(0)}% of a core, load generator ${(100 * r.clientCpu).toFixed(0)}%, load average ${loadavg()[0]!.toFixed(2)}`
+      );
       if (r.errorSample) console.log('  first error:', r.errorSample);
-      console.log(`  the slowest 1% of list requests were sent at (s into the phase): ${[...new Set(r.slowestStartedAt)].sort((a, b) => Number(a) - Number(b)).join(' ')}`);
-      if (r.timeoutsStartedAt.length) console.log(`  timed-out requests were sent at (s into the phase): ${[...new Set(r.timeoutsStartedAt)].join(' ')}`);
+      console.log(
+        `  the slowest 1% of list requests were sent at (s into the phase): ${[...new Set(r.slowestStartedAt)].sort((a, b) => Number(a) - Number(b)).join(' ')}`
+      );
+      if (r.timeoutsStartedAt.length)
+        console.log(`  timed-out requests were sent at (s into the phase): ${[...new Set(r.timeoutsStartedAt)].join(' ')}`);
       await new Promise((res) => setTimeout(res, 2000)); // let the server settle between phases
     }
     console.log(`\n${rows.join('\n')}\n\ntargets — ${verdicts.join('; ')}`);

@@ -52,7 +52,9 @@ await c.execute(`
          ${START} + (value - 1) * ${Math.floor(MONTH_MS / CALLS)} + (value * 7) % 1000, 5 + (value * 31) % 900, 'resolved'
   FROM generate_series(1, ${CALLS})`);
 await c.execute('ANALYZE');
-console.log(`generated ${CALLS.toLocaleString('en')} calls of ${AGENTS} agents in ${((performance.now() - t) / 1000).toFixed(1)} s (not part of the figures)`);
+console.log(
+  `generated ${CALLS.toLocaleString('en')} calls of ${AGENTS} agents in ${((performance.now() - t) / 1000).toFixed(1)} s (not part of the figures)`
+);
 
 const ctx = { db, principal: systemPrincipal(1, 'bench') };
 const definition = {
@@ -94,7 +96,9 @@ for (let i = 0; i < RUNS; i++) {
   if (r.populationSize !== eligible) throw new Error(`run saw ${r.populationSize} eligible calls, the SELECT ${eligible}`);
   drawn = r.selected;
   lastRun = r.runId;
-  console.log(`  run ${i + 1}: ${runMs[i]!.toFixed(0)} ms · plain SELECT ${selectMs[i]!.toFixed(0)} ms · packed read ${packedMs[i]!.toFixed(0)} ms`);
+  console.log(
+    `  run ${i + 1}: ${runMs[i]!.toFixed(0)} ms · plain SELECT ${selectMs[i]!.toFixed(0)} ms · packed read ${packedMs[i]!.toFixed(0)} ms`
+  );
 }
 gc();
 t = performance.now();
@@ -110,7 +114,9 @@ sampling run over ${eligible.toLocaleString('en')} eligible calls, ${AGENTS} age
   plain SELECT of the eligible ids (@libsql/client rows)                 ${sel.toFixed(0)} ms   → run / SELECT = ${(run / sel).toFixed(2)}
   the same ids as one JSON array (what the run reads)                    ${median(packedMs).toFixed(0)} ms   → run / packed = ${(run / median(packedMs)).toFixed(2)}
   verify (recompute population hash, quotas, draw, replacements)         ${verifyMs.toFixed(0)} ms
-target: one run < 1 s — ${run < 1000 ? 'met' : 'MISSED'} (load average during the runs: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${(await import('node:os')).cpus().length} cores)`);
+target: one run < 1 s — ${run < 1000 ? 'met' : 'MISSED'} (load average during the runs: ${loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ')} on ${(await import('node:os')).cpus().length} cores)`);
 
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });

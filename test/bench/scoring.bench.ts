@@ -4,20 +4,11 @@
  * 95% t intervals and the per-agent critical-failure rate with Wilson intervals, from the one stats module.
  * Run: pnpm --filter @attentive/bench exec tsx scoring.bench.ts [evaluations] [agents]
  */
-import { performance } from "node:perf_hooks";
-import { DIMENSIONS, type Dimension } from "@attentive/shared";
-import {
-  ScorecardDefinition,
-  type AnswerValue,
-} from "@attentive/shared/scorecard";
-import { demoScorecardV2 } from "@attentive/db/demo/scorecards";
-import {
-  computeScore,
-  MeanAccumulator,
-  validateAnswers,
-  wilsonInterval,
-  type Estimate,
-} from "@attentive/core";
+import { performance } from 'node:perf_hooks';
+import { DIMENSIONS, type Dimension } from '@attentive/shared';
+import { ScorecardDefinition, type AnswerValue } from '@attentive/shared/scorecard';
+import { demoScorecardV2 } from '@attentive/db/demo/scorecards';
+import { computeScore, MeanAccumulator, validateAnswers, wilsonInterval, type Estimate } from '@attentive/core';
 
 const N = Number(process.argv[2] ?? 100_000);
 const AGENTS = Number(process.argv[3] ?? 500);
@@ -39,7 +30,7 @@ const rnd = mulberry32(20261123);
 const propensity = Array.from({ length: AGENTS }, () => ({
   customer_friendly: 0.6 + 0.4 * rnd(),
   customer_oriented: 0.2 + 0.7 * rnd(),
-  compliance: 0.97 + 0.03 * rnd(),
+  compliance: 0.97 + 0.03 * rnd()
 }));
 
 function answerSet(agent: number): Record<string, AnswerValue> {
@@ -48,21 +39,16 @@ function answerSet(agent: number): Record<string, AnswerValue> {
   for (const s of def.sections)
     for (const it of s.items) {
       if (it.naAllowed && rnd() < 0.1) {
-        out[it.id] = "na";
+        out[it.id] = 'na';
         continue;
       }
       const good = rnd() < p[it.dimension];
       const a = it.answer;
-      if (a.type === "yes_no") out[it.id] = good ? "yes" : "no";
-      else if (a.type === "scale")
-        out[it.id] = good
-          ? a.max - Math.floor(rnd() * 2)
-          : a.min + Math.floor(rnd() * (a.max - a.min));
+      if (a.type === 'yes_no') out[it.id] = good ? 'yes' : 'no';
+      else if (a.type === 'scale') out[it.id] = good ? a.max - Math.floor(rnd() * 2) : a.min + Math.floor(rnd() * (a.max - a.min));
       else {
         const sorted = [...a.options].sort((x, y) => y.points - x.points);
-        out[it.id] = (
-          good ? sorted[0] : sorted[1 + Math.floor(rnd() * (sorted.length - 1))]
-        )!.key;
+        out[it.id] = (good ? sorted[0] : sorted[1 + Math.floor(rnd() * (sorted.length - 1))])!.key;
       }
     }
   return out;
@@ -88,15 +74,14 @@ for (let i = 0; i < N; i++) {
 const tGen = performance.now() - t0;
 
 const validate = timed(() => {
-  for (let i = 0; i < N; i++)
-    validateAnswers(def, sets[i]!, { requireComplete: true });
+  for (let i = 0; i < N; i++) validateAnswers(def, sets[i]!, { requireComplete: true });
 });
 
 const overall = new Float64Array(N);
 const dims: Record<Dimension, Float64Array> = {
   customer_friendly: new Float64Array(N),
   customer_oriented: new Float64Array(N),
-  compliance: new Float64Array(N),
+  compliance: new Float64Array(N)
 };
 const failed = new Uint8Array(N);
 const score = timed(() => {
@@ -108,7 +93,7 @@ const score = timed(() => {
   }
 });
 
-type AgentAgg = Record<Dimension | "overall", MeanAccumulator> & {
+type AgentAgg = Record<Dimension | 'overall', MeanAccumulator> & {
   failed: number;
   n: number;
 };
@@ -119,15 +104,14 @@ const agg = timed(() => {
     customer_oriented: new MeanAccumulator(),
     compliance: new MeanAccumulator(),
     failed: 0,
-    n: 0,
+    n: 0
   }));
   for (let i = 0; i < N; i++) {
     const a = perAgent[agentOf[i]!]!;
     a.n++;
     a.failed += failed[i]!;
     if (!Number.isNaN(overall[i]!)) a.overall.add(overall[i]!);
-    for (const d of DIMENSIONS)
-      if (!Number.isNaN(dims[d][i]!)) a[d].add(dims[d][i]!);
+    for (const d of DIMENSIONS) if (!Number.isNaN(dims[d][i]!)) a[d].add(dims[d][i]!);
   }
   const report = perAgent.map((a) => ({
     n: a.n,
@@ -135,55 +119,43 @@ const agg = timed(() => {
     customer_friendly: a.customer_friendly.interval({ bounds: [0, 100] }),
     customer_oriented: a.customer_oriented.interval({ bounds: [0, 100] }),
     compliance: a.compliance.interval({ bounds: [0, 100] }),
-    failRate: wilsonInterval(a.failed, a.n),
+    failRate: wilsonInterval(a.failed, a.n)
   }));
   return report;
 });
 const report = agg.result;
 
 const fmt = (e: Estimate, k = 1) =>
-  e.estimate == null
-    ? "—"
-    : `${(e.estimate * k).toFixed(1)} [${(e.low! * k).toFixed(1)}, ${(e.high! * k).toFixed(1)}] n=${e.n}`;
-const perSec = (ms: number) => Math.round(N / (ms / 1000)).toLocaleString("en");
-const line = (
-  label: string,
-  t: { wallMs: number; cpuMs: number },
-  extra = "",
-) =>
+  e.estimate == null ? '—' : `${(e.estimate * k).toFixed(1)} [${(e.low! * k).toFixed(1)}, ${(e.high! * k).toFixed(1)}] n=${e.n}`;
+const perSec = (ms: number) => Math.round(N / (ms / 1000)).toLocaleString('en');
+const line = (label: string, t: { wallMs: number; cpuMs: number }, extra = '') =>
   console.log(
-    `${label.padEnd(26)}${t.wallMs.toFixed(0).padStart(7)} ms wall ${perSec(t.wallMs).padStart(11)}/s · ${t.cpuMs.toFixed(0).padStart(6)} ms CPU ${perSec(t.cpuMs).padStart(11)}/s${extra}`,
+    `${label.padEnd(26)}${t.wallMs.toFixed(0).padStart(7)} ms wall ${perSec(t.wallMs).padStart(11)}/s · ${t.cpuMs.toFixed(0).padStart(6)} ms CPU ${perSec(t.cpuMs).padStart(11)}/s${extra}`
   );
 console.log(
-  `scorecard: demo v2, ${def.sections.reduce((n, s) => n + s.items.length, 0)} items; ${N.toLocaleString("en")} evaluations over ${AGENTS} agents (Node ${process.version})`,
+  `scorecard: demo v2, ${def.sections.reduce((n, s) => n + s.items.length, 0)} items; ${N.toLocaleString('en')} evaluations over ${AGENTS} agents (Node ${process.version})`
 );
+console.log(`generate answer sets      ${tGen.toFixed(0).padStart(7)} ms  (not part of the figures)`);
+line('validateAnswers (submit)', validate);
+line('computeScore (re-score)', score);
+line('per-agent × dim aggregate', agg, `  (${AGENTS} agents × 4 means with t intervals + Wilson fail rate)`);
 console.log(
-  `generate answer sets      ${tGen.toFixed(0).padStart(7)} ms  (not part of the figures)`,
-);
-line("validateAnswers (submit)", validate);
-line("computeScore (re-score)", score);
-line(
-  "per-agent × dim aggregate",
-  agg,
-  `  (${AGENTS} agents × 4 means with t intervals + Wilson fail rate)`,
-);
-console.log(
-  `load average during the run: ${(await import("node:os"))
+  `load average during the run: ${(await import('node:os'))
     .loadavg()
     .map((x) => x.toFixed(1))
-    .join(" ")} on ${(await import("node:os")).cpus().length} cores`,
+    .join(' ')} on ${(await import('node:os')).cpus().length} cores`
 );
 console.log(
-  `example agent 0: overall ${fmt(report[0]!.overall)} · friendly ${fmt(report[0]!.customer_friendly)} · oriented ${fmt(report[0]!.customer_oriented)} · fail rate % ${fmt(report[0]!.failRate, 100)}`,
+  `example agent 0: overall ${fmt(report[0]!.overall)} · friendly ${fmt(report[0]!.customer_friendly)} · oriented ${fmt(report[0]!.customer_oriented)} · fail rate % ${fmt(report[0]!.failRate, 100)}`
 );
 console.log(
   JSON.stringify({
-    bench: "scoring",
+    bench: 'scoring',
     evaluations: N,
     agents: AGENTS,
     scorePerSecWall: Math.round(N / (score.wallMs / 1000)),
     scorePerSecCpu: Math.round(N / (score.cpuMs / 1000)),
     validatePerSecCpu: Math.round(N / (validate.cpuMs / 1000)),
-    aggregateMsCpu: Math.round(agg.cpuMs),
-  }),
+    aggregateMsCpu: Math.round(agg.cpuMs)
+  })
 );

@@ -35,14 +35,18 @@ export default async function globalSetup() {
   };
   const prep = spawnSync('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { cwd: root, env, stdio: 'inherit' });
   if (prep.status !== 0) throw new Error('preparing the e2e database failed');
-  const server = spawn(process.execPath, [join(root, 'apps/web', process.env.ATTENTIVE_BUILD_ID ? `build-${process.env.ATTENTIVE_BUILD_ID}` : 'build', 'index.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    [join(root, 'apps/web', process.env.ATTENTIVE_BUILD_ID ? `build-${process.env.ATTENTIVE_BUILD_ID}` : 'build', 'index.js')],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] }
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {
-    // not up yet
-  }
+      // not up yet
+    }
     if (i > 300) throw new Error('e2e server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }

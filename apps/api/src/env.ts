@@ -21,7 +21,10 @@ const EnvSchema = z.object({
   /** Secret for signing session cookies. Required in production; a dev default otherwise. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Seed the demo contact center on first start (empty database only). */
-  DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Sign-in attempts per client IP per minute (a whole office may share one IP behind NAT); the
    *  per-address lockout is the guard against password guessing. */
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),

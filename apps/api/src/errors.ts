@@ -20,7 +20,13 @@ export function errorBody(c: Context, code: ErrorCode, message: string, details?
   return { error: { code, message, ...(details ? { details } : {}), requestId: c.get('requestId') ?? 'unknown' } };
 }
 
-const HTTP_CODES: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE'
+};
 
 export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {
@@ -29,7 +35,12 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = HTTP_CODES[status] ?? 'HTTP_ERROR';
-    const message = status === 400 && /^Malformed JSON/.test(err.message) ? 'The request body is not valid JSON' : status === 415 ? 'Unsupported body type: send the body with the Content-Type the API reference names for this route (application/json for JSON)' : err.message || 'Request refused';
+    const message =
+      status === 400 && /^Malformed JSON/.test(err.message)
+        ? 'The request body is not valid JSON'
+        : status === 415
+          ? 'Unsupported body type: send the body with the Content-Type the API reference names for this route (application/json for JSON)'
+          : err.message || 'Request refused';
     return c.json(errorBody(c, code, message), status);
   }
   // Never leak internals: log with the request id, answer with it.
@@ -44,7 +55,11 @@ export function handleError(err: Error, c: Context) {
 export function safeErrorSummary(err: Error): string {
   const strip = (m: string) => m.replace(/\nparams:[\s\S]*$/, '\nparams: (withheld)');
   const cause = err.cause instanceof Error ? ` | cause: ${err.cause.name}: ${strip(err.cause.message)}` : '';
-  const frames = (err.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n');
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
   return `${err.name}: ${strip(err.message)}${cause}\n${frames}`;
 }
 
@@ -52,9 +67,6 @@ export function safeErrorSummary(err: Error): string {
 export function validationHook(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, c: Context) {
   if (!result.success && result.error) {
     const details = result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
-    return c.json(
-      errorBody(c, 'VALIDATION', `Invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details),
-      400
-    );
+    return c.json(errorBody(c, 'VALIDATION', `Invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details), 400);
   }
 }

@@ -9,7 +9,13 @@ import type { Env } from './env.ts';
  * both start-up steps are done; serve only after it. Not started under NODE_ENV=test, so unit and API
  * tests never draw behind their back; tests call core's runDuePlans directly.
  */
-export function startJobs({ db, env }: { db: Db; env: Pick<Env, 'NODE_ENV' | 'LOG_LEVEL' | 'DATABASE_URL'> }): { sampling: SamplingScheduler; ready: Promise<void> } | null {
+export function startJobs({
+  db,
+  env
+}: {
+  db: Db;
+  env: Pick<Env, 'NODE_ENV' | 'LOG_LEVEL' | 'DATABASE_URL'>;
+}): { sampling: SamplingScheduler; ready: Promise<void> } | null {
   if (env.NODE_ENV === 'test') return null;
   const quiet = env.LOG_LEVEL === 'silent';
   const log = (level: 'info' | 'warn' | 'error', message: string) => {
@@ -18,7 +24,11 @@ export function startJobs({ db, env }: { db: Db; env: Pick<Env, 'NODE_ENV' | 'LO
   };
   const swept = isFileUrl(env.DATABASE_URL)
     ? sweepInterruptedImports(db).then((swept) => {
-        for (const s of swept) log('warn', `import ${s.id} was left running by a stopped server: marked interrupted, ${s.committedRows} rows committed before the stop`);
+        for (const s of swept)
+          log(
+            'warn',
+            `import ${s.id} was left running by a stopped server: marked interrupted, ${s.committedRows} rows committed before the stop`
+          );
       })
     : Promise.resolve();
   const sampling = startScheduler({ db, log });

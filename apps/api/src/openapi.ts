@@ -8,7 +8,12 @@ import { ErrorEnvelope } from '@attentive/shared/contract';
 
 /** The two ways to be signed in (both resolved by middleware/principal.ts). */
 export const SECURITY_SCHEMES = {
-  session: { type: 'apiKey', in: 'cookie', name: 'attentive.session_token', description: 'The session cookie set by POST /api/auth/sign-in/email' },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'attentive.session_token',
+    description: 'The session cookie set by POST /api/auth/sign-in/email'
+  },
   bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (att_…) created by an admin under /api/admin/api-tokens' }
 } as const;
 export const SIGNED_IN = [{ session: [] }, { bearerToken: [] }];
@@ -58,7 +63,7 @@ export function route<
     security: SIGNED_IN,
     ...rest,
     responses: { ...errs, ...config.responses }
-  } as unknown as Omit<R, "responses"> & { path: P; responses: E & R["responses"] });
+  } as unknown as Omit<R, 'responses'> & { path: P; responses: E & R['responses'] });
 }
 
 /** A response with a JSON body. */

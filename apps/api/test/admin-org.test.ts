@@ -21,16 +21,27 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const call = (method: string, path: string, body?: unknown, headers: SessionHeaders = admin.headers) =>
-  app.request(path, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  app.request(path, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
 const auditOf = async (action: string) => t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, action));
 
 describe('admin: people, roles, accounts', () => {
   it('creates a person, gives it an account and a role, and it can sign in with that role', async () => {
-    const created = await call('POST', '/api/admin/people', { code: 'AG500', name: 'Nora New', teamId: org.teams.a.id, hireDate: '2026-11-01' });
+    const created = await call('POST', '/api/admin/people', {
+      code: 'AG500',
+      name: 'Nora New',
+      teamId: org.teams.a.id,
+      hireDate: '2026-11-01'
+    });
     expect(created.status).toBe(201);
     const person = await created.json();
     expect(person).toMatchObject({ code: 'AG500', teamId: org.teams.a.id, account: null, roles: [] });
-    expect((await call('POST', `/api/admin/people/${person.id}/account`, { email: 'Nora@Example.test', password: 'first password!' })).status).toBe(201);
+    expect(
+      (await call('POST', `/api/admin/people/${person.id}/account`, { email: 'Nora@Example.test', password: 'first password!' })).status
+    ).toBe(201);
     const role = await call('POST', `/api/admin/people/${person.id}/roles`, { role: 'team_lead', teamId: org.teams.b.id });
     expect(role.status).toBe(201);
     const headers = await signInWithPassword(app, 'nora@example.test', 'first password!');
@@ -91,8 +102,15 @@ describe('admin: people, roles, accounts', () => {
 
   it('programs, clients and teams are kept per tenant', async () => {
     const other = await createFixtureOrg(t.db);
-    expect((await call('POST', '/api/admin/programs', { code: 'NEW-P', name: 'New program', clientId: other.clients.a.id })).status).toBe(404);
-    const ok = await call('POST', '/api/admin/programs', { code: 'NEW-P', name: 'New program', clientId: org.clients.a.id, disputeWindowDays: 10 });
+    expect((await call('POST', '/api/admin/programs', { code: 'NEW-P', name: 'New program', clientId: other.clients.a.id })).status).toBe(
+      404
+    );
+    const ok = await call('POST', '/api/admin/programs', {
+      code: 'NEW-P',
+      name: 'New program',
+      clientId: org.clients.a.id,
+      disputeWindowDays: 10
+    });
     expect(ok.status).toBe(201);
     const teams = await (await call('GET', '/api/admin/teams')).json();
     expect(teams.items.map((x: { id: number }) => x.id)).not.toContain(other.teams.a.id);
@@ -104,7 +122,11 @@ describe('admin: people, roles, accounts', () => {
   });
 
   it('refuses admin writes from cookies without our origin', async () => {
-    const res = await app.request('/api/admin/teams', { method: 'POST', headers: { cookie: admin.headers.cookie, 'content-type': 'application/json' }, body: '{"code":"Z9","name":"Z"}' });
+    const res = await app.request('/api/admin/teams', {
+      method: 'POST',
+      headers: { cookie: admin.headers.cookie, 'content-type': 'application/json' },
+      body: '{"code":"Z9","name":"Z"}'
+    });
     expect(res.status).toBe(403);
     expect(TEST_ORIGIN).toBe('http://localhost');
   });

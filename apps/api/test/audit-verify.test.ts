@@ -13,14 +13,20 @@ beforeAll(async () => {
   t = await createTestDb();
   const principal = systemPrincipal(1, 'test');
   for (let i = 0; i < 5; i++) {
-    await t.db.transaction((tx) => writeAudit(tx, { principal, requestId: `r${i}` }, { action: `test.step${i}`, objectType: 'thing', objectId: i, after: { i } }));
+    await t.db.transaction((tx) =>
+      writeAudit(tx, { principal, requestId: `r${i}` }, { action: `test.step${i}`, objectType: 'thing', objectId: i, after: { i } })
+    );
   }
   ids = (await t.db.$client.execute('select id from audit_log order by id')).rows.map((r) => Number(r.id));
 });
 afterAll(() => t.cleanup());
 
 const cli = () =>
-  spawnSync('pnpm', ['--silent', 'audit:verify'], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' }, encoding: 'utf8' });
+  spawnSync('pnpm', ['--silent', 'audit:verify'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' },
+    encoding: 'utf8'
+  });
 
 describe('pnpm audit:verify', () => {
   it('reports an intact chain and exits 0', { timeout: 60_000 }, async () => {

@@ -21,9 +21,18 @@ async function tenantWithAdmin() {
   const org: FixtureOrg = await createFixtureOrg(t.db);
   const admin = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }], name: 'First Admin' });
   const call = (method: string, path: string, body?: unknown) =>
-    app.request(path, { method, headers: { ...admin.headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    app.request(path, {
+      method,
+      headers: { ...admin.headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined
+    });
   const adminRoleOf = async (personId: number) =>
-    (await t.db.select().from(schema.roleAssignments).where(and(eq(schema.roleAssignments.personId, personId), eq(schema.roleAssignments.role, 'admin'))))[0];
+    (
+      await t.db
+        .select()
+        .from(schema.roleAssignments)
+        .where(and(eq(schema.roleAssignments.personId, personId), eq(schema.roleAssignments.role, 'admin')))
+    )[0];
   return { org, admin, call, adminRoleOf };
 }
 
@@ -53,7 +62,7 @@ describe('the tenant never loses its last admin', () => {
     expect(await adminRoleOf(admin.personId)).toBeTruthy();
   });
 
-  it("asks for confirmation before an admin removes its own admin role, then removes it", async () => {
+  it('asks for confirmation before an admin removes its own admin role, then removes it', async () => {
     const { org, admin, call, adminRoleOf } = await tenantWithAdmin();
     await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }], name: 'Second Admin' });
     const role = (await adminRoleOf(admin.personId))!;

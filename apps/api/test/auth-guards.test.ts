@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const signIn = (a: { request: typeof app.request }, email: string, password: string) =>
-  a.request('/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: TEST_ORIGIN }, body: JSON.stringify({ email, password }) });
+  a.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+    body: JSON.stringify({ email, password })
+  });
 
 describe('failed sign-in lockout', () => {
   it(`locks an address after ${SIGN_IN_LIMITS.MAX_FAILURES} failures, even for the right password, and survives a restart`, async () => {
@@ -57,7 +61,11 @@ describe('CSRF', () => {
   it('refuses a cookie-authenticated write without our Origin, allows it with', async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
     const post = (headers: Record<string, string>) =>
-      app.request('/api/admin/teams', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code: `X${Math.random().toString(36).slice(2, 6)}`, name: 'X' }) });
+      app.request('/api/admin/teams', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ code: `X${Math.random().toString(36).slice(2, 6)}`, name: 'X' })
+      });
     const { origin: _o, ...noOrigin } = s.headers;
     expect((await post(noOrigin)).status).toBe(403);
     const evil = await post({ ...s.headers, origin: 'https://evil.example' });
@@ -67,13 +75,21 @@ describe('CSRF', () => {
   });
 
   it('refuses a cross-site sign-in', async () => {
-    const res = await app.request('/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ email: 'a@b.c', password: 'x' }) });
+    const res = await app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ email: 'a@b.c', password: 'x' })
+    });
     expect(res.status).toBe(403);
   });
 
   it('does not apply to bearer-token requests', async () => {
     const tok = await tokenHeaders(t.db, { tenantId: org.tenantId, programId: org.programs.a.id });
-    const res = await app.request('/api/admin/teams', { method: 'POST', headers: { ...tok.headers, 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"code":"Y1","name":"Y"}' });
+    const res = await app.request('/api/admin/teams', {
+      method: 'POST',
+      headers: { ...tok.headers, 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{"code":"Y1","name":"Y"}'
+    });
     // passes CSRF, then the policy refuses: tokens never administer
     expect(res.status).toBe(403);
     expect((await res.json()).error.message).toMatch(/admin/);
@@ -83,7 +99,11 @@ describe('CSRF', () => {
 describe('API tokens', () => {
   it('authenticates with a token, records last use, and refuses it once revoked', async () => {
     const admin = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
-    const created = await app.request('/api/admin/api-tokens', { method: 'POST', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'telephony', clientId: org.clients.a.id }) });
+    const created = await app.request('/api/admin/api-tokens', {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'telephony', clientId: org.clients.a.id })
+    });
     expect(created.status).toBe(201);
     const { token, id, prefix } = await created.json();
     expect(token).toMatch(/^att_/);
@@ -94,7 +114,11 @@ describe('API tokens', () => {
 
     const me = await app.request('/api/me', { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ kind: 'token', roles: ['integration'], grants: [{ role: 'integration', clientId: org.clients.a.id }] });
+    expect(await me.json()).toMatchObject({
+      kind: 'token',
+      roles: ['integration'],
+      grants: [{ role: 'integration', clientId: org.clients.a.id }]
+    });
     const list = await (await app.request('/api/admin/api-tokens', { headers: admin.headers })).json();
     const listed = list.items.find((x: { id: number }) => x.id === id);
     expect(listed.lastUsedAt).not.toBeNull();
@@ -116,7 +140,12 @@ describe('API tokens', () => {
 
   it('needs exactly one scope that exists in the tenant', async () => {
     const admin = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
-    const post = (b: unknown) => app.request('/api/admin/api-tokens', { method: 'POST', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const post = (b: unknown) =>
+      app.request('/api/admin/api-tokens', {
+        method: 'POST',
+        headers: { ...admin.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(b)
+      });
     expect((await post({ name: 'x' })).status).toBe(400);
     expect((await post({ name: 'x', clientId: org.clients.a.id, programId: org.programs.a.id })).status).toBe(400);
     const other = await createFixtureOrg(t.db);
@@ -140,7 +169,11 @@ describe('security headers and limits', () => {
   it('refuses a body over the limit with 413 and the envelope', async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
     const big = JSON.stringify({ code: 'BIG', name: 'x'.repeat(1_100_000) });
-    const res = await app.request('/api/admin/teams', { method: 'POST', headers: { ...s.headers, 'content-type': 'application/json', 'content-length': String(big.length) }, body: big });
+    const res = await app.request('/api/admin/teams', {
+      method: 'POST',
+      headers: { ...s.headers, 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
   });

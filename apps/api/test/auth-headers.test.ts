@@ -20,7 +20,14 @@ afterAll(() => t.cleanup());
 
 describe('security headers of API answers', () => {
   it('keeps personal answers out of every cache (Cache-Control: no-store), errors included', async () => {
-    for (const path of ['/api/me', '/api/admin/people', `/api/calls/${org.calls[0]!.id}`, '/api/calls?limit=5', '/api/admin/people/987654321', '/api/no-such-route']) {
+    for (const path of [
+      '/api/me',
+      '/api/admin/people',
+      `/api/calls/${org.calls[0]!.id}`,
+      '/api/calls?limit=5',
+      '/api/admin/people/987654321',
+      '/api/no-such-route'
+    ]) {
       const res = await app.request(path, { headers });
       expect(res.headers.get('cache-control'), path).toBe('no-store');
     }

@@ -19,24 +19,53 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const signIn = (email: string, password: string, headers: Record<string, string> = { origin: TEST_ORIGIN }) =>
-  app.request('/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password }) });
+  app.request('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password })
+  });
 
 describe('sessions', () => {
   it('signs in through better-auth and resolves the principal from role assignments', async () => {
-    const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'team_lead', teamId: org.teams.a.id }], name: 'Lea Lead' });
+    const s = await signInAs(app, t.db, {
+      tenantId: org.tenantId,
+      grants: [{ role: 'team_lead', teamId: org.teams.a.id }],
+      name: 'Lea Lead'
+    });
     const res = await app.request('/api/me', { headers: s.headers });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ kind: 'user', tenantId: org.tenantId, personId: s.personId, name: 'Lea Lead', roles: ['team_lead'], grants: [{ role: 'team_lead', teamId: org.teams.a.id }] });
+    expect(await res.json()).toMatchObject({
+      kind: 'user',
+      tenantId: org.tenantId,
+      personId: s.personId,
+      name: 'Lea Lead',
+      roles: ['team_lead'],
+      grants: [{ role: 'team_lead', teamId: org.teams.a.id }]
+    });
   });
 
   it('tells the screens what the person may do (`can`, from core capabilitiesOf)', async () => {
     const lead = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'team_lead', teamId: org.teams.a.id }] });
     expect((await (await app.request('/api/me', { headers: lead.headers })).json()).can).toEqual({
-      evaluate: true, readCalls: true, readEvaluations: true, manageScorecards: false, importCalls: false, administer: false,
-      readOwnResults: false, coach: true, readSampling: false, manageSampling: false, readClientPortal: false
+      evaluate: true,
+      readCalls: true,
+      readEvaluations: true,
+      manageScorecards: false,
+      importCalls: false,
+      administer: false,
+      readOwnResults: false,
+      coach: true,
+      readSampling: false,
+      manageSampling: false,
+      readClientPortal: false
     });
     const agent = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.a1.id });
-    expect((await (await app.request('/api/me', { headers: agent.headers })).json()).can).toMatchObject({ evaluate: false, coach: false, readOwnResults: true, readEvaluations: true });
+    expect((await (await app.request('/api/me', { headers: agent.headers })).json()).can).toMatchObject({
+      evaluate: false,
+      coach: false,
+      readOwnResults: true,
+      readEvaluations: true
+    });
   });
 
   it('sets an httpOnly SameSite=Lax session cookie, not Secure on http', async () => {
@@ -115,7 +144,10 @@ describe('sessions', () => {
   it('refuses an expired session', async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
     expect((await app.request('/api/me', { headers: s.headers })).status).toBe(200);
-    await t.db.update(schema.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.sessions.userId, s.userId));
+    await t.db
+      .update(schema.sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.sessions.userId, s.userId));
     expect((await app.request('/api/me', { headers: s.headers })).status).toBe(401);
   });
 
@@ -180,13 +212,19 @@ describe('sessions', () => {
       expect(text).not.toContain(token!);
       expect(text).not.toMatch(/token/i);
       expect((await app.request('/api/me', { headers: other })).status, 'the other session is over').toBe(401);
-      expect((await app.request('/api/me', { headers: { cookie: fresh, origin: TEST_ORIGIN } })).status, 'the caller stays signed in').toBe(200);
+      expect((await app.request('/api/me', { headers: { cookie: fresh, origin: TEST_ORIGIN } })).status, 'the caller stays signed in').toBe(
+        200
+      );
     });
   }
 
   it('refuses a change-password body that is not a JSON object, changing nothing', async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] });
-    const res = await app.request('/api/auth/change-password', { method: 'POST', headers: { ...s.headers, 'content-type': 'application/json' }, body: '[1]' });
+    const res = await app.request('/api/auth/change-password', {
+      method: 'POST',
+      headers: { ...s.headers, 'content-type': 'application/json' },
+      body: '[1]'
+    });
     expect(res.status).toBe(400);
     expect((await app.request('/api/me', { headers: s.headers })).status).toBe(200);
   });

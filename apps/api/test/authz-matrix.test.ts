@@ -17,10 +17,13 @@ beforeAll(async () => {
   t = await createTestDb();
   app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
   world = await buildWorld(app, t.db);
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+  };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
   for (const [path, ops] of Object.entries(doc.paths))
-    for (const [m, op] of Object.entries(ops)) queryParams[`${m.toUpperCase()} ${path}`] = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    for (const [m, op] of Object.entries(ops))
+      queryParams[`${m.toUpperCase()} ${path}`] = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
 }, 60_000);
 afterAll(() => t.cleanup());
 
@@ -48,11 +51,16 @@ describe('authorization matrix', () => {
           const headers: Record<string, string> = { ...world.headers[caller], ...req.headers };
           // A string body is sent as it is (e.g. CSV, with the entry's own content-type); anything else as JSON.
           if (req.body !== undefined && !req.headers?.['content-type']) headers['content-type'] = 'application/json';
-          const res = await app.request(req.path, { method, headers, body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body) });
+          const res = await app.request(req.path, {
+            method,
+            headers,
+            body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body)
+          });
           cells++;
           const cell = `${op} as ${caller} on ${target} (${req.path})`;
           // Personal data (and errors about it) never stays in a browser's or proxy's cache.
-          if (!/no-store/.test(res.headers.get('cache-control') ?? '')) failures.push(`${cell}: Cache-Control is ${res.headers.get('cache-control')}, not no-store`);
+          if (!/no-store/.test(res.headers.get('cache-control') ?? ''))
+            failures.push(`${cell}: Cache-Control is ${res.headers.get('cache-control')}, not no-store`);
           if (res.status !== expected) {
             if (res.status < 300 && expected >= 400) leaks++;
             failures.push(`${cell}: expected ${expected}, got ${res.status} ${(await res.text()).slice(0, 200)}`);
@@ -93,7 +101,8 @@ describe('authorization matrix', () => {
           const path = withSegment(req.path, index, spelling);
           const res = await send(world, method, caller, path, req);
           cells++;
-          if (res.status !== 400 && res.status !== 404) failures.push(`${op} as ${caller}, {${name}} = ${spelling} (${path}): ${res.status} ${res.body}`);
+          if (res.status !== 400 && res.status !== 404)
+            failures.push(`${op} as ${caller}, {${name}} = ${spelling} (${path}): ${res.status} ${res.body}`);
         }
       }
     }
@@ -132,7 +141,10 @@ describe('authorization matrix', () => {
     const missing = await app.request('/api/admin/people/987654321', { headers: h });
     expect(foreign.status).toBe(404);
     expect(missing.status).toBe(404);
-    const strip = (b: { error: { message: string; code: string } }, id: number) => ({ code: b.error.code, message: b.error.message.replace(String(id), '<id>') });
+    const strip = (b: { error: { message: string; code: string } }, id: number) => ({
+      code: b.error.code,
+      message: b.error.message.replace(String(id), '<id>')
+    });
     expect(strip(await foreign.json(), world.b.agents.a1.id)).toEqual(strip(await missing.json(), 987654321));
   });
 });

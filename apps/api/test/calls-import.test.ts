@@ -15,7 +15,8 @@ let org: FixtureOrg;
 let other: FixtureOrg;
 const h: Record<string, Record<string, string>> = {};
 
-const HEADER = 'source,external_id,program_code,queue_code,agent_code,direction,started_at,answer_seconds,talk_seconds,hold_seconds,transfers,disposition,customer_ref,recording,language';
+const HEADER =
+  'source,external_id,program_code,queue_code,agent_code,direction,started_at,answer_seconds,talk_seconds,hold_seconds,transfers,disposition,customer_ref,recording,language';
 const line = (id: string, o: Partial<Record<'program' | 'queue' | 'agent' | 'talk' | 'ref' | 'source', string>> = {}) =>
   `${o.source ?? ''},${id},${o.program ?? 'EN-CARE'},${o.queue ?? 'billing'},${o.agent ?? 'A1'},inbound,2026-11-05T08:30:00Z,7,${o.talk ?? '240'},0,0,resolved,${o.ref ?? `c-${id}`},,nl`;
 const file = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
@@ -41,7 +42,11 @@ async function upload(who: string | null, csv: string, query = 'mode=skip-invali
 }
 
 async function post(who: string | null, path: string, body: unknown) {
-  const res = await app.request(`/api${path}`, { method: 'POST', headers: { ...(who ? h[who] : {}), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await app.request(`/api${path}`, {
+    method: 'POST',
+    headers: { ...(who ? h[who] : {}), 'content-type': 'application/json' },
+    body: JSON.stringify(body)
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -51,7 +56,10 @@ async function get(who: string, path: string) {
 }
 
 const count = async (tenantId: number, source: string) =>
-  Number((await t.db.$client.execute({ sql: 'SELECT count(*) FROM calls WHERE tenant_id = ? AND source = ?', args: [tenantId, source] })).rows[0]![0]);
+  Number(
+    (await t.db.$client.execute({ sql: 'SELECT count(*) FROM calls WHERE tenant_id = ? AND source = ?', args: [tenantId, source] }))
+      .rows[0]![0]
+  );
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -71,7 +79,16 @@ describe('POST /api/calls/import (streamed CSV)', () => {
     const csv = file(line('g1'), line('g2', { agent: 'A2' }), line('g3', { source: 'dialer', queue: '' }));
     const first = await upload('admin', csv, 'mode=all-or-nothing&source=pbx');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'completed', rows: 3, inserted: 3, updated: 0, unchanged: 0, invalid: 0, errorCount: 0, errors: [] });
+    expect(first.body).toMatchObject({
+      status: 'completed',
+      rows: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      invalid: 0,
+      errorCount: 0,
+      errors: []
+    });
     expect(await count(org.tenantId, 'pbx')).toBe(2);
     expect(await count(org.tenantId, 'dialer')).toBe(1);
 
@@ -108,20 +125,33 @@ describe('POST /api/calls/import (streamed CSV)', () => {
 
   it('all-or-nothing stores nothing when one row is bad (400 naming the line)', async () => {
     const importId = randomUUID();
-    const r = await upload('admin', file(line('n1'), line('n2'), line('n3', { agent: 'ZZ' })), `mode=all-or-nothing&source=aon&importId=${importId}`);
+    const r = await upload(
+      'admin',
+      file(line('n1'), line('n2'), line('n3', { agent: 'ZZ' })),
+      `mode=all-or-nothing&source=aon&importId=${importId}`
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION');
     expect(r.body.error.message).toMatch(/1 of 3 rows are invalid; nothing was imported/);
     expect(r.body.error.details).toEqual([{ line: 4, column: 'agent_code', message: 'unknown agent "ZZ"' }]);
     expect(await count(org.tenantId, 'aon')).toBe(0);
     const run = await get('admin', `/imports/${importId}`);
-    expect(run.body).toMatchObject({ id: importId, status: 'rejected', rows: 3, invalid: 1, inserted: 0, errors: [{ line: 4, column: 'agent_code' }] });
+    expect(run.body).toMatchObject({
+      id: importId,
+      status: 'rejected',
+      rows: 3,
+      invalid: 1,
+      inserted: 0,
+      errors: [{ line: 4, column: 'agent_code' }]
+    });
   });
 
   it('refuses a bad header, a wrong content type and an empty body before importing', async () => {
     const bad = await upload('admin', 'external_id,agent\nx,y\n');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, column: 'agent', message: expect.stringMatching(/unknown column/) })]));
+    expect(bad.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ line: 1, column: 'agent', message: expect.stringMatching(/unknown column/) })])
+    );
     const json = await post('admin', '/calls/import', { not: 'csv' });
     expect(json.status).toBe(400);
     expect(json.body.error.message).toMatch(/text\/csv/);
@@ -134,14 +164,21 @@ describe('POST /api/calls/import (streamed CSV)', () => {
     const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0)); // every character below U+0100
     const bytes = latin1(file(line('l1'), line('l2', { ref: 'café-7' })));
     const send = (type: string) =>
-      app.request('/api/calls/import?mode=skip-invalid&source=latin', { method: 'POST', headers: { ...h.admin, 'content-type': type }, body: bytes });
+      app.request('/api/calls/import?mode=skip-invalid&source=latin', {
+        method: 'POST',
+        headers: { ...h.admin, 'content-type': type },
+        body: bytes
+      });
     const refused = await send('text/csv');
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as any).error.message).toMatch(/not UTF-8 text: byte 0xE9 on line 3 .*charset=windows-1252/);
     expect(await count(org.tenantId, 'latin')).toBe(0);
     const converted = await send('text/csv; charset=ISO-8859-1');
     expect(converted.status).toBe(200);
-    const stored = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND source = 'latin' ORDER BY external_id", args: [org.tenantId] });
+    const stored = await t.db.$client.execute({
+      sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND source = 'latin' ORDER BY external_id",
+      args: [org.tenantId]
+    });
     expect(stored.rows.map((r) => r[0])).toEqual(['c-l1', 'café-7']);
     const unknown = await send('text/csv; charset=klingon');
     expect(unknown.status).toBe(400);
@@ -151,7 +188,14 @@ describe('POST /api/calls/import (streamed CSV)', () => {
   it('refuses call dates before 2000 or more than a day ahead, and hidden characters in text cells', async () => {
     const at = (id: string, when: string) => line(id).replace('2026-11-05T08:30:00Z', when);
     const soon = new Date(Date.now() + 3 * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
-    const csv = file(at('y1', '0001-01-01T00:00:00Z'), at('y2', '9999-12-31T23:59:59Z'), at('y3', '1999-12-31T23:00:00Z'), at('y4', soon), line('y5', { ref: 'c-\u202eevil' }), line('y6\u200b'));
+    const csv = file(
+      at('y1', '0001-01-01T00:00:00Z'),
+      at('y2', '9999-12-31T23:59:59Z'),
+      at('y3', '1999-12-31T23:00:00Z'),
+      at('y4', soon),
+      line('y5', { ref: 'c-\u202eevil' }),
+      line('y6\u200b')
+    );
     const r = await upload('admin', csv, 'mode=skip-invalid&source=years');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ inserted: 1, invalid: 5 });
@@ -163,9 +207,19 @@ describe('POST /api/calls/import (streamed CSV)', () => {
       { line: 7, column: 'external_id', reason: expect.stringMatching(/invisible character \(U\+200B/) },
       { line: 7, column: 'customer_ref', reason: expect.stringMatching(/invisible character/) }
     ]);
-    const nul = await post('admin', '/calls/webhook?source=years', { external_id: 'n\u0000ul', program_code: 'EN-CARE', agent_code: 'A1', direction: 'inbound', started_at: '2026-11-05T08:30:00Z', talk_seconds: 5 });
+    const nul = await post('admin', '/calls/webhook?source=years', {
+      external_id: 'n\u0000ul',
+      program_code: 'EN-CARE',
+      agent_code: 'A1',
+      direction: 'inbound',
+      started_at: '2026-11-05T08:30:00Z',
+      talk_seconds: 5
+    });
     expect(nul.status).toBe(400);
-    expect(nul.body.error.details[0]).toMatchObject({ column: 'external_id', message: expect.stringMatching(/control character \(U\+0000/) });
+    expect(nul.body.error.details[0]).toMatchObject({
+      column: 'external_id',
+      message: expect.stringMatching(/control character \(U\+0000/)
+    });
   });
 
   it('refuses anonymous callers and roles without import rights', async () => {
@@ -186,7 +240,7 @@ describe('POST /api/calls/import (streamed CSV)', () => {
 });
 
 describe('tenants and API tokens', () => {
-  it('a foreign tenant cannot see or touch this tenant\'s codes or imports', async () => {
+  it("a foreign tenant cannot see or touch this tenant's codes or imports", async () => {
     const r = await upload('otherAdmin', file(line('f1', { agent: 'NOT-THERE' })), 'mode=skip-invalid&source=pbx');
     expect(r.body.errors[0]).toMatchObject({ column: 'agent_code', reason: 'unknown agent "NOT-THERE"' });
     const mine = await upload('admin', file(line('f2')), 'mode=skip-invalid&source=foreign-check');
@@ -195,17 +249,33 @@ describe('tenants and API tokens', () => {
   });
 
   it('a program token imports its own program; rows of another program are row errors', async () => {
-    const r = await upload('tokenA', file(line('k1'), line('k2', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })), 'mode=skip-invalid&source=tok');
+    const r = await upload(
+      'tokenA',
+      file(line('k1'), line('k2', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })),
+      'mode=skip-invalid&source=tok'
+    );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ inserted: 1, invalid: 1 });
-    expect(r.body.errors[0]).toMatchObject({ line: 3, column: 'program_code', reason: expect.stringMatching(/outside what you may import/) });
+    expect(r.body.errors[0]).toMatchObject({
+      line: 3,
+      column: 'program_code',
+      reason: expect.stringMatching(/outside what you may import/)
+    });
   });
 
   it('a client token cannot take over a call of another client with the same external id', async () => {
     await upload('admin', file(line('k9')), 'mode=skip-invalid&source=tok2');
-    const r = await upload('tokenClientB', file(line('k9', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })), 'mode=all-or-nothing&source=tok2');
+    const r = await upload(
+      'tokenClientB',
+      file(line('k9', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })),
+      'mode=all-or-nothing&source=tok2'
+    );
     expect(r.status).toBe(400);
-    expect(r.body.error.details[0]).toMatchObject({ line: 2, column: 'external_id', message: expect.stringMatching(/belongs to a program you may not import into/) });
+    expect(r.body.error.details[0]).toMatchObject({
+      line: 2,
+      column: 'external_id',
+      message: expect.stringMatching(/belongs to a program you may not import into/)
+    });
   });
 
   it('tokens see their own import runs only; admins see all', async () => {
@@ -221,11 +291,23 @@ describe('tenants and API tokens', () => {
 
 describe('POST /api/calls/batch and /api/calls/webhook', () => {
   const rec = (id: string, over: Record<string, unknown> = {}) => ({
-    external_id: id, program_code: 'EN-CARE', queue_code: 'billing', agent_code: 'A1', direction: 'inbound', started_at: '2026-11-06T09:00:00+01:00', talk_seconds: 180, customer_ref: `c-${id}`, ...over
+    external_id: id,
+    program_code: 'EN-CARE',
+    queue_code: 'billing',
+    agent_code: 'A1',
+    direction: 'inbound',
+    started_at: '2026-11-06T09:00:00+01:00',
+    talk_seconds: 180,
+    customer_ref: `c-${id}`,
+    ...over
   });
 
   it('batch: same validation and modes; reports records by index', async () => {
-    const r = await post('admin', '/calls/batch?mode=skip-invalid&source=batch', [rec('b1'), rec('b2', { agent_code: 'NOBODY' }), rec('b3', { talkSeconds: 5 })]);
+    const r = await post('admin', '/calls/batch?mode=skip-invalid&source=batch', [
+      rec('b1'),
+      rec('b2', { agent_code: 'NOBODY' }),
+      rec('b3', { talkSeconds: 5 })
+    ]);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ rows: 3, inserted: 1, invalid: 2 });
     expect(r.body.errors).toEqual([
@@ -234,7 +316,9 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
     ]);
     const aon = await post('admin', '/calls/batch?mode=all-or-nothing&source=batch2', [rec('b4'), rec('b5', { direction: 'up' })]);
     expect(aon.status).toBe(400);
-    expect(aon.body.error.details).toEqual([{ path: '1.direction', column: 'direction', message: expect.stringMatching(/inbound or outbound/) }]);
+    expect(aon.body.error.details).toEqual([
+      { path: '1.direction', column: 'direction', message: expect.stringMatching(/inbound or outbound/) }
+    ]);
     expect(await count(org.tenantId, 'batch2')).toBe(0);
   });
 
@@ -256,7 +340,11 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
     expect(jsonTooDeepAt('[{"a":"[[[[[[[[\\"[[[["}]', 3)).toBe(-1);
     expect(jsonTooDeepAt('[[[[]]]]', 3)).toBe(3);
     const latin1 = new Uint8Array([...new TextEncoder().encode('{"external_id":"caf'), 0xe9, ...new TextEncoder().encode('"}')]);
-    const res = await app.request('/api/calls/webhook', { method: 'POST', headers: { ...h.admin, 'content-type': 'application/json' }, body: latin1 });
+    const res = await app.request('/api/calls/webhook', {
+      method: 'POST',
+      headers: { ...h.admin, 'content-type': 'application/json' },
+      body: latin1
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.message).toMatch(/not valid UTF-8/);
   });
@@ -273,7 +361,9 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
       expect(d.message.length).toBeLessThanOrEqual(200);
       expect(d.column.length).toBeLessThanOrEqual(100);
     }
-    const stored = (await t.db.$client.execute({ sql: 'SELECT length(errors) AS n, error_count FROM imports WHERE id = ?', args: [importId] })).rows[0]!;
+    const stored = (
+      await t.db.$client.execute({ sql: 'SELECT length(errors) AS n, error_count FROM imports WHERE id = ?', args: [importId] })
+    ).rows[0]!;
     expect(Number(stored.n)).toBeLessThan(40_000);
     expect(Number(stored.error_count)).toBe(120);
     const run = await get('admin', `/imports/${importId}`);
@@ -281,7 +371,11 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
   });
 
   it('batch: refuses more than the maximum', async () => {
-    const r = await post('admin', '/calls/batch', Array.from({ length: 5001 }, (_, i) => rec(`m${i}`)));
+    const r = await post(
+      'admin',
+      '/calls/batch',
+      Array.from({ length: 5001 }, (_, i) => rec(`m${i}`))
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/at most 5000/);
   });
@@ -302,7 +396,10 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
   it('webhook: a token of another client is refused for this program', async () => {
     const r = await post('tokenClientB', '/calls/webhook?source=pbx-hook', rec('w3'));
     expect(r.status).toBe(400);
-    expect(r.body.error.details[0]).toMatchObject({ column: 'program_code', message: expect.stringMatching(/outside what you may import/) });
+    expect(r.body.error.details[0]).toMatchObject({
+      column: 'program_code',
+      message: expect.stringMatching(/outside what you may import/)
+    });
   });
 
   it('serves the CSV template to importers, and it imports cleanly into a tenant with those codes', async () => {
@@ -315,7 +412,9 @@ describe('POST /api/calls/batch and /api/calls/webhook', () => {
 
   it('documents the routes in the OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/calls/import', '/api/calls/batch', '/api/calls/webhook', '/api/imports/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/calls/import', '/api/calls/batch', '/api/calls/webhook', '/api/imports/{id}'])
+    );
   });
 });
 
@@ -326,7 +425,9 @@ describe('docs/import.md', () => {
   it('every curl example is a request that works (the same method, headers and body, against this app)', async () => {
     const doc = readFileSync(new URL('../../../docs/import.md', import.meta.url), 'utf8');
     const examples = doc.slice(doc.indexOf('## Examples'));
-    const commands = [...examples.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((b) => b[1]!.replace(/\\\n\s*/g, ' ').split('\n')).filter((l) => l.startsWith('curl '));
+    const commands = [...examples.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .flatMap((b) => b[1]!.replace(/\\\n\s*/g, ' ').split('\n'))
+      .filter((l) => l.startsWith('curl '));
     expect(commands.length).toBeGreaterThanOrEqual(3);
     const [person] = await t.db.insert(schema.people).values({ tenantId: org.tenantId, code: 'AG001', name: 'Doc agent' }).returning();
     expect(person).toBeDefined();
@@ -356,10 +457,17 @@ describe('docs/import.md', () => {
         } else if (a.startsWith('http')) url = a;
       }
       expect(body, `${cmd}: a file the test does not know`).toBeDefined();
-      const res = await app.request(url.replace(/^https?:\/\/[^/]+/, ''), { method: method ?? 'GET', headers, body: body as BodyInit | undefined });
+      const res = await app.request(url.replace(/^https?:\/\/[^/]+/, ''), {
+        method: method ?? 'GET',
+        headers,
+        body: body as BodyInit | undefined
+      });
       expect(res.status, `${cmd}\n→ ${res.status} ${await res.clone().text()}`).toBeLessThan(300);
     }
-    const latin = await t.db.$client.execute({ sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND external_id = 'doc-2'", args: [org.tenantId] });
+    const latin = await t.db.$client.execute({
+      sql: "SELECT customer_ref FROM calls WHERE tenant_id = ? AND external_id = 'doc-2'",
+      args: [org.tenantId]
+    });
     expect(latin.rows[0]![0]).toBe('café-2');
   });
 
@@ -368,8 +476,14 @@ describe('docs/import.md', () => {
     const r = await upload('admin', long, 'mode=skip-invalid&source=bigrec');
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/line 2 on: a record \(one row\) is longer than 1048576 bytes, the limit per record .*quote/);
-    const put = await app.request('/api/calls/import?source=bigrec', { method: 'PUT', headers: { ...h.admin, 'content-type': 'text/csv' }, body: long });
+    const put = await app.request('/api/calls/import?source=bigrec', {
+      method: 'PUT',
+      headers: { ...h.admin, 'content-type': 'text/csv' },
+      body: long
+    });
     expect(put.status).toBe(413);
-    expect(((await put.json()) as any).error.message).toMatch(/larger than 1048576 bytes: the limit for one whole PUT request to \/api\/calls\/import; \/api\/calls\/import takes POST, which streams files of any size \(curl -T sends PUT/);
+    expect(((await put.json()) as any).error.message).toMatch(
+      /larger than 1048576 bytes: the limit for one whole PUT request to \/api\/calls\/import; \/api\/calls\/import takes POST, which streams files of any size \(curl -T sends PUT/
+    );
   });
 });

@@ -10,7 +10,23 @@ import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { loadEnv } from '../src/env.ts';
 import { signInAs } from './support/auth.ts';
 
-type Page = { items: { id: number; startedAt: string; agent: { id: number }; program: { id: number }; client: { id: number }; team: { id: number } | null; queue: { id: number } | null; direction: string; hasRecording: boolean; hasTranscript: boolean }[]; nextCursor: string | null; prevCursor: string | null; hasMore: boolean };
+type Page = {
+  items: {
+    id: number;
+    startedAt: string;
+    agent: { id: number };
+    program: { id: number };
+    client: { id: number };
+    team: { id: number } | null;
+    queue: { id: number } | null;
+    direction: string;
+    hasRecording: boolean;
+    hasTranscript: boolean;
+  }[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  hasMore: boolean;
+};
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
@@ -135,7 +151,18 @@ describe('GET /api/calls', () => {
   });
 
   it('refuses bad input with a message naming the parameter', async () => {
-    for (const [q, what] of [['limit=500', 'limit'], ['hasRecording=yes', 'hasRecording'], ['hasTranscript=1', 'hasTranscript'], ['from=yesterday', 'from'], ['to=2026-02-30', 'to'], ['cursor=nonsense', 'cursor'], ['agent=abc', 'agent'], ['queue=-4', 'queue'], ['from=2026-11-05&to=2026-11-01', 'from'], ['direction=sideways', 'direction']]) {
+    for (const [q, what] of [
+      ['limit=500', 'limit'],
+      ['hasRecording=yes', 'hasRecording'],
+      ['hasTranscript=1', 'hasTranscript'],
+      ['from=yesterday', 'from'],
+      ['to=2026-02-30', 'to'],
+      ['cursor=nonsense', 'cursor'],
+      ['agent=abc', 'agent'],
+      ['queue=-4', 'queue'],
+      ['from=2026-11-05&to=2026-11-01', 'from'],
+      ['direction=sideways', 'direction']
+    ]) {
       const res = await get(`/api/calls?${q}`, admin);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error.message).toContain(what);
@@ -145,7 +172,12 @@ describe('GET /api/calls', () => {
   it('shows an agent only its own calls, a team lead its teams, a client auditor its clients', async () => {
     const agent = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.b1.id })).headers;
     const own = await allPages('limit=200', agent);
-    expect(own.sort()).toEqual(org.calls.filter((c) => c.agentId === org.agents.b1.id).map((c) => c.id).sort());
+    expect(own.sort()).toEqual(
+      org.calls
+        .filter((c) => c.agentId === org.agents.b1.id)
+        .map((c) => c.id)
+        .sort()
+    );
     // Filtering by another agent does not widen what an agent sees.
     expect((await page(`/api/calls?agent=${org.agents.a1.id}`, agent)).items).toEqual([]);
 
@@ -161,7 +193,9 @@ describe('GET /api/calls', () => {
     expect(team.length).toBe(60);
     expect(team.every((id) => [org.agents.a1.id, org.agents.a2.id].includes(org.calls.find((c) => c.id === id)!.agentId))).toBe(true);
 
-    const auditor = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'client_auditor', clientId: org.clients.b.id }] })).headers;
+    const auditor = (
+      await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'client_auditor', clientId: org.clients.b.id }] })
+    ).headers;
     const audited = await page('/api/calls?limit=200', auditor);
     expect(audited.items.length).toBe(60);
     expect(audited.items.every((i) => i.client.id === org.clients.b.id)).toBe(true);
@@ -180,7 +214,11 @@ describe('GET /api/calls', () => {
     expect(f.clients).toHaveLength(2);
     expect(f.programs).toHaveLength(2);
     expect(f.teams.map((x: { code: string }) => x.code)).toEqual(['T1', 'T2']);
-    expect(f.agents.map((x: { id: number }) => x.id).sort()).toEqual(Object.values(org.agents).map((a) => a.id).sort());
+    expect(f.agents.map((x: { id: number }) => x.id).sort()).toEqual(
+      Object.values(org.agents)
+        .map((a) => a.id)
+        .sort()
+    );
   });
 });
 
@@ -189,7 +227,12 @@ describe('GET /api/calls/:id', () => {
     const res = await get(`/api/calls/${org.calls[0]!.id}`, admin);
     expect(res.status).toBe(200);
     const call = await res.json();
-    expect(call).toMatchObject({ id: org.calls[0]!.id, agent: { id: org.agents.a1.id }, hasRecording: true, recordingUrl: `/api/calls/${org.calls[0]!.id}/recording` });
+    expect(call).toMatchObject({
+      id: org.calls[0]!.id,
+      agent: { id: org.agents.a1.id },
+      hasRecording: true,
+      recordingUrl: `/api/calls/${org.calls[0]!.id}/recording`
+    });
     expect(call.transcript.turns).toHaveLength(2);
     expect(call.transcript.turns[0]).toMatchObject({ speaker: 'agent', start: 0.5 });
   });
@@ -199,7 +242,10 @@ describe('GET /api/calls/:id', () => {
     const foreign = await get(`/api/calls/${other.calls[0]!.id}`, admin);
     expect(missing.status).toBe(404);
     expect(foreign.status).toBe(404);
-    const strip = (b: { error: { message: string; code: string } }) => ({ code: b.error.code, message: b.error.message.replace(/\d+/, 'N') });
+    const strip = (b: { error: { message: string; code: string } }) => ({
+      code: b.error.code,
+      message: b.error.message.replace(/\d+/, 'N')
+    });
     expect(strip(await foreign.json())).toEqual(strip(await missing.json()));
     const agent = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.b2.id })).headers;
     expect((await get(`/api/calls/${org.calls[0]!.id}`, agent)).status).toBe(404);
@@ -220,7 +266,12 @@ describe('GET /api/calls/:id/recording', () => {
   });
 
   it('answers ranges with 206 and the exact bytes', async () => {
-    for (const [range, start, end] of [['bytes=0-99', 0, 99], ['bytes=4900-', 4900, 4999], ['bytes=-10', 4990, 4999], ['bytes=4990-9999', 4990, 4999]] as const) {
+    for (const [range, start, end] of [
+      ['bytes=0-99', 0, 99],
+      ['bytes=4900-', 4900, 4999],
+      ['bytes=-10', 4990, 4999],
+      ['bytes=4990-9999', 4990, 4999]
+    ] as const) {
       const res = await get(url(), { ...admin, range });
       expect(res.status, range).toBe(206);
       expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${AUDIO.length}`);
@@ -244,7 +295,10 @@ describe('GET /api/calls/:id/recording', () => {
     expect(body).not.toContain('TOP-SECRET-BYTES');
     expect(JSON.parse(body).error.code).toBe('FORBIDDEN');
     // An absolute stored path is refused the same way.
-    await t.db.update(schema.calls).set({ recordingPath: join(t.dir, 'secret.ogg') }).where(eq(schema.calls.id, org.calls[1]!.id));
+    await t.db
+      .update(schema.calls)
+      .set({ recordingPath: join(t.dir, 'secret.ogg') })
+      .where(eq(schema.calls.id, org.calls[1]!.id));
     expect((await get(`/api/calls/${org.calls[1]!.id}/recording`, admin)).status).toBe(403);
   });
 

@@ -24,14 +24,30 @@ const DEFINITION: ScorecardDefinitionInput = {
       id: 'solution',
       title: 'Solution',
       items: [
-        { id: 'need', text: 'Finds the need behind the question', answer: { type: 'yes_no' }, weight: 4, naAllowed: true, dimension: 'customer_oriented' },
+        {
+          id: 'need',
+          text: 'Finds the need behind the question',
+          answer: { type: 'yes_no' },
+          weight: 4,
+          naAllowed: true,
+          dimension: 'customer_oriented'
+        },
         { id: 'next-step', text: 'Offers the next step unasked', answer: { type: 'yes_no' }, weight: 3, dimension: 'customer_oriented' }
       ]
     },
     {
       id: 'compliance',
       title: 'Compliance',
-      items: [{ id: 'id-check', text: 'Verifies identity', answer: { type: 'yes_no' }, weight: 2, dimension: 'compliance', critical: { class: 'compliance', failScope: 'evaluation' } }]
+      items: [
+        {
+          id: 'id-check',
+          text: 'Verifies identity',
+          answer: { type: 'yes_no' },
+          weight: 2,
+          dimension: 'compliance',
+          critical: { class: 'compliance', failScope: 'evaluation' }
+        }
+      ]
     }
   ]
 };
@@ -48,7 +64,11 @@ let token: H;
 const ev = {} as Record<'a1' | 'a2' | 'b1', number>;
 
 const req = (method: string, path: string, headers: H, body?: unknown) =>
-  app.request(path, { method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+  app.request(path, {
+    method,
+    headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined
+  });
 const get = (path: string, h: H) => req('GET', path, h);
 const callsOf = (agentId: number) => org.calls.filter((c) => c.agentId === agentId);
 
@@ -75,8 +95,19 @@ beforeAll(async () => {
   org = await createFixtureOrg(t.db, { callsPerAgent: 6 });
   const tenantId = org.tenantId;
   const [card] = await t.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Default', createdBy: 'test' }).returning();
-  await t.db.insert(schema.scorecardVersions).values({ tenantId, scorecardId: card!.id, version: 1, status: 'published', definition: ScorecardDefinition.parse(DEFINITION), createdBy: 'test', updatedAt: new Date(), publishedAt: new Date(), publishedBy: 'test' });
-  const s = (grants: Parameters<typeof signInAs>[2]['grants'], personId?: number) => signInAs(app, t.db, { tenantId, grants, personId }).then((r) => r.headers);
+  await t.db.insert(schema.scorecardVersions).values({
+    tenantId,
+    scorecardId: card!.id,
+    version: 1,
+    status: 'published',
+    definition: ScorecardDefinition.parse(DEFINITION),
+    createdBy: 'test',
+    updatedAt: new Date(),
+    publishedAt: new Date(),
+    publishedBy: 'test'
+  });
+  const s = (grants: Parameters<typeof signInAs>[2]['grants'], personId?: number) =>
+    signInAs(app, t.db, { tenantId, grants, personId }).then((r) => r.headers);
   u.qa = await s([{ role: 'qa_analyst' }]);
   u.admin = await s([{ role: 'admin' }]);
   u.leadA = await s([{ role: 'team_lead', teamId: org.teams.a.id }]);
@@ -116,7 +147,7 @@ describe('the agent reads its evaluations', () => {
     expect((await get(`/api/coaching/evaluations/${ev.b1}`, u.qa)).status).toBe(200);
   });
 
-  it('its home lists only its own evaluations, with n and an interval; another agent\'s summary is refused', async () => {
+  it("its home lists only its own evaluations, with n and an interval; another agent's summary is refused", async () => {
     const res = await get('/api/me/summary', u.agentA1);
     expect(res.status).toBe(200);
     const s = await res.json();
@@ -140,7 +171,10 @@ describe('the agent reads its evaluations', () => {
     expect(await (await req('POST', `/api/coaching/evaluations/${ev.a1}/acknowledge`, u.agentA1)).json()).toMatchObject({ created: false });
     await expectRefused(await req('POST', `/api/coaching/evaluations/${ev.a2}/acknowledge`, u.agentA1));
     await expectRefused(await req('POST', `/api/coaching/evaluations/${ev.a1}/acknowledge`, u.leadA), [403]);
-    const rows = await t.db.select().from(schema.evaluationAcknowledgements).where(eq(schema.evaluationAcknowledgements.evaluationId, ev.a1));
+    const rows = await t.db
+      .select()
+      .from(schema.evaluationAcknowledgements)
+      .where(eq(schema.evaluationAcknowledgements.evaluationId, ev.a1));
     expect(rows).toHaveLength(1);
     expect((await (await get('/api/me/summary', u.agentA1)).json()).unread).toBe(0);
   });
@@ -152,33 +186,61 @@ describe('disputes', () => {
 
   it('refuses a non-existent item naming it, a duplicate in one request, and an empty reason — storing nothing', async () => {
     const before = await count();
-    const bad = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'no-such-item', reason: 'I did this' }] });
+    const bad = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'no-such-item', reason: 'I did this' }]
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/item "no-such-item" is not on this evaluation's scorecard/);
-    const twice = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'greeting', reason: 'one' + 'two' }, { itemId: 'greeting', reason: 'again' }] });
+    const twice = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [
+        { itemId: 'greeting', reason: 'one' + 'two' },
+        { itemId: 'greeting', reason: 'again' }
+      ]
+    });
     expect(twice.status).toBe(400);
-    const short = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'greeting', reason: ' ' }] });
+    const short = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'greeting', reason: ' ' }]
+    });
     expect(short.status).toBe(400);
     expect((await short.json()).error.message).toMatch(/items\.0\.reason/);
-    const badAnswer = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'empathy', reason: 'I was kind', proposedAnswer: 9 }] });
+    const badAnswer = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'empathy', reason: 'I was kind', proposedAnswer: 9 }]
+    });
     expect(badAnswer.status).toBe(400);
     expect(await count()).toBe(before);
   });
 
   it('the agent disputes an item with a reason; only the agent may, and only its own evaluation', async () => {
-    await expectRefused(await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, u.agentA1, { items: [{ itemId: 'greeting', reason: 'I did greet' }] }));
-    await expectRefused(await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.leadA, { items: [{ itemId: 'greeting', reason: 'I did greet' }] }), [403]);
-    const res = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { revision: 1, items: [{ itemId: 'greeting', reason: 'I greeted with my name at 0:03', proposedAnswer: 'yes' }] });
+    await expectRefused(
+      await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, u.agentA1, {
+        items: [{ itemId: 'greeting', reason: 'I did greet' }]
+      })
+    );
+    await expectRefused(
+      await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.leadA, { items: [{ itemId: 'greeting', reason: 'I did greet' }] }),
+      [403]
+    );
+    const res = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      revision: 1,
+      items: [{ itemId: 'greeting', reason: 'I greeted with my name at 0:03', proposedAnswer: 'yes' }]
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     const d = await res.json();
-    expect(d).toMatchObject({ status: 'open', evaluationId: ev.a1, revision: 1, items: [{ itemId: 'greeting', text: 'Greets with name and company', answerBefore: 'no', proposedAnswer: 'yes', outcome: null }] });
+    expect(d).toMatchObject({
+      status: 'open',
+      evaluationId: ev.a1,
+      revision: 1,
+      items: [{ itemId: 'greeting', text: 'Greets with name and company', answerBefore: 'no', proposedAnswer: 'yes', outcome: null }]
+    });
     disputeId = d.id;
     const [audit] = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'dispute.open'));
     expect(audit).toMatchObject({ objectType: 'dispute', objectId: String(disputeId) });
   });
 
   it('refuses disputing the same item twice (409), whatever the outcome', async () => {
-    const res = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'greeting', reason: 'Still think so' }] });
+    const res = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'greeting', reason: 'Still think so' }]
+    });
     expect(res.status).toBe(409);
     expect((await res.json()).error.message).toMatch(/item "greeting".*disputed once/);
   });
@@ -199,7 +261,7 @@ describe('disputes', () => {
     await expectRefused(await get(`/api/coaching/disputes/${disputeId}`, u.auditorA));
   });
 
-  it('shows the open dispute and its age in the lead\'s coaching queue', async () => {
+  it("shows the open dispute and its age in the lead's coaching queue", async () => {
     clock = new Date(clock.getTime() + 2 * DAY);
     const q = await (await get('/api/coaching/queue', u.leadA)).json();
     const ids = q.items.map((r: { agentId: number }) => r.agentId);
@@ -216,18 +278,31 @@ describe('disputes', () => {
     const body = { reason: 'Listened again: the greeting is there', items: [{ itemId: 'greeting', outcome: 'accepted' }] };
     await expectRefused(await req('POST', `/api/coaching/disputes/${disputeId}/resolve`, u.agentA1, body), [403]);
     await expectRefused(await req('POST', `/api/coaching/disputes/${disputeId}/resolve`, u.leadB, body));
-    const incomplete = await req('POST', `/api/coaching/disputes/${disputeId}/resolve`, u.leadA, { reason: 'x'.repeat(5), items: [{ itemId: 'empathy', outcome: 'rejected' }] });
+    const incomplete = await req('POST', `/api/coaching/disputes/${disputeId}/resolve`, u.leadA, {
+      reason: 'x'.repeat(5),
+      items: [{ itemId: 'empathy', outcome: 'rejected' }]
+    });
     expect(incomplete.status).toBe(400);
     expect((await incomplete.json()).error.message).toMatch(/not part of dispute.*decide item "greeting"/);
     const res = await req('POST', `/api/coaching/disputes/${disputeId}/resolve`, u.leadA, body);
     expect(res.status, await res.clone().text()).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'accepted', resultingRevision: 2, resolutionReason: body.reason, items: [{ itemId: 'greeting', outcome: 'accepted', answerAfter: 'yes' }] });
+    expect(await res.json()).toMatchObject({
+      status: 'accepted',
+      resultingRevision: 2,
+      resolutionReason: body.reason,
+      items: [{ itemId: 'greeting', outcome: 'accepted', answerAfter: 'yes' }]
+    });
     const revs = await t.db.select().from(schema.evaluationRevisions).where(eq(schema.evaluationRevisions.evaluationId, ev.a1));
     expect(revs.map((r) => r.revision)).toEqual([1, 2]);
     expect(revs[1]!.reason).toMatch(/Dispute \d+ accepted: Listened again/);
     expect((revs[1]!.answers as Record<string, unknown>).greeting).toBe('yes');
     expect((revs[0]!.answers as Record<string, unknown>).greeting).toBe('no');
-    const actions = (await t.db.select().from(schema.auditLog).where(inArray(schema.auditLog.action, ['dispute.resolve', 'evaluation.revise']))).map((a) => a.action);
+    const actions = (
+      await t.db
+        .select()
+        .from(schema.auditLog)
+        .where(inArray(schema.auditLog.action, ['dispute.resolve', 'evaluation.revise']))
+    ).map((a) => a.action);
     expect(actions.sort()).toEqual(['dispute.resolve', 'evaluation.revise']);
     const again = await req('POST', `/api/coaching/disputes/${disputeId}/resolve`, u.leadA, body);
     expect(again.status).toBe(409);
@@ -244,19 +319,41 @@ describe('disputes', () => {
   });
 
   it('partly accepts and rejects item by item; a rejection makes no revision', async () => {
-    const open = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'empathy', reason: 'I said I understand' }, { itemId: 'need', reason: 'I asked why' }] });
+    const open = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [
+        { itemId: 'empathy', reason: 'I said I understand' },
+        { itemId: 'need', reason: 'I asked why' }
+      ]
+    });
     expect(open.status).toBe(201);
     const d = await open.json();
-    const noAnswer = await req('POST', `/api/coaching/disputes/${d.id}/resolve`, u.qa, { reason: 'Partly right', items: [{ itemId: 'empathy', outcome: 'accepted' }, { itemId: 'need', outcome: 'rejected' }] });
+    const noAnswer = await req('POST', `/api/coaching/disputes/${d.id}/resolve`, u.qa, {
+      reason: 'Partly right',
+      items: [
+        { itemId: 'empathy', outcome: 'accepted' },
+        { itemId: 'need', outcome: 'rejected' }
+      ]
+    });
     expect(noAnswer.status).toBe(400);
     expect((await noAnswer.json()).error.message).toMatch(/item "empathy": give the corrected answer/);
-    const res = await req('POST', `/api/coaching/disputes/${d.id}/resolve`, u.qa, { reason: 'Empathy yes, need no', items: [{ itemId: 'empathy', outcome: 'accepted', answer: 4 }, { itemId: 'need', outcome: 'rejected' }] });
+    const res = await req('POST', `/api/coaching/disputes/${d.id}/resolve`, u.qa, {
+      reason: 'Empathy yes, need no',
+      items: [
+        { itemId: 'empathy', outcome: 'accepted', answer: 4 },
+        { itemId: 'need', outcome: 'rejected' }
+      ]
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'partly_accepted', resultingRevision: 3 });
 
-    const other = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'next-step', reason: 'I offered it' }] });
+    const other = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'next-step', reason: 'I offered it' }]
+    });
     const od = await other.json();
-    const rej = await req('POST', `/api/coaching/disputes/${od.id}/resolve`, u.leadA, { reason: 'Not in the recording', items: [{ itemId: 'next-step', outcome: 'rejected' }] });
+    const rej = await req('POST', `/api/coaching/disputes/${od.id}/resolve`, u.leadA, {
+      reason: 'Not in the recording',
+      items: [{ itemId: 'next-step', outcome: 'rejected' }]
+    });
     expect(await rej.json()).toMatchObject({ status: 'rejected', resultingRevision: null });
     const [e] = await t.db.select().from(schema.evaluations).where(eq(schema.evaluations.id, ev.a1));
     expect(e!.revision).toBe(3);
@@ -264,27 +361,39 @@ describe('disputes', () => {
 
   it('refuses a dispute after the window; a longer window set by an admin allows it', async () => {
     clock = new Date(clock.getTime() + 6 * DAY); // 8 days after submission
-    const late = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'id-check', reason: 'I did verify' }] });
+    const late = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'id-check', reason: 'I did verify' }]
+    });
     expect(late.status).toBe(409);
     expect((await late.json()).error.message).toMatch(/dispute window of 7 days.*closed on 2026-11-09/);
     expect((await (await get(`/api/coaching/evaluations/${ev.a1}`, u.agentA1)).json()).canDispute).toBe(false);
     const patch = await req('PATCH', `/api/admin/programs/${org.programs.a.id}`, u.admin, { disputeWindowDays: 14 });
     expect(patch.status, await patch.clone().text()).toBe(200);
-    const ok = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, { items: [{ itemId: 'id-check', reason: 'I did verify' }] });
+    const ok = await req('POST', `/api/coaching/evaluations/${ev.a1}/disputes`, u.agentA1, {
+      items: [{ itemId: 'id-check', reason: 'I did verify' }]
+    });
     expect(ok.status).toBe(201);
   });
   it('a later change by the evaluator gives the agent the whole window again, counted from that revision', async () => {
     const before = clock;
     clock = new Date(clock.getTime() + 20 * DAY); // long after ev.a2 was first submitted (window: 14 days now)
     const { agentA2, leadA } = u;
-    const late = await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, agentA2, { items: [{ itemId: 'greeting', reason: 'I greeted' }] });
+    const late = await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, agentA2, {
+      items: [{ itemId: 'greeting', reason: 'I greeted' }]
+    });
     expect(late.status).toBe(409);
-    const revised = await req('POST', `/api/evaluations/${ev.a2}/revisions`, leadA, { revision: 1, answers: { ...WEAK, empathy: 3 }, reason: 'Listened again: more empathy than I scored' });
+    const revised = await req('POST', `/api/evaluations/${ev.a2}/revisions`, leadA, {
+      revision: 1,
+      answers: { ...WEAK, empathy: 3 },
+      reason: 'Listened again: more empathy than I scored'
+    });
     expect(revised.status, await revised.clone().text()).toBe(200);
     const view = await (await get(`/api/coaching/evaluations/${ev.a2}`, agentA2)).json();
     expect(view.canDispute).toBe(true);
     expect(view.disputeWindow.closesAt.slice(0, 10)).toBe(new Date(clock.getTime() + 14 * DAY).toISOString().slice(0, 10));
-    const ok = await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, agentA2, { items: [{ itemId: 'greeting', reason: 'I greeted' }] });
+    const ok = await req('POST', `/api/coaching/evaluations/${ev.a2}/disputes`, agentA2, {
+      items: [{ itemId: 'greeting', reason: 'I greeted' }]
+    });
     expect(ok.status, await ok.clone().text()).toBe(201);
     clock = before;
   });
@@ -309,7 +418,11 @@ describe('coaching sessions', () => {
   it('a lead records a session for its own team only; bad items and foreign evaluations → 400 naming them', async () => {
     await expectRefused(await req('POST', '/api/coaching/sessions', u.leadB, sessionBody()));
     await expectRefused(await req('POST', '/api/coaching/sessions', u.agentA1, sessionBody()), [403]);
-    const bad = await req('POST', '/api/coaching/sessions', u.leadA, { ...sessionBody(), evaluationIds: [ev.a2], focusItems: [{ itemId: 'smile', text: 'Smile more' }] });
+    const bad = await req('POST', '/api/coaching/sessions', u.leadA, {
+      ...sessionBody(),
+      evaluationIds: [ev.a2],
+      focusItems: [{ itemId: 'smile', text: 'Smile more' }]
+    });
     expect(bad.status).toBe(400);
     const msg = (await bad.json()).error.message;
     expect(msg).toMatch(new RegExp(`evaluation ${ev.a2} is not a submitted evaluation of this agent`));
@@ -359,15 +472,26 @@ describe('coaching sessions', () => {
     const s = await (await get(`/api/coaching/sessions/${sessionId}`, u.leadA)).json();
     expect(s.focusItems[0]).toMatchObject({ itemId: 'next-step', before: { n: 1, estimate: 0 }, after: { n: 2, estimate: 100 } });
     expect(s.laterEvaluations).toHaveLength(2);
-    await expectRefused(await req('POST', `/api/coaching/sessions/${sessionId}/follow-ups`, u.agentA1, { progress: 'improved', note: 'I did it' }), [403]);
-    await expectRefused(await req('POST', `/api/coaching/sessions/${sessionId}/follow-ups`, u.leadB, { progress: 'improved', note: 'x'.repeat(5) }));
-    const fu = await req('POST', `/api/coaching/sessions/${sessionId}/follow-ups`, u.leadA, { progress: 'improved', note: 'Offers the next step now', close: true });
+    await expectRefused(
+      await req('POST', `/api/coaching/sessions/${sessionId}/follow-ups`, u.agentA1, { progress: 'improved', note: 'I did it' }),
+      [403]
+    );
+    await expectRefused(
+      await req('POST', `/api/coaching/sessions/${sessionId}/follow-ups`, u.leadB, { progress: 'improved', note: 'x'.repeat(5) })
+    );
+    const fu = await req('POST', `/api/coaching/sessions/${sessionId}/follow-ups`, u.leadA, {
+      progress: 'improved',
+      note: 'Offers the next step now',
+      close: true
+    });
     expect(fu.status).toBe(201);
     const after = await (await get(`/api/coaching/sessions/${sessionId}`, u.agentA1)).json();
     expect(after.followUps).toHaveLength(1);
     expect(after.session.closedAt).not.toBeNull();
     const q2 = await (await get('/api/coaching/queue', u.leadA)).json();
-    expect(q2.items.find((r: { agentId: number }) => r.agentId === org.agents.a1.id).reasons.map((r: { code: string }) => r.code)).not.toContain('overdue_follow_up');
+    expect(
+      q2.items.find((r: { agentId: number }) => r.agentId === org.agents.a1.id).reasons.map((r: { code: string }) => r.code)
+    ).not.toContain('overdue_follow_up');
   });
 });
 
@@ -376,7 +500,7 @@ describe('self-evaluation', () => {
   let leadEval: number;
   const call = () => callsOf(org.agents.a1.id)[3]!.id;
 
-  it('a lead asks; the agent scores first and cannot see the lead\'s score until it submits', async () => {
+  it("a lead asks; the agent scores first and cannot see the lead's score until it submits", async () => {
     await expectRefused(await req('POST', '/api/coaching/self-evaluations', u.leadB, { callId: call() }));
     await expectRefused(await req('POST', '/api/coaching/self-evaluations', u.agentA1, { callId: call() }), [403]);
     const res = await req('POST', '/api/coaching/self-evaluations', u.leadA, { callId: call(), message: 'Score this one yourself first' });
@@ -395,13 +519,18 @@ describe('self-evaluation', () => {
     expect((await (await get('/api/coaching/self-evaluations', u.agentA2)).json()).items).toEqual([]);
   });
 
-  it('the open self-evaluation draft is sealed: no lead, QA or admin reads or changes it — not by id, in the list or the call\'s context', async () => {
+  it("the open self-evaluation draft is sealed: no lead, QA or admin reads or changes it — not by id, in the list or the call's context", async () => {
     const e = schema.evaluations;
     expect((await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: { greeting: 'yes' } })).status).toBe(200);
-    const [self] = await t.db.select({ id: e.id, version: e.version }).from(e).where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'draft')));
+    const [self] = await t.db
+      .select({ id: e.id, version: e.version })
+      .from(e)
+      .where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'draft')));
     for (const who of [u.leadA, u.qa, u.admin]) {
       await expectRefused(await get(`/api/evaluations/${self!.id}`, who));
-      await expectRefused(await req('PUT', `/api/evaluations/${self!.id}/draft`, who, { version: self!.version, answers: { greeting: 'no' } }));
+      await expectRefused(
+        await req('PUT', `/api/evaluations/${self!.id}/draft`, who, { version: self!.version, answers: { greeting: 'no' } })
+      );
       await expectRefused(await req('POST', `/api/evaluations/${self!.id}/submit`, who, { version: self!.version, answers: WEAK }));
       const listed = (await (await get('/api/evaluations?kind=self&limit=200', who)).json()).items as { id: number }[];
       expect(listed.map((x) => x.id)).not.toContain(self!.id);
@@ -419,7 +548,10 @@ describe('self-evaluation', () => {
     expect((await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: { greeting: 'yes' } })).status).toBe(200);
     const incomplete = await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: {}, submit: true });
     expect(incomplete.status).toBe(400);
-    const done = await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, { answers: { empathy: 5, need: 'yes', 'next-step': 'no', 'id-check': 'yes' }, submit: true });
+    const done = await req('PUT', `/api/coaching/self-evaluations/${requestId}`, u.agentA1, {
+      answers: { empathy: 5, need: 'yes', 'next-step': 'no', 'id-check': 'yes' },
+      submit: true
+    });
     expect(done.status, await done.clone().text()).toBe(200);
     const view = await (await get(`/api/coaching/self-evaluations/${requestId}`, u.agentA1)).json();
     expect(view.leadHidden).toBe(false);
@@ -437,7 +569,10 @@ describe('self-evaluation', () => {
 
   it('once submitted, the self-evaluation is unsealed: its lead, QA and admin read it by id and in the list', async () => {
     const e = schema.evaluations;
-    const [self] = await t.db.select({ id: e.id }).from(e).where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'submitted')));
+    const [self] = await t.db
+      .select({ id: e.id })
+      .from(e)
+      .where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'submitted')));
     for (const who of [u.leadA, u.qa, u.admin]) {
       const res = await get(`/api/evaluations/${self!.id}`, who);
       expect(res.status, await res.clone().text()).toBe(200);
@@ -448,9 +583,12 @@ describe('self-evaluation', () => {
     await expectRefused(await get(`/api/evaluations/${self!.id}`, u.leadB));
   });
 
-  it('a client auditor never reads the agent\'s self-evaluation: not by id, in the list, the aggregates or the call\'s context', async () => {
+  it("a client auditor never reads the agent's self-evaluation: not by id, in the list, the aggregates or the call's context", async () => {
     const e = schema.evaluations;
-    const [self] = await t.db.select({ id: e.id }).from(e).where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'submitted')));
+    const [self] = await t.db
+      .select({ id: e.id })
+      .from(e)
+      .where(and(eq(e.callId, call()), eq(e.kind, 'self'), eq(e.status, 'submitted')));
     expect((await get(`/api/evaluations/${self!.id}`, u.agentA1)).status).toBe(200);
     await expectRefused(await get(`/api/evaluations/${self!.id}`, u.auditorA));
     expect((await (await get('/api/evaluations?kind=self', u.auditorA)).json()).items).toEqual([]);
@@ -463,7 +601,7 @@ describe('self-evaluation', () => {
     if (context.status === 200) expect(((await context.json()).evaluations as { kind: string }[]).map((x) => x.kind)).not.toContain('self');
   });
 
-  it('a coach withdraws an open request: the agent sees the lead\'s score again; asking again reopens it', async () => {
+  it("a coach withdraws an open request: the agent sees the lead's score again; asking again reopens it", async () => {
     const other = callsOf(org.agents.a1.id)[4]!.id;
     const asked = await (await req('POST', '/api/coaching/self-evaluations', u.leadA, { callId: other })).json();
     const leadEvalOther = await evaluate(u.leadA, other);
@@ -484,7 +622,10 @@ describe('self-evaluation', () => {
     const refused = await req('PUT', `/api/coaching/self-evaluations/${asked.id}`, u.agentA1, { answers: { greeting: 'no' } });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message).toMatch(/withdrew/);
-    const audit = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'self_evaluation.cancel'), eq(schema.auditLog.objectId, String(asked.id))));
+    const audit = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'self_evaluation.cancel'), eq(schema.auditLog.objectId, String(asked.id))));
     expect(audit).toHaveLength(1);
 
     const again = await req('POST', '/api/coaching/self-evaluations', u.leadA, { callId: other, message: 'Now this one, please' });

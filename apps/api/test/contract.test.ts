@@ -59,10 +59,23 @@ describe('the API keeps the contract of its OpenAPI document', () => {
       if (!v) validators.set(key, (v = ajv.compile({ ...rebase(schema) })));
       return v;
     };
-    const gen = createGeneratorSync({ seed: SEED, maxDepth: 6, maxDefaultItems: 3, optionalsProbability: 0.5, useExamplesValue: false, failOnInvalidTypes: false });
+    const gen = createGeneratorSync({
+      seed: SEED,
+      maxDepth: 6,
+      maxDefaultItems: 3,
+      optionalsProbability: 0.5,
+      useExamplesValue: false,
+      failOnInvalidTypes: false
+    });
     // Examples are documentation: json-schema-faker would mistake an `example` of a record for a property.
-    const components = JSON.parse(JSON.stringify(doc.components), (k, v: unknown) => (k === 'example' || k === 'examples' ? undefined : v)) as Doc['components'];
-    const fake = (schema: Schema) => gen.generate({ ...(JSON.parse(JSON.stringify(schema), (k, v: unknown) => (k === 'example' || k === 'examples' ? undefined : v)) as Schema), components } as never);
+    const components = JSON.parse(JSON.stringify(doc.components), (k, v: unknown) =>
+      k === 'example' || k === 'examples' ? undefined : v
+    ) as Doc['components'];
+    const fake = (schema: Schema) =>
+      gen.generate({
+        ...(JSON.parse(JSON.stringify(schema), (k, v: unknown) => (k === 'example' || k === 'examples' ? undefined : v)) as Schema),
+        components
+      } as never);
 
     const failures: string[] = [];
     const refusals: string[] = [];
@@ -98,7 +111,12 @@ describe('the API keeps the contract of its OpenAPI document', () => {
             }
             // Bodies of other types (CSV uploads) keep the matrix's body; their query is generated.
             const body = jsonBody ? fake(jsonBody) : seed.body;
-            cases.push({ query: query.toString(), body, headers: jsonBody ? {} : (seed.headers ?? {}), generated: jsonBody !== undefined || query.size > 0 });
+            cases.push({
+              query: query.toString(),
+              body,
+              headers: jsonBody ? {} : (seed.headers ?? {}),
+              generated: jsonBody !== undefined || query.size > 0
+            });
           }
           for (const c of cases) {
             const url = `${seedPath}${c.query ? `?${c.query}` : ''}`;
@@ -131,7 +149,10 @@ describe('the API keeps the contract of its OpenAPI document', () => {
             if (type === 'application/json') {
               const validate = validatorOf(`${key} ${res.status}`, media.schema);
               const body = JSON.parse(text) as unknown;
-              if (!validate(body)) failures.push(`${where}: body does not match the schema: ${ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 400)} — ${text.slice(0, 200)}`);
+              if (!validate(body))
+                failures.push(
+                  `${where}: body does not match the schema: ${ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 400)} — ${text.slice(0, 200)}`
+                );
               // Input parsing (the route's schema, or a verb's) refuses with "Invalid input: <field>: …"; other
               // 400s are rules no schema states (an item not on this scorecard, a scale whose max is below its min).
               const error = (body as { error?: { message?: string; details?: { path?: string }[] } }).error;
@@ -144,9 +165,13 @@ describe('the API keeps the contract of its OpenAPI document', () => {
         }
       }
     }
-    console.log(`contract: ${Object.values(doc.paths).reduce((n, o) => n + Object.keys(o).length, 0)} operations, ${requests} requests (seed ${SEED}), statuses ${JSON.stringify(byStatus)}`);
+    console.log(
+      `contract: ${Object.values(doc.paths).reduce((n, o) => n + Object.keys(o).length, 0)} operations, ${requests} requests (seed ${SEED}), statuses ${JSON.stringify(byStatus)}`
+    );
     const refused = new Set(refusals.map((r) => r.split(' as ')[0]));
-    console.log(`contract: ${refusals.length} generated valid requests refused by input parsing, in ${refused.size} operations: ${[...refused].join('; ')}`);
+    console.log(
+      `contract: ${refusals.length} generated valid requests refused by input parsing, in ${refused.size} operations: ${[...refused].join('; ')}`
+    );
     if (process.env.CONTRACT_REPORT) writeFileSync(process.env.CONTRACT_REPORT, [...failures, ...refusals].join('\n'));
     expect(failures.slice(0, 40), `${failures.length} failures (CONTRACT_SEED=${SEED})`).toEqual([]);
   }, 180_000);

@@ -37,7 +37,9 @@ describe('demo accounts', () => {
   });
 
   it('scopes team leads to their team and auditors to their client', async () => {
-    const tl = await (await app.request('/api/me', { headers: await signInWithPassword(app, 'tl03@demo.attentive.test', DEMO_PASSWORD) })).json();
+    const tl = await (
+      await app.request('/api/me', { headers: await signInWithPassword(app, 'tl03@demo.attentive.test', DEMO_PASSWORD) })
+    ).json();
     const teams = await t.db.$client.execute("select id from teams where code = 'T03'");
     expect(tl.grants).toEqual([{ role: 'team_lead', teamId: Number(teams.rows[0]!.id) }]);
     const headers = await signInWithPassword(app, 'auditor.telco@demo.attentive.test', DEMO_PASSWORD);
@@ -54,7 +56,9 @@ describe('demo accounts', () => {
     const row = rs.rows[0]!;
     expect(Number(row.accounts)).toBe(Number(row.agents));
     expect(Number(row.with_role)).toBe(Number(row.agents));
-    const all = await t.db.$client.execute("select count(*) as n from people p where p.code like 'AG%' and not exists (select 1 from role_assignments ra where ra.person_id = p.id and ra.role = 'agent')");
+    const all = await t.db.$client.execute(
+      "select count(*) as n from people p where p.code like 'AG%' and not exists (select 1 from role_assignments ra where ra.person_id = p.id and ra.role = 'agent')"
+    );
     expect(Number(all.rows[0]!.n)).toBe(0);
   });
 

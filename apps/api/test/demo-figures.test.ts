@@ -19,7 +19,12 @@ let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
 let tl01: Record<string, string>;
 const sql = async (q: string, args: (string | number)[] = []) => (await t.db.$client.execute({ sql: q, args })).rows;
-const cli = (...args: string[]) => spawnSync('pnpm', ['--silent', 'scores:verify', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' }, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync('pnpm', ['--silent', 'scores:verify', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: 'test' },
+    encoding: 'utf8'
+  });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -39,7 +44,9 @@ describe('pnpm scores:verify on the demo seed', () => {
   });
 
   it('names the first row whose cache differs, exits 1, and --rescore mends it', { timeout: 90_000 }, async () => {
-    const [victim] = await sql("select id from evaluations where status = 'submitted' and friendly_score is not null order by id limit 1 offset 5");
+    const [victim] = await sql(
+      "select id from evaluations where status = 'submitted' and friendly_score is not null order by id limit 1 offset 5"
+    );
     const id = Number(victim!.id);
     await sql('update evaluations set friendly_score = friendly_score + 10 where id = ?', [id]);
     const report = await scoresVerifyReport(t.db);
@@ -85,7 +92,9 @@ describe('the coaching story the README tells', () => {
   it('has an open self-evaluation request for Femke and a session with Yara whose follow-up is overdue', async () => {
     const selfs = await (await app.request('/api/coaching/self-evaluations', { headers: tl01 })).json();
     expect(JSON.stringify(selfs.items)).toContain('Femke Visser');
-    const [yara] = await sql("select s.follow_up_on from coaching_sessions s join people p on p.id = s.agent_id where p.name = 'Yara de Groot'");
+    const [yara] = await sql(
+      "select s.follow_up_on from coaching_sessions s join people p on p.id = s.agent_id where p.name = 'Yara de Groot'"
+    );
     expect(String(yara!.follow_up_on) < new Date().toISOString().slice(0, 10)).toBe(true);
   });
 });

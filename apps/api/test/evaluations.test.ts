@@ -28,21 +28,52 @@ const DEFINITION: ScorecardDefinitionInput = {
       id: 'solution',
       title: 'Solution',
       items: [
-        { id: 'need', text: 'Finds the need behind the question', answer: { type: 'yes_no' }, weight: 4, naAllowed: true, dimension: 'customer_oriented' },
+        {
+          id: 'need',
+          text: 'Finds the need behind the question',
+          answer: { type: 'yes_no' },
+          weight: 4,
+          naAllowed: true,
+          dimension: 'customer_oriented'
+        },
         {
           id: 'next-step',
           text: 'Offers the next step unasked',
-          answer: { type: 'choice', options: [{ key: 'unasked', label: 'Unasked', points: 2 }, { key: 'asked', label: 'When asked', points: 1 }, { key: 'never', label: 'Never', points: 0 }] },
+          answer: {
+            type: 'choice',
+            options: [
+              { key: 'unasked', label: 'Unasked', points: 2 },
+              { key: 'asked', label: 'When asked', points: 1 },
+              { key: 'never', label: 'Never', points: 0 }
+            ]
+          },
           weight: 3,
           dimension: 'customer_oriented'
         },
-        { id: 'extra', text: 'Goes the extra mile', answer: { type: 'yes_no' }, weight: 1, bonus: true, required: false, dimension: 'customer_oriented' }
+        {
+          id: 'extra',
+          text: 'Goes the extra mile',
+          answer: { type: 'yes_no' },
+          weight: 1,
+          bonus: true,
+          required: false,
+          dimension: 'customer_oriented'
+        }
       ]
     },
     {
       id: 'compliance',
       title: 'Compliance',
-      items: [{ id: 'id-check', text: 'Verifies identity', answer: { type: 'yes_no' }, weight: 2, dimension: 'compliance', critical: { class: 'compliance', failScope: 'evaluation' } }]
+      items: [
+        {
+          id: 'id-check',
+          text: 'Verifies identity',
+          answer: { type: 'yes_no' },
+          weight: 2,
+          dimension: 'compliance',
+          critical: { class: 'compliance', failScope: 'evaluation' }
+        }
+      ]
     }
   ]
 };
@@ -59,7 +90,11 @@ let callA: number; // a call of agent a1 (team A, client A)
 let callA2: number;
 
 const req = (method: string, path: string, headers: H, body?: unknown) =>
-  app.request(path, { method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+  app.request(path, {
+    method,
+    headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined
+  });
 const get = (path: string, h: H) => req('GET', path, h);
 
 async function countRows() {
@@ -79,8 +114,19 @@ beforeAll(async () => {
   const tenantId = org.tenantId;
   const definition = ScorecardDefinition.parse(DEFINITION);
   const [card] = await t.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Default', createdBy: 'test' }).returning();
-  await t.db.insert(schema.scorecardVersions).values({ tenantId, scorecardId: card!.id, version: 1, status: 'published', definition, createdBy: 'test', updatedAt: new Date(), publishedAt: new Date(), publishedBy: 'test' });
-  const s = (grants: Parameters<typeof signInAs>[2]['grants'], personId?: number) => signInAs(app, t.db, { tenantId, grants, personId }).then((r) => r.headers);
+  await t.db.insert(schema.scorecardVersions).values({
+    tenantId,
+    scorecardId: card!.id,
+    version: 1,
+    status: 'published',
+    definition,
+    createdBy: 'test',
+    updatedAt: new Date(),
+    publishedAt: new Date(),
+    publishedBy: 'test'
+  });
+  const s = (grants: Parameters<typeof signInAs>[2]['grants'], personId?: number) =>
+    signInAs(app, t.db, { tenantId, grants, personId }).then((r) => r.headers);
   u.qa = await s([{ role: 'qa_analyst' }]);
   u.leadA = await s([{ role: 'team_lead', teamId: org.teams.a.id }]);
   u.leadB = await s([{ role: 'team_lead', teamId: org.teams.b.id }]);
@@ -145,7 +191,10 @@ describe('evaluating a call', () => {
   });
 
   it('autosaves a partial draft with a live score, and refuses a stale version with 409', async () => {
-    const res = await req('PUT', `/api/evaluations/${id}/draft`, u.leadA, { version, answers: { greeting: 'yes', empathy: 3, need: null } });
+    const res = await req('PUT', `/api/evaluations/${id}/draft`, u.leadA, {
+      version,
+      answers: { greeting: 'yes', empathy: 3, need: null }
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.evaluation.version).toBe(version + 1);
@@ -163,7 +212,9 @@ describe('evaluating a call', () => {
     expect(res.status).toBe(400);
     const err = (await res.json()).error;
     expect(err.message).toMatch(/item "need" is required/);
-    expect(err.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['answers.need', 'answers.next-step', 'answers.id-check']));
+    expect(err.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['answers.need', 'answers.next-step', 'answers.id-check'])
+    );
     expect(err.details.map((d: { path: string }) => d.path)).not.toContain('answers.extra'); // optional bonus item
     const detail = await (await get(`/api/evaluations/${id}`, u.leadA)).json();
     expect(detail.evaluation.status).toBe('draft');
@@ -195,11 +246,19 @@ describe('evaluating a call', () => {
     expect((await noReason.json()).error.message).toMatch(/reason/);
     const same = await req('POST', `/api/evaluations/${id}/revisions`, u.leadA, { revision: 1, answers: FULL, reason: 'no change' });
     expect(same.status).toBe(400);
-    const ok = await req('POST', `/api/evaluations/${id}/revisions`, u.qa, { revision: 1, answers: changed, reason: 'Identity was not checked at 0:40' });
+    const ok = await req('POST', `/api/evaluations/${id}/revisions`, u.qa, {
+      revision: 1,
+      answers: changed,
+      reason: 'Identity was not checked at 0:40'
+    });
     expect(ok.status).toBe(200);
     const body = await ok.json();
     expect(body.evaluation).toMatchObject({ revision: 2, failed: true, overallScore: 0, criticalFlags: ['compliance'] });
-    const stale = await req('POST', `/api/evaluations/${id}/revisions`, u.leadA, { revision: 1, answers: { ...changed, greeting: 'no' }, reason: 'late edit' });
+    const stale = await req('POST', `/api/evaluations/${id}/revisions`, u.leadA, {
+      revision: 1,
+      answers: { ...changed, greeting: 'no' },
+      reason: 'late edit'
+    });
     expect(stale.status).toBe(409);
     const detail = await (await get(`/api/evaluations/${id}`, u.leadA)).json();
     expect(detail.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
@@ -211,7 +270,11 @@ describe('evaluating a call', () => {
   });
 
   it('comments: on an item, pinned to a moment, citing a transcript line; bad ones refused', async () => {
-    const pinned = await req('POST', `/api/evaluations/${id}/comments`, u.leadA, { text: 'No empathy statement here', itemId: 'empathy', atSeconds: 42.5 });
+    const pinned = await req('POST', `/api/evaluations/${id}/comments`, u.leadA, {
+      text: 'No empathy statement here',
+      itemId: 'empathy',
+      atSeconds: 42.5
+    });
     expect(pinned.status).toBe(201);
     expect(await pinned.json()).toMatchObject({ itemId: 'empathy', atSeconds: 42.5, turnIndex: null });
     const before = await countRows();
@@ -253,7 +316,9 @@ describe('evaluating a call', () => {
     it('a team lead of another team gets 404 for the evaluation and the call', async () => {
       expect((await get(`/api/evaluations/${id}`, u.leadB)).status).toBe(404);
       expect((await start(u.leadB)).status).toBe(404);
-      expect((await req('POST', `/api/evaluations/${id}/revisions`, u.leadB, { revision: 2, answers: FULL, reason: 'mine now' })).status).toBe(404);
+      expect(
+        (await req('POST', `/api/evaluations/${id}/revisions`, u.leadB, { revision: 2, answers: FULL, reason: 'mine now' })).status
+      ).toBe(404);
       expect((await get(`/api/calls/${callA}/evaluation-context`, u.leadB)).status).toBe(404);
       expect((await (await get('/api/evaluations', u.leadB)).json()).items).toEqual([]);
     });
@@ -262,9 +327,15 @@ describe('evaluating a call', () => {
       const draft = (await (await start(u.qa, { callId: callA2 })).json()).evaluation;
       expect((await get(`/api/evaluations/${draft.id}`, u.agentA1)).status).toBe(404);
       expect((await get(`/api/evaluations/${draft.id}`, u.auditorA)).status).toBe(404);
-      const other = await req('PUT', `/api/evaluations/${draft.id}/draft`, u.leadA, { version: draft.version, answers: { greeting: 'yes' } });
+      const other = await req('PUT', `/api/evaluations/${draft.id}/draft`, u.leadA, {
+        version: draft.version,
+        answers: { greeting: 'yes' }
+      });
       expect(other.status).toBe(403);
-      const admin = await req('PUT', `/api/evaluations/${draft.id}/draft`, u.admin, { version: draft.version, answers: { greeting: 'yes' } });
+      const admin = await req('PUT', `/api/evaluations/${draft.id}/draft`, u.admin, {
+        version: draft.version,
+        answers: { greeting: 'yes' }
+      });
       expect(admin.status).toBe(200);
     });
 
@@ -298,7 +369,10 @@ describe('live monitoring (no recording)', () => {
 describe('waveform peaks', () => {
   it('computes peaks of a WAV recording for readers of the call, 404 for others', async () => {
     mkdirSync(join(recordingsDir, 'x'), { recursive: true });
-    writeFileSync(join(recordingsDir, 'x', 'tone.wav'), wav(8000, 3, (i) => (i < 8000 ? 0.5 : 0.1) * Math.sin(i / 5)));
+    writeFileSync(
+      join(recordingsDir, 'x', 'tone.wav'),
+      wav(8000, 3, (i) => (i < 8000 ? 0.5 : 0.1) * Math.sin(i / 5))
+    );
     await t.db.update(schema.calls).set({ recordingPath: 'x/tone.wav' }).where(eq(schema.calls.id, callA));
     const res = await get(`/api/calls/${callA}/peaks?buckets=300`, u.leadA);
     expect(res.status).toBe(200);
@@ -391,7 +465,13 @@ describe('waveform peaks of compressed audio', () => {
 describe('cross-team assignment from a sample', () => {
   it('the lead of another team opens and scores exactly the calls assigned to it, and no other call of that team', async () => {
     const post = (path: string, body?: unknown) => req('POST', path, u.admin, body);
-    const definition = { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 2 }, exclude: { alreadyEvaluated: false, alreadySampled: false }, assignment: { mode: 'cross_team' } };
+    const definition = {
+      period: 'week',
+      timezone: 'Europe/Amsterdam',
+      quota: { perAgent: 2 },
+      exclude: { alreadyEvaluated: false, alreadySampled: false },
+      assignment: { mode: 'cross_team' }
+    };
     const plan = await (await post('/api/sampling/plans', { programId: org.programs.a.id, name: 'Cross-team', definition })).json();
     expect((await post(`/api/sampling/plans/${plan.id}/publish`)).status).toBe(201);
     const run = await post(`/api/sampling/plans/${plan.id}/runs`, { date: org.calls[0]!.startedAt.toISOString().slice(0, 10) });
@@ -428,12 +508,24 @@ describe('cross-team assignment from a sample', () => {
 
 describe('query values typed by hand', () => {
   it('answer 400 naming the parameter, never 500 and never another record (ids in decimal digits only)', async () => {
-    for (const q of ['agentId=0x10', 'agentId=1e1', 'agentId=%201', 'programId=+5', 'teamId=0', 'status=bogus', 'from=garbage', 'mine=1', 'kind=nope', 'limit=0']) {
+    for (const q of [
+      'agentId=0x10',
+      'agentId=1e1',
+      'agentId=%201',
+      'programId=+5',
+      'teamId=0',
+      'status=bogus',
+      'from=garbage',
+      'mine=1',
+      'kind=nope',
+      'limit=0'
+    ]) {
       const res = await get(`/api/evaluations?${q}`, u.qa);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error.message, q).toContain(q.split('=')[0]);
     }
-    for (const q of ['agentId=0x10', 'kinds=bogus', 'from=garbage', 'groupBy=x']) expect((await get(`/api/evaluations/aggregates?${q}`, u.qa)).status, q).toBe(400);
+    for (const q of ['agentId=0x10', 'kinds=bogus', 'from=garbage', 'groupBy=x'])
+      expect((await get(`/api/evaluations/aggregates?${q}`, u.qa)).status, q).toBe(400);
     expect((await get(`/api/evaluations?agentId=${org.agents.a1.id}`, u.qa)).status).toBe(200);
   });
 });

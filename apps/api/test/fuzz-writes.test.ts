@@ -32,13 +32,21 @@ beforeAll(async () => {
   t = await createTestDb();
   app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
   world = await buildWorld(app, t.db);
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+  };
   const all = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path, query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name) }))
+    Object.entries(ops).map(([m, op]) => ({
+      method: m.toUpperCase(),
+      path,
+      query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)
+    }))
   );
   operations = all.filter((o) => WRITES.has(o.method.toLowerCase()));
   reads = all.filter((o) => o.method === 'GET');
-  const rows = await t.db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'");
+  const rows = await t.db.$client.execute(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'"
+  );
   // rate_limits: better-auth's counters; sessions: refreshed on use. Neither is a stored fact of a write.
   tables = rows.rows.map((r) => String(r[0])).filter((n) => !['rate_limits', 'session', 'sessions', 'audit_log'].includes(n));
   // Row counts miss an UPDATE: triggers count every written row (this test database only). Tables that
@@ -58,14 +66,20 @@ type Snapshot = { counts: Record<string, number>; auditId: number; writes: numbe
 async function snapshot(): Promise<Snapshot> {
   const sql = `SELECT ${tables.map((n) => `(SELECT count(*) FROM "${n}")`).join(', ')}, (SELECT coalesce(max(id), 0) FROM audit_log), (SELECT n FROM fuzz_writes)`;
   const row = (await t.db.$client.execute(sql)).rows[0]!;
-  return { counts: Object.fromEntries(tables.map((n, i) => [n, Number(row[i])])), auditId: Number(row[tables.length]), writes: Number(row[tables.length + 1]) };
+  return {
+    counts: Object.fromEntries(tables.map((n, i) => [n, Number(row[i])])),
+    auditId: Number(row[tables.length]),
+    writes: Number(row[tables.length + 1])
+  };
 }
 
 /** What a 4xx changed, apart from the record of a refused import (an imports row and its audit row). */
 async function storedOn4xx(before: Snapshot, after: Snapshot): Promise<string[]> {
   const audits = (await t.db.$client.execute({ sql: 'SELECT action, after FROM audit_log WHERE id > ?', args: [before.auditId] })).rows;
   const refusedImports = audits.filter((a) => a.action === 'calls.import' && /"status":"(rejected|failed)"/.test(String(a.after))).length;
-  const changes = audits.filter((a) => !(a.action === 'calls.import' && /"status":"(rejected|failed)"/.test(String(a.after)))).map((a) => `audit row ${String(a.action)}`);
+  const changes = audits
+    .filter((a) => !(a.action === 'calls.import' && /"status":"(rejected|failed)"/.test(String(a.after))))
+    .map((a) => `audit row ${String(a.action)}`);
   for (const n of tables) {
     const d = after.counts[n]! - before.counts[n]!;
     if (n === 'imports' && d === refusedImports) continue;
@@ -92,7 +106,11 @@ function arbitraryCase(seedCaller: Caller, hasBody: boolean, csv: boolean, query
     caller: fc.oneof({ weight: 8, arbitrary: fc.constant(seedCaller) }, { weight: 1, arbitrary: fc.constantFrom(...CALLERS) }),
     path: mutatePath,
     query: mutateQuery(query),
-    body: hasBody ? (csv ? mutateCsv : fc.oneof({ weight: 6, arbitrary: mutateBody }, { weight: 1, arbitrary: rawJunkBody })) : fc.oneof({ weight: 4, arbitrary: fc.constant((b: unknown) => b) }, { weight: 1, arbitrary: rawJunkBody })
+    body: hasBody
+      ? csv
+        ? mutateCsv
+        : fc.oneof({ weight: 6, arbitrary: mutateBody }, { weight: 1, arbitrary: rawJunkBody })
+      : fc.oneof({ weight: 4, arbitrary: fc.constant((b: unknown) => b) }, { weight: 1, arbitrary: rawJunkBody })
   });
 }
 
@@ -137,7 +155,8 @@ describe('fuzzing every operation', () => {
         requests++;
         byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
         const text = await res.text();
-        const where = () => `${op} as ${c.caller}: ${method} ${url.slice(0, 200)} body ${describeBody(payload)} → ${res.status} ${text.slice(0, 300)}`;
+        const where = () =>
+          `${op} as ${c.caller}: ${method} ${url.slice(0, 200)} body ${describeBody(payload)} → ${res.status} ${text.slice(0, 300)}`;
         if (res.status >= 500) failures.push(where());
         const after = await snapshot();
         if (res.status >= 400 && res.status < 500) {
@@ -147,7 +166,9 @@ describe('fuzzing every operation', () => {
         before = after;
       }
     }
-    console.log(`fuzz: ${operations.length} write operations, ${requests} requests (seed ${SEED}), statuses ${JSON.stringify(byStatus)}, ${before.writes} rows written (seeds and 2xx answers)`);
+    console.log(
+      `fuzz: ${operations.length} write operations, ${requests} requests (seed ${SEED}), statuses ${JSON.stringify(byStatus)}, ${before.writes} rows written (seeds and 2xx answers)`
+    );
     expect(before.writes, 'the write-counting triggers fire').toBeGreaterThan(0);
     expect(failures.slice(0, 20), `${failures.length} failures (FUZZ_SEED=${SEED})`).toEqual([]);
     expect(operations.length).toBeGreaterThan(30);
@@ -163,13 +184,17 @@ describe('fuzzing every operation', () => {
       const caller = allowedCaller(op);
       const seed = await e.request(world, 'own', caller);
       const [seedPath, seedQuery = ''] = seed.path.split('?') as [string, string?];
-      const cases = fc.sample(fc.record({ path: mutatePath, query: mutateQuery(query, 1) }), { seed: SEED + requests, numRuns: Math.ceil(RUNS / 2) });
+      const cases = fc.sample(fc.record({ path: mutatePath, query: mutateQuery(query, 1) }), {
+        seed: SEED + requests,
+        numRuns: Math.ceil(RUNS / 2)
+      });
       for (const c of cases) {
         const q = c.query(seedQuery);
         const url = `${c.path(seedPath)}${q ? `?${q}` : ''}`;
         const res = await app.request(url, { headers: world.headers[caller] });
         requests++;
-        if (res.status >= 500) failures.push(`${op} as ${caller}: GET ${url.slice(0, 300)} → ${res.status} ${(await res.text()).slice(0, 300)}`);
+        if (res.status >= 500)
+          failures.push(`${op} as ${caller}: GET ${url.slice(0, 300)} → ${res.status} ${(await res.text()).slice(0, 300)}`);
         else await res.arrayBuffer();
       }
     }

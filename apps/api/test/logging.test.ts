@@ -7,7 +7,11 @@ import { loadEnv } from '../src/env.ts';
 
 describe('logs carry no customer data or secrets', () => {
   it('withholds query parameters of a failed query', () => {
-    const err = new DrizzleQueryError('insert into calls (customer_ref) values (?)', ['cust-0612345678'], new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: calls.external_id'));
+    const err = new DrizzleQueryError(
+      'insert into calls (customer_ref) values (?)',
+      ['cust-0612345678'],
+      new Error('SQLITE_CONSTRAINT: UNIQUE constraint failed: calls.external_id')
+    );
     const line = safeErrorSummary(err);
     expect(line).toContain('UNIQUE constraint failed');
     expect(line).toContain('params: (withheld)');

@@ -20,13 +20,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })));
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op }))
+  );
 
 describe('OpenAPI document', () => {
   it('has no lint problems (Redocly recommended-strict)', async () => {
     // No licence is declared for the project yet, so the document names none; /api/health has no 4xx
     // answer (the test below checks the 4xx of every other operation).
-    const config = await createConfig({ extends: ['recommended-strict'], rules: { 'info-license': 'off', 'operation-4xx-response': 'off' } });
+    const config = await createConfig({
+      extends: ['recommended-strict'],
+      rules: { 'info-license': 'off', 'operation-4xx-response': 'off' }
+    });
     const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
     expect(problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
   });
@@ -42,7 +48,9 @@ describe('OpenAPI document', () => {
       session: { type: 'apiKey', in: 'cookie', name: 'attentive.session_token' },
       bearerToken: { type: 'http', scheme: 'bearer' }
     });
-    const open = operations().filter(({ op }) => op.security?.length === 0).map(({ key }) => key);
+    const open = operations()
+      .filter(({ op }) => op.security?.length === 0)
+      .map(({ key }) => key);
     expect(open).toEqual(['GET /api/health']);
     for (const { key, op } of operations().filter(({ op }) => op.security?.length !== 0)) {
       expect(op.security, key).toEqual([{ session: [] }, { bearerToken: [] }]);

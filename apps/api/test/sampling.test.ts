@@ -37,7 +37,8 @@ const call = async (who: Session | null, method: string, path: string, body?: un
   });
   return { status: res.status, body: (await res.json()) as any };
 };
-const runs = async () => Number((await t.db.select({ n: count() }).from(schema.sampleRuns).where(eq(schema.sampleRuns.tenantId, org.tenantId)))[0]!.n);
+const runs = async () =>
+  Number((await t.db.select({ n: count() }).from(schema.sampleRuns).where(eq(schema.sampleRuns.tenantId, org.tenantId)))[0]!.n);
 const definition = { period: 'week', timezone: 'Europe/Amsterdam', quota: { perAgent: 3 }, filters: { minTalkSeconds: 30 } };
 
 describe('sampling API', () => {
@@ -51,25 +52,48 @@ describe('sampling API', () => {
   });
 
   it('bad plans → 400 naming the field; nothing stored or run', async () => {
-    const neg = await call(admin, 'POST', '/api/sampling/plans', { programId: org.programs.a.id, name: 'neg', definition: { quota: { perAgent: -2 } } });
+    const neg = await call(admin, 'POST', '/api/sampling/plans', {
+      programId: org.programs.a.id,
+      name: 'neg',
+      definition: { quota: { perAgent: -2 } }
+    });
     expect(neg.status).toBe(400);
     expect(neg.body.error.details[0].path).toBe('definition.quota.perAgent');
-    const queue = await call(admin, 'POST', '/api/sampling/plans', { programId: org.programs.a.id, name: 'q', definition: { ...definition, filters: { queueIds: [987654] } } });
+    const queue = await call(admin, 'POST', '/api/sampling/plans', {
+      programId: org.programs.a.id,
+      name: 'q',
+      definition: { ...definition, filters: { queueIds: [987654] } }
+    });
     expect(queue.status).toBe(400);
     expect(queue.body.error.message).toMatch(/Unknown queue.*987654/);
-    expect((await t.db.select({ n: count() }).from(schema.samplingPlans).where(eq(schema.samplingPlans.tenantId, org.tenantId)))[0]!.n).toBe(0);
+    expect(
+      (await t.db.select({ n: count() }).from(schema.samplingPlans).where(eq(schema.samplingPlans.tenantId, org.tenantId)))[0]!.n
+    ).toBe(0);
   });
 
   it('admin creates, previews, publishes and runs a plan; the period cannot be drawn twice', async () => {
-    const created = await call(admin, 'POST', '/api/sampling/plans', { programId: org.programs.a.id, name: 'Weekly care sample', definition });
+    const created = await call(admin, 'POST', '/api/sampling/plans', {
+      programId: org.programs.a.id,
+      name: 'Weekly care sample',
+      definition
+    });
     expect(created.status).toBe(201);
     planId = created.body.id;
-    const preview = await call(admin, 'POST', '/api/sampling/plans/preview', { programId: org.programs.a.id, definition, confidence: 0.95, margin: 0.1 });
+    const preview = await call(admin, 'POST', '/api/sampling/plans/preview', {
+      programId: org.programs.a.id,
+      definition,
+      confidence: 0.95,
+      margin: 0.1
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.period.label).toBe('2026-W47');
     // Shown as the local Monday and Sunday, not the UTC dates of Amsterdam midnights (2026-11-15 – 2026-11-22).
     expect(preview.body.period).toMatchObject({ from: '2026-11-16', to: '2026-11-22' });
-    expect(preview.body.quota).toMatchObject({ warnings: [], strata: 'none', groups: [{ group: 'other', label: 'Every agent', quota: 3, rule: '3 calls per period', strata: [] }] });
+    expect(preview.body.quota).toMatchObject({
+      warnings: [],
+      strata: 'none',
+      groups: [{ group: 'other', label: 'Every agent', quota: 3, rule: '3 calls per period', strata: [] }]
+    });
     expect((await call(admin, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02' })).status).toBe(412); // not published
     expect((await call(admin, 'POST', `/api/sampling/plans/${planId}/publish`)).status).toBe(201);
     const future = await call(admin, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2027-03-01' });
@@ -108,9 +132,20 @@ describe('sampling API', () => {
     const ok = await call(admin, 'POST', `/api/sampling/items/${item.id}/replace`, { reason: 'no audio' });
     expect(ok.status).toBe(200);
     const after = await call(admin, 'GET', `/api/sampling/runs/${runId}`);
-    expect(after.body.items.find((i: { id: number }) => i.id === item.id)).toMatchObject({ status: 'replaced', reason: 'no audio', replacedBy: ok.body.replacement.itemId });
-    expect(after.body.ledger.find((l: { agentId: number }) => l.agentId === item.agentId)).toMatchObject({ replaced: 1, replacements: 1, reasons: ['no audio'] });
-    const audit = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'sample_item.replace'), eq(schema.auditLog.objectId, String(item.id))));
+    expect(after.body.items.find((i: { id: number }) => i.id === item.id)).toMatchObject({
+      status: 'replaced',
+      reason: 'no audio',
+      replacedBy: ok.body.replacement.itemId
+    });
+    expect(after.body.ledger.find((l: { agentId: number }) => l.agentId === item.agentId)).toMatchObject({
+      replaced: 1,
+      replacements: 1,
+      reasons: ['no audio']
+    });
+    const audit = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'sample_item.replace'), eq(schema.auditLog.objectId, String(item.id))));
     expect(audit).toHaveLength(1);
   });
 
@@ -119,13 +154,22 @@ describe('sampling API', () => {
     expect(own.status).toBe(200);
     expect(own.body.ok).toBe(true);
     expect(own.body).toMatchObject({ period: '2026-W45', periodFrom: '2026-11-02', periodTo: '2026-11-08' });
-    expect((await call(auditorA, 'GET', `/api/sampling/runs/${runId}`)).body.run).toMatchObject({ periodFrom: '2026-11-02', periodTo: '2026-11-08' });
+    expect((await call(auditorA, 'GET', `/api/sampling/runs/${runId}`)).body.run).toMatchObject({
+      periodFrom: '2026-11-02',
+      periodTo: '2026-11-08'
+    });
     expect(own.body.checks.map((c: { name: string }) => c.name)).toEqual(['population', 'exclusions', 'quotas', 'draw', 'replacements']);
     const other = await call(auditorB, 'GET', `/api/sampling/runs/${runId}/verify`);
     expect(other.status).toBe(404);
     expect((await call(auditorB, 'GET', `/api/sampling/runs/${runId}`)).status).toBe(404);
     expect((await call(lead, 'GET', `/api/sampling/runs/${runId}/verify`)).status).toBe(404);
-    expect((await call(auditorA, 'GET', '/api/sampling/runs')).body.items.map((r: { id: number; periodFrom: string; periodTo: string }) => [r.id, r.periodFrom, r.periodTo])).toEqual([[runId, '2026-11-02', '2026-11-08']]);
+    expect(
+      (await call(auditorA, 'GET', '/api/sampling/runs')).body.items.map((r: { id: number; periodFrom: string; periodTo: string }) => [
+        r.id,
+        r.periodFrom,
+        r.periodTo
+      ])
+    ).toEqual([[runId, '2026-11-02', '2026-11-08']]);
     expect((await call(auditorB, 'GET', '/api/sampling/runs')).body.items).toEqual([]);
   });
 
@@ -152,7 +196,9 @@ describe('sampling API', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = (await res.text()).replace(/^\uFEFF/, '');
     const [header, ...lines] = text.trim().split('\n');
-    expect(header).toBe('run,period,call_id,call_started_at,agent_code,agent_name,stratum,rank,status,replaced_by_call,replacement_reason,evaluator,due_at,evaluation');
+    expect(header).toBe(
+      'run,period,call_id,call_started_at,agent_code,agent_name,stratum,rank,status,replaced_by_call,replacement_reason,evaluator,due_at,evaluation'
+    );
     const detail = (await call(admin, 'GET', `/api/sampling/runs/${runId}`)).body;
     expect(lines).toHaveLength(detail.items.length);
     const replaced = lines.find((l) => l.includes(',replaced,'))!;
@@ -171,7 +217,9 @@ describe('sampling API', () => {
 
   it('a client auditor orders an audit sample with its own seed; a bad seed is a 400', async () => {
     expect((await call(auditorA, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02', seed: 'not hex' })).status).toBe(400);
-    expect((await call(auditorB, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02', seed: 'ab'.repeat(16) })).status).toBe(404);
+    expect((await call(auditorB, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02', seed: 'ab'.repeat(16) })).status).toBe(
+      404
+    );
     const r = await call(auditorA, 'POST', `/api/sampling/plans/${planId}/runs`, { date: '2026-11-02', seed: 'AB'.repeat(16) });
     expect(r.status).toBe(201);
     const [run] = await t.db.select().from(schema.sampleRuns).where(eq(schema.sampleRuns.id, r.body.runId));
@@ -180,6 +228,8 @@ describe('sampling API', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/sampling/plans', '/api/sampling/runs/{id}/verify', '/api/sampling/work']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/sampling/plans', '/api/sampling/runs/{id}/verify', '/api/sampling/work'])
+    );
   });
 });

@@ -19,8 +19,22 @@ const definition = (extra: object[] = []) => ({
       id: 'opening',
       title: 'Opening',
       items: [
-        { id: 'greeting', text: 'Greets with name and company', guidance: 'Pass: "Good morning, Energie Noord, this is Sam."', answer: { type: 'yes_no' }, weight: 2, dimension: 'customer_friendly' },
-        { id: 'id-check', text: 'Verifies identity', answer: { type: 'yes_no' }, weight: 1, dimension: 'compliance', critical: { class: 'compliance', failScope: 'evaluation' } },
+        {
+          id: 'greeting',
+          text: 'Greets with name and company',
+          guidance: 'Pass: "Good morning, Energie Noord, this is Sam."',
+          answer: { type: 'yes_no' },
+          weight: 2,
+          dimension: 'customer_friendly'
+        },
+        {
+          id: 'id-check',
+          text: 'Verifies identity',
+          answer: { type: 'yes_no' },
+          weight: 1,
+          dimension: 'compliance',
+          critical: { class: 'compliance', failScope: 'evaluation' }
+        },
         ...extra
       ]
     }
@@ -60,7 +74,9 @@ describe('scorecards API', () => {
 
   it('refuses a bad definition with 400 naming the item, storing nothing', async () => {
     const before = { audit: await auditCount(), versions: (await versionRows()).length };
-    const bad = definition([{ id: 'tone', text: 'Courteous tone', answer: { type: 'scale', min: 5, max: 1 }, weight: 1, dimension: 'customer_friendly' }]);
+    const bad = definition([
+      { id: 'tone', text: 'Courteous tone', answer: { type: 'scale', min: 5, max: 1 }, weight: 1, dimension: 'customer_friendly' }
+    ]);
     const r = await call('POST', '/scorecards', 'admin', { name: 'Care', programId: org.programs.a.id, definition: bad });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION');
@@ -69,7 +85,9 @@ describe('scorecards API', () => {
     const r2 = await call('POST', '/scorecards', 'admin', {
       name: 'Care',
       programId: org.programs.a.id,
-      definition: definition([{ id: 'empathy', text: 'Empathy', answer: { type: 'yes_no' }, weight: 'heavy', dimension: 'customer_friendly' }])
+      definition: definition([
+        { id: 'empathy', text: 'Empathy', answer: { type: 'yes_no' }, weight: 'heavy', dimension: 'customer_friendly' }
+      ])
     });
     expect(r2.status).toBe(400);
     expect(r2.body.error.message).toMatch(/item "empathy": weight/);
@@ -112,7 +130,9 @@ describe('scorecards API', () => {
   it('saves the draft with optimistic concurrency', async () => {
     const ok = await call('PUT', `/scorecards/${scorecardId}/draft`, 'admin', {
       baseRevision: 1,
-      definition: definition([{ id: 'empathy', text: 'Empathy statement', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly', naAllowed: true }])
+      definition: definition([
+        { id: 'empathy', text: 'Empathy statement', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly', naAllowed: true }
+      ])
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ created: false, draft: { version: 1, revision: 2, itemCount: 3 } });
@@ -129,7 +149,12 @@ describe('scorecards API', () => {
     const again = await call('POST', `/scorecards/${scorecardId}/publish`, 'admin', {});
     expect(again.status).toBe(412);
     const [row] = await t.db.select().from(schema.scorecardVersions).where(eq(schema.scorecardVersions.id, r.body.version.id));
-    await expect(t.db.update(schema.scorecardVersions).set({ definition: { sections: [] } }).where(eq(schema.scorecardVersions.id, row!.id))).rejects.toThrow();
+    await expect(
+      t.db
+        .update(schema.scorecardVersions)
+        .set({ definition: { sections: [] } })
+        .where(eq(schema.scorecardVersions.id, row!.id))
+    ).rejects.toThrow();
     await expect(t.db.delete(schema.scorecardVersions).where(eq(schema.scorecardVersions.id, row!.id))).rejects.toThrow();
     const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'scorecard.publish'));
     expect(audit).toHaveLength(1);
@@ -192,25 +217,45 @@ describe('scorecards API', () => {
   });
 
   it('previews a score with the one formula and names bad answers', async () => {
-    const ok = await call('POST', '/scorecards/score-preview', 'lead', { definition: definition(), answers: { greeting: 'no', 'id-check': 'yes' } });
+    const ok = await call('POST', '/scorecards/score-preview', 'lead', {
+      definition: definition(),
+      answers: { greeting: 'no', 'id-check': 'yes' }
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.result.score).toBeCloseTo(100 / 3);
     expect(ok.body.result.dimensions.compliance.score).toBe(100);
-    const fail = await call('POST', '/scorecards/score-preview', 'lead', { definition: definition(), answers: { greeting: 'yes', 'id-check': 'no' } });
+    const fail = await call('POST', '/scorecards/score-preview', 'lead', {
+      definition: definition(),
+      answers: { greeting: 'yes', 'id-check': 'no' }
+    });
     expect(fail.body.result).toMatchObject({ failed: true, score: 0, criticalErrors: { compliance: true } });
-    const bad = await call('POST', '/scorecards/score-preview', 'lead', { definition: definition(), answers: { greeting: 'na', ghost: 'yes' } });
+    const bad = await call('POST', '/scorecards/score-preview', 'lead', {
+      definition: definition(),
+      answers: { greeting: 'na', ghost: 'yes' }
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('item "greeting" does not allow N.A.');
     expect(bad.body.error.message).toContain('item "ghost" is not on this scorecard');
-    const incomplete = await call('POST', '/scorecards/score-preview', 'lead', { definition: definition(), answers: { greeting: 'yes' }, requireComplete: true });
+    const incomplete = await call('POST', '/scorecards/score-preview', 'lead', {
+      definition: definition(),
+      answers: { greeting: 'yes' },
+      requireComplete: true
+    });
     expect(incomplete.body.error.message).toContain('item "id-check" is required');
   });
 
   it('documents every scorecard route with the error envelope', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
-    for (const path of ['/api/scorecards', '/api/scorecards/{id}', '/api/scorecards/{id}/draft', '/api/scorecards/{id}/publish', '/api/scorecards/score-preview']) {
+    for (const path of [
+      '/api/scorecards',
+      '/api/scorecards/{id}',
+      '/api/scorecards/{id}/draft',
+      '/api/scorecards/{id}/publish',
+      '/api/scorecards/score-preview'
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
-      for (const op of Object.values(doc.paths[path]) as { responses: Record<string, unknown> }[]) expect(op.responses['400']).toBeDefined();
+      for (const op of Object.values(doc.paths[path]) as { responses: Record<string, unknown> }[])
+        expect(op.responses['400']).toBeDefined();
     }
   });
 });

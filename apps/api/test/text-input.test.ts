@@ -77,7 +77,8 @@ describe('text people type', () => {
           body: JSON.stringify(withField(seed.body, path, text))
         });
         const body = (await res.json()) as { error?: { message: string } };
-        if (res.status !== 400 || !why.test(body.error?.message ?? '')) wrong.push(`${op} ${path.join('.')}=${JSON.stringify(text)}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+        if (res.status !== 400 || !why.test(body.error?.message ?? ''))
+          wrong.push(`${op} ${path.join('.')}=${JSON.stringify(text)}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -86,7 +86,9 @@ process.exit(0);
 
 function runClients(n: number, cookie: string): Promise<{ during: number; health: number; ok: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CLIENTS], { env: { ...process.env, PORT: String(port), COOKIE: cookie, N: String(n) } });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CLIENTS], {
+      env: { ...process.env, PORT: String(port), COOKIE: cookie, N: String(n) }
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -127,8 +129,13 @@ describe('under load (embedded database: queries run on the event loop)', () => 
     }
     const list = seen.find((s) => (typeof s === 'string' ? s : s.sql).includes('sample_items'))!;
     expect(list).toBeDefined();
-    const plan = (await client.execute({ sql: `EXPLAIN QUERY PLAN ${typeof list === 'string' ? list : list.sql}`, args: typeof list === 'string' ? [] : list.args }))
-      .rows.map((r) => String(r.detail))
+    const plan = (
+      await client.execute({
+        sql: `EXPLAIN QUERY PLAN ${typeof list === 'string' ? list : list.sql}`,
+        args: typeof list === 'string' ? [] : list.args
+      })
+    ).rows
+      .map((r) => String(r.detail))
       .join('\n');
     expect(plan).toMatch(/SEARCH si USING INDEX sample_items_assignee/);
     expect(plan).toMatch(/USING INDEX calls_tenant_time/);
@@ -152,12 +159,16 @@ describe('under load (embedded database: queries run on the event loop)', () => 
     expect((await calls()).status).toBe(200); // cached now
 
     // Role removed: the next request no longer sees the team's calls.
-    await t.db.delete(schema.roleAssignments).where(and(eq(schema.roleAssignments.personId, seen.personId), eq(schema.roleAssignments.role, 'team_lead')));
+    await t.db
+      .delete(schema.roleAssignments)
+      .where(and(eq(schema.roleAssignments.personId, seen.personId), eq(schema.roleAssignments.role, 'team_lead')));
     const page = (await (await calls()).json()) as { items: unknown[] };
     expect(page.items).toHaveLength(0);
 
     // Person left: nobody.
-    await t.db.insert(schema.roleAssignments).values({ tenantId: org.tenantId, personId: seen.personId, role: 'team_lead', teamId: org.teams.a.id });
+    await t.db
+      .insert(schema.roleAssignments)
+      .values({ tenantId: org.tenantId, personId: seen.personId, role: 'team_lead', teamId: org.teams.a.id });
     expect((await calls()).status).toBe(200);
     await t.db.update(schema.people).set({ leftDate: '2000-01-01' }).where(eq(schema.people.id, seen.personId));
     expect((await calls()).status).toBe(401);

@@ -1,5 +1,6 @@
 /** The one error type of the domain. The API maps each code to one HTTP status (apps/api/src/errors.ts). */
-export type DomainErrorCode = 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PRECONDITION_FAILED' | 'TOO_MANY_REQUESTS';
+export type DomainErrorCode =
+  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PRECONDITION_FAILED' | 'TOO_MANY_REQUESTS';
 
 export type ErrorDetail = { path?: string; line?: number; column?: string; message: string };
 

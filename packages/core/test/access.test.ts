@@ -29,7 +29,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const user = (grants: Principal['grants'], tenantId = org.tenantId): Principal => ({ kind: 'user', tenantId, label: 'user:test', userId: 'u1', personId: 1, grants });
+const user = (grants: Principal['grants'], tenantId = org.tenantId): Principal => ({
+  kind: 'user',
+  tenantId,
+  label: 'user:test',
+  userId: 'u1',
+  personId: 1,
+  grants
+});
 
 describe('policy (pure)', () => {
   it('only admins administer, and never through a token', () => {
@@ -41,7 +48,11 @@ describe('policy (pure)', () => {
     expect(programVisibility(user([{ role: 'client_auditor', clientId: 7 }]))).toEqual({ all: false, clientIds: [7], programIds: [] });
     expect(programVisibility(user([{ role: 'agent' }]))).toEqual({ all: false, clientIds: [], programIds: [] });
     expect(programVisibility(user([{ role: 'team_lead', teamId: 3 }]))).toEqual({ all: true });
-    expect(programVisibility({ kind: 'token', tenantId: 1, label: 't', grants: [{ role: 'integration', programId: 4 }] })).toEqual({ all: false, clientIds: [], programIds: [4] });
+    expect(programVisibility({ kind: 'token', tenantId: 1, label: 't', grants: [{ role: 'integration', programId: 4 }] })).toEqual({
+      all: false,
+      clientIds: [],
+      programIds: [4]
+    });
   });
 });
 
@@ -52,7 +63,9 @@ describe('tenant-scoped loading', () => {
     expect(foreign).toBeInstanceOf(DomainError);
     expect((foreign as DomainError).code).toBe('NOT_FOUND');
     expect((missing as DomainError).code).toBe('NOT_FOUND');
-    expect((foreign as DomainError).message.replace(String(other.teams.a.id), 'X')).toBe((missing as DomainError).message.replace('424242', 'X'));
+    expect((foreign as DomainError).message.replace(String(other.teams.a.id), 'X')).toBe(
+      (missing as DomainError).message.replace('424242', 'X')
+    );
     expect((await findInTenant(t.db, schema.teams, org.tenantId, org.teams.a.id, 'Team')).code).toBe('T1');
   });
 });
@@ -61,13 +74,19 @@ describe('roles', () => {
   const admin = () => ({ db: t.db, principal: systemPrincipal(org.tenantId, 'test') });
   it('needs the scope each role takes, within the tenant', async () => {
     await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: other.teams.a.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: other.teams.a.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
     await expect(assignRole(admin(), other.agents.a1.id, { role: 'agent' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(assignRole(admin(), org.agents.a1.id, { role: 'superuser' })).rejects.toMatchObject({ code: 'VALIDATION' });
     const ok = await assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: org.teams.b.id });
     expect(ok).toMatchObject({ role: 'team_lead', teamId: org.teams.b.id });
-    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: org.teams.b.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(assignRole({ db: t.db, principal: user([{ role: 'qa_analyst' }]) }, org.agents.a1.id, { role: 'agent' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: org.teams.b.id })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    });
+    await expect(
+      assignRole({ db: t.db, principal: user([{ role: 'qa_analyst' }]) }, org.agents.a1.id, { role: 'agent' })
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -75,11 +94,17 @@ describe('API tokens', () => {
   it('resolve to an integration principal until revoked', async () => {
     const ctx = { db: t.db, principal: systemPrincipal(org.tenantId, 'test') };
     const { token, id } = await createApiToken(ctx, { name: 'x', programId: org.programs.a.id });
-    expect(await principalForApiToken(t.db, token)).toMatchObject({ kind: 'token', tenantId: org.tenantId, grants: [{ role: 'integration', programId: org.programs.a.id }] });
+    expect(await principalForApiToken(t.db, token)).toMatchObject({
+      kind: 'token',
+      tenantId: org.tenantId,
+      grants: [{ role: 'integration', programId: org.programs.a.id }]
+    });
     expect(await principalForApiToken(t.db, `${token}x`)).toBeNull();
     await revokeApiToken(ctx, { id });
     expect(await principalForApiToken(t.db, token)).toBeNull();
-    await expect(revokeApiToken({ db: t.db, principal: systemPrincipal(other.tenantId, 'test') }, { id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(revokeApiToken({ db: t.db, principal: systemPrincipal(other.tenantId, 'test') }, { id })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
   });
 });
 

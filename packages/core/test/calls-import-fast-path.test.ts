@@ -9,7 +9,8 @@ import { fastCsvRecord } from '../src/calls/import/fast-csv-record.ts';
  */
 const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
 /** Mostly the valid value (so whole rows pass often), sometimes an edge. */
-const mix = <T>(valid: fc.Arbitrary<T>, edges: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: edges, weight: 1 });
+const mix = <T>(valid: fc.Arbitrary<T>, edges: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: edges, weight: 1 });
 const cell = {
   source: mix(pick('', 'pbx'), pick('pbx-east', ' pbx', 'p b', 'PBX.1', '-x')),
   external_id: mix(pick('c-1'), fc.oneof(pick('', ' ', ' c-1', 'c-1 ', 'x'.repeat(200), 'x'.repeat(201)), fc.string({ maxLength: 8 }))),
@@ -18,10 +19,33 @@ const cell = {
   agent_code: mix(pick('A1'), pick('', 'A1 ', 'a1', '_A')),
   direction: mix(pick('inbound', 'outbound'), pick('Inbound', ' inbound', 'in', '')),
   started_at: fc.oneof(
-    pick('2026-11-02T09:15:00Z', '2026-11-02T09:15:00+01:00', '2026-11-02T09:15:00.123Z', '2026-11-02T09:15:00.123456Z', '2024-02-29T00:00:00Z', '2025-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-02T24:00:00Z', '2026-11-02T09:15:00', '2026-11-02T09:15Z', '2026-11-02T09:15:00+14:00', '2026-11-02T09:15:00-09:30', '2026-11-02T09:15:00+0100', '2026-11-02T09:15:00z', '2000-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '0000-02-29T00:00:00Z', ' 2026-11-02T09:15:00Z'),
+    pick(
+      '2026-11-02T09:15:00Z',
+      '2026-11-02T09:15:00+01:00',
+      '2026-11-02T09:15:00.123Z',
+      '2026-11-02T09:15:00.123456Z',
+      '2024-02-29T00:00:00Z',
+      '2025-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-11-02T24:00:00Z',
+      '2026-11-02T09:15:00',
+      '2026-11-02T09:15Z',
+      '2026-11-02T09:15:00+14:00',
+      '2026-11-02T09:15:00-09:30',
+      '2026-11-02T09:15:00+0100',
+      '2026-11-02T09:15:00z',
+      '2000-02-29T00:00:00Z',
+      '1900-02-29T00:00:00Z',
+      '0000-02-29T00:00:00Z',
+      ' 2026-11-02T09:15:00Z'
+    ),
     fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString())
   ),
-  num: mix(pick('0', '7', '100'), fc.oneof(pick('', '007', '-3', '3.5', ' 4', '604800', '604801', '1e3', '101', '9999999'), fc.nat({ max: 700000 }).map(String))),
+  num: mix(
+    pick('0', '7', '100'),
+    fc.oneof(pick('', '007', '-3', '3.5', ' 4', '604800', '604801', '1e3', '101', '9999999'), fc.nat({ max: 700000 }).map(String))
+  ),
   disposition: mix(pick('', 'resolved'), pick(' resolved', 'x'.repeat(100), 'x'.repeat(101), 'a\u00a0')),
   customer_ref: mix(pick('', 'c-7f3a9b21e4'), pick('0612345678', '+31 6 1234 5678', 'CRM-12345678', ' c-1', 'x'.repeat(201))),
   recording: mix(pick('', 'a/b.mp3'), pick('../x.mp3', '/abs.mp3', 'a//b.mp3', ' a.mp3')),
@@ -64,12 +88,35 @@ describe('CSV fast path agrees with the schema', () => {
   });
 
   it('takes the usual clean row', () => {
-    const r = { source: '', external_id: 'c-1', program_code: 'EN-CARE', queue_code: 'billing', agent_code: 'A1', direction: 'inbound', started_at: '2026-11-02T09:15:00+01:00', answer_seconds: '12', talk_seconds: '300', hold_seconds: '', transfers: '0', disposition: 'resolved', customer_ref: 'c-7f3a9b21e4', recording: '', language: 'nl' };
+    const r = {
+      source: '',
+      external_id: 'c-1',
+      program_code: 'EN-CARE',
+      queue_code: 'billing',
+      agent_code: 'A1',
+      direction: 'inbound',
+      started_at: '2026-11-02T09:15:00+01:00',
+      answer_seconds: '12',
+      talk_seconds: '300',
+      hold_seconds: '',
+      transfers: '0',
+      disposition: 'resolved',
+      customer_ref: 'c-7f3a9b21e4',
+      recording: '',
+      language: 'nl'
+    };
     expect(fastCsvRecord(r)).toEqual(CallRecord.parse(r));
   });
 
   it('works with a header that has only the required columns', () => {
-    const r = { external_id: 'c-1', program_code: 'EN-CARE', agent_code: 'A1', direction: 'outbound', started_at: '2026-11-02T09:15:00Z', talk_seconds: '30' };
+    const r = {
+      external_id: 'c-1',
+      program_code: 'EN-CARE',
+      agent_code: 'A1',
+      direction: 'outbound',
+      started_at: '2026-11-02T09:15:00Z',
+      talk_seconds: '30'
+    };
     expect(fastCsvRecord(r)).toEqual(CallRecord.parse(r));
   });
 });

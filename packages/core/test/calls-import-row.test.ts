@@ -37,7 +37,15 @@ describe('call record schema', () => {
     expect(CallRecord.parse({ ...good, talk_seconds: 5, answer_seconds: 0 }).talk_seconds).toBe(5);
   });
   it('names each bad field with a reason', () => {
-    const e = issues({ ...good, external_id: '', direction: 'sideways', started_at: '2026-11-02 09:15', talk_seconds: '-3', transfers: 'x', language: 'Dutch' });
+    const e = issues({
+      ...good,
+      external_id: '',
+      direction: 'sideways',
+      started_at: '2026-11-02 09:15',
+      talk_seconds: '-3',
+      transfers: 'x',
+      language: 'Dutch'
+    });
     expect(e.external_id).toMatch(/required/);
     expect(e.direction).toMatch(/inbound or outbound/);
     expect(e.started_at).toMatch(/ISO 8601.*zone/);
@@ -63,18 +71,34 @@ describe('call record schema', () => {
 });
 
 describe('phone number detection', () => {
-  it.each(['0612345678', '+31612345678', '06-12345678', '(020) 123 4567', '0031 6 1234 5678', 'tel: +31 20 123 4567', 'cust-0612345678'])('%s is a phone number', (v) => {
-    expect(looksLikePhoneNumber(v)).toBe(true);
-  });
-  it.each(['c-7f3a9b21e4', 'CRM-12345678', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'cust-42', '123456789abc'])('%s is a pseudonym', (v) => {
-    expect(looksLikePhoneNumber(v)).toBe(false);
-  });
+  it.each(['0612345678', '+31612345678', '06-12345678', '(020) 123 4567', '0031 6 1234 5678', 'tel: +31 20 123 4567', 'cust-0612345678'])(
+    '%s is a phone number',
+    (v) => {
+      expect(looksLikePhoneNumber(v)).toBe(true);
+    }
+  );
+  it.each(['c-7f3a9b21e4', 'CRM-12345678', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'cust-42', '123456789abc'])(
+    '%s is a pseudonym',
+    (v) => {
+      expect(looksLikePhoneNumber(v)).toBe(false);
+    }
+  );
 });
 
 describe('recording paths', () => {
   it('accepts plain relative paths only', () => {
     expect(recordingPathProblem('2026/11/a.mp3')).toBeNull();
-    for (const bad of ['../a.mp3', 'a/../../b.mp3', '/abs.mp3', 'C:/x.mp3', 'a\\b.mp3', 'https://x/y.mp3', 'a//b.mp3', 'a/./b.mp3', 'a\0b']) {
+    for (const bad of [
+      '../a.mp3',
+      'a/../../b.mp3',
+      '/abs.mp3',
+      'C:/x.mp3',
+      'a\\b.mp3',
+      'https://x/y.mp3',
+      'a//b.mp3',
+      'a/./b.mp3',
+      'a\0b'
+    ]) {
       expect(recordingPathProblem(bad), bad).not.toBeNull();
     }
   });
@@ -118,17 +142,31 @@ describe('resolving codes', () => {
     if (!Array.isArray(r)) expect(r.args.slice(0, 8)).toEqual([3, 'pbx', 'c-1', 1, 5, 7, 'inbound', Date.parse('2026-11-02T08:15:00Z')]);
   });
   it('never creates: unknown codes are errors, with a hint for case slips', () => {
-    const r = resolveRecord(CallRecord.parse({ ...good, program_code: 'en-care', agent_code: 'Z9' }), maps, 3, 'csv', Date.UTC(2026, 10, 20));
+    const r = resolveRecord(
+      CallRecord.parse({ ...good, program_code: 'en-care', agent_code: 'Z9' }),
+      maps,
+      3,
+      'csv',
+      Date.UTC(2026, 10, 20)
+    );
     expect(r).toEqual([
       { column: 'program_code', reason: 'unknown program "en-care" (did you mean "EN-CARE"?)' },
       { column: 'agent_code', reason: 'unknown agent "Z9"' }
     ]);
   });
-  it('reports a queue that is not in the row\'s program', () => {
-    expect(resolveRecord(CallRecord.parse({ ...good, queue_code: 'tech' }), maps, 3, 'csv', Date.UTC(2026, 10, 20))).toEqual([{ column: 'queue_code', reason: 'unknown queue "tech" in program "EN-CARE"' }]);
+  it("reports a queue that is not in the row's program", () => {
+    expect(resolveRecord(CallRecord.parse({ ...good, queue_code: 'tech' }), maps, 3, 'csv', Date.UTC(2026, 10, 20))).toEqual([
+      { column: 'queue_code', reason: 'unknown queue "tech" in program "EN-CARE"' }
+    ]);
   });
-  it('refuses programs outside the principal\'s scope', () => {
-    const r = resolveRecord(CallRecord.parse({ ...good, program_code: 'TW-SUPPORT', queue_code: '' }), maps, 3, 'csv', Date.UTC(2026, 10, 20));
+  it("refuses programs outside the principal's scope", () => {
+    const r = resolveRecord(
+      CallRecord.parse({ ...good, program_code: 'TW-SUPPORT', queue_code: '' }),
+      maps,
+      3,
+      'csv',
+      Date.UTC(2026, 10, 20)
+    );
     expect(r).toEqual([{ column: 'program_code', reason: expect.stringMatching(/outside what you may import/) }]);
   });
   it('uses the default source when the row has none', () => {

@@ -32,7 +32,10 @@ const ctxOf = (principal: Principal): Ctx => ({ db: t.db, principal, requestId: 
 const csv = (principal: Principal, text: string, mode: 'all-or-nothing' | 'skip-invalid' = 'skip-invalid', source = 'pbx') =>
   importCallsCsv(ctxOf(principal), { body: stream(text), mode, source });
 const countCalls = async (tenantId: number, source = 'pbx') =>
-  Number((await t.db.$client.execute({ sql: 'SELECT count(*) FROM calls WHERE tenant_id = ? AND source = ?', args: [tenantId, source] })).rows[0]![0]);
+  Number(
+    (await t.db.$client.execute({ sql: 'SELECT count(*) FROM calls WHERE tenant_id = ? AND source = ?', args: [tenantId, source] }))
+      .rows[0]![0]
+  );
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -56,7 +59,10 @@ describe('CSV import (core verb)', () => {
     const changed = file.replace(row('g2', { agent: 'A2' }), row('g2', { agent: 'A2', talk: '999' }));
     const third = await csv(admin, changed, 'all-or-nothing');
     expect(third).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
-    const g2 = await t.db.$client.execute({ sql: "SELECT talk_seconds, updated_at FROM calls WHERE external_id = 'g2' AND tenant_id = ?", args: [org.tenantId] });
+    const g2 = await t.db.$client.execute({
+      sql: "SELECT talk_seconds, updated_at FROM calls WHERE external_id = 'g2' AND tenant_id = ?",
+      args: [org.tenantId]
+    });
     expect(g2.rows[0]![0]).toBe(999);
     expect(g2.rows[0]![1]).not.toBeNull();
   });
@@ -80,7 +86,10 @@ describe('CSV import (core verb)', () => {
     const file = [HEADER, row('s1'), row('s2', { program: 'GHOST' }), row('s3', { started: 'yesterday' }), row('s4')].join('\r\n');
     const r = await csv(admin, file, 'skip-invalid');
     expect(r).toMatchObject({ status: 'completed', rows: 4, inserted: 2, invalid: 2 });
-    expect(r.errors.map((e) => [e.line, e.column])).toEqual([[3, 'program_code'], [4, 'started_at']]);
+    expect(r.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, 'program_code'],
+      [4, 'started_at']
+    ]);
     expect(await countCalls(org.tenantId)).toBe(before + 2);
   });
 
@@ -95,7 +104,12 @@ describe('CSV import (core verb)', () => {
   });
 
   it('within one file, a later row with the same key wins and counts as an update', async () => {
-    const r = await csv(admin, [HEADER, row('d1'), row('d1', { talk: '555' }), row('d1', { talk: '555' })].join('\n'), 'skip-invalid', 'dups');
+    const r = await csv(
+      admin,
+      [HEADER, row('d1'), row('d1', { talk: '555' }), row('d1', { talk: '555' })].join('\n'),
+      'skip-invalid',
+      'dups'
+    );
     expect(r).toMatchObject({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
     const d = await t.db.$client.execute({ sql: "SELECT count(*), max(talk_seconds) FROM calls WHERE source = 'dups'", args: [] });
     expect([Number(d.rows[0]![0]), Number(d.rows[0]![1])]).toEqual([1, 555]);
@@ -103,15 +117,26 @@ describe('CSV import (core verb)', () => {
 
   it('commits skip-invalid imports in chunks and keeps counting across them', async () => {
     const rows = Array.from({ length: 12_345 }, (_, i) => row(`c${i}`, { agent: i % 2 ? 'A1' : 'A2' }));
-    const r = await importCallsCsv(ctxOf(admin), { body: stream([HEADER, ...rows].join('\n'), 65536), mode: 'skip-invalid', source: 'chunks' });
+    const r = await importCallsCsv(ctxOf(admin), {
+      body: stream([HEADER, ...rows].join('\n'), 65536),
+      mode: 'skip-invalid',
+      source: 'chunks'
+    });
     expect(r).toMatchObject({ rows: 12_345, inserted: 12_345, invalid: 0 });
     expect(await countCalls(org.tenantId, 'chunks')).toBe(12_345);
-    const again = await importCallsCsv(ctxOf(admin), { body: stream([HEADER, ...rows].join('\n'), 65536), mode: 'all-or-nothing', source: 'chunks' });
+    const again = await importCallsCsv(ctxOf(admin), {
+      body: stream([HEADER, ...rows].join('\n'), 65536),
+      mode: 'all-or-nothing',
+      source: 'chunks'
+    });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 12_345 });
   });
 
   it('refuses a file with an unusable header before reading rows', async () => {
-    await expect(csv(admin, 'external_id,agent\nx,y\n')).rejects.toMatchObject({ code: 'VALIDATION', details: expect.arrayContaining([expect.objectContaining({ line: 1, column: 'agent' })]) });
+    await expect(csv(admin, 'external_id,agent\nx,y\n')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: expect.arrayContaining([expect.objectContaining({ line: 1, column: 'agent' })])
+    });
   });
 
   it('refuses unreadable CSV with the line where it breaks', async () => {
@@ -120,7 +145,7 @@ describe('CSV import (core verb)', () => {
     expect(await countCalls(org.tenantId, 'pbx')).toBeGreaterThan(0);
   });
 
-  it('resolves codes only within the tenant: another tenant\'s codes are unknown', async () => {
+  it("resolves codes only within the tenant: another tenant's codes are unknown", async () => {
     const otherAdmin: Principal = { ...admin, tenantId: other.tenantId, label: 'user:other-admin' };
     const r = await csv(otherAdmin, [HEADER, row('x1', { agent: 'A1' })].join('\n'));
     // the other tenant has its own A1 (fixture), so this imports into the other tenant only
@@ -138,11 +163,21 @@ describe('CSV import (core verb)', () => {
 });
 
 describe('integration tokens', () => {
-  const token = (grant: { programId?: number; clientId?: number }): Principal => ({ kind: 'token', tenantId: org.tenantId, label: `token:${JSON.stringify(grant)}`, grants: [{ role: 'integration', ...grant }] });
+  const token = (grant: { programId?: number; clientId?: number }): Principal => ({
+    kind: 'token',
+    tenantId: org.tenantId,
+    label: `token:${JSON.stringify(grant)}`,
+    grants: [{ role: 'integration', ...grant }]
+  });
 
   it('import only rows of their own program; others are row errors', async () => {
     const tok = token({ programId: org.programs.a.id });
-    const r = await csv(tok, [HEADER, row('t1'), row('t2', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })].join('\n'), 'skip-invalid', 'tok');
+    const r = await csv(
+      tok,
+      [HEADER, row('t1'), row('t2', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1' })].join('\n'),
+      'skip-invalid',
+      'tok'
+    );
     expect(r).toMatchObject({ inserted: 1, invalid: 1 });
     expect(r.errors[0]).toMatchObject({ line: 3, column: 'program_code' });
   });
@@ -154,12 +189,20 @@ describe('integration tokens', () => {
     const r = await csv(tok, [HEADER, row('own1')].join('\n'), 'skip-invalid', 'shared');
     expect(r).toMatchObject({ inserted: 0, updated: 0, invalid: 1 });
     expect(r.errors[0]!.reason).toMatch(/belongs to a program you may not import into/);
-    const still = await t.db.$client.execute({ sql: "SELECT program_id FROM calls WHERE external_id = 'own1' AND source = 'shared'", args: [] });
+    const still = await t.db.$client.execute({
+      sql: "SELECT program_id FROM calls WHERE external_id = 'own1' AND source = 'shared'",
+      args: []
+    });
     expect(Number(still.rows[0]![0])).toBe(org.programs.b.id);
   });
 
   it('a principal without import rights is refused before anything is read', async () => {
-    const lead: Principal = { kind: 'user', tenantId: org.tenantId, label: 'user:lead', grants: [{ role: 'team_lead', teamId: org.teams.a.id }] };
+    const lead: Principal = {
+      kind: 'user',
+      tenantId: org.tenantId,
+      label: 'user:lead',
+      grants: [{ role: 'team_lead', teamId: org.teams.a.id }]
+    };
     await expect(csv(lead, [HEADER, row('l1')].join('\n'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -175,11 +218,21 @@ describe('integration tokens', () => {
 
 describe('JSON batch and single record', () => {
   const rec = (id: string, over: Record<string, unknown> = {}) => ({
-    external_id: id, program_code: 'EN-CARE', agent_code: 'A2', direction: 'outbound', started_at: '2026-11-04T12:00:00+01:00', talk_seconds: 60, ...over
+    external_id: id,
+    program_code: 'EN-CARE',
+    agent_code: 'A2',
+    direction: 'outbound',
+    started_at: '2026-11-04T12:00:00+01:00',
+    talk_seconds: 60,
+    ...over
   });
 
   it('batch: reports bad records by index and column', async () => {
-    const r = await importCallsBatch(ctxOf(admin), { records: [rec('b1'), rec('b2', { talk_seconds: -1 }), 'nonsense'], mode: 'skip-invalid', source: 'api' });
+    const r = await importCallsBatch(ctxOf(admin), {
+      records: [rec('b1'), rec('b2', { talk_seconds: -1 }), 'nonsense'],
+      mode: 'skip-invalid',
+      source: 'api'
+    });
     expect(r).toMatchObject({ inserted: 1, invalid: 2 });
     expect(r.errors).toEqual([
       { index: 1, column: 'talk_seconds', reason: 'talk_seconds cannot be negative' },
@@ -194,6 +247,9 @@ describe('JSON batch and single record', () => {
     expect((await upsertCallRecord(c, { record: rec('w1'), source: 'hook' })).status).toBe('unchanged');
     const u = await upsertCallRecord(c, { record: rec('w1', { hold_seconds: 30 }), source: 'hook' });
     expect(u).toEqual({ status: 'updated', callId: a.callId, source: 'hook', externalId: 'w1' });
-    await expect(upsertCallRecord(c, { record: rec('w2', { customer_ref: '0612345678' }), source: 'hook' })).rejects.toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ column: 'customer_ref' })] });
+    await expect(upsertCallRecord(c, { record: rec('w2', { customer_ref: '0612345678' }), source: 'hook' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [expect.objectContaining({ column: 'customer_ref' })]
+    });
   });
 });

@@ -35,7 +35,9 @@ const importRow = (id: string, status: 'running' | 'completed', mode: 'skip-inva
 
 describe('imports left running by a stopped server', () => {
   it('are marked failed with how many rows were committed, once, and audited; finished imports are untouched', async () => {
-    await t.db.insert(schema.imports).values([importRow('imp-running', 'running'), importRow('imp-aon', 'running', 'all-or-nothing'), importRow('imp-done', 'completed')]);
+    await t.db
+      .insert(schema.imports)
+      .values([importRow('imp-running', 'running'), importRow('imp-aon', 'running', 'all-or-nothing'), importRow('imp-done', 'completed')]);
     const now = new Date('2026-11-23T08:00:00Z');
     expect(await sweepInterruptedImports(t.db, now)).toEqual([
       { id: 'imp-running', committedRows: 500 },
@@ -43,14 +45,25 @@ describe('imports left running by a stopped server', () => {
     ]);
     const [swept] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-running'));
     expect(swept).toMatchObject({ status: 'failed', finishedAt: now, inserted: 480 });
-    expect(swept!.message).toMatch(/^Interrupted: the server stopped before this import finished\. 500 rows were committed before the stop and stay stored \(480 inserted, 15 updated, 0 unchanged, 5 refused\)/);
+    expect(swept!.message).toMatch(
+      /^Interrupted: the server stopped before this import finished\. 500 rows were committed before the stop and stay stored \(480 inserted, 15 updated, 0 unchanged, 5 refused\)/
+    );
     const [aon] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-aon'));
     expect(aon!.message).toMatch(/Nothing was stored \(all-or-nothing\)/);
     const [done] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-done'));
     expect(done).toMatchObject({ status: 'completed', message: null });
     const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, 'imp-running'));
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after!)).toEqual({ status: 'failed', reason: 'interrupted', mode: 'skip-invalid', committedRows: 500, inserted: 480, updated: 15, unchanged: 0, invalid: 5 });
+    expect(JSON.parse(audit[0]!.after!)).toEqual({
+      status: 'failed',
+      reason: 'interrupted',
+      mode: 'skip-invalid',
+      committedRows: 500,
+      inserted: 480,
+      updated: 15,
+      unchanged: 0,
+      invalid: 5
+    });
     const aonAudit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, 'imp-aon'));
     expect(JSON.parse(aonAudit[0]!.after!)).toMatchObject({ reason: 'interrupted', committedRows: 0, inserted: 0 });
     expect((await verifyAuditChain(t.db)).ok).toBe(true);

@@ -24,7 +24,8 @@ describe('recording paths', () => {
     expect(resolveRecordingPath('/data/rec', 'demo/../b.ogg')).toBe('/data/rec/b.ogg');
   });
   it('refuses paths that escape it', () => {
-    for (const p of ['../secret', 'demo/../../x', '/etc/passwd', '', '.', 'a\0b', 'C:\\x', '..']) expect(resolveRecordingPath('/data/rec', p), p).toBeNull();
+    for (const p of ['../secret', 'demo/../../x', '/etc/passwd', '', '.', 'a\0b', 'C:\\x', '..'])
+      expect(resolveRecordingPath('/data/rec', p), p).toBeNull();
     expect(resolveRecordingPath('/data/rec', '../rec2/a.ogg')).toBeNull();
   });
   it('knows audio content types', () => {

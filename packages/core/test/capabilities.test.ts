@@ -22,7 +22,13 @@ const GUARD_ROLES: Record<Capability, Role[]> = {
 };
 
 const grantOf = (role: Role): Grant =>
-  role === 'team_lead' ? { role, teamId: 7 } : role === 'client_auditor' ? { role, clientId: 100 } : role === 'integration' ? { role, programId: 10 } : { role };
+  role === 'team_lead'
+    ? { role, teamId: 7 }
+    : role === 'client_auditor'
+      ? { role, clientId: 100 }
+      : role === 'integration'
+        ? { role, programId: 10 }
+        : { role };
 
 /** Every subset of the roles (2^8). */
 const subsets: Role[][] = Array.from({ length: 1 << ROLES.length }, (_, mask) => ROLES.filter((_, i) => mask & (1 << i)));

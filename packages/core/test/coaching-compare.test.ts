@@ -19,7 +19,20 @@ const def = ScorecardDefinition.parse({
       title: 'Solution',
       items: [
         { id: 'need', text: 'Finds the need', answer: { type: 'yes_no' }, weight: 2, naAllowed: true, dimension: 'customer_oriented' },
-        { id: 'next', text: 'Next step', answer: { type: 'choice', options: [{ key: 'unasked', label: 'Unasked', points: 2 }, { key: 'asked', label: 'Asked', points: 1 }, { key: 'never', label: 'Never', points: 0 }] }, weight: 1, dimension: 'customer_oriented' }
+        {
+          id: 'next',
+          text: 'Next step',
+          answer: {
+            type: 'choice',
+            options: [
+              { key: 'unasked', label: 'Unasked', points: 2 },
+              { key: 'asked', label: 'Asked', points: 1 },
+              { key: 'never', label: 'Never', points: 0 }
+            ]
+          },
+          weight: 1,
+          dimension: 'customer_oriented'
+        }
       ]
     }
   ]
@@ -27,7 +40,11 @@ const def = ScorecardDefinition.parse({
 
 describe('compareSelfWithLead', () => {
   it('gives the gap per item in points (self − lead), null where either did not score', () => {
-    const c = compareSelfWithLead(def, { greet: 'yes', tone: 5, need: 'na', next: 'unasked' }, { greet: 'yes', tone: 2, need: 'no', next: 'asked' });
+    const c = compareSelfWithLead(
+      def,
+      { greet: 'yes', tone: 5, need: 'na', next: 'unasked' },
+      { greet: 'yes', tone: 2, need: 'no', next: 'asked' }
+    );
     const by = Object.fromEntries(c.rows.map((r) => [r.itemId, r]));
     expect(by.greet).toMatchObject({ gap: 0, selfPoints: 100, leadPoints: 100 });
     expect(by.tone!.gap).toBeCloseTo(75); // (5−1)/4 − (2−1)/4
@@ -47,7 +64,12 @@ describe('compareSelfWithLead', () => {
 
 describe('summariseAgent', () => {
   const now = new Date('2026-11-20T12:00:00Z');
-  const ev = (iso: string, f: number, o: number, answers: Record<string, unknown> = { greet: 'yes', tone: 5, need: 'no', next: 'never' }) => ({
+  const ev = (
+    iso: string,
+    f: number,
+    o: number,
+    answers: Record<string, unknown> = { greet: 'yes', tone: 5, need: 'no', next: 'never' }
+  ) => ({
     submittedAt: new Date(iso),
     overallScore: (f + o) / 2,
     dimensionScores: { customer_friendly: f, customer_oriented: o, compliance: null },
@@ -56,8 +78,21 @@ describe('summariseAgent', () => {
   });
 
   it('buckets per month with n and an interval, keeps empty months as n = 0, and leaves out older evaluations', () => {
-    const s = summariseAgent([ev('2026-11-02T10:00:00Z', 90, 50), ev('2026-11-10T10:00:00Z', 80, 60), ev('2026-09-15T10:00:00Z', 70, 40), ev('2025-01-01T00:00:00Z', 0, 0)], now, 3);
-    expect(s.months.map((m) => [m.month, m.n])).toEqual([['2026-09', 1], ['2026-10', 0], ['2026-11', 2]]);
+    const s = summariseAgent(
+      [
+        ev('2026-11-02T10:00:00Z', 90, 50),
+        ev('2026-11-10T10:00:00Z', 80, 60),
+        ev('2026-09-15T10:00:00Z', 70, 40),
+        ev('2025-01-01T00:00:00Z', 0, 0)
+      ],
+      now,
+      3
+    );
+    expect(s.months.map((m) => [m.month, m.n])).toEqual([
+      ['2026-09', 1],
+      ['2026-10', 0],
+      ['2026-11', 2]
+    ]);
     const nov = s.months[2]!.dimensions.customer_friendly;
     expect(nov).toMatchObject({ n: 2, estimate: 85 });
     expect(nov.low).not.toBeNull();
@@ -74,7 +109,14 @@ describe('summariseAgent', () => {
     expect(s.strengths.map((x) => x.itemId)).toEqual(['greet', 'tone']);
     expect(s.weak.map((x) => x.itemId)).toEqual(['need', 'next']);
     expect(s.weak[0]!.estimate).toMatchObject({ n: 3, estimate: 0 });
-    const na = summariseAgent([ev('2026-11-01T10:00:00Z', 90, 40, { greet: 'yes', tone: 5, need: 'na', next: 'never' }), ev('2026-11-02T10:00:00Z', 90, 40, { greet: 'yes', tone: 5, need: 'na', next: 'never' })], now, 6);
+    const na = summariseAgent(
+      [
+        ev('2026-11-01T10:00:00Z', 90, 40, { greet: 'yes', tone: 5, need: 'na', next: 'never' }),
+        ev('2026-11-02T10:00:00Z', 90, 40, { greet: 'yes', tone: 5, need: 'na', next: 'never' })
+      ],
+      now,
+      6
+    );
     expect(na.weak.map((x) => x.itemId)).toEqual(['next']);
   });
 

@@ -17,7 +17,10 @@ const base = (over: Partial<QueueFacts> & { agentId: number; name: string }): Qu
 
 describe('rankCoachingQueue', () => {
   it('puts a clearly low customer-oriented score first and says why, with n and the interval', () => {
-    const ranked = rankCoachingQueue([base({ agentId: 1, name: 'Fine' }), base({ agentId: 2, name: 'Scripted', oriented: est([40, 45, 50, 42, 48]) })]);
+    const ranked = rankCoachingQueue([
+      base({ agentId: 1, name: 'Fine' }),
+      base({ agentId: 2, name: 'Scripted', oriented: est([40, 45, 50, 42, 48]) })
+    ]);
     expect(ranked.map((r) => r.agentId)).toEqual([2, 1]);
     expect(ranked[0]!.reasons[0]!.code).toBe('low_oriented');
     expect(ranked[0]!.reasons[0]!.text).toMatch(/Customer-oriented 45 \(n=5, 95% \d+–\d+\)/);
@@ -43,7 +46,15 @@ describe('rankCoachingQueue', () => {
       base({ agentId: 2, name: 'Critical', criticalErrors: 2 }),
       base({ agentId: 3, name: 'Overdue', overdueFollowUps: 1, overdueFollowUpDays: 12 }),
       base({ agentId: 4, name: 'Disputes', openDisputes: 2, oldestOpenDisputeDays: 6 }),
-      base({ agentId: 5, name: 'Everything', tenureDays: 20, criticalErrors: 1, openDisputes: 1, oldestOpenDisputeDays: 1, oriented: est([50, 52, 49]) })
+      base({
+        agentId: 5,
+        name: 'Everything',
+        tenureDays: 20,
+        criticalErrors: 1,
+        openDisputes: 1,
+        oldestOpenDisputeDays: 1,
+        oriented: est([50, 52, 49])
+      })
     ]);
     expect(ranked.map((r) => r.name)).toEqual(['Everything', 'Disputes', 'Overdue', 'Critical', 'New']);
     const all = ranked[0]!;
@@ -55,7 +66,17 @@ describe('rankCoachingQueue', () => {
   });
 
   it('caps each reason so one signal cannot swamp the others', () => {
-    const [r] = rankCoachingQueue([base({ agentId: 1, name: 'A', criticalErrors: 50, overdueFollowUps: 3, overdueFollowUpDays: 400, openDisputes: 9, oldestOpenDisputeDays: 300 })]);
+    const [r] = rankCoachingQueue([
+      base({
+        agentId: 1,
+        name: 'A',
+        criticalErrors: 50,
+        overdueFollowUps: 3,
+        overdueFollowUpDays: 400,
+        openDisputes: 9,
+        oldestOpenDisputeDays: 300
+      })
+    ]);
     expect(r!.reasons.find((x) => x.code === 'critical_errors')!.points).toBe(60);
     expect(r!.reasons.find((x) => x.code === 'overdue_follow_up')!.points).toBe(60);
     expect(r!.reasons.find((x) => x.code === 'open_disputes')!.points).toBe(80);

@@ -35,7 +35,13 @@ describe('the demo sampling', () => {
     let recordedFlag = 0;
     let transcribedFlag = 0;
     for (const l of leads.rows) {
-      const principal: Principal = { kind: 'user', tenantId: Number(l.tenant_id), label: 'user:lead', personId: Number(l.person_id), grants: [{ role: 'team_lead', teamId: Number(l.team_id) }] };
+      const principal: Principal = {
+        kind: 'user',
+        tenantId: Number(l.tenant_id),
+        label: 'user:lead',
+        personId: Number(l.person_id),
+        grants: [{ role: 'team_lead', teamId: Number(l.team_id) }]
+      };
       const q = await workQueue({ ctx: { db: t.db, principal, now: () => FIRST_START } });
       if (!q.items.length) continue;
       // The queue says which calls can be listened to or read.

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EVALUATION_KINDS, type EvaluationKind } from '@attentive/db/schema/evaluations';
-import { canChangeEvaluation, canDisputeEvaluation, canReadEvaluation, evaluationVisibility, isSealedFrom, type EvaluationFacts, type EvaluationScope } from '../src/policy/evaluations.ts';
+import {
+  canChangeEvaluation,
+  canDisputeEvaluation,
+  canReadEvaluation,
+  evaluationVisibility,
+  isSealedFrom,
+  type EvaluationFacts,
+  type EvaluationScope
+} from '../src/policy/evaluations.ts';
 import type { Principal } from '../src/policy/principal.ts';
 import { COUNTING_KINDS, KIND_TRAITS, SAMPLE_KINDS, acknowledgeable } from '../src/evaluations/kinds.ts';
 import { AggregateScoresInput } from '../src/evaluations/aggregate-scores.ts';
@@ -12,7 +20,13 @@ import { AggregateScoresInput } from '../src/evaluations/aggregate-scores.ts';
  * self-evaluations are made by evaluator 50 (a lead of team 7); a self-evaluation by the agent itself.
  */
 const scope: EvaluationScope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7, assignedTo: [60] };
-const user = (personId: number, grants: Principal['grants']): Principal => ({ kind: 'user', tenantId: 1, label: `user:${personId}`, personId, grants });
+const user = (personId: number, grants: Principal['grants']): Principal => ({
+  kind: 'user',
+  tenantId: 1,
+  label: `user:${personId}`,
+  personId,
+  grants
+});
 const token = (grant: Principal['grants'][number]): Principal => ({ kind: 'token', tenantId: 1, label: 'token:1', grants: [grant] });
 
 const PRINCIPALS = {
@@ -32,14 +46,22 @@ const PRINCIPALS = {
 type Who = keyof typeof PRINCIPALS;
 
 const facts = (kind: EvaluationKind, status: 'draft' | 'submitted'): EvaluationFacts =>
-  kind === 'self' ? { kind, status, evaluatorId: 1000, evaluatorLabel: 'agent:A' } : { kind, status, evaluatorId: 50, evaluatorLabel: 'user:50' };
+  kind === 'self'
+    ? { kind, status, evaluatorId: 1000, evaluatorLabel: 'agent:A' }
+    : { kind, status, evaluatorId: 50, evaluatorLabel: 'user:50' };
 
 const ALL = [...EVALUATION_KINDS];
 const NOT_SELF = ALL.filter((k) => k !== 'self');
 const NONE: EvaluationKind[] = [];
 const COUNTING: EvaluationKind[] = ['sampled', 'live', 'mystery'];
 
-type Actions = { readDraft: EvaluationKind[]; readSubmitted: EvaluationKind[]; changeDraft: EvaluationKind[]; changeSubmitted: EvaluationKind[]; dispute: EvaluationKind[] };
+type Actions = {
+  readDraft: EvaluationKind[];
+  readSubmitted: EvaluationKind[];
+  changeDraft: EvaluationKind[];
+  changeSubmitted: EvaluationKind[];
+  dispute: EvaluationKind[];
+};
 const nothing: Actions = { readDraft: NONE, readSubmitted: NONE, changeDraft: NONE, changeSubmitted: NONE, dispute: NONE };
 // An evaluator of the agent: reads everything but a sealed draft; changes submitted ones, and drafts only its own (admins: any).
 const evaluator: Actions = { readDraft: NOT_SELF, readSubmitted: ALL, changeDraft: NONE, changeSubmitted: ALL, dispute: NONE };

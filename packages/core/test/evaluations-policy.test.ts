@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeEvaluation, canEvaluate, canReadEvaluation, evaluationVisibility, type EvaluationScope } from '../src/policy/evaluations.ts';
+import {
+  canChangeEvaluation,
+  canEvaluate,
+  canReadEvaluation,
+  evaluationVisibility,
+  type EvaluationScope
+} from '../src/policy/evaluations.ts';
 import type { Principal } from '../src/policy/principal.ts';
 import { canReadCall } from '../src/policy/calls.ts';
 
 const scope: EvaluationScope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7 };
-const who = (grants: Principal['grants'], extra: Partial<Principal> = {}): Principal => ({ kind: 'user', tenantId: 1, label: 'user:x', grants, personId: 5, ...extra });
+const who = (grants: Principal['grants'], extra: Partial<Principal> = {}): Principal => ({
+  kind: 'user',
+  tenantId: 1,
+  label: 'user:x',
+  grants,
+  personId: 5,
+  ...extra
+});
 const draft = { status: 'draft' as const, kind: 'sampled' as const, evaluatorId: 5, evaluatorLabel: 'user:x' };
 const submitted = { ...draft, status: 'submitted' as const };
 
@@ -68,12 +81,21 @@ describe('evaluation policy', () => {
     expect(canReadEvaluation(who([{ role: 'client_auditor', clientId: 100 }], { kind: 'token' }), scope, self)).toBe(false);
     expect(canReadEvaluation(who([{ role: 'agent' }], { personId: 1000 }), scope, self)).toBe(true);
     expect(canReadEvaluation(who([{ role: 'team_lead', teamId: 7 }]), scope, self)).toBe(true);
-    expect(evaluationVisibility(who([{ role: 'client_auditor', clientId: 100 }]))).toMatchObject({ clientKinds: expect.not.arrayContaining(['self']) });
+    expect(evaluationVisibility(who([{ role: 'client_auditor', clientId: 100 }]))).toMatchObject({
+      clientKinds: expect.not.arrayContaining(['self'])
+    });
   });
 
   it('describes list visibility consistently with the read rule', () => {
     expect(evaluationVisibility(who([{ role: 'qa_analyst' }]))).toEqual({ all: true });
-    expect(evaluationVisibility(who([{ role: 'team_lead', teamId: 7 }, { role: 'client_auditor', clientId: 100 }]))).toEqual({
+    expect(
+      evaluationVisibility(
+        who([
+          { role: 'team_lead', teamId: 7 },
+          { role: 'client_auditor', clientId: 100 }
+        ])
+      )
+    ).toEqual({
       all: false,
       teamIds: [7],
       submittedClientIds: [100],
@@ -82,6 +104,14 @@ describe('evaluation policy', () => {
       agentKinds: expect.any(Array),
       assignedToPersonId: 5
     });
-    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({ all: false, teamIds: [], submittedClientIds: [], clientKinds: expect.any(Array), submittedAgentIds: [], agentKinds: expect.any(Array), assignedToPersonId: null });
+    expect(evaluationVisibility(who([{ role: 'admin' }], { kind: 'token' }))).toEqual({
+      all: false,
+      teamIds: [],
+      submittedClientIds: [],
+      clientKinds: expect.any(Array),
+      submittedAgentIds: [],
+      agentKinds: expect.any(Array),
+      assignedToPersonId: null
+    });
   });
 });

@@ -23,7 +23,8 @@ describe('the exports map of @attentive/core', () => {
   it('lists every deep import in the repository, and only files that exist', () => {
     const used = new Set<string>();
     for (const dir of ['apps', 'packages', 'test', 'scripts'].map((d) => join(ROOT, d)).filter(existsSync))
-      for (const file of sources(dir)) for (const m of readFileSync(file, 'utf8').matchAll(/['"]@attentive\/core\/([A-Za-z0-9/_.-]+)['"]/g)) used.add(`./${m[1]}`);
+      for (const file of sources(dir))
+        for (const m of readFileSync(file, 'utf8').matchAll(/['"]@attentive\/core\/([A-Za-z0-9/_.-]+)['"]/g)) used.add(`./${m[1]}`);
     const missing = [...used].filter((s) => !(s in pkg.exports)).map((s) => `"${s}": "./src/${s.slice(2)}.ts"`);
     expect(missing, 'add to packages/core/package.json "exports"').toEqual([]);
     for (const [key, file] of Object.entries(pkg.exports)) expect(existsSync(resolve(import.meta.dirname, '..', file)), key).toBe(true);

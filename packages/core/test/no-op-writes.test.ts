@@ -5,7 +5,14 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { Ctx } from '../src/context.ts';
 import type { Principal } from '../src/policy/principal.ts';
-import { assignRunItems, createSamplingPlan, publishSamplingPlan, reassignSampleItem, runSamplingPlan, updateSamplingPlan } from '../src/sampling/index.ts';
+import {
+  assignRunItems,
+  createSamplingPlan,
+  publishSamplingPlan,
+  reassignSampleItem,
+  runSamplingPlan,
+  updateSamplingPlan
+} from '../src/sampling/index.ts';
 import { saveClient, saveProgram, saveTeam } from '../src/org/org-units.ts';
 import { savePerson } from '../src/org/people.ts';
 import { createScorecard, openScorecardDraft, publishScorecardDraft, saveScorecardDraft } from '../src/scorecards/index.ts';
@@ -18,9 +25,23 @@ let t: Awaited<ReturnType<typeof createTestDb>>;
 let org: FixtureOrg;
 let qa: number;
 const NOW = new Date('2026-11-23T10:00:00Z');
-const principal = (grants: Principal['grants'], personId?: number): Principal => ({ kind: 'user', tenantId: org.tenantId, label: `user:test-${personId ?? 'x'}`, personId, grants });
+const principal = (grants: Principal['grants'], personId?: number): Principal => ({
+  kind: 'user',
+  tenantId: org.tenantId,
+  label: `user:test-${personId ?? 'x'}`,
+  personId,
+  grants
+});
 const admin = (): Ctx => ({ db: t.db, principal: principal([{ role: 'admin' }]), now: () => NOW });
-const audits = async (action: string) => Number((await t.db.select({ n: count() }).from(schema.auditLog).where(and(eq(schema.auditLog.tenantId, org.tenantId), eq(schema.auditLog.action, action))))[0]!.n);
+const audits = async (action: string) =>
+  Number(
+    (
+      await t.db
+        .select({ n: count() })
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.tenantId, org.tenantId), eq(schema.auditLog.action, action)))
+    )[0]!.n
+  );
 const basic = { period: 'week', timezone: 'UTC', quota: { perAgent: 2 } };
 
 beforeAll(async () => {
@@ -38,7 +59,12 @@ describe('no-op writes store nothing', () => {
     const v1 = await publishSamplingPlan({ ctx: admin(), input: { planId: plan.id } });
     expect(v1).toMatchObject({ version: 1, created: true });
     const before = await audits('sampling_plan.publish');
-    for (let i = 0; i < 5; i++) expect(await publishSamplingPlan({ ctx: admin(), input: { planId: plan.id } })).toMatchObject({ id: v1.id, version: 1, created: false });
+    for (let i = 0; i < 5; i++)
+      expect(await publishSamplingPlan({ ctx: admin(), input: { planId: plan.id } })).toMatchObject({
+        id: v1.id,
+        version: 1,
+        created: false
+      });
     const versions = await t.db.select().from(schema.samplingPlanVersions).where(eq(schema.samplingPlanVersions.planId, plan.id));
     expect(versions).toHaveLength(1);
     expect(await audits('sampling_plan.publish')).toBe(before);
@@ -61,7 +87,8 @@ describe('no-op writes store nothing', () => {
     await publishSamplingPlan({ ctx: admin(), input: { planId: plan.id } });
     const run = await runSamplingPlan({ ctx: admin(), input: { planId: plan.id, date: '2026-11-02' } });
     const before = await audits('sample_run.assign');
-    for (let i = 0; i < 3; i++) expect(await assignRunItems({ ctx: admin(), input: { runId: run.runId } })).toEqual({ unassigned: 0, assigned: 0 });
+    for (let i = 0; i < 3; i++)
+      expect(await assignRunItems({ ctx: admin(), input: { runId: run.runId } })).toEqual({ unassigned: 0, assigned: 0 });
     expect(await audits('sample_run.assign')).toBe(before);
 
     const [item] = await t.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.runId)).limit(1);
@@ -73,7 +100,8 @@ describe('no-op writes store nothing', () => {
   });
 
   it('renaming a team, client, program or person to what it is already writes no audit row', async () => {
-    const auditRows = async () => Number((await t.db.select({ n: count() }).from(schema.auditLog).where(eq(schema.auditLog.tenantId, org.tenantId)))[0]!.n);
+    const auditRows = async () =>
+      Number((await t.db.select({ n: count() }).from(schema.auditLog).where(eq(schema.auditLog.tenantId, org.tenantId)))[0]!.n);
     const before = await auditRows();
     const team = await saveTeam(admin(), { id: org.teams.a.id, name: ` ${org.teams.a.name} ` });
     expect(team.name).toBe(org.teams.a.name);
@@ -86,8 +114,19 @@ describe('no-op writes store nothing', () => {
   });
 
   it('scorecards: saving the draft unchanged makes no revision; publishing a copy of the published version is refused', async () => {
-    const DEF = { sections: [{ id: 's', title: 'S', items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }] };
-    const { scorecard } = await createScorecard({ ctx: admin(), input: { name: 'no-op card', programId: org.programs.b.id, definition: DEF } });
+    const DEF = {
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
+        }
+      ]
+    };
+    const { scorecard } = await createScorecard({
+      ctx: admin(),
+      input: { name: 'no-op card', programId: org.programs.b.id, definition: DEF }
+    });
     const saves = await audits('scorecard.draft.save');
     const first = await saveScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id, definition: DEF } });
     const again = await saveScorecardDraft({ ctx: admin(), input: { scorecardId: scorecard.id, definition: DEF } });

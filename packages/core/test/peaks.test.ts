@@ -4,18 +4,41 @@ import { readFileSync } from 'node:fs';
 import { WavFormatError, WavPeakAccumulator, g711Table } from '../src/peaks/compute-wav-peaks.ts';
 import { BlockPeaks } from '../src/peaks/block-peaks.ts';
 
-function wav(opts: { rate: number; channels: number; bits: 8 | 16 | 24 | 32; float?: boolean; frames: number; sample: (frame: number, ch: number) => number; extraChunk?: boolean }) {
+function wav(opts: {
+  rate: number;
+  channels: number;
+  bits: 8 | 16 | 24 | 32;
+  float?: boolean;
+  frames: number;
+  sample: (frame: number, ch: number) => number;
+  extraChunk?: boolean;
+}) {
   const bytes = opts.bits / 8;
   const dataLen = opts.frames * opts.channels * bytes;
   const extra = opts.extraChunk ? 8 + 6 : 0;
   const b = Buffer.alloc(44 + extra + dataLen);
   let o = 0;
-  b.write('RIFF', o); b.writeUInt32LE(36 + extra + dataLen, 4); b.write('WAVE', 8); o = 12;
-  if (opts.extraChunk) { b.write('LIST', o); b.writeUInt32LE(6, o + 4); o += 14; }
-  b.write('fmt ', o); b.writeUInt32LE(16, o + 4); b.writeUInt16LE(opts.float ? 3 : 1, o + 8); b.writeUInt16LE(opts.channels, o + 10);
-  b.writeUInt32LE(opts.rate, o + 12); b.writeUInt32LE(opts.rate * opts.channels * bytes, o + 16); b.writeUInt16LE(opts.channels * bytes, o + 20); b.writeUInt16LE(opts.bits, o + 22);
+  b.write('RIFF', o);
+  b.writeUInt32LE(36 + extra + dataLen, 4);
+  b.write('WAVE', 8);
+  o = 12;
+  if (opts.extraChunk) {
+    b.write('LIST', o);
+    b.writeUInt32LE(6, o + 4);
+    o += 14;
+  }
+  b.write('fmt ', o);
+  b.writeUInt32LE(16, o + 4);
+  b.writeUInt16LE(opts.float ? 3 : 1, o + 8);
+  b.writeUInt16LE(opts.channels, o + 10);
+  b.writeUInt32LE(opts.rate, o + 12);
+  b.writeUInt32LE(opts.rate * opts.channels * bytes, o + 16);
+  b.writeUInt16LE(opts.channels * bytes, o + 20);
+  b.writeUInt16LE(opts.bits, o + 22);
   o += 24;
-  b.write('data', o); b.writeUInt32LE(dataLen, o + 4); o += 8;
+  b.write('data', o);
+  b.writeUInt32LE(dataLen, o + 4);
+  o += 8;
   for (let f = 0; f < opts.frames; f++)
     for (let c = 0; c < opts.channels; c++) {
       const v = opts.sample(f, c);
@@ -44,7 +67,7 @@ describe('G.711 telephone recordings (μ-law, A-law WAV)', () => {
     expect(Array.from(g711Table('alaw'), (x) => Math.round(x * 32768))).toEqual(sox.alaw);
   });
 
-  it('gives the peaks of the 16-bit original within the codec\'s step (sox-encoded fixtures)', () => {
+  it("gives the peaks of the 16-bit original within the codec's step (sox-encoded fixtures)", () => {
     const pcm = run(fixture('tone-pcm16.wav'), 20, 4096);
     for (const name of ['tone-mulaw.wav', 'tone-alaw.wav']) {
       const g = run(fixture(name), 20, 333);
@@ -70,9 +93,12 @@ describe('WAV peaks', () => {
   it('gives the same peaks whatever the chunking (property)', () => {
     const buf = wav({ rate: 4000, channels: 2, bits: 24, frames: 3000, sample: (f, c) => Math.sin(f / (7 + c)) * (c ? 0.3 : 0.9) });
     const whole = run(buf, 64, buf.length);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), (chunk) => {
-      expect(run(buf, 64, chunk)).toEqual(whole);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), (chunk) => {
+        expect(run(buf, 64, chunk)).toEqual(whole);
+      }),
+      { numRuns: 40 }
+    );
   });
 
   it('merges channels by the loudest and reads 8-bit, 32-bit and float encodings', () => {
@@ -80,12 +106,18 @@ describe('WAV peaks', () => {
     expect(stereo.peaks.every((x) => Math.abs(x - 0.6) < 0.01)).toBe(true);
     for (const enc of [{ bits: 8 as const }, { bits: 32 as const }, { bits: 32 as const, float: true }]) {
       const p = run(wav({ rate: 1000, channels: 1, frames: 500, sample: () => 0.5, ...enc }), 5, 100);
-      expect(p.peaks.every((x) => Math.abs(x - 0.5) < 0.01), JSON.stringify(enc)).toBe(true);
+      expect(
+        p.peaks.every((x) => Math.abs(x - 0.5) < 0.01),
+        JSON.stringify(enc)
+      ).toBe(true);
     }
   });
 
   it('skips chunks before the data and stops at the data length', () => {
-    const buf = Buffer.concat([wav({ rate: 1000, channels: 1, bits: 16, frames: 1000, sample: () => 0.25, extraChunk: true }), Buffer.from('LIST\x04\x00\x00\x00\xff\x7f\xff\x7f', 'latin1')]);
+    const buf = Buffer.concat([
+      wav({ rate: 1000, channels: 1, bits: 16, frames: 1000, sample: () => 0.25, extraChunk: true }),
+      Buffer.from('LIST\x04\x00\x00\x00\xff\x7f\xff\x7f', 'latin1')
+    ]);
     const p = new WavPeakAccumulator(10); // file size unknown: trusts the data chunk size
     p.push(buf);
     const out = p.finish();

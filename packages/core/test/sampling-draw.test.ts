@@ -13,7 +13,12 @@ function population(perAgent: Record<number, number>, opts: { queues?: number[];
   let id = 1;
   for (const [agent, n] of Object.entries(perAgent))
     for (let i = 0; i < n; i++)
-      out.push({ id: id++ * 7, agentId: Number(agent), startedAt: MON + (i % (opts.days ?? 5)) * DAY + i * 60_000, queueId: opts.queues ? opts.queues[i % opts.queues.length]! : null });
+      out.push({
+        id: id++ * 7,
+        agentId: Number(agent),
+        startedAt: MON + (i % (opts.days ?? 5)) * DAY + i * 60_000,
+        queueId: opts.queues ? opts.queues[i % opts.queues.length]! : null
+      });
   return out;
 }
 
@@ -53,14 +58,25 @@ describe('drawSample', () => {
   it('allocates proportionally across queues (largest remainder)', () => {
     // 30 calls in queue 1, 10 in queue 2 → quota 8 splits 6 / 2.
     const cands = population({ 1: 40 }, { queues: [1, 1, 1, 2] });
-    const { items } = drawSample({ seed: SEED, candidates: cands, quotaOf: fixed(8), stratify: stratify('none', 'queue'), timezone: 'UTC' });
+    const { items } = drawSample({
+      seed: SEED,
+      candidates: cands,
+      quotaOf: fixed(8),
+      stratify: stratify('none', 'queue'),
+      timezone: 'UTC'
+    });
     const q1 = items.filter((i) => i.stratum.startsWith('queue:1')).length;
     const q2 = items.filter((i) => i.stratum.startsWith('queue:2')).length;
     expect([q1, q2]).toEqual([6, 2]);
   });
 
   it('allocates by hour band', () => {
-    const cands: DrawCandidate[] = Array.from({ length: 40 }, (_, i) => ({ id: i + 1, agentId: 1, startedAt: MON - 9 * 3_600_000 + (i < 30 ? 9 : 14) * 3_600_000 + i * 1000, queueId: null }));
+    const cands: DrawCandidate[] = Array.from({ length: 40 }, (_, i) => ({
+      id: i + 1,
+      agentId: 1,
+      startedAt: MON - 9 * 3_600_000 + (i < 30 ? 9 : 14) * 3_600_000 + i * 1000,
+      queueId: null
+    }));
     const { items } = drawSample({ seed: SEED, candidates: cands, quotaOf: fixed(4), stratify: stratify('none', 'hour'), timezone: 'UTC' });
     expect(items.filter((i) => i.stratum === 'hours:morning')).toHaveLength(3);
     expect(items.filter((i) => i.stratum === 'hours:afternoon')).toHaveLength(1);
@@ -68,11 +84,15 @@ describe('drawSample', () => {
 
   it('refuses a population with a call twice', () => {
     const c = population({ 1: 2 });
-    expect(() => drawSample({ seed: SEED, candidates: [...c, c[0]!], quotaOf: fixed(1), stratify: stratify(), timezone: 'UTC' })).toThrow(/twice/);
+    expect(() => drawSample({ seed: SEED, candidates: [...c, c[0]!], quotaOf: fixed(1), stratify: stratify(), timezone: 'UTC' })).toThrow(
+      /twice/
+    );
   });
 
   it('quota 0 draws nothing; an empty population draws nothing', () => {
-    expect(drawSample({ seed: SEED, candidates: population({ 1: 5 }), quotaOf: fixed(0), stratify: stratify(), timezone: 'UTC' }).items).toEqual([]);
+    expect(
+      drawSample({ seed: SEED, candidates: population({ 1: 5 }), quotaOf: fixed(0), stratify: stratify(), timezone: 'UTC' }).items
+    ).toEqual([]);
     expect(drawSample({ seed: SEED, candidates: [], quotaOf: fixed(3), stratify: stratify(), timezone: 'UTC' }).items).toEqual([]);
   });
 
@@ -90,12 +110,24 @@ const arbPopulation = fc
   .chain((ids) =>
     fc.tuple(
       fc.constant(ids),
-      fc.array(fc.record({ agent: fc.integer({ min: 1, max: 8 }), offset: fc.integer({ min: 0, max: 14 * DAY - 1 }), queue: fc.option(fc.integer({ min: 1, max: 3 })) }), { minLength: ids.length, maxLength: ids.length })
+      fc.array(
+        fc.record({
+          agent: fc.integer({ min: 1, max: 8 }),
+          offset: fc.integer({ min: 0, max: 14 * DAY - 1 }),
+          queue: fc.option(fc.integer({ min: 1, max: 3 }))
+        }),
+        { minLength: ids.length, maxLength: ids.length }
+      )
     )
   )
-  .map(([ids, facts]) => ids.map((id, i) => ({ id, agentId: facts[i]!.agent, startedAt: MON + facts[i]!.offset, queueId: facts[i]!.queue })));
+  .map(([ids, facts]) =>
+    ids.map((id, i) => ({ id, agentId: facts[i]!.agent, startedAt: MON + facts[i]!.offset, queueId: facts[i]!.queue }))
+  );
 const arbSeed = fc.uint8Array({ minLength: 16, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
-const arbStratify = fc.record({ spread: fc.constantFrom('none' as const, 'day' as const, 'week' as const), proportional: fc.constantFrom('none' as const, 'queue' as const, 'hour' as const) });
+const arbStratify = fc.record({
+  spread: fc.constantFrom('none' as const, 'day' as const, 'week' as const),
+  proportional: fc.constantFrom('none' as const, 'queue' as const, 'hour' as const)
+});
 const arbQuotas = fc.func(fc.integer({ min: 0, max: 12 }));
 
 describe('draw properties', () => {
@@ -137,7 +169,13 @@ describe('draw properties', () => {
     fc.assert(
       fc.property(arbPopulation, arbSeed, fc.integer({ min: 0, max: 10 }), (pop, seed, q) => {
         const r = ranker(seed);
-        const { items } = drawSample({ seed, candidates: pop, quotaOf: () => q, stratify: { spread: 'none', proportional: 'none' }, timezone: 'UTC' });
+        const { items } = drawSample({
+          seed,
+          candidates: pop,
+          quotaOf: () => q,
+          stratify: { spread: 'none', proportional: 'none' },
+          timezone: 'UTC'
+        });
         for (const agent of new Set(pop.map((c) => c.agentId))) {
           const expected = pop
             .filter((c) => c.agentId === agent)
@@ -153,14 +191,19 @@ describe('draw properties', () => {
 
   it('replacement: the next-ranked unused call of the agent, never one already used', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat({ max: 100_000 }), { minLength: 1, maxLength: 60 }), arbSeed, fc.nat({ max: 59 }), (ids, seed, k) => {
-        const r = ranker(seed);
-        const sorted = [...ids].sort((a, b) => (r.hex(a) < r.hex(b) ? -1 : 1));
-        const used = new Set(sorted.slice(0, Math.min(k, ids.length)));
-        const next = nextReplacement(seed, ids, used);
-        if (used.size === ids.length) expect(next).toBeNull();
-        else expect(next).toEqual({ callId: sorted[used.size], rank: r.hex(sorted[used.size]!) });
-      })
+      fc.property(
+        fc.uniqueArray(fc.nat({ max: 100_000 }), { minLength: 1, maxLength: 60 }),
+        arbSeed,
+        fc.nat({ max: 59 }),
+        (ids, seed, k) => {
+          const r = ranker(seed);
+          const sorted = [...ids].sort((a, b) => (r.hex(a) < r.hex(b) ? -1 : 1));
+          const used = new Set(sorted.slice(0, Math.min(k, ids.length)));
+          const next = nextReplacement(seed, ids, used);
+          if (used.size === ids.length) expect(next).toBeNull();
+          else expect(next).toEqual({ callId: sorted[used.size], rank: r.hex(sorted[used.size]!) });
+        }
+      )
     );
   });
 
@@ -181,8 +224,17 @@ describe('draw properties', () => {
 describe('plan definition', () => {
   it('fills defaults and names bad fields', () => {
     const d = PlanDefinition.parse({ quota: { perAgent: 4 } });
-    expect(d).toMatchObject({ period: 'week', timezone: 'Europe/Amsterdam', stratify: { spread: 'day', proportional: 'none' }, exclude: { alreadyEvaluated: true, alreadySampled: true } });
-    const bad = PlanDefinition.safeParse({ quota: { perAgent: -1, min: 5, max: 2 }, filters: { minTalkSeconds: 60, maxTalkSeconds: 30, hours: { from: 18, to: 9 } }, timezone: 'Mars/Olympus' });
+    expect(d).toMatchObject({
+      period: 'week',
+      timezone: 'Europe/Amsterdam',
+      stratify: { spread: 'day', proportional: 'none' },
+      exclude: { alreadyEvaluated: true, alreadySampled: true }
+    });
+    const bad = PlanDefinition.safeParse({
+      quota: { perAgent: -1, min: 5, max: 2 },
+      filters: { minTalkSeconds: 60, maxTalkSeconds: 30, hours: { from: 18, to: 9 } },
+      timezone: 'Mars/Olympus'
+    });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
     expect(messages).toMatch(/quota.perAgent: quota.perAgent must be ≥ 0/);

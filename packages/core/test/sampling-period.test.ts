@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customPeriod, dueAtEndOfDay, lastClosedPeriod, localDate, localTime, periodContaining, tzOffsetMs, zonedMidnight, zoneOffset } from '../src/sampling/period.ts';
+import {
+  customPeriod,
+  dueAtEndOfDay,
+  lastClosedPeriod,
+  localDate,
+  localTime,
+  periodContaining,
+  tzOffsetMs,
+  zonedMidnight,
+  zoneOffset
+} from '../src/sampling/period.ts';
 
 describe('periods in a time zone', () => {
   it('weeks run Monday 00:00 to Monday 00:00 local time, with ISO labels', () => {
@@ -28,7 +38,11 @@ describe('periods in a time zone', () => {
   });
   it('custom ranges are whole local days, both ends inclusive; bad dates are named', () => {
     const p = customPeriod('2026-11-02', '2026-11-03', 'UTC');
-    expect([p.start.toISOString(), p.end.toISOString(), p.label]).toEqual(['2026-11-02T00:00:00.000Z', '2026-11-04T00:00:00.000Z', '2026-11-02..2026-11-03']);
+    expect([p.start.toISOString(), p.end.toISOString(), p.label]).toEqual([
+      '2026-11-02T00:00:00.000Z',
+      '2026-11-04T00:00:00.000Z',
+      '2026-11-02..2026-11-03'
+    ]);
     expect(() => customPeriod('2026-02-30', '2026-03-01', 'UTC')).toThrow(/period.from/);
     expect(() => customPeriod('2026-03-02', '2026-03-01', 'UTC')).toThrow(/after/);
     expect(() => customPeriod('yesterday', '2026-03-01', 'UTC')).toThrow(/YYYY-MM-DD/);
@@ -37,7 +51,11 @@ describe('periods in a time zone', () => {
     for (const tz of ['Europe/Amsterdam', 'Asia/Kolkata', 'America/New_York', 'UTC']) {
       const lt = localTime(tz);
       for (let t = Date.UTC(2026, 2, 25); t < Date.UTC(2026, 3, 5); t += 37 * 60_000) {
-        const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', weekday: 'short', hour: 'numeric' }).formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+        const parts = Object.fromEntries(
+          new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', weekday: 'short', hour: 'numeric' })
+            .formatToParts(new Date(t))
+            .map((x) => [x.type, x.value])
+        );
         const l = lt(t);
         expect(l.hour).toBe(Number(parts.hour));
         expect(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][l.isoDow - 1]).toBe(parts.weekday);
@@ -48,11 +66,15 @@ describe('periods in a time zone', () => {
   it('the cached zone offset equals Intl at every instant, across DST changes (property)', () => {
     const zones = ['Europe/Amsterdam', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago', 'UTC'];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }), { minLength: 1, maxLength: 50 }), (tz, instants) => {
-        const offset = zoneOffset(tz);
-        // In time order (the fast path for consecutive instants) and in any order.
-        for (const t of [...instants].sort((a, b) => a - b).concat(instants)) expect(offset(t)).toBe(tzOffsetMs(tz, t));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }), { minLength: 1, maxLength: 50 }),
+        (tz, instants) => {
+          const offset = zoneOffset(tz);
+          // In time order (the fast path for consecutive instants) and in any order.
+          for (const t of [...instants].sort((a, b) => a - b).concat(instants)) expect(offset(t)).toBe(tzOffsetMs(tz, t));
+        }
+      ),
       { numRuns: 300 }
     );
     // Around the 2026 changes in Amsterdam, minute by minute.

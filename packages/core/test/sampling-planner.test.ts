@@ -33,12 +33,17 @@ describe('sample-size planner (Cochran with finite-population correction)', () =
   });
   it('round trip: the required size reaches the margin (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(0.8, 0.9, 0.95, 0.99), fc.double({ min: 0.02, max: 0.3, noNaN: true }), fc.integer({ min: 2, max: 100_000 }), (conf, e, N) => {
-        const n = requiredSampleSize({ confidence: conf, margin: e, population: N });
-        expect(n).toBeLessThanOrEqual(N);
-        expect(marginOfError({ confidence: conf, n, population: N })!).toBeLessThanOrEqual(e + 1e-9);
-        if (n > 1) expect(marginOfError({ confidence: conf, n: n - 1, population: N })!).toBeGreaterThan(e - 1e-9);
-      })
+      fc.property(
+        fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+        fc.double({ min: 0.02, max: 0.3, noNaN: true }),
+        fc.integer({ min: 2, max: 100_000 }),
+        (conf, e, N) => {
+          const n = requiredSampleSize({ confidence: conf, margin: e, population: N });
+          expect(n).toBeLessThanOrEqual(N);
+          expect(marginOfError({ confidence: conf, n, population: N })!).toBeLessThanOrEqual(e + 1e-9);
+          if (n > 1) expect(marginOfError({ confidence: conf, n: n - 1, population: N })!).toBeGreaterThan(e - 1e-9);
+        }
+      )
     );
   });
   it('refuses nonsense', () => {
@@ -81,8 +86,28 @@ describe('quota', () => {
 });
 
 describe('eligibility', () => {
-  const def = PlanDefinition.parse({ quota: { perAgent: 1 }, timezone: 'UTC', filters: { minTalkSeconds: 30, maxTalkSeconds: 600, queueIds: [2], direction: 'inbound', daysOfWeek: [1, 2], hours: { from: 9, to: 17 }, dispositions: ['resolved'] } });
-  const base = { id: 1, agentId: 1, startedAt: Date.UTC(2026, 10, 16, 10), queueId: 2, direction: 'inbound' as const, talkSeconds: 100, disposition: 'resolved' };
+  const def = PlanDefinition.parse({
+    quota: { perAgent: 1 },
+    timezone: 'UTC',
+    filters: {
+      minTalkSeconds: 30,
+      maxTalkSeconds: 600,
+      queueIds: [2],
+      direction: 'inbound',
+      daysOfWeek: [1, 2],
+      hours: { from: 9, to: 17 },
+      dispositions: ['resolved']
+    }
+  });
+  const base = {
+    id: 1,
+    agentId: 1,
+    startedAt: Date.UTC(2026, 10, 16, 10),
+    queueId: 2,
+    direction: 'inbound' as const,
+    talkSeconds: 100,
+    disposition: 'resolved'
+  };
   const period = { start: Date.UTC(2026, 10, 16), end: Date.UTC(2026, 10, 23) };
   const ok = (c: object, excluded = new Set<number>()) => isEligible(def, period, excluded, localTime('UTC'), { ...base, ...c });
   it('each filter can exclude a call', () => {
@@ -97,20 +122,35 @@ describe('eligibility', () => {
     expect(ok({ startedAt: Date.UTC(2026, 10, 16, 17) })).toBe(false); // 17:00 is outside [9, 17)
     expect(ok({ startedAt: Date.UTC(2026, 10, 23, 10) })).toBe(false); // next period
     expect(ok({}, new Set([1]))).toBe(false);
-    expect(passesColumnFilters(PlanDefinition.parse({ quota: { perAgent: 1 } }).filters, { ...base, queueId: null, disposition: null })).toBe(true);
+    expect(
+      passesColumnFilters(PlanDefinition.parse({ quota: { perAgent: 1 } }).filters, { ...base, queueId: null, disposition: null })
+    ).toBe(true);
   });
 });
 
 describe('assignment', () => {
   const ev = (personId: number, role: Evaluator['role'], teamIds: number[], open = 0): Evaluator => ({ personId, role, teamIds, open });
   it('own team lead by default, balanced by open work, QA where no lead', () => {
-    const items = [1, 2, 3, 4].map((i) => ({ itemId: i, agentId: 100, agentTeamId: 1 })).concat([{ itemId: 5, agentId: 200, agentTeamId: 9 }]);
-    const out = chooseEvaluators(items, [ev(10, 'team_lead', [1], 3), ev(11, 'team_lead', [1], 0), ev(12, 'team_lead', [2]), ev(20, 'qa_analyst', [])], 'own_team');
+    const items = [1, 2, 3, 4]
+      .map((i) => ({ itemId: i, agentId: 100, agentTeamId: 1 }))
+      .concat([{ itemId: 5, agentId: 200, agentTeamId: 9 }]);
+    const out = chooseEvaluators(
+      items,
+      [ev(10, 'team_lead', [1], 3), ev(11, 'team_lead', [1], 0), ev(12, 'team_lead', [2]), ev(20, 'qa_analyst', [])],
+      'own_team'
+    );
     expect([1, 2, 3, 4].map((i) => out.get(i))).toEqual([11, 11, 11, 10]);
     expect(out.get(5)).toBe(20);
   });
   it('cross team avoids the own lead; nobody evaluates themselves; nobody at all → unassigned', () => {
-    const out = chooseEvaluators([{ itemId: 1, agentId: 100, agentTeamId: 1 }, { itemId: 2, agentId: 12, agentTeamId: 2 }], [ev(10, 'team_lead', [1]), ev(12, 'team_lead', [2])], 'cross_team');
+    const out = chooseEvaluators(
+      [
+        { itemId: 1, agentId: 100, agentTeamId: 1 },
+        { itemId: 2, agentId: 12, agentTeamId: 2 }
+      ],
+      [ev(10, 'team_lead', [1]), ev(12, 'team_lead', [2])],
+      'cross_team'
+    );
     expect(out.get(1)).toBe(12);
     expect(out.get(2)).toBe(10);
     expect(chooseEvaluators([{ itemId: 1, agentId: 10, agentTeamId: 1 }], [ev(10, 'team_lead', [1])], 'own_team').get(1)).toBeNull();
@@ -119,19 +159,48 @@ describe('assignment', () => {
 
 describe('fairness ledger and run comparison', () => {
   const SEED = 'ab'.repeat(16);
-  const cands = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, agentId: (i % 3) + 1, startedAt: Date.UTC(2026, 10, 16) + i * 3_600_000, queueId: null }));
-  const drawn = drawSample({ seed: SEED, candidates: cands, quotaOf: () => 2, stratify: { spread: 'none', proportional: 'none' }, timezone: 'UTC' });
-  const stored = drawn.items.map((d, i) => ({ id: i + 1, callId: d.callId, agentId: d.agentId, rank: d.rank, status: 'selected' as const, replacedBy: null, replacedAt: null }));
+  const cands = Array.from({ length: 30 }, (_, i) => ({
+    id: i + 1,
+    agentId: (i % 3) + 1,
+    startedAt: Date.UTC(2026, 10, 16) + i * 3_600_000,
+    queueId: null
+  }));
+  const drawn = drawSample({
+    seed: SEED,
+    candidates: cands,
+    quotaOf: () => 2,
+    stratify: { spread: 'none', proportional: 'none' },
+    timezone: 'UTC'
+  });
+  const stored = drawn.items.map((d, i) => ({
+    id: i + 1,
+    callId: d.callId,
+    agentId: d.agentId,
+    rank: d.rank,
+    status: 'selected' as const,
+    replacedBy: null,
+    replacedAt: null
+  }));
   const byAgent = new Map<number, number[]>();
   for (const c of cands) byAgent.set(c.agentId, [...(byAgent.get(c.agentId) ?? []), c.id]);
-  const base = { seed: SEED, storedHash: 'h', storedSize: 30, recomputedHash: 'h', recomputedSize: 30, expected: drawn.items, eligibleByAgent: byAgent };
+  const base = {
+    seed: SEED,
+    storedHash: 'h',
+    storedSize: 30,
+    recomputedHash: 'h',
+    recomputedSize: 30,
+    expected: drawn.items,
+    eligibleByAgent: byAgent
+  };
 
   it('matches an untouched run', () => {
     expect(compareRun({ ...base, stored }).ok).toBe(true);
   });
   it('flags a changed population, a swapped call and a wrong replacement', () => {
     expect(compareRun({ ...base, stored, recomputedHash: 'x' }).checks.find((c) => c.name === 'population')!.ok).toBe(false);
-    const swapped = stored.map((s, i) => (i === 0 ? { ...s, callId: cands.find((c) => c.agentId === s.agentId && !stored.some((x) => x.callId === c.id))!.id } : s));
+    const swapped = stored.map((s, i) =>
+      i === 0 ? { ...s, callId: cands.find((c) => c.agentId === s.agentId && !stored.some((x) => x.callId === c.id))!.id } : s
+    );
     const r = compareRun({ ...base, stored: swapped });
     expect(r.ok).toBe(false);
     expect(r.missing).toEqual([stored[0]!.callId]);
@@ -146,7 +215,14 @@ describe('fairness ledger and run comparison', () => {
           { id: 99, callId, agentId: first.agentId, rank: '', status: 'replacement' as const, replacedBy: null, replacedAt: null }
         ]
       });
-    const rk = (id: number) => drawSample({ seed: SEED, candidates: cands.filter((c) => c.id === id), quotaOf: () => 1, stratify: { spread: 'none', proportional: 'none' }, timezone: 'UTC' }).items[0]!.rank;
+    const rk = (id: number) =>
+      drawSample({
+        seed: SEED,
+        candidates: cands.filter((c) => c.id === id),
+        quotaOf: () => 1,
+        stratify: { spread: 'none', proportional: 'none' },
+        timezone: 'UTC'
+      }).items[0]!.rank;
     const next = [...unused].sort((a, b) => (rk(a) < rk(b) ? -1 : 1));
     expect(r2(next[0]!).ok).toBe(true);
     expect(r2(next[1]!).checks.find((c) => c.name === 'replacements')!.ok).toBe(false);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { rankPrefixes, startRanking } from '../src/sampling/rank-batch.ts';
 import { ranker } from '../src/sampling/rank.ts';
 
-const referencePrefix = (seed: string, id: number) => parseInt(createHmac('sha256', Buffer.from(seed, 'hex')).update(String(id)).digest('hex').slice(0, 12), 16);
+const referencePrefix = (seed: string, id: number) =>
+  parseInt(createHmac('sha256', Buffer.from(seed, 'hex')).update(String(id)).digest('hex').slice(0, 12), 16);
 
 describe('rankPrefixes (WebAssembly SIMD) = the scalar ranker = node:crypto HMAC', () => {
   it('matches for edge ids, every seed length and batch sizes around the 4-lane and chunk boundaries', () => {
@@ -73,7 +74,10 @@ describe('rankPrefixes (WebAssembly SIMD) = the scalar ranker = node:crypto HMAC
       const r = await startRanking('ab'.repeat(32), Array.from({ length: 150000 }, (_, i) => i)).finish();
       console.log('ranked', r.length);`;
     const started = Date.now();
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000
+    });
     expect(out).toContain('ranked 150000');
     expect(Date.now() - started).toBeLessThan(15_000); // exits on its own, not killed at the timeout
   });

@@ -12,7 +12,8 @@ describe('rank = HMAC-SHA256(seed, call id)', () => {
     for (const bytes of [16, 32, 48, 64]) {
       const seed = randomBytes(bytes).toString('hex');
       const r = ranker(seed);
-      for (const id of [0, 1, 9, 10, 99, 100, 12345, 99_999_999, 2 ** 31, 2 ** 32 + 7, Number.MAX_SAFE_INTEGER]) expect(r.hex(id)).toBe(reference(seed, id));
+      for (const id of [0, 1, 9, 10, 99, 100, 12345, 99_999_999, 2 ** 31, 2 ** 32 + 7, Number.MAX_SAFE_INTEGER])
+        expect(r.hex(id)).toBe(reference(seed, id));
     }
   });
   it('equals node:crypto HMAC for random seeds and ids (property)', () => {
@@ -50,7 +51,11 @@ describe('population hash', () => {
   });
   it('spans chunks correctly for large populations', () => {
     const ids = Array.from({ length: 150_000 }, (_, i) => 150_000 - i);
-    expect(populationHash(ids)).toBe(createHash('sha256').update(Array.from({ length: 150_000 }, (_, i) => i + 1).join('\n')).digest('hex'));
+    expect(populationHash(ids)).toBe(
+      createHash('sha256')
+        .update(Array.from({ length: 150_000 }, (_, i) => i + 1).join('\n'))
+        .digest('hex')
+    );
   });
   it('changes when one id changes', () => {
     expect(populationHash([1, 2, 3])).not.toBe(populationHash([1, 2, 4]));

@@ -30,7 +30,13 @@ let qa: number;
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday: week 2026-W47 and before are closed
 const WEEK45 = '2026-11-02';
 
-const principal = (grants: Principal['grants'], personId?: number): Principal => ({ kind: 'user', tenantId: org.tenantId, label: `user:test-${personId ?? 'x'}`, personId, grants });
+const principal = (grants: Principal['grants'], personId?: number): Principal => ({
+  kind: 'user',
+  tenantId: org.tenantId,
+  label: `user:test-${personId ?? 'x'}`,
+  personId,
+  grants
+});
 const ctxOf = (p: Principal, now = NOW): Ctx => ({ db: t.db, principal: p, now: () => now });
 const admin = () => ctxOf(principal([{ role: 'admin' }]));
 const code = async (p: Promise<unknown>) => {
@@ -42,11 +48,19 @@ const code = async (p: Promise<unknown>) => {
     throw e;
   }
 };
-const runsCount = async () => Number((await t.db.select({ n: count() }).from(schema.sampleRuns).where(eq(schema.sampleRuns.tenantId, org.tenantId)))[0]!.n);
+const runsCount = async () =>
+  Number((await t.db.select({ n: count() }).from(schema.sampleRuns).where(eq(schema.sampleRuns.tenantId, org.tenantId)))[0]!.n);
 
-async function person(name: string, teamId: number | null, role: 'team_lead' | 'qa_analyst' | 'client_auditor', scope: { teamId?: number; clientId?: number } = {}) {
+async function person(
+  name: string,
+  teamId: number | null,
+  role: 'team_lead' | 'qa_analyst' | 'client_auditor',
+  scope: { teamId?: number; clientId?: number } = {}
+) {
   const [p] = await t.db.insert(schema.people).values({ tenantId: org.tenantId, code: name, name, teamId }).returning();
-  await t.db.insert(schema.roleAssignments).values({ tenantId: org.tenantId, personId: p!.id, role, teamId: scope.teamId ?? null, clientId: scope.clientId ?? null });
+  await t.db
+    .insert(schema.roleAssignments)
+    .values({ tenantId: org.tenantId, personId: p!.id, role, teamId: scope.teamId ?? null, clientId: scope.clientId ?? null });
   return p!.id;
 }
 
@@ -71,16 +85,30 @@ const basic = { period: 'week', timezone: 'UTC', quota: { perAgent: 4 } };
 describe('plans', () => {
   it('refuses bad plans with a 4xx naming the field, and stores nothing', async () => {
     const before = (await t.db.select({ n: count() }).from(schema.samplingPlans)).at(0)!.n;
-    await expect(createSamplingPlan({ ctx: admin(), input: { programId: org.programs.a.id, name: 'x', definition: { quota: { perAgent: -1 } } } })).rejects.toMatchObject({
+    await expect(
+      createSamplingPlan({ ctx: admin(), input: { programId: org.programs.a.id, name: 'x', definition: { quota: { perAgent: -1 } } } })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('definition.quota.perAgent')
     });
-    await expect(createSamplingPlan({ ctx: admin(), input: { programId: org.programs.a.id, name: 'x', definition: { ...basic, filters: { queueIds: [org.queues.b.id] } } } })).rejects.toMatchObject({
+    await expect(
+      createSamplingPlan({
+        ctx: admin(),
+        input: { programId: org.programs.a.id, name: 'x', definition: { ...basic, filters: { queueIds: [org.queues.b.id] } } }
+      })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringMatching(/Unknown queue/)
     });
     expect(await code(createSamplingPlan({ ctx: admin(), input: { programId: 999999, name: 'x', definition: basic } }))).toBe('NOT_FOUND');
-    expect(await code(createSamplingPlan({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)), input: { programId: org.programs.a.id, name: 'x', definition: basic } }))).toBe('FORBIDDEN');
+    expect(
+      await code(
+        createSamplingPlan({
+          ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)),
+          input: { programId: org.programs.a.id, name: 'x', definition: basic }
+        })
+      )
+    ).toBe('FORBIDDEN');
     expect((await t.db.select({ n: count() }).from(schema.samplingPlans)).at(0)!.n).toBe(before);
   });
 
@@ -92,7 +120,9 @@ describe('plans', () => {
     expect([v1.version, v2.version]).toEqual([1, 2]);
     const [row] = await t.db.select().from(schema.samplingPlanVersions).where(eq(schema.samplingPlanVersions.id, v1.id));
     expect((row!.definition as { quota: { perAgent: number } }).quota.perAgent).toBe(4);
-    expect(await code(createSamplingPlan({ ctx: admin(), input: { programId: org.programs.a.id, name: 'versioned', definition: basic } }))).toBe('CONFLICT');
+    expect(
+      await code(createSamplingPlan({ ctx: admin(), input: { programId: org.programs.a.id, name: 'versioned', definition: basic } }))
+    ).toBe('CONFLICT');
   });
 });
 
@@ -115,7 +145,10 @@ describe('runs', () => {
     const items = await t.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, r.runId));
     // Due at the end of the 7th day, counting today (plan time zone UTC): Sunday 24:00.
     expect(items.every((i) => i.assignedTo === leadA && i.dueAt!.toISOString() === '2026-11-30T00:00:00.000Z')).toBe(true);
-    const audits = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'sample_run.create'), eq(schema.auditLog.objectId, String(r.runId))));
+    const audits = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'sample_run.create'), eq(schema.auditLog.objectId, String(r.runId))));
     expect(audits).toHaveLength(1);
   });
 
@@ -127,12 +160,27 @@ describe('runs', () => {
 
   it('refuses future, unfinished and empty periods, and unpublished plans; nothing is run', async () => {
     const before = await runsCount();
-    await expect(runSamplingPlan({ ctx: admin(), input: { planId, date: '2027-01-04' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/in the future/) });
-    await expect(runSamplingPlan({ ctx: admin(), input: { planId, date: '2026-11-23' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/not ended/) });
-    await expect(runSamplingPlan({ ctx: admin(), input: { planId, date: '2026-10-05' } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/No call .* matches/) });
+    await expect(runSamplingPlan({ ctx: admin(), input: { planId, date: '2027-01-04' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/in the future/)
+    });
+    await expect(runSamplingPlan({ ctx: admin(), input: { planId, date: '2026-11-23' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/not ended/)
+    });
+    await expect(runSamplingPlan({ ctx: admin(), input: { planId, date: '2026-10-05' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/No call .* matches/)
+    });
     const strict = await publishedPlan({ ...basic, filters: { minTalkSeconds: 100_000 } });
-    await expect(runSamplingPlan({ ctx: admin(), input: { planId: strict, date: WEEK45 } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/40 call\(s\) in the period before filters/) });
-    const draft = await createSamplingPlan({ ctx: admin(), input: { programId: org.programs.a.id, name: 'draft only', definition: basic } });
+    await expect(runSamplingPlan({ ctx: admin(), input: { planId: strict, date: WEEK45 } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/40 call\(s\) in the period before filters/)
+    });
+    const draft = await createSamplingPlan({
+      ctx: admin(),
+      input: { programId: org.programs.a.id, name: 'draft only', definition: basic }
+    });
     expect(await code(runSamplingPlan({ ctx: admin(), input: { planId: draft.id, date: WEEK45 } }))).toBe('PRECONDITION_FAILED');
     expect(await code(runSamplingPlan({ ctx: admin(), input: { planId, from: '2026-11-05', to: '2026-11-02' } }))).toBe('VALIDATION');
     expect(await code(runSamplingPlan({ ctx: admin(), input: { planId, date: WEEK45, seed: 'xyz' } }))).toBe('VALIDATION');
@@ -168,7 +216,10 @@ describe('runs', () => {
     const after = (await t.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.id, victim.id)))[0]!;
     expect(after).toMatchObject({ status: 'replaced', reason: 'no audio', replacedBy: rep.id });
     expect(await code(replaceSampleItem({ ctx: admin(), input: { itemId: victim.id, reason: 'again' } }))).toBe('CONFLICT');
-    const audit = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'sample_item.replace'), eq(schema.auditLog.objectId, String(victim.id))));
+    const audit = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'sample_item.replace'), eq(schema.auditLog.objectId, String(victim.id))));
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ reason: 'no audio', replacementCallId: rep.callId });
     const detail = await getSampleRun({ ctx: admin(), input: { runId } });
     const ledgerRow = detail.ledger.find((l) => l.agentId === victim.agentId)!;
@@ -177,7 +228,11 @@ describe('runs', () => {
   });
 
   it('detects tampering', async () => {
-    const [item] = await t.db.select().from(schema.sampleItems).where(and(eq(schema.sampleItems.runId, runId), eq(schema.sampleItems.status, 'selected'))).limit(1);
+    const [item] = await t.db
+      .select()
+      .from(schema.sampleItems)
+      .where(and(eq(schema.sampleItems.runId, runId), eq(schema.sampleItems.status, 'selected')))
+      .limit(1);
     const other = org.calls.find((c) => c.agentId === item!.agentId && c.id !== item!.callId)!;
     const used = new Set((await t.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, runId))).map((i) => i.callId));
     const free = org.calls.find((c) => c.agentId === item!.agentId && !used.has(c.id))!;
@@ -208,7 +263,9 @@ describe('runs', () => {
     expect(await code(getSampleRun({ ctx: ctxOf(foreign), input: { runId } }))).toBe('NOT_FOUND');
     expect((await listSampleRuns({ ctx: ctxOf(foreign) })).some((r) => r.id === runId)).toBe(false);
     expect((await listSampleRuns({ ctx: ctxOf(own) })).some((r) => r.id === runId)).toBe(true);
-    expect(await code(verifySampleRun({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)), input: { runId } }))).toBe('NOT_FOUND');
+    expect(
+      await code(verifySampleRun({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)), input: { runId } }))
+    ).toBe('NOT_FOUND');
   });
 
   it('a client auditor orders an audit sample with its own seed; without a seed it may not run', async () => {
@@ -221,7 +278,14 @@ describe('runs', () => {
     // Already-sampled calls of the routine run are left out, and the exclusions check out.
     expect(r.populationSize).toBe(40 - 9);
     expect((await verifySampleRun({ ctx: own, input: { runId: r.runId } })).ok).toBe(true);
-    expect(await code(runSamplingPlan({ ctx: ctxOf(principal([{ role: 'client_auditor', clientId: org.clients.b.id }])), input: { planId, date: WEEK45, seed } }))).toBe('NOT_FOUND');
+    expect(
+      await code(
+        runSamplingPlan({
+          ctx: ctxOf(principal([{ role: 'client_auditor', clientId: org.clients.b.id }])),
+          input: { planId, date: WEEK45, seed }
+        })
+      )
+    ).toBe('NOT_FOUND');
   });
 
   it('the team lead sees its queue; reassignment moves an item', async () => {
@@ -229,14 +293,28 @@ describe('runs', () => {
     expect(q.items.length).toBeGreaterThanOrEqual(8);
     // Due Sunday 24:00 UTC, which is Monday 01:00 in Amsterdam (the queue's default zone): next week there.
     expect(q.summary).toMatchObject({ open: q.items.length, overdue: 0, dueThisWeek: 0 });
-    const utc = await workQueue({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)), input: { timezone: 'UTC' } });
+    const utc = await workQueue({
+      ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA)),
+      input: { timezone: 'UTC' }
+    });
     expect(utc.summary.dueThisWeek).toBe(utc.items.length);
-    const later = await workQueue({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA), new Date(NOW.getTime() + 8 * 86_400_000)) });
+    const later = await workQueue({
+      ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.a.id }], leadA), new Date(NOW.getTime() + 8 * 86_400_000))
+    });
     expect(later.summary).toMatchObject({ overdue: later.items.length, dueThisWeek: later.items.length });
     expect(await code(workQueue({ ctx: ctxOf(principal([{ role: 'agent' }], org.agents.a1.id)) }))).toBe('FORBIDDEN');
     const item = q.items[0]!;
-    expect(await code(reassignSampleItem({ ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.b.id }], leadB)), input: { itemId: item.itemId } }))).toBe('NOT_FOUND');
-    expect(await code(reassignSampleItem({ ctx: admin(), input: { itemId: item.itemId, assigneeId: org.agents.a2.id } }))).toBe('VALIDATION');
+    expect(
+      await code(
+        reassignSampleItem({
+          ctx: ctxOf(principal([{ role: 'team_lead', teamId: org.teams.b.id }], leadB)),
+          input: { itemId: item.itemId }
+        })
+      )
+    ).toBe('NOT_FOUND');
+    expect(await code(reassignSampleItem({ ctx: admin(), input: { itemId: item.itemId, assigneeId: org.agents.a2.id } }))).toBe(
+      'VALIDATION'
+    );
     await reassignSampleItem({ ctx: ctxOf(principal([{ role: 'qa_analyst' }], qa)), input: { itemId: item.itemId } });
     const qaQueue = await workQueue({ ctx: ctxOf(principal([{ role: 'qa_analyst' }], qa)) });
     expect(qaQueue.items.map((i) => i.itemId)).toContain(item.itemId);
@@ -274,7 +352,12 @@ describe('planner preview', () => {
   it('reports eligible calls, quotas (new agents more) and margins per agent, team and program', async () => {
     const p = await previewSamplingPlan({
       ctx: ctxOf(principal([{ role: 'admin' }]), new Date('2026-11-09T10:00:00Z')),
-      input: { programId: org.programs.b.id, definition: { ...basic, quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } } }, confidence: 0.95, margin: 0.1 }
+      input: {
+        programId: org.programs.b.id,
+        definition: { ...basic, quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } } },
+        confidence: 0.95,
+        margin: 0.1
+      }
     });
     expect(p.period.label).toBe('2026-W45');
     expect(p.eligible).toBe(40);
@@ -307,9 +390,16 @@ describe('frozen facts', () => {
   it('a published version and a drawn run cannot be changed or deleted', async () => {
     const planId = await publishedPlan(basic, org.programs.b.id);
     const [v] = await t.db.select().from(schema.samplingPlanVersions).where(eq(schema.samplingPlanVersions.planId, planId));
-    await expect(t.db.update(schema.samplingPlanVersions).set({ definition: {} }).where(eq(schema.samplingPlanVersions.id, v!.id))).rejects.toThrow();
+    await expect(
+      t.db.update(schema.samplingPlanVersions).set({ definition: {} }).where(eq(schema.samplingPlanVersions.id, v!.id))
+    ).rejects.toThrow();
     const r = await runSamplingPlan({ ctx: admin(), input: { planId, from: '2026-11-02', to: '2026-11-04' } });
-    await expect(t.db.update(schema.sampleRuns).set({ seed: 'ab'.repeat(32) }).where(eq(schema.sampleRuns.id, r.runId))).rejects.toThrow();
+    await expect(
+      t.db
+        .update(schema.sampleRuns)
+        .set({ seed: 'ab'.repeat(32) })
+        .where(eq(schema.sampleRuns.id, r.runId))
+    ).rejects.toThrow();
     await expect(t.db.delete(schema.sampleRuns).where(eq(schema.sampleRuns.id, r.runId))).rejects.toThrow();
   });
 });

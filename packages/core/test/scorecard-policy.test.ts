@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canManageScorecards, canReadScorecard, canReadScorecardDrafts, type Principal } from '../src/index.ts';
 
-const p = (grants: Principal['grants'], kind: Principal['kind'] = 'user'): Principal => ({ kind, tenantId: 1, label: 'test', personId: 9, grants });
+const p = (grants: Principal['grants'], kind: Principal['kind'] = 'user'): Principal => ({
+  kind,
+  tenantId: 1,
+  label: 'test',
+  personId: 9,
+  grants
+});
 const programCard = { tenantId: 1, programId: 10, clientId: 100 };
 const defaultCard = { tenantId: 1, programId: null, clientId: null };
 
@@ -11,7 +17,12 @@ describe('scorecard policy', () => {
       expect(canManageScorecards(p([{ role }]))).toBe(true);
       expect(canReadScorecardDrafts(p([{ role }]))).toBe(true);
     }
-    for (const g of [{ role: 'team_lead', teamId: 1 }, { role: 'agent' }, { role: 'client_auditor', clientId: 100 }, { role: 'mystery_shopper' }] as const) {
+    for (const g of [
+      { role: 'team_lead', teamId: 1 },
+      { role: 'agent' },
+      { role: 'client_auditor', clientId: 100 },
+      { role: 'mystery_shopper' }
+    ] as const) {
       expect(canManageScorecards(p([g]))).toBe(false);
       expect(canReadScorecardDrafts(p([g]))).toBe(false);
     }

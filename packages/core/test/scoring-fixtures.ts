@@ -8,8 +8,23 @@ export const sampleInput: ScorecardDefinitionInput = {
       title: 'Opening',
       items: [
         { id: 'greeting', text: 'Greets with name and company', answer: { type: 'yes_no' }, weight: 2, dimension: 'customer_friendly' },
-        { id: 'tone', text: 'Courteous tone', answer: { type: 'scale', min: 1, max: 5 }, weight: 4, dimension: 'customer_friendly', naAllowed: true },
-        { id: 'id-check', text: 'Verifies identity', answer: { type: 'yes_no' }, weight: 1, dimension: 'compliance', naAllowed: true, critical: { class: 'compliance', failScope: 'section' } }
+        {
+          id: 'tone',
+          text: 'Courteous tone',
+          answer: { type: 'scale', min: 1, max: 5 },
+          weight: 4,
+          dimension: 'customer_friendly',
+          naAllowed: true
+        },
+        {
+          id: 'id-check',
+          text: 'Verifies identity',
+          answer: { type: 'yes_no' },
+          weight: 1,
+          dimension: 'compliance',
+          naAllowed: true,
+          critical: { class: 'compliance', failScope: 'section' }
+        }
       ]
     },
     {
@@ -19,20 +34,57 @@ export const sampleInput: ScorecardDefinitionInput = {
         {
           id: 'need',
           text: 'Finds the need behind the question',
-          answer: { type: 'choice', options: [{ key: 'fully', label: 'Fully', points: 4 }, { key: 'partly', label: 'Partly', points: 2 }, { key: 'not', label: 'Not', points: 0 }] },
+          answer: {
+            type: 'choice',
+            options: [
+              { key: 'fully', label: 'Fully', points: 4 },
+              { key: 'partly', label: 'Partly', points: 2 },
+              { key: 'not', label: 'Not', points: 0 }
+            ]
+          },
           weight: 4,
           dimension: 'customer_oriented'
         },
-        { id: 'next-step', text: 'Offers the next step unasked', answer: { type: 'yes_no' }, weight: 2, dimension: 'customer_oriented', naAllowed: true },
-        { id: 'extra-mile', text: 'Goes the extra mile', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_oriented', bonus: true, required: false }
+        {
+          id: 'next-step',
+          text: 'Offers the next step unasked',
+          answer: { type: 'yes_no' },
+          weight: 2,
+          dimension: 'customer_oriented',
+          naAllowed: true
+        },
+        {
+          id: 'extra-mile',
+          text: 'Goes the extra mile',
+          answer: { type: 'yes_no' },
+          weight: 1,
+          dimension: 'customer_oriented',
+          bonus: true,
+          required: false
+        }
       ]
     },
     {
       id: 'security',
       title: 'Security',
       items: [
-        { id: 'no-card-data', text: 'No card data spoken', answer: { type: 'yes_no' }, weight: 1, dimension: 'compliance', critical: { class: 'compliance', failScope: 'evaluation' } },
-        { id: 'promise', text: 'Promise kept', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_oriented', naAllowed: true, critical: { class: 'customer', failScope: 'section' } }
+        {
+          id: 'no-card-data',
+          text: 'No card data spoken',
+          answer: { type: 'yes_no' },
+          weight: 1,
+          dimension: 'compliance',
+          critical: { class: 'compliance', failScope: 'evaluation' }
+        },
+        {
+          id: 'promise',
+          text: 'Promise kept',
+          answer: { type: 'yes_no' },
+          weight: 1,
+          dimension: 'customer_oriented',
+          naAllowed: true,
+          critical: { class: 'customer', failScope: 'section' }
+        }
       ]
     }
   ]

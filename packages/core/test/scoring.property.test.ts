@@ -8,14 +8,19 @@ import { answerFraction, computeScore, validateAnswers } from '../src/index.ts';
 
 const answerType = fc.oneof(
   fc.constant({ type: 'yes_no' as const }),
-  fc.integer({ min: -3, max: 5 }).chain((min) => fc.integer({ min: min + 1, max: min + 10 }).map((max) => ({ type: 'scale' as const, min, max }))),
+  fc
+    .integer({ min: -3, max: 5 })
+    .chain((min) => fc.integer({ min: min + 1, max: min + 10 }).map((max) => ({ type: 'scale' as const, min, max }))),
   fc
     .array(fc.integer({ min: 0, max: 10 }), { minLength: 2, maxLength: 5 })
     .filter((pts) => pts.some((p) => p > 0))
     .map((pts) => ({ type: 'choice' as const, options: pts.map((points, i) => ({ key: `o${i}`, label: `Option ${i}`, points })) }))
 );
 
-const critical = fc.option(fc.record({ class: fc.constantFrom('customer', 'business', 'compliance'), failScope: fc.constantFrom('section', 'evaluation') }), { freq: 3 });
+const critical = fc.option(
+  fc.record({ class: fc.constantFrom('customer', 'business', 'compliance'), failScope: fc.constantFrom('section', 'evaluation') }),
+  { freq: 3 }
+);
 
 const itemShape = fc.record({
   text: fc.constant('An observable behaviour'),
@@ -28,17 +33,15 @@ const itemShape = fc.record({
   required: fc.boolean()
 });
 
-const definitionArb = fc
-  .array(fc.array(itemShape, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 })
-  .map((sections) =>
-    ScorecardDefinition.parse({
-      sections: sections.map((items, si) => ({
-        id: `s${si}`,
-        title: `Section ${si}`,
-        items: items.map((it, ii) => ({ ...it, id: `s${si}-i${ii}`, critical: it.bonus ? null : it.critical }))
-      }))
-    })
-  );
+const definitionArb = fc.array(fc.array(itemShape, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }).map((sections) =>
+  ScorecardDefinition.parse({
+    sections: sections.map((items, si) => ({
+      id: `s${si}`,
+      title: `Section ${si}`,
+      items: items.map((it, ii) => ({ ...it, id: `s${si}-i${ii}`, critical: it.bonus ? null : it.critical }))
+    }))
+  })
+);
 
 const allItems = (def: ScorecardDefinition) => def.sections.flatMap((s) => s.items);
 
@@ -52,26 +55,29 @@ function valueArb(item: ScorecardItem): fc.Arbitrary<AnswerValue> {
 
 /** An answer set: per item unanswered, N.A. (where allowed) or a valid value. */
 function answersArb(def: ScorecardDefinition) {
-  return fc.tuple(
-    ...allItems(def).map((it) =>
-      fc.oneof(
-        { weight: 1, arbitrary: fc.constant<AnswerValue | undefined>(undefined) },
-        { weight: it.naAllowed ? 1 : 0, arbitrary: fc.constant<AnswerValue | undefined>('na') },
-        { weight: 5, arbitrary: valueArb(it) as fc.Arbitrary<AnswerValue | undefined> }
+  return fc
+    .tuple(
+      ...allItems(def).map((it) =>
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant<AnswerValue | undefined>(undefined) },
+          { weight: it.naAllowed ? 1 : 0, arbitrary: fc.constant<AnswerValue | undefined>('na') },
+          { weight: 5, arbitrary: valueArb(it) as fc.Arbitrary<AnswerValue | undefined> }
+        )
       )
     )
-  ).map((vals) => {
-    const out: Record<string, AnswerValue> = {};
-    allItems(def).forEach((it, i) => {
-      if (vals[i] !== undefined) out[it.id] = vals[i]!;
+    .map((vals) => {
+      const out: Record<string, AnswerValue> = {};
+      allItems(def).forEach((it, i) => {
+        if (vals[i] !== undefined) out[it.id] = vals[i]!;
+      });
+      return out;
     });
-    return out;
-  });
 }
 
 const caseArb = definitionArb.chain((def) => answersArb(def).map((answers) => ({ def, answers })));
 const inRange = (x: number | null) => x === null || (x >= 0 && x <= 100);
-const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a)));
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a));
 
 // ---- properties -------------------------------------------------------------------------------
 
@@ -127,7 +133,14 @@ describe('computeScore: properties', () => {
           const na = computeScore(def, { ...answers, [item.id]: 'na' });
           const unanswered = computeScore(def, Object.fromEntries(Object.entries(answers).filter(([k]) => k !== item.id)));
           // N.A. and "not answered" weigh the same: neither numerator nor denominator.
-          const scoresOnly = (r: ReturnType<typeof computeScore>) => ({ ...r, counts: null, sections: r.sections.map(({ na: _n, unanswered: _u, items, ...x }) => ({ ...x, items: items.map(({ id, fraction, earned, possible }) => ({ id, fraction, earned, possible })) })) });
+          const scoresOnly = (r: ReturnType<typeof computeScore>) => ({
+            ...r,
+            counts: null,
+            sections: r.sections.map(({ na: _n, unanswered: _u, items, ...x }) => ({
+              ...x,
+              items: items.map(({ id, fraction, earned, possible }) => ({ id, fraction, earned, possible }))
+            }))
+          });
           expect(scoresOnly(na)).toEqual(scoresOnly(unanswered));
           // Every other section keeps exactly its score.
           const sectionOf = def.sections.find((s) => s.items.includes(item))!.id;
@@ -200,7 +213,9 @@ describe('computeScore: properties', () => {
   it('answer order and representation do not matter', () => {
     fc.assert(
       fc.property(caseArb, ({ def, answers }) => {
-        const list = Object.entries(answers).map(([itemId, value]) => ({ itemId, value })).reverse();
+        const list = Object.entries(answers)
+          .map(([itemId, value]) => ({ itemId, value }))
+          .reverse();
         expect(computeScore(def, list)).toEqual(computeScore(def, answers));
       })
     );
@@ -227,8 +242,19 @@ describe('computeScore: properties', () => {
           expect(counted.length).toBe(sec.answered);
           expect(sec.items.filter((i) => i.na).length).toBe(sec.na);
           // The section's denominator is the sum of its items' possible points.
-          expect(close(sec.items.reduce((a, i) => a + i.possible, 0), sec.possible)).toBe(true);
-          if (!sec.failed) expect(close(sec.items.filter((i) => !i.bonus).reduce((a, i) => a + i.earned, 0), sec.earned)).toBe(true);
+          expect(
+            close(
+              sec.items.reduce((a, i) => a + i.possible, 0),
+              sec.possible
+            )
+          ).toBe(true);
+          if (!sec.failed)
+            expect(
+              close(
+                sec.items.filter((i) => !i.bonus).reduce((a, i) => a + i.earned, 0),
+                sec.earned
+              )
+            ).toBe(true);
           sec.items.forEach((res, ii) => {
             const it = items[ii]!;
             expect(res.fraction).toBe(answerFraction(it, answers[it.id]));

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { computeScore, validateAnswers, parseDefinition, DomainError } from '../src/index.ts';
 import { sample } from './scoring-fixtures.ts';
 
-const perfect = { greeting: 'yes', tone: 5, 'id-check': 'yes', need: 'fully', 'next-step': 'yes', 'no-card-data': 'yes', promise: 'yes' } as const;
+const perfect = {
+  greeting: 'yes',
+  tone: 5,
+  'id-check': 'yes',
+  need: 'fully',
+  'next-step': 'yes',
+  'no-card-data': 'yes',
+  promise: 'yes'
+} as const;
 
 describe('computeScore: examples', () => {
   it('scores a perfect call 100 everywhere', () => {
@@ -142,7 +150,13 @@ describe('validateAnswers', () => {
     expect(() => validateAnswers(sample, perfect, { requireComplete: true })).not.toThrow();
   });
   it('names duplicate answers in a list', () =>
-    fails([{ itemId: 'greeting', value: 'yes' }, { itemId: 'greeting', value: 'no' }] as never, /item "greeting" is answered twice/));
+    fails(
+      [
+        { itemId: 'greeting', value: 'yes' },
+        { itemId: 'greeting', value: 'no' }
+      ] as never,
+      /item "greeting" is answered twice/
+    ));
 });
 
 describe('parseDefinition', () => {
@@ -153,10 +167,16 @@ describe('parseDefinition', () => {
   };
   it('accepts the sample', () => expect(parseDefinition(structuredClone(sample))).toEqual(sample));
   it('names the item for a bad weight', () => bad((d) => (d.sections[1].items[0].weight = -1), /item "need": weight must be 0 or more/));
-  it('names the item for an inverted scale', () => bad((d) => (d.sections[0].items[1].answer.max = 1), /item "tone": scale max \(1\) must be greater than min \(1\)/));
-  it('names duplicate item ids', () => bad((d) => (d.sections[2].items[1].id = 'greeting'), /item "greeting": id is already used in section "opening"/));
+  it('names the item for an inverted scale', () =>
+    bad((d) => (d.sections[0].items[1].answer.max = 1), /item "tone": scale max \(1\) must be greater than min \(1\)/));
+  it('names duplicate item ids', () =>
+    bad((d) => (d.sections[2].items[1].id = 'greeting'), /item "greeting": id is already used in section "opening"/));
   it('names a bad dimension', () => bad((d) => (d.sections[0].items[0].dimension = 'nice'), /item "greeting": dimension/));
-  it('names a bonus critical item', () => bad((d) => (d.sections[1].items[2].critical = { class: 'business', failScope: 'section' }), /item "extra-mile": a bonus item cannot be critical/));
+  it('names a bonus critical item', () =>
+    bad(
+      (d) => (d.sections[1].items[2].critical = { class: 'business', failScope: 'section' }),
+      /item "extra-mile": a bonus item cannot be critical/
+    ));
   it('names a choice without points', () =>
     bad((d) => d.sections[1].items[0].answer.options.forEach((o: any) => (o.points = 0)), /item "need": at least one option/));
   it('names an item without id by position', () => bad((d) => delete d.sections[0].items[0].id, /item #1 of section "opening"/));

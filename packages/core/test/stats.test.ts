@@ -80,7 +80,7 @@ describe('Wilson interval', () => {
   });
   it('covers the true proportion about 95% of the time (seeded simulation)', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const p = 0.3;
     const n = 40;
     let covered = 0;

@@ -15,7 +15,17 @@ export async function insertSignInUser(
 ): Promise<string> {
   const id = newUserId();
   const now = input.now ?? new Date();
-  await tx.insert(users).values({ id, email: input.email.trim().toLowerCase(), name: input.name, emailVerified: true, createdAt: now, updatedAt: now });
-  await tx.insert(accounts).values({ id: newUserId(), accountId: id, providerId: 'credential', userId: id, password: input.passwordHash, createdAt: now, updatedAt: now });
+  await tx
+    .insert(users)
+    .values({ id, email: input.email.trim().toLowerCase(), name: input.name, emailVerified: true, createdAt: now, updatedAt: now });
+  await tx.insert(accounts).values({
+    id: newUserId(),
+    accountId: id,
+    providerId: 'credential',
+    userId: id,
+    password: input.passwordHash,
+    createdAt: now,
+    updatedAt: now
+  });
   return id;
 }

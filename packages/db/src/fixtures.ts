@@ -8,7 +8,10 @@ import { calls, clients, people, programs, queues, teams, tenants } from './sche
  */
 export async function createFixtureOrg(db: Db, opts: { slug?: string; callsPerAgent?: number; start?: Date } = {}) {
   const slug = opts.slug ?? `t-${Math.random().toString(36).slice(2, 8)}`;
-  const [tenant] = await db.insert(tenants).values({ slug, name: `Tenant ${slug}` }).returning();
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ slug, name: `Tenant ${slug}` })
+    .returning();
   const tenantId = tenant!.id;
   const [clientA, clientB] = await db
     .insert(clients)

@@ -78,8 +78,10 @@ export function serializeWrites(client: Client): Client {
   const transaction = client.transaction.bind(client);
 
   // libSQL's execute is overloaded (statement, or sql + args); the wrapper takes both shapes and passes them on.
-  (client as unknown as { execute: (s: InStatement, args?: unknown) => Promise<unknown> }).execute = (stmtOrSql: InStatement, args?: unknown) =>
-    isReadOnly(stmtOrSql) ? execute(stmtOrSql, args) : withLock(() => execute(stmtOrSql, args));
+  (client as unknown as { execute: (s: InStatement, args?: unknown) => Promise<unknown> }).execute = (
+    stmtOrSql: InStatement,
+    args?: unknown
+  ) => (isReadOnly(stmtOrSql) ? execute(stmtOrSql, args) : withLock(() => execute(stmtOrSql, args)));
   client.batch = ((stmts: InStatement[], mode?: TransactionMode) =>
     mode === 'read' ? batch(stmts, mode) : withLock(() => batch(stmts, mode))) as Client['batch'];
   client.migrate = ((stmts: InStatement[]) => withLock(() => migrate(stmts))) as Client['migrate'];

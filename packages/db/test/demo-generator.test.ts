@@ -53,7 +53,23 @@ describe('roster', () => {
     expect(r.programs.every((p) => p.queues.length >= 1)).toBe(true);
     expect(r.teams.map((t) => t.code)).toEqual(['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08']);
     expect(r.agents.map((a) => a.code)).toEqual(Array.from({ length: 90 }, (_, i) => `AG${String(i + 1).padStart(3, '0')}`));
-    expect(r.staff.map((s) => s.code)).toEqual(['ADM01', 'QA01', 'TL01', 'TL02', 'TL03', 'TL04', 'TL05', 'TL06', 'TL07', 'TL08', 'CA-ENERGY', 'CA-TELCO', 'CA-INSURE', 'MS01', 'SC01']);
+    expect(r.staff.map((s) => s.code)).toEqual([
+      'ADM01',
+      'QA01',
+      'TL01',
+      'TL02',
+      'TL03',
+      'TL04',
+      'TL05',
+      'TL06',
+      'TL07',
+      'TL08',
+      'CA-ENERGY',
+      'CA-TELCO',
+      'CA-INSURE',
+      'MS01',
+      'SC01'
+    ]);
     expect(new Set([...r.agents, ...r.staff].map((p) => p.name)).size).toBe(105);
   });
   it('has a high-turnover tenure mix and every behaviour profile', () => {
@@ -132,7 +148,8 @@ describe('seeding the demo contact center', () => {
       'SELECT * FROM call_transcripts ORDER BY call_id',
       'SELECT id, code, name, team_id, hire_date, left_date, created_at FROM people ORDER BY id',
       'SELECT * FROM programs ORDER BY id'
-    ]) parts.push((await t.db.$client.execute(sql)).rows.map((r) => Object.values(r)));
+    ])
+      parts.push((await t.db.$client.execute(sql)).rows.map((r) => Object.values(r)));
     return digest(parts);
   };
 
@@ -149,8 +166,14 @@ describe('seeding the demo contact center', () => {
     expect(transcripts).toBeLessThanOrEqual(800);
     expect(await n('SELECT count(*) FROM calls WHERE recording_path IS NOT NULL')).toBe(SHOWCASES.length);
     // Every recorded call has a transcript, and its file was copied into the recordings directory.
-    expect(await n('SELECT count(*) FROM calls c LEFT JOIN call_transcripts t ON t.call_id = c.id WHERE c.recording_path IS NOT NULL AND t.call_id IS NULL')).toBe(0);
-    const paths = (await a.t.db.$client.execute('SELECT recording_path FROM calls WHERE recording_path IS NOT NULL')).rows.map((r) => String(r[0]));
+    expect(
+      await n(
+        'SELECT count(*) FROM calls c LEFT JOIN call_transcripts t ON t.call_id = c.id WHERE c.recording_path IS NOT NULL AND t.call_id IS NULL'
+      )
+    ).toBe(0);
+    const paths = (await a.t.db.$client.execute('SELECT recording_path FROM calls WHERE recording_path IS NOT NULL')).rows.map((r) =>
+      String(r[0])
+    );
     for (const p of paths) expect(statSync(join(a.rec, p)).size).toBe(statSync(join(demoRecordingsSource, p.replace(/^demo\//, ''))).size);
     // A second start finds data and changes nothing.
     expect(await seedDemoIfEmpty(a.t.db, { recordingsDir: a.rec, now: NOW })).toBeNull();
@@ -179,7 +202,9 @@ describe('seeding the demo contact center', () => {
     expect(r.agents).toBe(200);
     expect(Number((await t.db.$client.execute('SELECT count(*) FROM calls')).rows[0]![0])).toBe(5000);
     // The bulk load dropped and rebuilt the indexes.
-    const idx = (await t.db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calls' AND sql IS NOT NULL")).rows.map((x) => x[0]);
+    const idx = (
+      await t.db.$client.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'calls' AND sql IS NOT NULL")
+    ).rows.map((x) => x[0]);
     expect(idx).toEqual(expect.arrayContaining(['calls_source_external', 'calls_program_time', 'calls_agent_time', 'calls_tenant_time']));
   });
 });

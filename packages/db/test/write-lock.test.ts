@@ -37,6 +37,13 @@ it('releases the lock when a transaction rolls back', async () => {
 it('grants the mutex in request order', async () => {
   const m = new AsyncMutex();
   const order: number[] = [];
-  await Promise.all([1, 2, 3].map(async (i) => { const r = await m.acquire(); order.push(i); await new Promise((s) => setTimeout(s, 5)); r(); }));
+  await Promise.all(
+    [1, 2, 3].map(async (i) => {
+      const r = await m.acquire();
+      order.push(i);
+      await new Promise((s) => setTimeout(s, 5));
+      r();
+    })
+  );
   expect(order).toEqual([1, 2, 3]);
 });

@@ -23,7 +23,9 @@ export const ERROR_CODES = [
   'HTTP_ERROR',
   'INTERNAL'
 ] as const;
-export const ErrorCode = z.enum(ERROR_CODES).meta({ id: 'ErrorCode', description: 'A stable machine-readable reason; screens translate it' });
+export const ErrorCode = z
+  .enum(ERROR_CODES)
+  .meta({ id: 'ErrorCode', description: 'A stable machine-readable reason; screens translate it' });
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorDetail = z

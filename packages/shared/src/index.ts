@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor', 'mystery_shopper', 'survey_caller', 'integration'] as const;
+export const ROLES = [
+  'admin',
+  'qa_analyst',
+  'team_lead',
+  'agent',
+  'client_auditor',
+  'mystery_shopper',
+  'survey_caller',
+  'integration'
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

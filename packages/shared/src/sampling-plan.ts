@@ -11,7 +11,11 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-const count = (what: string) => z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).min(0, `${what} must be ≥ 0`);
+const count = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} must be ≥ 0`);
 
 /** Hours are local, [from, to): { from: 8, to: 17 } keeps calls started 08:00–16:59. */
 const HourWindow = z
@@ -34,7 +38,10 @@ export const PlanDefinition = z
         /** Optional: a share of the agent's eligible calls instead of a fixed number (then clamped to min/max). */
         percentOfEligible: z.number().min(0).max(100).nullable().default(null),
         /** Agents hired less than `months` months before the period start get `perAgent` calls instead. */
-        newAgent: z.object({ months: z.number().int().min(1).max(60), perAgent: count('quota.newAgent.perAgent').max(1000) }).nullable().default(null),
+        newAgent: z
+          .object({ months: z.number().int().min(1).max(60), perAgent: count('quota.newAgent.perAgent').max(1000) })
+          .nullable()
+          .default(null),
         min: count('quota.min').nullable().default(null),
         max: count('quota.max').nullable().default(null)
       })
@@ -50,7 +57,10 @@ export const PlanDefinition = z
         daysOfWeek: z.array(z.number().int().min(1).max(7)).default([]),
         hours: HourWindow.nullable().default(null),
         /** Dispositions to keep; empty: every disposition. */
-        dispositions: z.array(plainText({ min: 1, max: 100 })).max(100).default([]),
+        dispositions: z
+          .array(plainText({ min: 1, max: 100 }))
+          .max(100)
+          .default([]),
         /** Only calls that can be scored from audio or text: with a recording, or with a transcript. */
         media: z.enum(['any', 'recording', 'transcript']).default('any')
       })
@@ -58,7 +68,16 @@ export const PlanDefinition = z
         message: 'filters.minTalkSeconds must be ≤ filters.maxTalkSeconds',
         path: ['minTalkSeconds']
       })
-      .default({ minTalkSeconds: null, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [], media: 'any' }),
+      .default({
+        minTalkSeconds: null,
+        maxTalkSeconds: null,
+        queueIds: [],
+        direction: 'any',
+        daysOfWeek: [],
+        hours: null,
+        dispositions: [],
+        media: 'any'
+      }),
     exclude: z
       .object({ alreadyEvaluated: z.boolean().default(true), alreadySampled: z.boolean().default(true) })
       .default({ alreadyEvaluated: true, alreadySampled: true }),
@@ -80,8 +99,10 @@ export const PlanDefinition = z
       .default({ mode: 'own_team', dueDays: 7 })
   })
   .strict()
-  .meta({ id: 'SamplingPlanDefinition', description: 'A sampling plan as edited and as frozen in each published version; every field has a default' });
+  .meta({
+    id: 'SamplingPlanDefinition',
+    description: 'A sampling plan as edited and as frozen in each published version; every field has a default'
+  });
 
 export type PlanDefinition = z.infer<typeof PlanDefinition>;
 export type PlanDefinitionInput = z.input<typeof PlanDefinition>;
-

@@ -32,7 +32,13 @@ export type QuotaGroup = { group: 'new' | 'other'; label: string; quota: number 
 
 const calls = (n: number) => `${n} call${n === 1 ? '' : 's'}`;
 const bounds = (q: QuotaRule) =>
-  q.min != null && q.max != null ? `, at least ${q.min} and at most ${q.max}` : q.min != null ? `, at least ${q.min}` : q.max != null ? `, at most ${q.max}` : '';
+  q.min != null && q.max != null
+    ? `, at least ${q.min} and at most ${q.max}`
+    : q.min != null
+      ? `, at least ${q.min}`
+      : q.max != null
+        ? `, at most ${q.max}`
+        : '';
 
 /** The effective quota per group of agents (new agents, the others), after the minimum and maximum. */
 export function quotaGroups(q: QuotaRule): QuotaGroup[] {
@@ -43,7 +49,8 @@ export function quotaGroups(q: QuotaRule): QuotaGroup[] {
     groups.push({ group: 'new', label: `Agents in their first ${months}`, quota: n, rule: `${calls(n)} per period` });
   }
   const label = q.newAgent ? 'Other agents' : 'Every agent';
-  if (q.percentOfEligible != null) groups.push({ group: 'other', label, quota: null, rule: `${q.percentOfEligible}% of its eligible calls${bounds(q)}` });
+  if (q.percentOfEligible != null)
+    groups.push({ group: 'other', label, quota: null, rule: `${q.percentOfEligible}% of its eligible calls${bounds(q)}` });
   else {
     const n = clamp(q, q.perAgent);
     groups.push({ group: 'other', label, quota: n, rule: `${calls(n)} per period` });
@@ -63,15 +70,23 @@ export function quotaWarnings(q: QuotaRule): string[] {
   if (!q.newAgent) return [];
   const out: string[] = [];
   const months = `${q.newAgent.months} month${q.newAgent.months === 1 ? '' : 's'}`;
-  if (q.max != null && q.newAgent.perAgent > q.max) out.push(`The maximum of ${q.max} cuts the new-agent quota of ${q.newAgent.perAgent} to ${q.max}.`);
+  if (q.max != null && q.newAgent.perAgent > q.max)
+    out.push(`The maximum of ${q.max} cuts the new-agent quota of ${q.newAgent.perAgent} to ${q.max}.`);
   if (q.percentOfEligible != null) return out;
   const special = clamp(q, q.newAgent.perAgent);
   const general = clamp(q, q.perAgent);
   if (special > general * NEW_AGENT_RATIO_LIMIT) {
-    const times = general === 0 ? 'while every other agent gets none' : `${Number((special / general).toFixed(1))} times the ${calls(general)} every other agent gets`;
-    out.push(`Agents in their first ${months} get ${calls(special)} per period, ${times}. Is that what you meant? Change "… get calls" under "More calls for new agents" if not.`);
+    const times =
+      general === 0
+        ? 'while every other agent gets none'
+        : `${Number((special / general).toFixed(1))} times the ${calls(general)} every other agent gets`;
+    out.push(
+      `Agents in their first ${months} get ${calls(special)} per period, ${times}. Is that what you meant? Change "… get calls" under "More calls for new agents" if not.`
+    );
   } else if (special < general) {
-    out.push(`Agents in their first ${months} get fewer calls (${special}) than the other agents (${general}), although the setting is "more calls for new agents".`);
+    out.push(
+      `Agents in their first ${months} get fewer calls (${special}) than the other agents (${general}), although the setting is "more calls for new agents".`
+    );
   }
   return out;
 }

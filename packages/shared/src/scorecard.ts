@@ -9,9 +9,7 @@ import { plainText } from './text.ts';
 
 /** Stable keys: kept across versions so answers and trends can be compared item by item. */
 export const ITEM_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const Key = z
-  .string()
-  .regex(ITEM_KEY_PATTERN, 'must be 1–64 characters of a–z, 0–9, "_" or "-", starting with a letter or digit');
+const Key = z.string().regex(ITEM_KEY_PATTERN, 'must be 1–64 characters of a–z, 0–9, "_" or "-", starting with a letter or digit');
 
 export const CRITICAL_CLASSES = ['customer', 'business', 'compliance'] as const;
 export const CriticalClass = z.enum(CRITICAL_CLASSES);
@@ -32,44 +30,53 @@ export const ChoiceOption = z
   .meta({ id: 'ChoiceOption' });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
-export const AnswerType = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('yes_no') }),
-  z.object({
-    type: z.literal('scale'),
-    min: z.number().int('min must be a whole number'),
-    max: z.number().int('max must be a whole number')
-  }),
-  z.object({ type: z.literal('choice'), options: z.array(ChoiceOption).min(2, 'a choice needs at least 2 options').max(20) })
-]).meta({ id: 'AnswerType', description: 'How an item is answered: yes/no, a whole-number scale min–max, or a choice of options worth points' });
+export const AnswerType = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('yes_no') }),
+    z.object({
+      type: z.literal('scale'),
+      min: z.number().int('min must be a whole number'),
+      max: z.number().int('max must be a whole number')
+    }),
+    z.object({ type: z.literal('choice'), options: z.array(ChoiceOption).min(2, 'a choice needs at least 2 options').max(20) })
+  ])
+  .meta({
+    id: 'AnswerType',
+    description: 'How an item is answered: yes/no, a whole-number scale min–max, or a choice of options worth points'
+  });
 export type AnswerType = z.infer<typeof AnswerType>;
 
 export const Critical = z.object({ class: CriticalClass, failScope: FailScope }).meta({ id: 'Critical' });
 export type Critical = z.infer<typeof Critical>;
 
-export const ScorecardItem = z.object({
-  id: Key,
-  text: plainText({ min: 1, minMessage: 'text is required', max: 300 }),
-  /** What a pass looks like, with an example. Shown to the evaluator beside the item. */
-  guidance: plainText({ max: 4000, multiline: true, trim: false }).default(''),
-  answer: AnswerType,
-  weight: z.number().finite().min(0, 'weight must be 0 or more').max(1000),
-  naAllowed: z.boolean().default(false),
-  dimension: Dimension,
-  critical: Critical.nullable().default(null),
-  /** Bonus items add points without adding to the denominator (docs/scoring.md). */
-  bonus: z.boolean().default(false),
-  /** A required item must be answered (N.A. counts as an answer where allowed) before submit. */
-  required: z.boolean().default(true)
-}).meta({ id: 'ScorecardItem' });
+export const ScorecardItem = z
+  .object({
+    id: Key,
+    text: plainText({ min: 1, minMessage: 'text is required', max: 300 }),
+    /** What a pass looks like, with an example. Shown to the evaluator beside the item. */
+    guidance: plainText({ max: 4000, multiline: true, trim: false }).default(''),
+    answer: AnswerType,
+    weight: z.number().finite().min(0, 'weight must be 0 or more').max(1000),
+    naAllowed: z.boolean().default(false),
+    dimension: Dimension,
+    critical: Critical.nullable().default(null),
+    /** Bonus items add points without adding to the denominator (docs/scoring.md). */
+    bonus: z.boolean().default(false),
+    /** A required item must be answered (N.A. counts as an answer where allowed) before submit. */
+    required: z.boolean().default(true)
+  })
+  .meta({ id: 'ScorecardItem' });
 export type ScorecardItem = z.infer<typeof ScorecardItem>;
 export type ScorecardItemInput = z.input<typeof ScorecardItem>;
 
-export const ScorecardSection = z.object({
-  id: Key,
-  title: plainText({ min: 1, minMessage: 'title is required', max: 200 }),
-  description: plainText({ max: 2000, multiline: true, trim: false }).default(''),
-  items: z.array(ScorecardItem).max(200)
-}).meta({ id: 'ScorecardSection' });
+export const ScorecardSection = z
+  .object({
+    id: Key,
+    title: plainText({ min: 1, minMessage: 'title is required', max: 200 }),
+    description: plainText({ max: 2000, multiline: true, trim: false }).default(''),
+    items: z.array(ScorecardItem).max(200)
+  })
+  .meta({ id: 'ScorecardSection' });
 export type ScorecardSection = z.infer<typeof ScorecardSection>;
 
 export const ScorecardDefinition = z
@@ -78,24 +85,35 @@ export const ScorecardDefinition = z
     const sectionIds = new Set<string>();
     const itemIds = new Map<string, string>();
     def.sections.forEach((s, si) => {
-      if (sectionIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `section "${s.id}": id is used twice` });
+      if (sectionIds.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `section "${s.id}": id is used twice` });
       sectionIds.add(s.id);
       s.items.forEach((it, ii) => {
         const at = (...rest: (string | number)[]) => ['sections', si, 'items', ii, ...rest];
         const name = `item "${it.id}"`;
         const prev = itemIds.get(it.id);
-        if (prev !== undefined) ctx.addIssue({ code: 'custom', path: at('id'), message: `${name}: id is already used in section "${prev}"` });
+        if (prev !== undefined)
+          ctx.addIssue({ code: 'custom', path: at('id'), message: `${name}: id is already used in section "${prev}"` });
         itemIds.set(it.id, s.id);
         if (it.answer.type === 'scale' && !(it.answer.max > it.answer.min))
-          ctx.addIssue({ code: 'custom', path: at('answer', 'max'), message: `${name}: scale max (${it.answer.max}) must be greater than min (${it.answer.min})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: at('answer', 'max'),
+            message: `${name}: scale max (${it.answer.max}) must be greater than min (${it.answer.min})`
+          });
         if (it.answer.type === 'choice') {
           const keys = new Set<string>();
           for (const o of it.answer.options) {
-            if (keys.has(o.key)) ctx.addIssue({ code: 'custom', path: at('answer', 'options'), message: `${name}: option "${o.key}" is used twice` });
+            if (keys.has(o.key))
+              ctx.addIssue({ code: 'custom', path: at('answer', 'options'), message: `${name}: option "${o.key}" is used twice` });
             keys.add(o.key);
           }
           if (!it.answer.options.some((o) => o.points > 0))
-            ctx.addIssue({ code: 'custom', path: at('answer', 'options'), message: `${name}: at least one option must be worth more than 0 points` });
+            ctx.addIssue({
+              code: 'custom',
+              path: at('answer', 'options'),
+              message: `${name}: at least one option must be worth more than 0 points`
+            });
         }
         if (it.critical && it.bonus)
           ctx.addIssue({ code: 'custom', path: at('critical'), message: `${name}: a bonus item cannot be critical` });
@@ -171,7 +189,9 @@ export const SectionScore = ScoreTotals.extend({
 }).meta({ id: 'SectionScore' });
 export type SectionScore = z.infer<typeof SectionScore>;
 
-export const CriticalFailure = z.object({ itemId: z.string(), sectionId: z.string(), class: CriticalClass, failScope: FailScope }).meta({ id: 'CriticalFailure' });
+export const CriticalFailure = z
+  .object({ itemId: z.string(), sectionId: z.string(), class: CriticalClass, failScope: FailScope })
+  .meta({ id: 'CriticalFailure' });
 export type CriticalFailure = z.infer<typeof CriticalFailure>;
 
 const DimensionScore = ScoreTotals.extend({ answered: z.number().int() });

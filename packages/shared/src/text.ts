@@ -24,11 +24,14 @@ export function textProblem(text: string, opts: { multiline?: boolean } = {}): s
   for (const ch of text) {
     i++;
     if (CONTROL.test(ch) && !(multiline && MULTILINE_ALLOWED.has(ch))) {
-      return ch === '\n' || ch === '\r' ? `must be one line (line break at character ${i})` : `contains a control character (${hex(ch)} at character ${i})`;
+      return ch === '\n' || ch === '\r'
+        ? `must be one line (line break at character ${i})`
+        : `contains a control character (${hex(ch)} at character ${i})`;
     }
     if (LONE_SURROGATE.test(ch)) return `contains a broken character (lone surrogate ${hex(ch)} at character ${i}): send UTF-8 text`;
     if (BIDI_CONTROL.test(ch)) return `contains a text-direction override (${hex(ch)} at character ${i}); remove it`;
-    if ((multiline ? ZERO_WIDTH_NOTES : ZERO_WIDTH).test(ch)) return `contains an invisible character (${hex(ch)} at character ${i}); remove it`;
+    if ((multiline ? ZERO_WIDTH_NOTES : ZERO_WIDTH).test(ch))
+      return `contains an invisible character (${hex(ch)} at character ${i}); remove it`;
   }
   return null;
 }

@@ -21,7 +21,9 @@ describe('sampling periods as people read them', () => {
     expect(show('2026-10-18T22:00:00.000Z', '2026-10-25T23:00:00.000Z')).toBe('2026-10-19 – 2026-10-25');
   });
   it('takes Date objects and other zones; a one-day period shows one date', () => {
-    expect(formatPeriodDates(periodDates(new Date('2026-11-23T05:00:00Z'), new Date('2026-11-30T05:00:00Z'), 'America/New_York'))).toBe('2026-11-23 – 2026-11-29');
+    expect(formatPeriodDates(periodDates(new Date('2026-11-23T05:00:00Z'), new Date('2026-11-30T05:00:00Z'), 'America/New_York'))).toBe(
+      '2026-11-23 – 2026-11-29'
+    );
     expect(show('2026-11-23T00:00:00.000Z', '2026-11-24T00:00:00.000Z', 'UTC')).toBe('2026-11-23');
     expect(periodDates('2026-11-22T23:00:00.000Z', '2026-11-29T23:00:00.000Z', AMS)).toEqual({ from: '2026-11-23', to: '2026-11-29' });
   });

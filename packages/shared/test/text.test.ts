@@ -6,13 +6,15 @@ describe('text people type', () => {
     expect(textProblem('a\u0000b')).toBe('contains a control character (U+0000 at character 2)');
     expect(textProblem('a\u0085b')).toMatch(/control character \(U\+0085/);
     expect(textProblem('\udc00')).toMatch(/lone surrogate U\+DC00 at character 1/);
-    for (const ch of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) expect(textProblem(`x${ch}`)).toMatch(/text-direction override/);
+    for (const ch of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'])
+      expect(textProblem(`x${ch}`)).toMatch(/text-direction override/);
     for (const ch of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) expect(textProblem(`x${ch}`)).toMatch(/invisible character/);
     expect(textProblem('two\nlines')).toBe('must be one line (line break at character 4)');
   });
 
   it('accepts ordinary text of every script, emoji and (in notes) line breaks, tabs and joiners', () => {
-    for (const ok of ['Zoë Ångström', 'محمد', 'שלום', '王小明', 'नमस्ते', '😀 👍🏽', "O'Brien-Smith (ext.)"]) expect(textProblem(ok)).toBeNull();
+    for (const ok of ['Zoë Ångström', 'محمد', 'שלום', '王小明', 'नमस्ते', '😀 👍🏽', "O'Brien-Smith (ext.)"])
+      expect(textProblem(ok)).toBeNull();
     expect(textProblem('Line 1\r\n\tLine 2 👩‍💻', { multiline: true })).toBeNull();
     expect(textProblem('x\u202e', { multiline: true })).toMatch(/text-direction override/);
     expect(textProblem('x\u0007', { multiline: true })).toMatch(/control character/);

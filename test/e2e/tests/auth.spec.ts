@@ -28,7 +28,9 @@ for (const { email, home, heading } of HOMES) {
     const csp = watchCsp(page);
     await signInAsDemo(page, email);
     await expect(page).toHaveURL((u) => u.pathname === home);
-    await expect(heading ? page.getByRole('heading', { level: 1, name: heading }) : page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await expect(
+      heading ? page.getByRole('heading', { level: 1, name: heading }) : page.getByRole('heading', { level: 1 }).first()
+    ).toBeVisible();
     // the topbar names the person and offers sign-out
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     expect(csp).toEqual([]);
@@ -79,7 +81,9 @@ test("an agent typing another agent's call gets a not-found page", async ({ page
   const calls = (await (await adminPage.request.get('/api/calls?limit=100')).json()) as { items: { id: number; agent: { id: number } }[] };
   const foreign = calls.items.find((c) => c.agent.id !== me.personId);
   expect(foreign, 'a call of another agent').toBeTruthy();
-  const evals = (await (await adminPage.request.get('/api/evaluations?status=submitted')).json()) as { items: { id: number; agentId: number }[] };
+  const evals = (await (await adminPage.request.get('/api/evaluations?status=submitted')).json()) as {
+    items: { id: number; agentId: number }[];
+  };
   const foreignEval = evals.items.find((e) => e.agentId !== me.personId);
   await adminCtx.close();
 
@@ -113,7 +117,10 @@ test('the admin creates and revokes an API token; the token is shown once', asyn
   await page.reload();
   await expect(page.getByTestId('new-token')).toHaveCount(0);
   page.once('dialog', (d) => d.accept());
-  await page.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: 'Revoke' }).click();
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('revoked');
   expect((await page.request.get('/api/me', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 });
@@ -134,7 +141,10 @@ test('what is typed before the sign-in page has loaded its scripts is kept (slow
   await expect(page.getByLabel('E-mail')).toHaveValue('qa@demo.attentive.test');
 });
 
-test('after sign-in, a next address that leaves the site is ignored (/\\t/evil.com, //evil.com, /\\evil.com)', async ({ page, baseURL }) => {
+test('after sign-in, a next address that leaves the site is ignored (/\\t/evil.com, //evil.com, /\\evil.com)', async ({
+  page,
+  baseURL
+}) => {
   const origin = new URL(baseURL!).origin;
   let left = false;
   page.on('request', (r) => {
@@ -206,8 +216,17 @@ test('an admin is asked before removing its own admin role; the last admin canno
   const code = `E2EADM${Date.now().toString(36).toUpperCase()}`;
   const person = await (await page.request.post('/api/admin/people', { headers: origin, data: { code, name: 'Second Admin' } })).json();
   const email = `${code.toLowerCase()}@demo.attentive.test`;
-  expect((await page.request.post(`/api/admin/people/${person.id}/account`, { headers: origin, data: { email, password: 'second admin password' } })).status()).toBe(201);
-  expect((await page.request.post(`/api/admin/people/${person.id}/roles`, { headers: origin, data: { role: 'admin' } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post(`/api/admin/people/${person.id}/account`, {
+        headers: origin,
+        data: { email, password: 'second admin password' }
+      })
+    ).status()
+  ).toBe(201);
+  expect((await page.request.post(`/api/admin/people/${person.id}/roles`, { headers: origin, data: { role: 'admin' } })).status()).toBe(
+    201
+  );
 
   const ctx = await browser.newContext({ baseURL });
   const second = await ctx.newPage();

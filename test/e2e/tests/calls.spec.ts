@@ -75,7 +75,13 @@ test('browse the calls list, filter it, open a recorded call, read its transcrip
   // Clicking a turn seeks the recording there and plays it.
   const audio = page.getByTestId('call-audio');
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThan(0);
-  const start = Number(await turns.nth(4).locator('.time').textContent().then((t) => t!.split(':').reduce((m, s) => m * 60 + Number(s), 0)));
+  const start = Number(
+    await turns
+      .nth(4)
+      .locator('.time')
+      .textContent()
+      .then((t) => t!.split(':').reduce((m, s) => m * 60 + Number(s), 0))
+  );
   await turns.nth(4).locator('button').click();
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => !a.paused)).toBe(true);
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(start + 0.5);

@@ -13,7 +13,9 @@ async function signOut(page: Page) {
   await page.waitForURL((u) => u.pathname.startsWith('/sign-in') || u.pathname === '/');
 }
 
-test('on a phone, an agent reads, plays, acknowledges and disputes; the lead accepts; the agent sees the new revision', async ({ page }) => {
+test('on a phone, an agent reads, plays, acknowledges and disputes; the lead accepts; the agent sees the new revision', async ({
+  page
+}) => {
   await signInAsDemo(page, AGENT);
   await page.goto('/me');
   await expect(page.getByRole('heading', { name: /^Hello, Yara/ })).toBeVisible();

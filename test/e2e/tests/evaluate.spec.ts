@@ -100,7 +100,9 @@ test('a team lead scores a recorded call: plays it, pins a comment, scores by ke
   await page.screenshot({ path: 'test-results/evaluations-list.png' });
 });
 
-test('from the work queue: the first item has the focus, a missing answer is named by its text next to it, success says so and offers the next call', async ({ page }) => {
+test('from the work queue: the first item has the focus, a missing answer is named by its text next to it, success says so and offers the next call', async ({
+  page
+}) => {
   await signInAsDemo(page, 'tl01@demo.attentive.test');
   await page.goto('/work');
   const open = page.getByTestId('open-next');

@@ -3,7 +3,19 @@ import { signInAsDemo } from './support/sign-in';
 
 test('the evaluations page answers every hand-typed query without a server error, naming what it ignored', async ({ page }) => {
   await signInAsDemo(page, 'tl01@demo.attentive.test');
-  const typed = ['mine=1', 'status=bogus', 'from=garbage', 'to=2026-02-31', 'agentId=0x10', 'agent=0x10', 'programId=%201', 'kind=nope', 'cursor=abc', 'groupBy=x', 'agentId=99999999999999999999'];
+  const typed = [
+    'mine=1',
+    'status=bogus',
+    'from=garbage',
+    'to=2026-02-31',
+    'agentId=0x10',
+    'agent=0x10',
+    'programId=%201',
+    'kind=nope',
+    'cursor=abc',
+    'groupBy=x',
+    'agentId=99999999999999999999'
+  ];
   for (const q of typed) {
     const res = await page.goto(`/evaluations?${q}`);
     expect(res!.status(), q).toBeLessThan(500);

@@ -47,7 +47,10 @@ test('a large file streams through the web server and shows progress while it im
   const tag = `big-${Date.now().toString(36)}`;
   const rows = 60_000; // ≈ 5 MB: ten times the web server's default body limit
   const lines = ['external_id,program_code,queue_code,agent_code,direction,started_at,talk_seconds,customer_ref'];
-  for (let i = 0; i < rows; i++) lines.push(`${tag}-${i},EN-CARE,METER,AG0${String(10 + (i % 80)).padStart(2, '0')},inbound,2026-11-03T${String(8 + (i % 10)).padStart(2, '0')}:00:00Z,${60 + (i % 600)},c-${tag}-${i}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${tag}-${i},EN-CARE,METER,AG0${String(10 + (i % 80)).padStart(2, '0')},inbound,2026-11-03T${String(8 + (i % 10)).padStart(2, '0')}:00:00Z,${60 + (i % 600)},c-${tag}-${i}`
+    );
   const buffer = Buffer.from(lines.join('\n'));
   expect(buffer.length).toBeGreaterThan(4_000_000);
   await page.getByTestId('csv-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });

@@ -19,7 +19,9 @@ const WHO: { email: string; may: (typeof GUARDED)[number][] }[] = [
 for (const { email, may } of WHO) {
   test(`${email}: a page it may not use is 404 "Not found"; the nav lists the rest`, async ({ page }) => {
     await signInAsDemo(page, email);
-    const nav = (await page.locator('header nav a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).filter((h) => GUARDED.includes(h as never));
+    const nav = (
+      await page.locator('header nav a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+    ).filter((h) => GUARDED.includes(h as never));
     expect(nav.sort()).toEqual(may.filter((p) => IN_NAV.has(p)).sort());
     for (const path of GUARDED) {
       const res = await page.goto(path);

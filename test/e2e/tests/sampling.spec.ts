@@ -18,7 +18,8 @@ async function saveRunAndOpen(p: Page) {
 async function runPeriod(runId: number) {
   const db = createClient({ url: process.env.E2E_DATABASE_URL! });
   try {
-    const r = (await db.execute({ sql: 'SELECT period_start AS s, period_end AS e FROM sample_runs WHERE id = ?', args: [runId] })).rows[0]!;
+    const r = (await db.execute({ sql: 'SELECT period_start AS s, period_end AS e FROM sample_runs WHERE id = ?', args: [runId] }))
+      .rows[0]!;
     const local = (ms: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(ms));
     const from = local(Number(r.s));
     const to = local(Number(r.e) - 1);
@@ -37,7 +38,9 @@ async function as(browser: Browser, email: string) {
   return { page, close: () => context.close() };
 }
 
-test('an admin creates and runs a plan, the team lead finds the calls in its queue, the client auditor verifies the run', async ({ browser }) => {
+test('an admin creates and runs a plan, the team lead finds the calls in its queue, the client auditor verifies the run', async ({
+  browser
+}) => {
   // Admin: new plan for Energie klantenservice (team T01's program), publish, draw last week.
   const admin = await as(browser, 'admin@demo.attentive.test');
   const p = admin.page;
@@ -95,7 +98,9 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   const href = await auditor.page.getByTestId('population-download').getAttribute('href');
   const file = await auditor.page.request.get(href!);
   expect(file.status()).toBe(200);
-  const digest = createHash('sha256').update(await file.body()).digest('hex');
+  const digest = createHash('sha256')
+    .update(await file.body())
+    .digest('hex');
   await expect(auditor.page.getByText(digest).first()).toBeVisible();
   await auditor.page.screenshot({ path: 'test-results/sampling-verify.png', fullPage: true });
   await auditor.close();
@@ -106,7 +111,9 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   await other.close();
 });
 
-test('a cross-team sample: a lead opens a call of another team that the sample assigned to it, and no other call of that team', async ({ browser }) => {
+test('a cross-team sample: a lead opens a call of another team that the sample assigned to it, and no other call of that team', async ({
+  browser
+}) => {
   const admin = await as(browser, 'admin@demo.attentive.test');
   const p = admin.page;
   await p.goto('/sampling/plans/new');
@@ -127,7 +134,10 @@ test('a cross-team sample: a lead opens a call of another team that the sample a
     args: [runId]
   });
   const row = pick.rows[0]!;
-  const other = await db.execute({ sql: 'SELECT id FROM calls WHERE agent_id = ? AND id NOT IN (SELECT call_id FROM sample_items) ORDER BY id LIMIT 1', args: [row.agentId] });
+  const other = await db.execute({
+    sql: 'SELECT id FROM calls WHERE agent_id = ? AND id NOT IN (SELECT call_id FROM sample_items) ORDER BY id LIMIT 1',
+    args: [row.agentId]
+  });
   db.close();
   const callId = Number(row.callId);
 
@@ -142,7 +152,9 @@ test('a cross-team sample: a lead opens a call of another team that the sample a
   await lead.close();
 });
 
-test('the plan editor shows the quota per group and warns when the new-agent quota stays at 8 after the quota went to 1', async ({ browser }) => {
+test('the plan editor shows the quota per group and warns when the new-agent quota stays at 8 after the quota went to 1', async ({
+  browser
+}) => {
   const admin = await as(browser, 'admin@demo.attentive.test');
   const p = admin.page;
   await p.goto('/sampling/plans/new', { waitUntil: 'networkidle' });

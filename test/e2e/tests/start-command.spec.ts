@@ -22,7 +22,12 @@ const freePort = () =>
 test('the start command prints a URL where the demo admin signs in', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'attentive-start-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), DATABASE_URL: `file:${join(dir, 'a.db')}`, RECORDINGS_DIR: join(dir, 'rec') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(await freePort()),
+    DATABASE_URL: `file:${join(dir, 'a.db')}`,
+    RECORDINGS_DIR: join(dir, 'rec')
+  };
   delete env.ORIGIN;
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {

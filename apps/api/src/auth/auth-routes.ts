@@ -15,7 +15,13 @@ import { authOf } from './auth-instance.ts';
  */
 const OPEN = new Set(['POST /sign-in/email', 'POST /sign-out', 'POST /change-password']);
 
-const CODE_OF: Partial<Record<number, ErrorCode>> = { 400: 'VALIDATION', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
+const CODE_OF: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'TOO_MANY_REQUESTS'
+};
 
 /** better-auth answers errors as { code, message }; rewrap them in our one envelope. */
 async function envelope(c: Context<AppEnv>, res: Response): Promise<Response> {
@@ -38,7 +44,10 @@ async function envelope(c: Context<AppEnv>, res: Response): Promise<Response> {
 
 /** better-auth's success answer with the user only: the session token travels in the httpOnly cookie, never in a body a script could read. */
 function withoutToken(res: Response, user: { id: string; email: string; name: string } | undefined): Response {
-  const out = new Response(JSON.stringify({ user: user ? { id: user.id, email: user.email, name: user.name } : null }), { status: res.status, headers: res.headers });
+  const out = new Response(JSON.stringify({ user: user ? { id: user.id, email: user.email, name: user.name } : null }), {
+    status: res.status,
+    headers: res.headers
+  });
   out.headers.delete('content-length');
   out.headers.set('content-type', 'application/json');
   return out;
@@ -59,7 +68,12 @@ export function authRoutes(deps: AppDeps) {
     const requestId = c.get('requestId');
 
     if (sub === '/sign-in/email') {
-      const parsed = SignInBody.safeParse(await c.req.raw.clone().json().catch(() => null));
+      const parsed = SignInBody.safeParse(
+        await c.req.raw
+          .clone()
+          .json()
+          .catch(() => null)
+      );
       if (!parsed.success) {
         return c.json(errorBody(c, 'VALIDATION', 'Send JSON { email, password }'), 400);
       }
@@ -69,14 +83,20 @@ export function authRoutes(deps: AppDeps) {
         await recordFailedSignIn(deps.db, { email, reason: 'locked', requestId }, now());
         const minutes = Math.max(1, Math.ceil((until.getTime() - now().getTime()) / 60_000));
         c.header('Retry-After', String(minutes * 60));
-        return c.json(errorBody(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins for this address; try again in ${minutes} minute(s)`), 429);
+        return c.json(
+          errorBody(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins for this address; try again in ${minutes} minute(s)`),
+          429
+        );
       }
       const res = await auth.handler(c.req.raw);
       if (res.ok) {
         const body = (await res.clone().json()) as { user?: { id: string; email: string; name: string } };
         const user = body.user;
         if (user) {
-          const [person] = await deps.db.select({ tenantId: schema.people.tenantId }).from(schema.people).where(eq(schema.people.userId, user.id));
+          const [person] = await deps.db
+            .select({ tenantId: schema.people.tenantId })
+            .from(schema.people)
+            .where(eq(schema.people.userId, user.id));
           await recordSignIn(deps.db, { email, userId: user.id, tenantId: person?.tenantId ?? null, requestId }, now());
         }
         return withoutToken(res, user);
@@ -93,7 +113,10 @@ export function authRoutes(deps: AppDeps) {
     if (sub === '/change-password') {
       // A changed password ends every other session, always (a thief's session must not outlive the change):
       // revokeOtherSessions is forced on, and better-auth's new session token goes only into the cookie.
-      const body = await c.req.raw.clone().json().catch(() => null);
+      const body = await c.req.raw
+        .clone()
+        .json()
+        .catch(() => null);
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
         return c.json(errorBody(c, 'VALIDATION', 'Send JSON { currentPassword, newPassword }'), 400);
       }
@@ -112,7 +135,16 @@ export function authRoutes(deps: AppDeps) {
     const principal = c.get('principal');
     if (res.ok && principal && (sub === '/change-password' || sub === '/sign-out')) {
       await deps.db.transaction((tx) =>
-        writeAudit(tx, { principal, requestId }, { action: sub === '/change-password' ? 'auth.password_changed' : 'auth.sign_out', objectType: 'user', objectId: principal.userId }, now())
+        writeAudit(
+          tx,
+          { principal, requestId },
+          {
+            action: sub === '/change-password' ? 'auth.password_changed' : 'auth.sign_out',
+            objectType: 'user',
+            objectId: principal.userId
+          },
+          now()
+        )
       );
     }
     return envelope(c, res);

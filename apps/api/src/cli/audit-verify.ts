@@ -14,7 +14,10 @@ export async function auditVerifyReport(db: Db): Promise<{ ok: boolean; message:
     .from(schema.auditLog)
     .where(eq(schema.auditLog.id, report.firstBrokenId));
   const what = row ? ` (${row.at.toISOString()}, ${row.action} by ${row.actor})` : '';
-  return { ok: false, message: `Audit chain BROKEN at row ${report.firstBrokenId}${what}: ${report.reason}. ${report.rows - 1} row(s) before it verified.` };
+  return {
+    ok: false,
+    message: `Audit chain BROKEN at row ${report.firstBrokenId}${what}: ${report.reason}. ${report.rows - 1} row(s) before it verified.`
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runCheckCommand(auditVerifyReport);

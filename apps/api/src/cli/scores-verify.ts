@@ -33,7 +33,8 @@ export async function rescoreAll(db: Db) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await runCheckCommand(async (db) => {
-    if (process.argv.includes('--rescore')) console.log(`Re-scored every evaluation from its answers (${await rescoreAll(db)} overall score(s) or fail flags changed).`);
+    if (process.argv.includes('--rescore'))
+      console.log(`Re-scored every evaluation from its answers (${await rescoreAll(db)} overall score(s) or fail flags changed).`);
     return scoresVerifyReport(db);
   });
 }

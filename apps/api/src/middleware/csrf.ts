@@ -21,7 +21,11 @@ export function csrfGuard(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const own = new URL(c.req.url).origin;
     if (origin && (origin === own || origin === configured)) return next();
     return c.json(
-      errorBody(c, 'FORBIDDEN', origin ? `Cross-site request refused (Origin ${origin} is not this site)` : 'Cross-site request refused (missing Origin header)'),
+      errorBody(
+        c,
+        'FORBIDDEN',
+        origin ? `Cross-site request refused (Origin ${origin} is not this site)` : 'Cross-site request refused (missing Origin header)'
+      ),
       403
     );
   };

@@ -19,7 +19,8 @@ export function jsonTooDeepAt(text: string, max: number): number {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) {
@@ -48,7 +49,14 @@ export function jsonBodyGuard(max = MAX_JSON_DEPTH): MiddlewareHandler<AppEnv> {
     }
     const at = jsonTooDeepAt(text, max);
     if (at >= 0) {
-      return c.json(errorBody(c, 'VALIDATION', `The JSON body nests arrays/objects deeper than ${max} levels (at character ${at}); no API input is that deep`), 400);
+      return c.json(
+        errorBody(
+          c,
+          'VALIDATION',
+          `The JSON body nests arrays/objects deeper than ${max} levels (at character ${at}); no API input is that deep`
+        ),
+        400
+      );
     }
     // Handlers that read the raw request (the sign-in routes) still find the body there.
     c.req.raw = new Request(c.req.raw, { body: bytes });

@@ -46,7 +46,10 @@ export function resolvePrincipal(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const token = bearerToken(authorization);
       const principal = token ? await principalForApiToken(deps.db, token, deps.now ? deps.now() : new Date()) : null;
       if (!principal) {
-        return c.json(errorBody(c, 'UNAUTHENTICATED', 'The API token is unknown, malformed or revoked (send Authorization: Bearer att_…)'), 401);
+        return c.json(
+          errorBody(c, 'UNAUTHENTICATED', 'The API token is unknown, malformed or revoked (send Authorization: Bearer att_…)'),
+          401
+        );
       }
       c.set('principal', principal);
       return next();
@@ -69,7 +72,11 @@ export function resolvePrincipal(deps: AppDeps): MiddlewareHandler<AppEnv> {
         // Only sessions found are kept (made-up cookies cannot fill the cache); never past the session's end.
         if (cache && generation != null) {
           if (cache.size >= SESSION_CACHE_MAX) cache.clear();
-          cache.set(cookie!, { principal, generation, until: Math.min(now.getTime() + SESSION_CACHE_MS, new Date(session.session.expiresAt).getTime()) });
+          cache.set(cookie!, {
+            principal,
+            generation,
+            until: Math.min(now.getTime() + SESSION_CACHE_MS, new Date(session.session.expiresAt).getTime())
+          });
         }
       }
       await next();

@@ -9,7 +9,15 @@ import { IdParam, queryId, queryInt } from './params.ts';
 const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Password = z.string().min(10).max(256);
 
-const RoleAssignment = z.object({ id: z.number().int(), role: z.enum(ROLES), teamId: z.number().int().nullable(), clientId: z.number().int().nullable(), programId: z.number().int().nullable() }).openapi('RoleAssignment');
+const RoleAssignment = z
+  .object({
+    id: z.number().int(),
+    role: z.enum(ROLES),
+    teamId: z.number().int().nullable(),
+    clientId: z.number().int().nullable(),
+    programId: z.number().int().nullable()
+  })
+  .openapi('RoleAssignment');
 const PersonRow = z
   .object({
     id: z.number().int(),
@@ -53,7 +61,8 @@ export function adminPeopleRoutes(deps: AppDeps) {
     .openapi(
       route({
         method: 'get',
-        path: '/admin/people', operationId: 'listPeople',
+        path: '/admin/people',
+        operationId: 'listPeople',
         tags,
         summary: 'List people with their roles',
         request: {
@@ -69,19 +78,50 @@ export function adminPeopleRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await listPeople(ctxOf(c, deps), { search: q.q, teamId: q.teamId, role: q.role, limit: q.limit, offset: q.offset }), 200);
+        return c.json(
+          await listPeople(ctxOf(c, deps), { search: q.q, teamId: q.teamId, role: q.role, limit: q.limit, offset: q.offset }),
+          200
+        );
       }
     )
-    .openapi(route({ method: 'post', path: '/admin/people', operationId: 'createPerson', tags, summary: 'Add a person', request: body(PersonFields), responses: { 201: json(Person, 'Created') } }), async (c) => {
-      const ctx = ctxOf(c, deps);
-      const row = await savePerson(ctx, c.req.valid('json'));
-      return c.json(await getPerson(ctx, row.id), 201);
-    })
-    .openapi(route({ method: 'get', path: '/admin/people/{id}', operationId: 'getPerson', tags, summary: 'One person with roles and account', request: { params: IdParam }, responses: { 200: json(Person, 'Person') } }), async (c) =>
-      c.json(await getPerson(ctxOf(c, deps), c.req.valid('param').id), 200)
+    .openapi(
+      route({
+        method: 'post',
+        path: '/admin/people',
+        operationId: 'createPerson',
+        tags,
+        summary: 'Add a person',
+        request: body(PersonFields),
+        responses: { 201: json(Person, 'Created') }
+      }),
+      async (c) => {
+        const ctx = ctxOf(c, deps);
+        const row = await savePerson(ctx, c.req.valid('json'));
+        return c.json(await getPerson(ctx, row.id), 201);
+      }
     )
     .openapi(
-      route({ method: 'patch', path: '/admin/people/{id}', operationId: 'updatePerson', tags, summary: 'Change a person', request: { params: IdParam, ...body(PersonFields.partial()) }, responses: { 200: json(Person, 'Changed') } }),
+      route({
+        method: 'get',
+        path: '/admin/people/{id}',
+        operationId: 'getPerson',
+        tags,
+        summary: 'One person with roles and account',
+        request: { params: IdParam },
+        responses: { 200: json(Person, 'Person') }
+      }),
+      async (c) => c.json(await getPerson(ctxOf(c, deps), c.req.valid('param').id), 200)
+    )
+    .openapi(
+      route({
+        method: 'patch',
+        path: '/admin/people/{id}',
+        operationId: 'updatePerson',
+        tags,
+        summary: 'Change a person',
+        request: { params: IdParam, ...body(PersonFields.partial()) },
+        responses: { 200: json(Person, 'Changed') }
+      }),
       async (c) => {
         const ctx = ctxOf(c, deps);
         const row = await savePerson(ctx, { id: c.req.valid('param').id, ...c.req.valid('json') });
@@ -91,10 +131,20 @@ export function adminPeopleRoutes(deps: AppDeps) {
     .openapi(
       route({
         method: 'post',
-        path: '/admin/people/{id}/roles', operationId: 'grantRole',
+        path: '/admin/people/{id}/roles',
+        operationId: 'grantRole',
         tags,
         summary: 'Give a person a role (team_lead needs teamId, client_auditor needs clientId)',
-        request: { params: IdParam, ...body(z.object({ role: z.enum(ROLES), teamId: z.number().int().positive().nullable().optional(), clientId: z.number().int().positive().nullable().optional() })) },
+        request: {
+          params: IdParam,
+          ...body(
+            z.object({
+              role: z.enum(ROLES),
+              teamId: z.number().int().positive().nullable().optional(),
+              clientId: z.number().int().positive().nullable().optional()
+            })
+          )
+        },
         responses: { 201: json(RoleAssignment, 'Assigned') }
       }),
       async (c) => {
@@ -105,21 +155,29 @@ export function adminPeopleRoutes(deps: AppDeps) {
     .openapi(
       route({
         method: 'delete',
-        path: '/admin/role-assignments/{id}', operationId: 'revokeRole',
+        path: '/admin/role-assignments/{id}',
+        operationId: 'revokeRole',
         tags,
         summary: 'Take a role away (never the last admin; your own admin role only with confirmOwnAdmin=true)',
         request: {
           params: IdParam,
-          query: z.object({ confirmOwnAdmin: z.enum(['true', 'false']).optional().openapi({ description: 'Required (true) to remove your own admin role' }) })
+          query: z.object({
+            confirmOwnAdmin: z.enum(['true', 'false']).optional().openapi({ description: 'Required (true) to remove your own admin role' })
+          })
         },
         responses: { 200: json(z.object({ id: z.number().int() }), 'Removed') }
       }),
-      async (c) => c.json(await revokeRole(ctxOf(c, deps), c.req.valid('param').id, { confirmOwnAdmin: c.req.valid('query').confirmOwnAdmin === 'true' }), 200)
+      async (c) =>
+        c.json(
+          await revokeRole(ctxOf(c, deps), c.req.valid('param').id, { confirmOwnAdmin: c.req.valid('query').confirmOwnAdmin === 'true' }),
+          200
+        )
     )
     .openapi(
       route({
         method: 'post',
-        path: '/admin/people/{id}/account', operationId: 'createAccount',
+        path: '/admin/people/{id}/account',
+        operationId: 'createAccount',
         tags,
         summary: 'Create the sign-in account of a person',
         request: { params: IdParam, ...body(z.object({ email: z.email(), password: Password })) },
@@ -130,7 +188,8 @@ export function adminPeopleRoutes(deps: AppDeps) {
     .openapi(
       route({
         method: 'post',
-        path: '/admin/people/{id}/password', operationId: 'resetPassword',
+        path: '/admin/people/{id}/password',
+        operationId: 'resetPassword',
         tags,
         summary: "Reset a person's password (ends its sessions)",
         request: { params: IdParam, ...body(z.object({ password: Password })) },

@@ -19,24 +19,46 @@ const ApiToken = z
   })
   .openapi('ApiToken');
 
-const out = (t: ApiTokenView) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
+const out = (t: ApiTokenView) => ({
+  ...t,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null
+});
 const tags = ['Admin'];
 
 export function adminTokenRoutes(deps: AppDeps) {
   return newRouter()
-    .openapi(route({ method: 'get', path: '/admin/api-tokens', operationId: 'listApiTokens', tags, summary: 'List API tokens (never the tokens themselves)', responses: { 200: json(z.object({ items: z.array(ApiToken) }), 'Tokens') } }), async (c) =>
-      c.json({ items: (await listApiTokens(ctxOf(c, deps))).map(out) }, 200)
+    .openapi(
+      route({
+        method: 'get',
+        path: '/admin/api-tokens',
+        operationId: 'listApiTokens',
+        tags,
+        summary: 'List API tokens (never the tokens themselves)',
+        responses: { 200: json(z.object({ items: z.array(ApiToken) }), 'Tokens') }
+      }),
+      async (c) => c.json({ items: (await listApiTokens(ctxOf(c, deps))).map(out) }, 200)
     )
     .openapi(
       route({
         method: 'post',
-        path: '/admin/api-tokens', operationId: 'createApiToken',
+        path: '/admin/api-tokens',
+        operationId: 'createApiToken',
         tags,
         summary: 'Create an API token for one program or one client; the token is shown only in this answer',
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ name: plainText({ min: 1, max: 100 }), programId: z.number().int().positive().optional(), clientId: z.number().int().positive().optional() }) } }
+            content: {
+              'application/json': {
+                schema: z.object({
+                  name: plainText({ min: 1, max: 100 }),
+                  programId: z.number().int().positive().optional(),
+                  clientId: z.number().int().positive().optional()
+                })
+              }
+            }
           }
         },
         responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)') }
@@ -48,7 +70,15 @@ export function adminTokenRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      route({ method: 'post', path: '/admin/api-tokens/{id}/revoke', operationId: 'revokeApiToken', tags, summary: 'Revoke an API token', request: { params: IdParam }, responses: { 200: json(ApiToken, 'Revoked') } }),
+      route({
+        method: 'post',
+        path: '/admin/api-tokens/{id}/revoke',
+        operationId: 'revokeApiToken',
+        tags,
+        summary: 'Revoke an API token',
+        request: { params: IdParam },
+        responses: { 200: json(ApiToken, 'Revoked') }
+      }),
       async (c) => c.json(out(await revokeApiToken(ctxOf(c, deps), { id: c.req.valid('param').id })), 200)
     );
 }

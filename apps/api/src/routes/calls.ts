@@ -15,11 +15,15 @@ import { IdParam, queryId, queryInt } from './params.ts';
 
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-const CallListItemSchema = CallFacts.extend({ agent: Ref, hasTranscript: z.boolean() })
-  .openapi('CallListItem');
+const CallListItemSchema = CallFacts.extend({ agent: Ref, hasTranscript: z.boolean() }).openapi('CallListItem');
 
 const CallPageSchema = z
-  .object({ items: z.array(CallListItemSchema), nextCursor: z.string().nullable(), prevCursor: z.string().nullable(), hasMore: z.boolean() })
+  .object({
+    items: z.array(CallListItemSchema),
+    nextCursor: z.string().nullable(),
+    prevCursor: z.string().nullable(),
+    hasMore: z.boolean()
+  })
   .openapi('CallPage');
 
 const TurnSchema = z.object({ speaker: z.enum(['agent', 'customer']), start: z.number(), end: z.number(), text: z.string() });
@@ -30,8 +34,7 @@ const CallDetailSchema = CallFacts.extend({
   customerRef: z.string().nullable(),
   recordingUrl: z.string().nullable(),
   transcript: z.object({ language: z.string(), turns: z.array(TurnSchema) }).nullable()
-})
-  .openapi('CallDetail');
+}).openapi('CallDetail');
 
 const FilterOptionsSchema = z
   .object({
@@ -49,7 +52,8 @@ const yesNo = (v: 'true' | 'false' | undefined) => (v == null ? undefined : v ==
 
 const listRoute = route({
   method: 'get',
-  path: '/calls', operationId: 'listCalls',
+  path: '/calls',
+  operationId: 'listCalls',
   tags: ['Calls'],
   summary: 'Calls you may see, newest first (keyset pagination: pass nextCursor / prevCursor back as cursor)',
   request: {
@@ -73,7 +77,8 @@ const listRoute = route({
 
 const filtersRoute = route({
   method: 'get',
-  path: '/calls/filters', operationId: 'getCallFilters',
+  path: '/calls/filters',
+  operationId: 'getCallFilters',
   tags: ['Calls'],
   summary: 'Values the calls list can be filtered by (only what you may see)',
   responses: { 200: { description: 'Filter options', content: { 'application/json': { schema: FilterOptionsSchema } } } }
@@ -81,7 +86,8 @@ const filtersRoute = route({
 
 const detailRoute = route({
   method: 'get',
-  path: '/calls/{id}', operationId: 'getCall',
+  path: '/calls/{id}',
+  operationId: 'getCall',
   tags: ['Calls'],
   summary: 'One call: facts and transcript turns',
   request: { params: IdParam },
@@ -90,7 +96,8 @@ const detailRoute = route({
 
 const recordingRoute = route({
   method: 'get',
-  path: '/calls/{id}/recording', operationId: 'getCallRecording',
+  path: '/calls/{id}/recording',
+  operationId: 'getCallRecording',
   tags: ['Calls'],
   summary: 'The audio of a call; supports HTTP Range requests (206 Partial Content, 416 for unsatisfiable ranges)',
   request: { params: IdParam, headers: z.object({ range: z.string().optional() }) },
@@ -108,7 +115,20 @@ export function callRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const page = await listCalls({
         ctx: ctxOf(c, deps),
-        input: { clientId: q.client, programId: q.program, teamId: q.team, agentId: q.agent, queueId: q.queue, direction: q.direction, from: q.from, to: q.to, hasRecording: yesNo(q.hasRecording), hasTranscript: yesNo(q.hasTranscript), cursor: q.cursor, limit: q.limit }
+        input: {
+          clientId: q.client,
+          programId: q.program,
+          teamId: q.team,
+          agentId: q.agent,
+          queueId: q.queue,
+          direction: q.direction,
+          from: q.from,
+          to: q.to,
+          hasRecording: yesNo(q.hasRecording),
+          hasTranscript: yesNo(q.hasTranscript),
+          cursor: q.cursor,
+          limit: q.limit
+        }
       });
       return c.json(page, 200);
     })

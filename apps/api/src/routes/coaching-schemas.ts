@@ -38,7 +38,13 @@ export const Dispute = z
   })
   .openapi('Dispute');
 
-export const ItemEstimate = z.object({ itemId: z.string(), text: z.string(), dimension: z.string(), critical: z.boolean(), estimate: Estimate });
+export const ItemEstimate = z.object({
+  itemId: z.string(),
+  text: z.string(),
+  dimension: z.string(),
+  critical: z.boolean(),
+  estimate: Estimate
+});
 const Dims = z.object({ customer_friendly: Estimate, customer_oriented: Estimate, compliance: Estimate });
 
 export const AgentSummary = z
@@ -48,7 +54,12 @@ export const AgentSummary = z
     months: z.array(z.object({ month: z.string(), n: z.number().int(), overall: Estimate, dimensions: Dims })),
     total: z.object({ n: z.number().int(), overall: Estimate }),
     recent: z.object({ since: z.string(), n: z.number().int(), overall: Estimate, dimensions: Dims }),
-    position: z.object({ since: z.string(), friendly: Estimate, oriented: Estimate, quadrant: z.enum(['both', 'friendly_only', 'oriented_only', 'neither']).nullable() }),
+    position: z.object({
+      since: z.string(),
+      friendly: Estimate,
+      oriented: Estimate,
+      quadrant: z.enum(['both', 'friendly_only', 'oriented_only', 'neither']).nullable()
+    }),
     path: z.array(z.object({ month: z.string(), n: z.number().int(), friendly: z.number(), oriented: z.number() })),
     strengths: z.array(ItemEstimate),
     weak: z.array(ItemEstimate),
@@ -67,8 +78,26 @@ export const AgentSummary = z
       })
     ),
     unread: z.number().int(),
-    openActions: z.array(z.object({ id: z.number().int(), text: z.string(), owner: z.enum(['agent', 'coach']), dueOn: z.string(), sessionId: z.number().int(), heldOn: z.string(), overdue: z.boolean() })),
-    selfEvaluations: z.array(z.object({ id: z.number().int(), callId: z.number().int(), requestedAt: z.string(), requestedByLabel: z.string(), message: z.string().nullable() })),
+    openActions: z.array(
+      z.object({
+        id: z.number().int(),
+        text: z.string(),
+        owner: z.enum(['agent', 'coach']),
+        dueOn: z.string(),
+        sessionId: z.number().int(),
+        heldOn: z.string(),
+        overdue: z.boolean()
+      })
+    ),
+    selfEvaluations: z.array(
+      z.object({
+        id: z.number().int(),
+        callId: z.number().int(),
+        requestedAt: z.string(),
+        requestedByLabel: z.string(),
+        message: z.string().nullable()
+      })
+    ),
     openDisputes: z.array(z.object({ id: z.number().int(), evaluationId: z.number().int(), status: z.string(), openedAt: z.string() }))
   })
   .openapi('AgentSummary');

@@ -39,8 +39,24 @@ const Session = z
     evaluations: z.array(z.object({ id: z.number().int(), submittedAt: z.string().nullable(), overallScore: z.number().nullable() })),
     focusItems: z.array(z.object({ itemId: z.string(), itemText: z.string(), text: z.string(), before: Estimate, after: Estimate })),
     laterEvaluations: z.array(z.object({ id: z.number().int(), submittedAt: z.string().nullable(), overallScore: z.number().nullable() })),
-    actions: z.array(z.object({ id: z.number().int(), text: z.string(), owner: z.enum(['agent', 'coach']), dueOn: z.string(), doneAt: z.string().nullable() })),
-    followUps: z.array(z.object({ id: z.number().int(), progress: z.enum(['improved', 'unchanged', 'worse']), note: z.string(), authorLabel: z.string(), at: z.string() })),
+    actions: z.array(
+      z.object({
+        id: z.number().int(),
+        text: z.string(),
+        owner: z.enum(['agent', 'coach']),
+        dueOn: z.string(),
+        doneAt: z.string().nullable()
+      })
+    ),
+    followUps: z.array(
+      z.object({
+        id: z.number().int(),
+        progress: z.enum(['improved', 'unchanged', 'worse']),
+        note: z.string(),
+        authorLabel: z.string(),
+        at: z.string()
+      })
+    ),
     viewerIsAgent: z.boolean(),
     canConfirm: z.boolean(),
     canFollowUp: z.boolean()
@@ -50,7 +66,8 @@ const Session = z
 const routes = {
   list: route({
     method: 'get',
-    path: '/coaching/sessions', operationId: 'listCoachingSessions',
+    path: '/coaching/sessions',
+    operationId: 'listCoachingSessions',
     tags,
     summary: 'Coaching sessions you may see, newest first',
     request: { query: z.object({ agentId: queryId(), open: z.enum(['true', 'false']).optional() }) },
@@ -78,7 +95,8 @@ const routes = {
   }),
   create: route({
     method: 'post',
-    path: '/coaching/sessions', operationId: 'createCoachingSession',
+    path: '/coaching/sessions',
+    operationId: 'createCoachingSession',
     tags,
     summary: 'Record a coaching session: linked evaluations, behaviours to work on, notes, actions, follow-up date',
     request: {
@@ -88,7 +106,8 @@ const routes = {
   }),
   get: route({
     method: 'get',
-    path: '/coaching/sessions/{id}', operationId: 'getCoachingSession',
+    path: '/coaching/sessions/{id}',
+    operationId: 'getCoachingSession',
     tags,
     summary: "A session with the agent's scores on the focus items before and since (n, 95% interval)",
     request: { params: IdParam },
@@ -96,7 +115,8 @@ const routes = {
   }),
   confirm: route({
     method: 'post',
-    path: '/coaching/sessions/{id}/confirm', operationId: 'confirmCoachingSession',
+    path: '/coaching/sessions/{id}/confirm',
+    operationId: 'confirmCoachingSession',
     tags,
     summary: 'The agent confirms the session',
     request: { params: IdParam },
@@ -104,7 +124,8 @@ const routes = {
   }),
   followUp: route({
     method: 'post',
-    path: '/coaching/sessions/{id}/follow-ups', operationId: 'addCoachingFollowUp',
+    path: '/coaching/sessions/{id}/follow-ups',
+    operationId: 'addCoachingFollowUp',
     tags,
     summary: 'Record progress at follow-up; tick off actions; close or set the next date',
     request: {
@@ -115,7 +136,8 @@ const routes = {
   }),
   action: route({
     method: 'patch',
-    path: '/coaching/actions/{id}', operationId: 'updateCoachingAction',
+    path: '/coaching/actions/{id}',
+    operationId: 'updateCoachingAction',
     tags,
     summary: 'Tick an agreed action off (or back on)',
     request: { params: IdParam, ...body(z.object({ done: z.boolean() })) },
@@ -123,7 +145,8 @@ const routes = {
   }),
   listSelf: route({
     method: 'get',
-    path: '/coaching/self-evaluations', operationId: 'listSelfEvaluations',
+    path: '/coaching/self-evaluations',
+    operationId: 'listSelfEvaluations',
     tags,
     summary: 'Self-evaluation requests you may see',
     request: { query: z.object({ status: z.enum(['open', 'submitted', 'cancelled']).optional(), agentId: queryId() }) },
@@ -131,7 +154,16 @@ const routes = {
       200: json(
         z.object({
           items: z.array(
-            z.object({ id: z.number().int(), callId: z.number().int(), agentId: z.number().int(), agentName: z.string(), status: z.string(), requestedByLabel: z.string(), requestedAt: z.string(), submittedAt: z.string().nullable() })
+            z.object({
+              id: z.number().int(),
+              callId: z.number().int(),
+              agentId: z.number().int(),
+              agentName: z.string(),
+              status: z.string(),
+              requestedByLabel: z.string(),
+              requestedAt: z.string(),
+              submittedAt: z.string().nullable()
+            })
           )
         }),
         'Requests'
@@ -140,15 +172,25 @@ const routes = {
   }),
   requestSelf: route({
     method: 'post',
-    path: '/coaching/self-evaluations', operationId: 'startSelfEvaluation',
+    path: '/coaching/self-evaluations',
+    operationId: 'startSelfEvaluation',
     tags,
     summary: "Ask an agent to score one of its calls before seeing the lead's score",
-    request: { ...body(z.object({ callId: z.number().int().positive(), leadEvaluationId: z.number().int().positive().optional(), message: z.string().optional() })) },
+    request: {
+      ...body(
+        z.object({
+          callId: z.number().int().positive(),
+          leadEvaluationId: z.number().int().positive().optional(),
+          message: z.string().optional()
+        })
+      )
+    },
     responses: { 201: json(z.object({ id: z.number().int(), selfEvaluationId: z.number().int() }), 'Requested') }
   }),
   getSelf: route({
     method: 'get',
-    path: '/coaching/self-evaluations/{id}', operationId: 'getSelfEvaluation',
+    path: '/coaching/self-evaluations/{id}',
+    operationId: 'getSelfEvaluation',
     tags,
     summary: "A self-evaluation with, once submitted, the lead's evaluation side by side and the gap per item",
     request: { params: IdParam },
@@ -156,16 +198,58 @@ const routes = {
       200: json(
         z
           .object({
-            request: z.object({ id: z.number().int(), callId: z.number().int(), agentId: z.number().int(), agentName: z.string(), status: z.string(), message: z.string().nullable(), requestedByLabel: z.string(), requestedAt: z.string(), submittedAt: z.string().nullable() }),
+            request: z.object({
+              id: z.number().int(),
+              callId: z.number().int(),
+              agentId: z.number().int(),
+              agentName: z.string(),
+              status: z.string(),
+              message: z.string().nullable(),
+              requestedByLabel: z.string(),
+              requestedAt: z.string(),
+              submittedAt: z.string().nullable()
+            }),
             scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
-            self: z.object({ evaluationId: z.number().int(), status: z.string(), answers: z.record(z.string(), AnswerValue), overallScore: z.number().nullable(), score: ScoreResult }).nullable(),
-            lead: z.object({ evaluationId: z.number().int(), evaluatorLabel: z.string(), overallScore: z.number().nullable(), answers: z.record(z.string(), AnswerValue) }).nullable(),
+            self: z
+              .object({
+                evaluationId: z.number().int(),
+                status: z.string(),
+                answers: z.record(z.string(), AnswerValue),
+                overallScore: z.number().nullable(),
+                score: ScoreResult
+              })
+              .nullable(),
+            lead: z
+              .object({
+                evaluationId: z.number().int(),
+                evaluatorLabel: z.string(),
+                overallScore: z.number().nullable(),
+                answers: z.record(z.string(), AnswerValue)
+              })
+              .nullable(),
             comparison: z
               .object({
                 rows: z.array(
-                  z.object({ itemId: z.string(), text: z.string(), sectionTitle: z.string(), dimension: z.string(), self: AnswerValue.nullable(), lead: AnswerValue.nullable(), selfPoints: z.number().nullable(), leadPoints: z.number().nullable(), gap: z.number().nullable() })
+                  z.object({
+                    itemId: z.string(),
+                    text: z.string(),
+                    sectionTitle: z.string(),
+                    dimension: z.string(),
+                    self: AnswerValue.nullable(),
+                    lead: AnswerValue.nullable(),
+                    selfPoints: z.number().nullable(),
+                    leadPoints: z.number().nullable(),
+                    gap: z.number().nullable()
+                  })
                 ),
-                summary: z.object({ items: z.number().int(), compared: z.number().int(), sameAnswer: z.number().int(), meanAbsGap: z.number().nullable(), selfHigher: z.number().int(), selfLower: z.number().int() })
+                summary: z.object({
+                  items: z.number().int(),
+                  compared: z.number().int(),
+                  sameAnswer: z.number().int(),
+                  meanAbsGap: z.number().nullable(),
+                  selfHigher: z.number().int(),
+                  selfLower: z.number().int()
+                })
               })
               .nullable(),
             leadHidden: z.boolean(),
@@ -179,18 +263,26 @@ const routes = {
   }),
   cancelSelf: route({
     method: 'post',
-    path: '/coaching/self-evaluations/{id}/cancel', operationId: 'cancelSelfEvaluation',
+    path: '/coaching/self-evaluations/{id}/cancel',
+    operationId: 'cancelSelfEvaluation',
     tags,
     summary: 'A coach withdraws an open self-evaluation request (asking again reopens it)',
-    request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().optional() }) } } } },
+    request: {
+      params: IdParam,
+      body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().optional() }) } } }
+    },
     responses: { 200: json(z.object({ id: z.number().int(), status: z.literal('cancelled') }), 'Withdrawn') }
   }),
   saveSelf: route({
     method: 'put',
-    path: '/coaching/self-evaluations/{id}', operationId: 'saveSelfEvaluation',
+    path: '/coaching/self-evaluations/{id}',
+    operationId: 'saveSelfEvaluation',
     tags,
     summary: 'The agent saves (or submits) its self-evaluation',
-    request: { params: IdParam, ...body(z.object({ answers: z.record(z.string(), AnswerValue.nullable()), submit: z.boolean().optional() })) },
+    request: {
+      params: IdParam,
+      ...body(z.object({ answers: z.record(z.string(), AnswerValue.nullable()), submit: z.boolean().optional() }))
+    },
     responses: { 200: json(z.object({ status: z.enum(['open', 'submitted']), score: ScoreResult }), 'Saved') }
   })
 };
@@ -199,21 +291,35 @@ export function coachingSessionRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(routes.list, async (c) => {
       const q = c.req.valid('query');
-      return c.json(await listCoachingSessions({ ctx: ctxOf(c, deps), input: { agentId: q.agentId, open: q.open === 'true' ? true : undefined } }), 200);
+      return c.json(
+        await listCoachingSessions({ ctx: ctxOf(c, deps), input: { agentId: q.agentId, open: q.open === 'true' ? true : undefined } }),
+        200
+      );
     })
     .openapi(routes.create, async (c) => c.json(await createCoachingSession({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 201))
-    .openapi(routes.get, async (c) => c.json(await getCoachingSession({ ctx: ctxOf(c, deps), input: { sessionId: c.req.valid('param').id } }), 200))
-    .openapi(routes.confirm, async (c) => c.json(await confirmCoachingSession({ ctx: ctxOf(c, deps), input: { sessionId: c.req.valid('param').id } }), 200))
+    .openapi(routes.get, async (c) =>
+      c.json(await getCoachingSession({ ctx: ctxOf(c, deps), input: { sessionId: c.req.valid('param').id } }), 200)
+    )
+    .openapi(routes.confirm, async (c) =>
+      c.json(await confirmCoachingSession({ ctx: ctxOf(c, deps), input: { sessionId: c.req.valid('param').id } }), 200)
+    )
     .openapi(routes.followUp, async (c) =>
       c.json(await addFollowUp({ ctx: ctxOf(c, deps), input: { sessionId: c.req.valid('param').id, ...c.req.valid('json') } }), 201)
     )
-    .openapi(routes.action, async (c) => c.json(await setActionDone({ ctx: ctxOf(c, deps), input: { actionId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
+    .openapi(routes.action, async (c) =>
+      c.json(await setActionDone({ ctx: ctxOf(c, deps), input: { actionId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
+    )
     .openapi(routes.listSelf, async (c) => c.json(await listSelfEvaluations({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
     .openapi(routes.requestSelf, async (c) => c.json(await requestSelfEvaluation({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 201))
-    .openapi(routes.getSelf, async (c) => c.json(await getSelfEvaluation({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id } }), 200))
+    .openapi(routes.getSelf, async (c) =>
+      c.json(await getSelfEvaluation({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id } }), 200)
+    )
     .openapi(routes.cancelSelf, async (c) => {
       const body = (c.req.valid('json') as { reason?: string } | undefined) ?? {};
-      return c.json(await cancelSelfEvaluationRequest({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id, reason: body.reason } }), 200);
+      return c.json(
+        await cancelSelfEvaluationRequest({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id, reason: body.reason } }),
+        200
+      );
     })
     .openapi(routes.saveSelf, async (c) =>
       c.json(await saveSelfEvaluation({ ctx: ctxOf(c, deps), input: { requestId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)

@@ -23,15 +23,18 @@ const Months = z.object({ months: queryInt(1, 24).optional() });
 const routes = {
   mySummary: route({
     method: 'get',
-    path: '/me/summary', operationId: 'getMySummary',
+    path: '/me/summary',
+    operationId: 'getMySummary',
     tags,
-    summary: "The signed-in agent's home: unread evaluations, scores per month and dimension (n, 95% interval), friendly × oriented position and path, strengths, weak items, open actions",
+    summary:
+      "The signed-in agent's home: unread evaluations, scores per month and dimension (n, 95% interval), friendly × oriented position and path, strengths, weak items, open actions",
     request: { query: Months },
     responses: { 200: json(AgentSummary, 'Summary') }
   }),
   agentSummary: route({
     method: 'get',
-    path: '/coaching/agents/{id}/summary', operationId: 'getAgentSummary',
+    path: '/coaching/agents/{id}/summary',
+    operationId: 'getAgentSummary',
     tags,
     summary: "An agent's summary, for its coaches (or the agent itself)",
     request: { params: IdParam, query: Months },
@@ -39,15 +42,27 @@ const routes = {
   }),
   feedback: route({
     method: 'get',
-    path: '/coaching/evaluations/{id}', operationId: 'getCoachingEvaluation',
+    path: '/coaching/evaluations/{id}',
+    operationId: 'getCoachingEvaluation',
     tags,
-    summary: "An evaluation as the agent reads it: scores, comments, transcript, acknowledgements, disputes and the dispute window",
+    summary: 'An evaluation as the agent reads it: scores, comments, transcript, acknowledgements, disputes and the dispute window',
     request: { params: IdParam },
     responses: {
       200: json(
         z
           .object({
-            evaluation: z.object({ id: z.number().int(), revision: z.number().int(), status: z.string(), kind: z.string(), callId: z.number().int().nullable(), agentId: z.number().int(), overallScore: z.number().nullable(), submittedAt: z.string().nullable() }).passthrough(),
+            evaluation: z
+              .object({
+                id: z.number().int(),
+                revision: z.number().int(),
+                status: z.string(),
+                kind: z.string(),
+                callId: z.number().int().nullable(),
+                agentId: z.number().int(),
+                overallScore: z.number().nullable(),
+                submittedAt: z.string().nullable()
+              })
+              .passthrough(),
             acknowledgements: z.array(z.object({ revision: z.number().int(), at: z.string() })),
             acknowledgedCurrent: z.string().nullable(),
             disputes: z.array(Dispute),
@@ -59,22 +74,31 @@ const routes = {
             viewerIsAgent: z.boolean()
           })
           .passthrough()
-          .openapi('EvaluationFeedback', { description: 'Also every field of EvaluationDetail (scorecard, score, revisions, comments, contact, call, transcript)' }),
+          .openapi('EvaluationFeedback', {
+            description: 'Also every field of EvaluationDetail (scorecard, score, revisions, comments, contact, call, transcript)'
+          }),
         'Evaluation with the agent-side state'
       )
     }
   }),
   acknowledge: route({
     method: 'post',
-    path: '/coaching/evaluations/{id}/acknowledge', operationId: 'acknowledgeEvaluation',
+    path: '/coaching/evaluations/{id}/acknowledge',
+    operationId: 'acknowledgeEvaluation',
     tags,
     summary: 'The agent acknowledges it read the current revision (idempotent)',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ evaluationId: z.number().int(), revision: z.number().int(), at: z.string(), created: z.boolean() }), 'Acknowledged') }
+    responses: {
+      200: json(
+        z.object({ evaluationId: z.number().int(), revision: z.number().int(), at: z.string(), created: z.boolean() }),
+        'Acknowledged'
+      )
+    }
   }),
   openDispute: route({
     method: 'post',
-    path: '/coaching/evaluations/{id}/disputes', operationId: 'openDispute',
+    path: '/coaching/evaluations/{id}/disputes',
+    operationId: 'openDispute',
     tags,
     summary: "The agent disputes items of its evaluation within the program's dispute window, each with a reason",
     request: {
@@ -85,7 +109,8 @@ const routes = {
   }),
   listDisputes: route({
     method: 'get',
-    path: '/coaching/disputes', operationId: 'listDisputes',
+    path: '/coaching/disputes',
+    operationId: 'listDisputes',
     tags,
     summary: 'Disputes you may see (open ones oldest first, with their age)',
     request: {
@@ -110,7 +135,9 @@ const routes = {
               ageDays: z.number().int(),
               resolvedAt: z.string().nullable(),
               itemIds: z.array(z.string()),
-              itemTexts: z.array(z.string()).openapi({ description: 'The disputed items as the scorecard words them, in the order of itemIds' }),
+              itemTexts: z
+                .array(z.string())
+                .openapi({ description: 'The disputed items as the scorecard words them, in the order of itemIds' }),
               overallScore: z.number().nullable(),
               resultingRevision: z.number().int().nullable()
             })
@@ -122,7 +149,8 @@ const routes = {
   }),
   getDispute: route({
     method: 'get',
-    path: '/coaching/disputes/{id}', operationId: 'getDispute',
+    path: '/coaching/disputes/{id}',
+    operationId: 'getDispute',
     tags,
     summary: 'One dispute with its items and the evaluation it is about',
     request: { params: IdParam },
@@ -131,7 +159,13 @@ const routes = {
         z.object({
           dispute: Dispute,
           agentName: z.string(),
-          evaluation: z.object({ id: z.number().int(), revision: z.number().int(), overallScore: z.number().nullable(), answers: z.record(z.string(), AnswerValue), callId: z.number().int().nullable() }),
+          evaluation: z.object({
+            id: z.number().int(),
+            revision: z.number().int(),
+            overallScore: z.number().nullable(),
+            answers: z.record(z.string(), AnswerValue),
+            callId: z.number().int().nullable()
+          }),
           scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
           canResolve: z.boolean()
         }),
@@ -141,7 +175,8 @@ const routes = {
   }),
   resolveDispute: route({
     method: 'post',
-    path: '/coaching/disputes/{id}/resolve', operationId: 'resolveDispute',
+    path: '/coaching/disputes/{id}/resolve',
+    operationId: 'resolveDispute',
     tags,
     summary: 'Accept, partly accept or reject a dispute item by item, with a reason; accepted items make a new evaluation revision',
     request: {
@@ -152,7 +187,8 @@ const routes = {
   }),
   queue: route({
     method: 'get',
-    path: '/coaching/queue', operationId: 'getCoachingQueue',
+    path: '/coaching/queue',
+    operationId: 'getCoachingQueue',
     tags,
     summary: 'Which agents need coaching first, with the reasons (team leads: their teams; QA and admins: everyone)',
     request: { query: z.object({ teamId: queryId(), days: queryInt(7, 365).optional() }) },
@@ -185,17 +221,28 @@ const routes = {
 
 export function coachingRoutes(deps: AppDeps) {
   return newRouter()
-    .openapi(routes.mySummary, async (c) => c.json(await agentSummary({ ctx: ctxOf(c, deps), input: { months: c.req.valid('query').months } }), 200))
-    .openapi(routes.agentSummary, async (c) =>
-      c.json(await agentSummary({ ctx: ctxOf(c, deps), input: { agentId: c.req.valid('param').id, months: c.req.valid('query').months } }), 200)
+    .openapi(routes.mySummary, async (c) =>
+      c.json(await agentSummary({ ctx: ctxOf(c, deps), input: { months: c.req.valid('query').months } }), 200)
     )
-    .openapi(routes.feedback, async (c) => c.json(await getEvaluationFeedback({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200))
-    .openapi(routes.acknowledge, async (c) => c.json(await acknowledgeEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200))
+    .openapi(routes.agentSummary, async (c) =>
+      c.json(
+        await agentSummary({ ctx: ctxOf(c, deps), input: { agentId: c.req.valid('param').id, months: c.req.valid('query').months } }),
+        200
+      )
+    )
+    .openapi(routes.feedback, async (c) =>
+      c.json(await getEvaluationFeedback({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200)
+    )
+    .openapi(routes.acknowledge, async (c) =>
+      c.json(await acknowledgeEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200)
+    )
     .openapi(routes.openDispute, async (c) =>
       c.json(await openDispute({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } }), 201)
     )
     .openapi(routes.listDisputes, async (c) => c.json(await listDisputes({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
-    .openapi(routes.getDispute, async (c) => c.json(await getDispute({ ctx: ctxOf(c, deps), input: { disputeId: c.req.valid('param').id } }), 200))
+    .openapi(routes.getDispute, async (c) =>
+      c.json(await getDispute({ ctx: ctxOf(c, deps), input: { disputeId: c.req.valid('param').id } }), 200)
+    )
     .openapi(routes.resolveDispute, async (c) =>
       c.json(await resolveDispute({ ctx: ctxOf(c, deps), input: { disputeId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
     )

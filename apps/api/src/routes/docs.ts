@@ -54,7 +54,9 @@ export function docsRoutes<S extends Schema, B extends string>(api: OpenAPIHono<
  * else from our own origin. Scalar's themes need inline styles; it renders fonts and images from data: URLs.
  */
 function docsPolicy(html: string): string {
-  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`
+  );
   return [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')}`,

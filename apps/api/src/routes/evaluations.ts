@@ -20,7 +20,6 @@ import { IdParam, queryId, queryInt } from './params.ts';
 import { AddCommentInput } from '@attentive/core/evaluations/add-comment';
 import { ReviseEvaluationInput } from '@attentive/core/evaluations/revise-evaluation';
 
-
 const Evaluation = z
   .object({
     id: z.number().int(),
@@ -112,11 +111,11 @@ const EvaluationDetail = z
   })
   .openapi('EvaluationDetail');
 
-
 const routes = {
   context: route({
     method: 'get',
-    path: '/calls/{id}/evaluation-context', operationId: 'getEvaluationContext',
+    path: '/calls/{id}/evaluation-context',
+    operationId: 'getEvaluationContext',
     tags: ['Evaluations'],
     summary: 'What the evaluation screen needs for a call: facts, transcript, scorecard, existing evaluations',
     request: { params: IdParam },
@@ -128,11 +127,26 @@ const routes = {
           transcript: z.array(Turn),
           canEvaluate: z.boolean(),
           myDraftId: z.number().int().nullable(),
-          countingEvaluationId: z.number().int().nullable().openapi({ description: 'The submitted evaluation this call counts with toward its agent (at most one per call); a second scoring is refused' }),
+          countingEvaluationId: z.number().int().nullable().openapi({
+            description:
+              'The submitted evaluation this call counts with toward its agent (at most one per call); a second scoring is refused'
+          }),
           evaluations: z.array(
-            z.object({ id: z.number().int(), status: EvaluationStatus, kind: EvaluationKind, evaluatorId: z.number().int().nullable(), evaluatorLabel: z.string(), revision: z.number().int(), overallScore: z.number().nullable(), updatedAt: z.string(), mine: z.boolean() })
+            z.object({
+              id: z.number().int(),
+              status: EvaluationStatus,
+              kind: EvaluationKind,
+              evaluatorId: z.number().int().nullable(),
+              evaluatorLabel: z.string(),
+              revision: z.number().int(),
+              overallScore: z.number().nullable(),
+              updatedAt: z.string(),
+              mine: z.boolean()
+            })
           ),
-          scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), name: z.string(), definition: Definition }).nullable()
+          scorecard: z
+            .object({ versionId: z.number().int(), version: z.number().int(), name: z.string(), definition: Definition })
+            .nullable()
         }),
         'Evaluation context'
       )
@@ -140,7 +154,8 @@ const routes = {
   }),
   start: route({
     method: 'post',
-    path: '/evaluations', operationId: 'startEvaluation',
+    path: '/evaluations',
+    operationId: 'startEvaluation',
     tags: ['Evaluations'],
     summary: 'Start (or resume) a draft evaluation of a call, or of an agent without a recording (live monitoring)',
     request: {
@@ -157,7 +172,8 @@ const routes = {
   }),
   list: route({
     method: 'get',
-    path: '/evaluations', operationId: 'listEvaluations',
+    path: '/evaluations',
+    operationId: 'listEvaluations',
     tags: ['Evaluations'],
     summary: 'Evaluations you may read, newest first',
     request: {
@@ -208,7 +224,8 @@ const routes = {
   }),
   aggregates: route({
     method: 'get',
-    path: '/evaluations/aggregates', operationId: 'getEvaluationAggregates',
+    path: '/evaluations/aggregates',
+    operationId: 'getEvaluationAggregates',
     tags: ['Evaluations'],
     summary: 'Mean scores per agent, team or program, overall and per dimension, each with n and a 95% interval',
     request: {
@@ -242,7 +259,8 @@ const routes = {
   }),
   get: route({
     method: 'get',
-    path: '/evaluations/{id}', operationId: 'getEvaluation',
+    path: '/evaluations/{id}',
+    operationId: 'getEvaluation',
     tags: ['Evaluations'],
     summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript',
     request: { params: IdParam },
@@ -250,7 +268,8 @@ const routes = {
   }),
   saveDraft: route({
     method: 'put',
-    path: '/evaluations/{id}/draft', operationId: 'saveEvaluationDraft',
+    path: '/evaluations/{id}/draft',
+    operationId: 'saveEvaluationDraft',
     tags: ['Evaluations'],
     summary: 'Autosave the answers of a draft (send the version you edited; a stale one gets 409)',
     request: { params: IdParam, ...body(z.object({ version: z.number().int().min(1), answers: Answers })) },
@@ -258,7 +277,8 @@ const routes = {
   }),
   submit: route({
     method: 'post',
-    path: '/evaluations/{id}/submit', operationId: 'submitEvaluation',
+    path: '/evaluations/{id}/submit',
+    operationId: 'submitEvaluation',
     tags: ['Evaluations'],
     summary: 'Submit a draft: creates revision 1; every required item must be answered',
     request: { params: IdParam, ...body(z.object({ version: z.number().int().min(1), answers: Answers.optional() })) },
@@ -266,7 +286,8 @@ const routes = {
   }),
   revise: route({
     method: 'post',
-    path: '/evaluations/{id}/revisions', operationId: 'reviseEvaluation',
+    path: '/evaluations/{id}/revisions',
+    operationId: 'reviseEvaluation',
     tags: ['Evaluations'],
     summary: 'Change a submitted evaluation: a new revision with a required reason (send the revision you edited)',
     request: { params: IdParam, ...body(ReviseEvaluationInput.omit({ evaluationId: true })) },
@@ -274,7 +295,8 @@ const routes = {
   }),
   preview: route({
     method: 'post',
-    path: '/evaluations/{id}/score-preview', operationId: 'previewEvaluationScore',
+    path: '/evaluations/{id}/score-preview',
+    operationId: 'previewEvaluationScore',
     tags: ['Evaluations'],
     summary: 'The score these answers would get, stored nowhere (live score while editing a submitted evaluation)',
     request: { params: IdParam, ...body(z.object({ answers: Answers })) },
@@ -282,12 +304,13 @@ const routes = {
   }),
   comment: route({
     method: 'post',
-    path: '/evaluations/{id}/comments', operationId: 'addEvaluationComment',
+    path: '/evaluations/{id}/comments',
+    operationId: 'addEvaluationComment',
     tags: ['Evaluations'],
     summary: 'Comment on an evaluation, an item, a moment of the recording or a transcript line',
     request: {
       params: IdParam,
-...body(AddCommentInput.omit({ evaluationId: true }))
+      ...body(AddCommentInput.omit({ evaluationId: true }))
     },
     responses: { 201: json(Comment, 'Added') }
   })
@@ -310,7 +333,9 @@ export function evaluationRoutes(deps: AppDeps) {
       const out = await aggregateScores({ ctx: ctxOf(c, deps), input: { ...q, kinds: kinds ? (kinds.split(',') as never) : undefined } });
       return c.json(out, 200);
     })
-    .openapi(routes.get, async (c) => c.json(await getEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200))
+    .openapi(routes.get, async (c) =>
+      c.json(await getEvaluation({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id } }), 200)
+    )
     .openapi(routes.saveDraft, async (c) => {
       const out = await saveDraft({ ctx: ctxOf(c, deps), input: { evaluationId: c.req.valid('param').id, ...c.req.valid('json') } });
       return c.json(out, 200);

@@ -6,7 +6,8 @@ import { newRouter, API_VERSION } from '../router.ts';
 
 const healthRoute = route({
   method: 'get',
-  path: '/health', operationId: 'getHealth',
+  path: '/health',
+  operationId: 'getHealth',
   security: PUBLIC,
   errors: { 500: readErrors[500] },
   tags: ['System'],

@@ -15,7 +15,9 @@ const GrantSchema = z.object({
 /** What the principal may do, one boolean per capability (core policy `capabilitiesOf`). */
 const CapabilitiesSchema = z
   .object(Object.fromEntries(CAPABILITIES.map((c) => [c, z.boolean()])) as Record<Capability, z.ZodBoolean>)
-  .openapi('Capabilities', { description: 'What the principal may do (navigation and page guards read it; every request is still checked on its own)' });
+  .openapi('Capabilities', {
+    description: 'What the principal may do (navigation and page guards read it; every request is still checked on its own)'
+  });
 
 export const MeSchema = z
   .object({
@@ -33,17 +35,28 @@ export const MeSchema = z
 
 const meRoute = route({
   method: 'get',
-  path: '/me', operationId: 'getMe',
+  path: '/me',
+  operationId: 'getMe',
   tags: ['Accounts'],
   summary: 'Who is asking: name, roles and their scopes, and what it may do (`can`)',
   responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } } }
 });
 
-const MyProgram = z.object({ id: z.number().int(), code: z.string(), name: z.string(), clientId: z.number().int(), clientCode: z.string(), clientName: z.string() }).openapi('MyProgram');
+const MyProgram = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    clientId: z.number().int(),
+    clientCode: z.string(),
+    clientName: z.string()
+  })
+  .openapi('MyProgram');
 
 const programsRoute = route({
   method: 'get',
-  path: '/me/programs', operationId: 'listMyPrograms',
+  path: '/me/programs',
+  operationId: 'listMyPrograms',
   tags: ['Accounts'],
   summary: 'The programs the signed-in principal may see (a client auditor: those of its client)',
   responses: { 200: { description: 'Programs', content: { 'application/json': { schema: z.object({ items: z.array(MyProgram) }) } } } }

@@ -19,7 +19,8 @@ const PeaksSchema = z
 
 const peaksRoute = route({
   method: 'get',
-  path: '/calls/{id}/peaks', operationId: 'getCallPeaks',
+  path: '/calls/{id}/peaks',
+  operationId: 'getCallPeaks',
   tags: ['Calls'],
   summary: "Waveform peaks of a call's recording (computed once on the server, cached)",
   request: {
@@ -36,7 +37,11 @@ export function peaksRoutes(deps: AppDeps) {
   return newRouter().openapi(peaksRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { buckets } = c.req.valid('query');
-    const { etag, ...peaks } = await getCallPeaks({ ctx: ctxOf(c, deps), input: { callId: id, buckets }, recordingsDir: deps.env.RECORDINGS_DIR });
+    const { etag, ...peaks } = await getCallPeaks({
+      ctx: ctxOf(c, deps),
+      input: { callId: id, buckets },
+      recordingsDir: deps.env.RECORDINGS_DIR
+    });
     c.header('ETag', etag);
     c.header('Cache-Control', 'no-store');
     return c.json(peaks, 200);

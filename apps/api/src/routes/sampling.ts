@@ -33,19 +33,41 @@ const Int = z.number().int();
 
 const Definition = PlanDefinition;
 const Plan = z
-  .object({ id: Int, programId: Int, name: z.string(), draft: Definition, publishedVersion: Int.nullable(), active: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    id: Int,
+    programId: Int,
+    name: z.string(),
+    draft: Definition,
+    publishedVersion: Int.nullable(),
+    active: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string()
+  })
   .openapi('SamplingPlan');
-const PlanListItem = Plan.extend({ programName: z.string(), clientId: Int, clientName: z.string(), runs: Int, lastRunAt: z.string().nullable() }).openapi('SamplingPlanListItem');
+const PlanListItem = Plan.extend({
+  programName: z.string(),
+  clientId: Int,
+  clientName: z.string(),
+  runs: Int,
+  lastRunAt: z.string().nullable()
+}).openapi('SamplingPlanListItem');
 const PlanDetail = Plan.extend({
   programName: z.string(),
   clientId: Int,
   clientName: z.string(),
   versions: z.array(z.object({ id: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() }))
 }).openapi('SamplingPlanDetail');
-const PlanVersion = z.object({ id: Int, planId: Int, version: Int, definition: Definition, publishedAt: z.string(), publishedBy: z.string() });
+const PlanVersion = z.object({
+  id: Int,
+  planId: Int,
+  version: Int,
+  definition: Definition,
+  publishedAt: z.string(),
+  publishedBy: z.string()
+});
 
-const PeriodFrom = z.string().openapi({ description: 'First day of the period, YYYY-MM-DD in the plan\'s time zone (for display)' });
-const PeriodTo = z.string().openapi({ description: 'Last day of the period, inclusive, YYYY-MM-DD in the plan\'s time zone (for display)' });
+const PeriodFrom = z.string().openapi({ description: "First day of the period, YYYY-MM-DD in the plan's time zone (for display)" });
+const PeriodTo = z.string().openapi({ description: "Last day of the period, inclusive, YYYY-MM-DD in the plan's time zone (for display)" });
 
 const Run = z
   .object({
@@ -96,7 +118,18 @@ const Item = z
   })
   .openapi('SampleItem');
 const LedgerRow = z
-  .object({ agentId: Int, agentName: z.string(), eligible: Int, quota: Int, drawn: Int, replaced: Int, replacements: Int, standing: Int, reasons: z.array(z.string()), short: z.boolean() })
+  .object({
+    agentId: Int,
+    agentName: z.string(),
+    eligible: Int,
+    quota: Int,
+    drawn: Int,
+    replaced: Int,
+    replacements: Int,
+    standing: Int,
+    reasons: z.array(z.string()),
+    short: z.boolean()
+  })
   .openapi('FairnessLedgerRow');
 const RunDetail = z
   .object({
@@ -132,7 +165,14 @@ const Verification = z
 const RunResult = z
   .object({ runId: Int, period: z.string(), populationSize: Int, populationHash: z.string(), selected: Int, assigned: Int, agents: Int })
   .openapi('SampleRunResult');
-const Level = z.object({ level: z.enum(['agent', 'team', 'program']), key: z.string(), population: Int, required: Int, planned: Int, marginAtPlanned: z.number().nullable() });
+const Level = z.object({
+  level: z.enum(['agent', 'team', 'program']),
+  key: z.string(),
+  population: Int,
+  required: Int,
+  planned: Int,
+  marginAtPlanned: z.number().nullable()
+});
 const Preview = z
   .object({
     program: z.object({ id: Int, name: z.string() }),
@@ -142,17 +182,25 @@ const Preview = z
         z.object({
           group: z.enum(['new', 'other']),
           label: z.string(),
-          quota: Int.nullable().openapi({ description: 'Calls per agent of this group; null when it is a share of each agent\'s eligible calls' }),
+          quota: Int.nullable().openapi({
+            description: "Calls per agent of this group; null when it is a share of each agent's eligible calls"
+          }),
           rule: z.string(),
           agents: Int,
           planned: Int,
           quotaMin: Int.nullable(),
           quotaMax: Int.nullable(),
-          strata: z.array(z.object({ key: z.string(), label: z.string(), planned: Int })).openapi({ description: 'Calls each proportional stratum would get from this group (empty without strata)' })
+          strata: z
+            .array(z.object({ key: z.string(), label: z.string(), planned: Int }))
+            .openapi({ description: 'Calls each proportional stratum would get from this group (empty without strata)' })
         })
       ),
-      warnings: z.array(z.string()).openapi({ description: 'Quotas the admin probably did not mean, in words (e.g. new agents get more than twice the others)' }),
-      strata: z.enum(['none', 'queue', 'hour']).openapi({ description: 'Each agent\'s quota is split over these strata in proportion to its eligible calls' })
+      warnings: z
+        .array(z.string())
+        .openapi({ description: 'Quotas the admin probably did not mean, in words (e.g. new agents get more than twice the others)' }),
+      strata: z
+        .enum(['none', 'queue', 'hour'])
+        .openapi({ description: "Each agent's quota is split over these strata in proportion to its eligible calls" })
     }),
     confidence: z.number(),
     margin: z.number(),
@@ -160,7 +208,19 @@ const Preview = z
     excluded: Int,
     eligible: Int,
     planned: Int,
-    agents: z.array(z.object({ agentId: Int, name: z.string(), teamId: Int.nullable(), eligible: Int, quota: Int, isNew: z.boolean(), planned: Int, required: Int, marginAtPlanned: z.number().nullable() })),
+    agents: z.array(
+      z.object({
+        agentId: Int,
+        name: z.string(),
+        teamId: Int.nullable(),
+        eligible: Int,
+        quota: Int,
+        isNew: z.boolean(),
+        planned: Int,
+        required: Int,
+        marginAtPlanned: z.number().nullable()
+      })
+    ),
     teams: z.array(Level.extend({ name: z.string() })),
     programLevel: Level
   })
@@ -212,14 +272,31 @@ const Options = z
     )
   })
   .openapi('SamplingOptions');
-const Evaluator = z.object({ personId: Int, name: z.string(), roles: z.array(z.string()), teamIds: z.array(Int) }).openapi('SamplingEvaluator');
+const Evaluator = z
+  .object({ personId: Int, name: z.string(), roles: z.array(z.string()), teamIds: z.array(Int) })
+  .openapi('SamplingEvaluator');
 
 const routes = {
-  options: route({ method: 'get', path: '/sampling/options', operationId: 'getSamplingOptions', tags, summary: 'Programs, queues and dispositions for the plan editor', responses: { 200: json(Options, 'Options') } }),
-  evaluators: route({ method: 'get', path: '/sampling/evaluators', operationId: 'listSamplingEvaluators', tags, summary: 'People sampled calls can be assigned to', responses: { 200: json(z.object({ items: z.array(Evaluator) }), 'Evaluators') } }),
+  options: route({
+    method: 'get',
+    path: '/sampling/options',
+    operationId: 'getSamplingOptions',
+    tags,
+    summary: 'Programs, queues and dispositions for the plan editor',
+    responses: { 200: json(Options, 'Options') }
+  }),
+  evaluators: route({
+    method: 'get',
+    path: '/sampling/evaluators',
+    operationId: 'listSamplingEvaluators',
+    tags,
+    summary: 'People sampled calls can be assigned to',
+    responses: { 200: json(z.object({ items: z.array(Evaluator) }), 'Evaluators') }
+  }),
   listPlans: route({
     method: 'get',
-    path: '/sampling/plans', operationId: 'listSamplingPlans',
+    path: '/sampling/plans',
+    operationId: 'listSamplingPlans',
     tags,
     summary: 'Sampling plans (admins and QA: all; client auditors: their programs)',
     request: { query: z.object({ programId: queryId() }) },
@@ -227,7 +304,8 @@ const routes = {
   }),
   createPlan: route({
     method: 'post',
-    path: '/sampling/plans', operationId: 'createSamplingPlan',
+    path: '/sampling/plans',
+    operationId: 'createSamplingPlan',
     tags,
     summary: 'Create a sampling plan (a draft until published)',
     request: body(z.object({ programId: Int.positive(), name: z.string(), definition: Definition })),
@@ -235,32 +313,52 @@ const routes = {
   }),
   preview: route({
     method: 'post',
-    path: '/sampling/plans/preview', operationId: 'previewSamplingPlan',
+    path: '/sampling/plans/preview',
+    operationId: 'previewSamplingPlan',
     tags,
     summary: 'What a definition would draw on the last closed period, and the sample-size planner (nothing is drawn)',
-    request: body(z.object({ programId: Int.positive(), definition: Definition, confidence: z.number().optional(), margin: z.number().optional() })),
+    request: body(
+      z.object({ programId: Int.positive(), definition: Definition, confidence: z.number().optional(), margin: z.number().optional() })
+    ),
     responses: { 200: json(Preview, 'Preview') }
   }),
-  getPlan: route({ method: 'get', path: '/sampling/plans/{id}', operationId: 'getSamplingPlan', tags, summary: 'One plan with its published versions', request: { params: IdParam }, responses: { 200: json(PlanDetail, 'Plan') } }),
+  getPlan: route({
+    method: 'get',
+    path: '/sampling/plans/{id}',
+    operationId: 'getSamplingPlan',
+    tags,
+    summary: 'One plan with its published versions',
+    request: { params: IdParam },
+    responses: { 200: json(PlanDetail, 'Plan') }
+  }),
   updatePlan: route({
     method: 'patch',
-    path: '/sampling/plans/{id}', operationId: 'updateSamplingPlan',
+    path: '/sampling/plans/{id}',
+    operationId: 'updateSamplingPlan',
     tags,
     summary: 'Edit the draft of a plan (name, definition, active)',
-    request: { params: IdParam, ...body(z.object({ name: z.string().optional(), definition: Definition.optional(), active: z.boolean().optional() })) },
+    request: {
+      params: IdParam,
+      ...body(z.object({ name: z.string().optional(), definition: Definition.optional(), active: z.boolean().optional() }))
+    },
     responses: { 200: json(Plan, 'Changed') }
   }),
   publish: route({
     method: 'post',
-    path: '/sampling/plans/{id}/publish', operationId: 'publishSamplingPlan',
+    path: '/sampling/plans/{id}/publish',
+    operationId: 'publishSamplingPlan',
     tags,
     summary: 'Freeze the draft as the next version',
     request: { params: IdParam },
-    responses: { 201: json(PlanVersion, 'Published'), 200: json(PlanVersion, 'The draft equals the latest version: that version, nothing new') }
+    responses: {
+      201: json(PlanVersion, 'Published'),
+      200: json(PlanVersion, 'The draft equals the latest version: that version, nothing new')
+    }
   }),
   run: route({
     method: 'post',
-    path: '/sampling/plans/{id}/runs', operationId: 'drawSample',
+    path: '/sampling/plans/{id}/runs',
+    operationId: 'drawSample',
     tags,
     summary: 'Draw a sample for a closed period (last closed by default); with a client seed: a client-ordered audit sample',
     request: {
@@ -278,16 +376,26 @@ const routes = {
   }),
   listRuns: route({
     method: 'get',
-    path: '/sampling/runs', operationId: 'listSampleRuns',
+    path: '/sampling/runs',
+    operationId: 'listSampleRuns',
     tags,
     summary: 'Sample runs, newest period first',
     request: { query: z.object({ planId: queryId(), programId: queryId(), limit: queryInt(1, 200).optional() }) },
     responses: { 200: json(z.object({ items: z.array(RunListItem) }), 'Runs') }
   }),
-  getRun: route({ method: 'get', path: '/sampling/runs/{id}', operationId: 'getSampleRun', tags, summary: 'A run: items, replacements with reasons, fairness ledger', request: { params: IdParam }, responses: { 200: json(RunDetail, 'Run') } }),
+  getRun: route({
+    method: 'get',
+    path: '/sampling/runs/{id}',
+    operationId: 'getSampleRun',
+    tags,
+    summary: 'A run: items, replacements with reasons, fairness ledger',
+    request: { params: IdParam },
+    responses: { 200: json(RunDetail, 'Run') }
+  }),
   verify: route({
     method: 'get',
-    path: '/sampling/runs/{id}/verify', operationId: 'verifySampleRun',
+    path: '/sampling/runs/{id}/verify',
+    operationId: 'verifySampleRun',
     tags,
     summary: 'Recompute the population hash, the draw and the replacements, and report match or mismatch',
     request: { params: IdParam },
@@ -295,7 +403,8 @@ const routes = {
   }),
   population: route({
     method: 'get',
-    path: '/sampling/runs/{id}/population.txt', operationId: 'exportSamplePopulation',
+    path: '/sampling/runs/{id}/population.txt',
+    operationId: 'exportSamplePopulation',
     tags,
     summary: "The run's eligible call ids, sorted, one per line: sha256sum of the file is the population hash",
     description:
@@ -305,7 +414,8 @@ const routes = {
   }),
   itemsCsv: route({
     method: 'get',
-    path: '/sampling/runs/{id}/items.csv', operationId: 'exportSampleItems',
+    path: '/sampling/runs/{id}/items.csv',
+    operationId: 'exportSampleItems',
     tags,
     summary: "The run's drawn calls as CSV: rank, replacements with reasons, evaluator, due date, evaluation status",
     request: { params: IdParam },
@@ -313,7 +423,8 @@ const routes = {
   }),
   assignRun: route({
     method: 'post',
-    path: '/sampling/runs/{id}/assign', operationId: 'assignSampleRun',
+    path: '/sampling/runs/{id}/assign',
+    operationId: 'assignSampleRun',
     tags,
     summary: 'Assign every open, unassigned item of a run (balanced by open workload)',
     request: { params: IdParam },
@@ -321,15 +432,22 @@ const routes = {
   }),
   replace: route({
     method: 'post',
-    path: '/sampling/items/{id}/replace', operationId: 'replaceSampleItem',
+    path: '/sampling/items/{id}/replace',
+    operationId: 'replaceSampleItem',
     tags,
     summary: 'Replace a sampled call by the next-ranked call of the same agent (reason required)',
     request: { params: IdParam, ...body(ReplaceItemInput.omit({ itemId: true })) },
-    responses: { 200: json(z.object({ itemId: Int, reason: z.string(), replacement: z.object({ itemId: Int, callId: Int, rank: z.string() }).nullable() }), 'Replaced') }
+    responses: {
+      200: json(
+        z.object({ itemId: Int, reason: z.string(), replacement: z.object({ itemId: Int, callId: Int, rank: z.string() }).nullable() }),
+        'Replaced'
+      )
+    }
   }),
   reassign: route({
     method: 'post',
-    path: '/sampling/items/{id}/assign', operationId: 'assignSampleItem',
+    path: '/sampling/items/{id}/assign',
+    operationId: 'assignSampleItem',
     tags,
     summary: 'Hand a sampled call to an evaluator (omit assigneeId to take it yourself)',
     request: { params: IdParam, ...body(ReassignInput.omit({ itemId: true })) },
@@ -337,7 +455,8 @@ const routes = {
   }),
   work: route({
     method: 'get',
-    path: '/sampling/work', operationId: 'listMySampleWork',
+    path: '/sampling/work',
+    operationId: 'listMySampleWork',
     tags,
     summary: "An evaluator's work queue: sampled calls to score, overdue first, and what is due this week",
     request: { query: z.object({ personId: queryId(), timezone: z.string().optional() }) },
@@ -349,19 +468,36 @@ export function samplingRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(routes.options, async (c) => c.json(await samplingOptions({ ctx: ctxOf(c, deps) }), 200))
     .openapi(routes.evaluators, async (c) => c.json({ items: await listEvaluators({ ctx: ctxOf(c, deps) }) }, 200))
-    .openapi(routes.listPlans, async (c) => c.json({ items: await listSamplingPlans({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))
+    .openapi(routes.listPlans, async (c) =>
+      c.json({ items: await listSamplingPlans({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200)
+    )
     .openapi(routes.createPlan, async (c) => c.json(await createSamplingPlan({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 201))
     .openapi(routes.preview, async (c) => c.json(await previewSamplingPlan({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 200))
-    .openapi(routes.getPlan, async (c) => c.json(await getSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } }), 200))
-    .openapi(routes.updatePlan, async (c) => c.json(await updateSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
+    .openapi(routes.getPlan, async (c) =>
+      c.json(await getSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } }), 200)
+    )
+    .openapi(routes.updatePlan, async (c) =>
+      c.json(await updateSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
+    )
     .openapi(routes.publish, async (c) => {
       const { created, ...v } = await publishSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } });
-      return c.json({ ...v, definition: PlanDefinition.parse(v.definition), publishedAt: v.publishedAt.toISOString() }, created ? 201 : 200);
+      return c.json(
+        { ...v, definition: PlanDefinition.parse(v.definition), publishedAt: v.publishedAt.toISOString() },
+        created ? 201 : 200
+      );
     })
-    .openapi(routes.run, async (c) => c.json(await runSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 201))
-    .openapi(routes.listRuns, async (c) => c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200))
-    .openapi(routes.getRun, async (c) => c.json(await getSampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
-    .openapi(routes.verify, async (c) => c.json(await verifySampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
+    .openapi(routes.run, async (c) =>
+      c.json(await runSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id, ...c.req.valid('json') } }), 201)
+    )
+    .openapi(routes.listRuns, async (c) =>
+      c.json({ items: await listSampleRuns({ ctx: ctxOf(c, deps), input: c.req.valid('query') }) }, 200)
+    )
+    .openapi(routes.getRun, async (c) =>
+      c.json(await getSampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200)
+    )
+    .openapi(routes.verify, async (c) =>
+      c.json(await verifySampleRun({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200)
+    )
     .openapi(routes.itemsCsv, async (c) => {
       const file = await sampleRunItemsCsv({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } });
       c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -386,8 +522,14 @@ export function samplingRoutes(deps: AppDeps) {
       });
       return new Response(body, { status: 200, headers }) as never;
     })
-    .openapi(routes.assignRun, async (c) => c.json(await assignRunItems({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200))
-    .openapi(routes.replace, async (c) => c.json(await replaceSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
-    .openapi(routes.reassign, async (c) => c.json(await reassignSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200))
+    .openapi(routes.assignRun, async (c) =>
+      c.json(await assignRunItems({ ctx: ctxOf(c, deps), input: { runId: c.req.valid('param').id } }), 200)
+    )
+    .openapi(routes.replace, async (c) =>
+      c.json(await replaceSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
+    )
+    .openapi(routes.reassign, async (c) =>
+      c.json(await reassignSampleItem({ ctx: ctxOf(c, deps), input: { itemId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
+    )
     .openapi(routes.work, async (c) => c.json(await workQueue({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200));
 }

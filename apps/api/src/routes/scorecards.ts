@@ -60,17 +60,26 @@ const Scorecard = z
 
 const list = route({
   method: 'get',
-  path: '/scorecards', operationId: 'listScorecards',
+  path: '/scorecards',
+  operationId: 'listScorecards',
   tags,
   summary: 'Scorecards you may read, with their latest published version (and draft, for managers)',
   responses: {
-    200: json(z.object({ scorecards: z.array(Scorecard.extend({ published: VersionSummary.nullable(), draft: VersionSummary.nullable(), versionCount: z.number().int() })) }), 'Scorecards')
+    200: json(
+      z.object({
+        scorecards: z.array(
+          Scorecard.extend({ published: VersionSummary.nullable(), draft: VersionSummary.nullable(), versionCount: z.number().int() })
+        )
+      }),
+      'Scorecards'
+    )
   }
 });
 
 const create = route({
   method: 'post',
-  path: '/scorecards', operationId: 'createScorecard',
+  path: '/scorecards',
+  operationId: 'createScorecard',
   tags,
   summary: 'Create a scorecard (for a program, or the shared default) with draft version 1',
   request: {
@@ -81,18 +90,23 @@ const create = route({
 
 const get = route({
   method: 'get',
-  path: '/scorecards/{id}', operationId: 'getScorecard',
+  path: '/scorecards/{id}',
+  operationId: 'getScorecard',
   tags,
   summary: 'A scorecard with its version history and current definitions',
   request: { params: IdParam },
   responses: {
-    200: json(z.object({ scorecard: Scorecard, versions: z.array(VersionSummary), published: orNull(Version), draft: orNull(Version) }), 'The scorecard')
+    200: json(
+      z.object({ scorecard: Scorecard, versions: z.array(VersionSummary), published: orNull(Version), draft: orNull(Version) }),
+      'The scorecard'
+    )
   }
 });
 
 const getVersion = route({
   method: 'get',
-  path: '/scorecards/{id}/versions/{version}', operationId: 'getScorecardVersion',
+  path: '/scorecards/{id}/versions/{version}',
+  operationId: 'getScorecardVersion',
   tags,
   summary: 'One version of a scorecard with its full definition',
   request: { params: VersionParam },
@@ -101,7 +115,8 @@ const getVersion = route({
 
 const openDraft = route({
   method: 'post',
-  path: '/scorecards/{id}/draft', operationId: 'openScorecardDraft',
+  path: '/scorecards/{id}/draft',
+  operationId: 'openScorecardDraft',
   tags,
   summary: 'Open the draft: returns it, or creates the next version as a copy of the latest published one',
   request: { params: IdParam },
@@ -110,7 +125,8 @@ const openDraft = route({
 
 const saveDraft = route({
   method: 'put',
-  path: '/scorecards/{id}/draft', operationId: 'saveScorecardDraft',
+  path: '/scorecards/{id}/draft',
+  operationId: 'saveScorecardDraft',
   tags,
   summary: 'Save the draft definition (creates the next version when the latest is published)',
   request: {
@@ -122,7 +138,8 @@ const saveDraft = route({
 
 const discardDraft = route({
   method: 'delete',
-  path: '/scorecards/{id}/draft', operationId: 'discardScorecardDraft',
+  path: '/scorecards/{id}/draft',
+  operationId: 'discardScorecardDraft',
   tags,
   summary: 'Discard the draft (not version 1)',
   request: { params: IdParam },
@@ -131,7 +148,8 @@ const discardDraft = route({
 
 const publish = route({
   method: 'post',
-  path: '/scorecards/{id}/publish', operationId: 'publishScorecardDraft',
+  path: '/scorecards/{id}/publish',
+  operationId: 'publishScorecardDraft',
   tags,
   summary: 'Publish the draft: it is frozen from now on and scores new evaluations',
   request: { params: IdParam, ...body(PublishScorecardDraftInput.omit({ scorecardId: true })) },
@@ -140,7 +158,8 @@ const publish = route({
 
 const preview = route({
   method: 'post',
-  path: '/scorecards/score-preview', operationId: 'previewScore',
+  path: '/scorecards/score-preview',
+  operationId: 'previewScore',
   tags,
   summary: 'Score answers on a definition with THE scoring formula, storing nothing (builder preview, live score)',
   request: {
@@ -171,12 +190,22 @@ export function scorecardRoutes(deps: AppDeps) {
       const { id, version } = c.req.valid('param');
       return c.json(await getScorecardVersion({ ctx: ctxOf(c, deps), input: { scorecardId: id, version } }), 200);
     })
-    .openapi(openDraft, async (c) => c.json(await openScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id } }), 200))
-    .openapi(saveDraft, async (c) =>
-      c.json(await saveScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
+    .openapi(openDraft, async (c) =>
+      c.json(await openScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id } }), 200)
     )
-    .openapi(discardDraft, async (c) => c.json(await discardScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id } }), 200))
+    .openapi(saveDraft, async (c) =>
+      c.json(
+        await saveScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id, ...c.req.valid('json') } }),
+        200
+      )
+    )
+    .openapi(discardDraft, async (c) =>
+      c.json(await discardScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id } }), 200)
+    )
     .openapi(publish, async (c) =>
-      c.json(await publishScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
+      c.json(
+        await publishScorecardDraft({ ctx: ctxOf(c, deps), input: { scorecardId: c.req.valid('param').id, ...c.req.valid('json') } }),
+        200
+      )
     );
 }

@@ -10,13 +10,26 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 /** The last call of a1 (the first one is used by other areas' entries). */
-const callOf = (w: World, t: Target) => side(w, t).calls.filter((c) => c.agentId === side(w, t).agents.a1.id).at(-1)!;
+const callOf = (w: World, t: Target) =>
+  side(w, t)
+    .calls.filter((c) => c.agentId === side(w, t).agents.a1.id)
+    .at(-1)!;
 
-const everyone = (n: number) => only({ admin: n, qa_analyst: n, team_lead: n, agent: n, client_auditor: n, mystery_shopper: n, survey_caller: n, integration: n });
+const everyone = (n: number) =>
+  only({ admin: n, qa_analyst: n, team_lead: n, agent: n, client_auditor: n, mystery_shopper: n, survey_caller: n, integration: n });
 const NF = { own: 404, foreign: 404 };
 const readers = (own: number) => {
   const ok = { own, foreign: 404 };
-  return only({ admin: ok, qa_analyst: ok, team_lead: ok, agent: ok, client_auditor: ok, integration: ok, mystery_shopper: NF, survey_caller: NF });
+  return only({
+    admin: ok,
+    qa_analyst: ok,
+    team_lead: ok,
+    agent: ok,
+    client_auditor: ok,
+    integration: ok,
+    mystery_shopper: NF,
+    survey_caller: NF
+  });
 };
 const foreignCallIds = (w: World) => w.b.calls.map((c) => c.id);
 
@@ -41,7 +54,11 @@ export const callsExpectations: Expectations = {
         ['program', body.programs, [...Object.values(w.b.programs), ...alsoOwnB([w.a.programs.b])]],
         ['queue', body.queues, [...Object.values(w.b.queues), ...alsoOwnB([w.a.queues.b])]],
         ['team', body.teams, [...Object.values(w.b.teams), ...otherTeam([w.a.teams.b])]],
-        ['agent', body.agents, [...Object.values(w.b.agents), ...otherTeam([w.a.agents.b1, w.a.agents.b2]), ...(caller === 'agent' ? [w.a.agents.a2] : [])]]
+        [
+          'agent',
+          body.agents,
+          [...Object.values(w.b.agents), ...otherTeam([w.a.agents.b1, w.a.agents.b2]), ...(caller === 'agent' ? [w.a.agents.a2] : [])]
+        ]
       ];
       if (caller === 'agent' && body.programs.length === 0) throw new Error('the agent is offered none of the programs of its own calls');
       for (const [what, offered, foreign] of lists) {
@@ -58,7 +75,10 @@ export const callsExpectations: Expectations = {
     // The stored path escapes the recordings directory: a reader reaches the path check (403, the file is
     // never opened); anyone who may not read the call gets the 404 of a missing call first.
     request: async (w, t) => {
-      await w.db.update(schema.calls).set({ recordingPath: '../matrix-outside.ogg' }).where(eq(schema.calls.id, callOf(w, t).id));
+      await w.db
+        .update(schema.calls)
+        .set({ recordingPath: '../matrix-outside.ogg' })
+        .where(eq(schema.calls.id, callOf(w, t).id));
       return { path: `/api/calls/${callOf(w, t).id}/recording` };
     },
     expect: readers(403)

@@ -18,13 +18,36 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const a1 = (w: World, t: Target) => side(w, t).agents.a1;
-const DEF = ScorecardDefinition.parse({ sections: [{ id: 's', title: 'S', items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }] });
+const DEF = ScorecardDefinition.parse({
+  sections: [
+    {
+      id: 's',
+      title: 'S',
+      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
+    }
+  ]
+});
 
 async function ensureScorecard(w: World, tenantId: number) {
-  const [has] = await w.db.select({ id: schema.scorecards.id }).from(schema.scorecards).where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId))).limit(1);
+  const [has] = await w.db
+    .select({ id: schema.scorecards.id })
+    .from(schema.scorecards)
+    .where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId)))
+    .limit(1);
   if (has) return;
-  const [card] = await w.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' }).returning();
-  await w.db.insert(schema.scorecardVersions).values({ tenantId, scorecardId: card!.id, version: 1, status: 'published', definition: DEF, createdBy: 'matrix', updatedAt: new Date() });
+  const [card] = await w.db
+    .insert(schema.scorecards)
+    .values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' })
+    .returning();
+  await w.db.insert(schema.scorecardVersions).values({
+    tenantId,
+    scorecardId: card!.id,
+    version: 1,
+    status: 'published',
+    definition: DEF,
+    createdBy: 'matrix',
+    updatedAt: new Date()
+  });
 }
 
 /** A fresh call of a1 (self-evaluation requests are one per call and agent). */
@@ -32,13 +55,32 @@ async function freshCall(w: World, t: Target) {
   const o = side(w, t);
   const [c] = await w.db
     .insert(schema.calls)
-    .values({ tenantId: o.tenantId, source: 'matrix', externalId: `coach-${w.uniq()}`, programId: o.programs.a.id, queueId: o.queues.a.id, agentId: o.agents.a1.id, direction: 'inbound', startedAt: new Date(), answerSeconds: 5, talkSeconds: 100, holdSeconds: 0, transfers: 0 })
+    .values({
+      tenantId: o.tenantId,
+      source: 'matrix',
+      externalId: `coach-${w.uniq()}`,
+      programId: o.programs.a.id,
+      queueId: o.queues.a.id,
+      agentId: o.agents.a1.id,
+      direction: 'inbound',
+      startedAt: new Date(),
+      answerSeconds: 5,
+      talkSeconds: 100,
+      holdSeconds: 0,
+      transfers: 0
+    })
     .returning();
   return c!;
 }
 
 const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, `matrix-${w.uniq()}`) });
-const agentOf = (w: World, t: Target): Principal => ({ kind: 'user', tenantId: side(w, t).tenantId, label: 'matrix:agent', personId: a1(w, t).id, grants: [{ role: 'agent' }] });
+const agentOf = (w: World, t: Target): Principal => ({
+  kind: 'user',
+  tenantId: side(w, t).tenantId,
+  label: 'matrix:agent',
+  personId: a1(w, t).id,
+  grants: [{ role: 'agent' }]
+});
 
 /** A submitted evaluation of a1 (greeting: no), on a fresh call. */
 async function submitted(w: World, t: Target) {
@@ -52,7 +94,10 @@ async function submitted(w: World, t: Target) {
 const foreignDisputes = new Set<number>();
 async function dispute(w: World, t: Target) {
   const e = await submitted(w, t);
-  const d = await openDispute({ ctx: { db: w.db, principal: agentOf(w, t) }, input: { evaluationId: e.id, items: [{ itemId: 'greeting', reason: 'I did greet', proposedAnswer: 'yes' }] } });
+  const d = await openDispute({
+    ctx: { db: w.db, principal: agentOf(w, t) },
+    input: { evaluationId: e.id, items: [{ itemId: 'greeting', reason: 'I did greet', proposedAnswer: 'yes' }] }
+  });
   if (t === 'foreign') foreignDisputes.add(d.id);
   return d;
 }
@@ -62,7 +107,14 @@ async function session(w: World, t: Target) {
   const e = await submitted(w, t);
   const s = await createCoachingSession({
     ctx: sys(w, t),
-    input: { agentId: a1(w, t).id, heldOn: '2026-11-02', evaluationIds: [e.id], focusItems: [{ itemId: 'greeting', text: 'Greet with name' }], actions: [{ text: 'Use the greeting card', owner: 'agent', dueOn: '2026-11-09' }], followUpOn: '2026-11-16' }
+    input: {
+      agentId: a1(w, t).id,
+      heldOn: '2026-11-02',
+      evaluationIds: [e.id],
+      focusItems: [{ itemId: 'greeting', text: 'Greet with name' }],
+      actions: [{ text: 'Use the greeting card', owner: 'agent', dueOn: '2026-11-09' }],
+      followUpOn: '2026-11-16'
+    }
   });
   if (t === 'foreign') foreignSessions.add(s.id);
   return s;
@@ -82,7 +134,16 @@ const coaches = (n: number) => ({ admin: ok(n), qa_analyst: ok(n), team_lead: ok
 const refusedCoaches = { admin: { own: 403, foreign: 404 }, qa_analyst: { own: 403, foreign: 404 }, team_lead: { own: 403, foreign: 404 } };
 const nobodyElse = { client_auditor: NF, integration: NF, mystery_shopper: NF, survey_caller: NF };
 const agentRefused = { agent: { own: 403, foreign: 404 } };
-const lists = only({ admin: 200, qa_analyst: 200, team_lead: 200, agent: 200, client_auditor: 200, mystery_shopper: 200, survey_caller: 200, integration: 200 });
+const lists = only({
+  admin: 200,
+  qa_analyst: 200,
+  team_lead: 200,
+  agent: 200,
+  client_auditor: 200,
+  mystery_shopper: 200,
+  survey_caller: 200,
+  integration: 200
+});
 
 export const coachingExpectations: Expectations = {
   'GET /api/me/summary': {
@@ -102,20 +163,29 @@ export const coachingExpectations: Expectations = {
     expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })
   },
   'POST /api/coaching/evaluations/{id}/disputes': {
-    request: async (w, t) => ({ path: `/api/coaching/evaluations/${(await submitted(w, t)).id}/disputes`, body: { items: [{ itemId: 'greeting', reason: 'I did greet' }] } }),
+    request: async (w, t) => ({
+      path: `/api/coaching/evaluations/${(await submitted(w, t)).id}/disputes`,
+      body: { items: [{ itemId: 'greeting', reason: 'I did greet' }] }
+    }),
     expect: only({ ...refusedCoaches, agent: ok(201), ...nobodyElse })
   },
   'GET /api/coaching/disputes': {
     request: async (w) => (await dispute(w, 'foreign'), { path: '/api/coaching/disputes' }),
     expect: lists,
-    check: noForeignIds((b) => b.items, () => [...foreignDisputes])
+    check: noForeignIds(
+      (b) => b.items,
+      () => [...foreignDisputes]
+    )
   },
   'GET /api/coaching/disputes/{id}': {
     request: async (w, t) => ({ path: `/api/coaching/disputes/${(await dispute(w, t)).id}` }),
     expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
   },
   'POST /api/coaching/disputes/{id}/resolve': {
-    request: async (w, t) => ({ path: `/api/coaching/disputes/${(await dispute(w, t)).id}/resolve`, body: { reason: 'Checked the recording', items: [{ itemId: 'greeting', outcome: 'accepted' }] } }),
+    request: async (w, t) => ({
+      path: `/api/coaching/disputes/${(await dispute(w, t)).id}/resolve`,
+      body: { reason: 'Checked the recording', items: [{ itemId: 'greeting', outcome: 'accepted' }] }
+    }),
     expect: only({ ...coaches(200), ...agentRefused, ...nobodyElse })
   },
   'GET /api/coaching/queue': {
@@ -129,12 +199,23 @@ export const coachingExpectations: Expectations = {
   'GET /api/coaching/sessions': {
     request: async (w) => (await session(w, 'foreign'), { path: '/api/coaching/sessions' }),
     expect: lists,
-    check: noForeignIds((b) => b.items, () => [...foreignSessions])
+    check: noForeignIds(
+      (b) => b.items,
+      () => [...foreignSessions]
+    )
   },
   'POST /api/coaching/sessions': {
     request: async (w, t) => {
       const e = await submitted(w, t);
-      return { path: '/api/coaching/sessions', body: { agentId: a1(w, t).id, heldOn: '2026-11-02', evaluationIds: [e.id], focusItems: [{ itemId: 'greeting', text: 'Greet with name' }] } };
+      return {
+        path: '/api/coaching/sessions',
+        body: {
+          agentId: a1(w, t).id,
+          heldOn: '2026-11-02',
+          evaluationIds: [e.id],
+          focusItems: [{ itemId: 'greeting', text: 'Greet with name' }]
+        }
+      };
     },
     expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
   },
@@ -147,7 +228,10 @@ export const coachingExpectations: Expectations = {
     expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })
   },
   'POST /api/coaching/sessions/{id}/follow-ups': {
-    request: async (w, t) => ({ path: `/api/coaching/sessions/${(await session(w, t)).id}/follow-ups`, body: { progress: 'improved', note: 'Greets every call now' } }),
+    request: async (w, t) => ({
+      path: `/api/coaching/sessions/${(await session(w, t)).id}/follow-ups`,
+      body: { progress: 'improved', note: 'Greets every call now' }
+    }),
     expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
   },
   'PATCH /api/coaching/actions/{id}': {
@@ -161,10 +245,16 @@ export const coachingExpectations: Expectations = {
   'GET /api/coaching/self-evaluations': {
     request: async (w) => (await selfRequest(w, 'foreign'), { path: '/api/coaching/self-evaluations' }),
     expect: lists,
-    check: noForeignIds((b) => b.items, () => [...foreignSelf])
+    check: noForeignIds(
+      (b) => b.items,
+      () => [...foreignSelf]
+    )
   },
   'POST /api/coaching/self-evaluations': {
-    request: async (w, t) => (await ensureScorecard(w, side(w, t).tenantId), { path: '/api/coaching/self-evaluations', body: { callId: (await freshCall(w, t)).id } }),
+    request: async (w, t) => (
+      await ensureScorecard(w, side(w, t).tenantId),
+      { path: '/api/coaching/self-evaluations', body: { callId: (await freshCall(w, t)).id } }
+    ),
     expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
   },
   'GET /api/coaching/self-evaluations/{id}': {
@@ -172,11 +262,17 @@ export const coachingExpectations: Expectations = {
     expect: only({ ...coaches(200), agent: ok(200), ...nobodyElse })
   },
   'POST /api/coaching/self-evaluations/{id}/cancel': {
-    request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}/cancel`, body: { reason: 'matrix' } }),
+    request: async (w, t) => ({
+      path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}/cancel`,
+      body: { reason: 'matrix' }
+    }),
     expect: only({ ...coaches(200), ...agentRefused, ...nobodyElse })
   },
   'PUT /api/coaching/self-evaluations/{id}': {
-    request: async (w, t) => ({ path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}`, body: { answers: { greeting: 'yes' } } }),
+    request: async (w, t) => ({
+      path: `/api/coaching/self-evaluations/${(await selfRequest(w, t)).id}`,
+      body: { answers: { greeting: 'yes' } }
+    }),
     expect: only({ ...refusedCoaches, agent: ok(200), ...nobodyElse })
   }
 };

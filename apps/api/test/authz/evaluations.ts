@@ -16,13 +16,36 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const callOf = (w: World, t: Target) => side(w, t).calls.find((c) => c.agentId === side(w, t).agents.a1.id)!;
-const DEF = ScorecardDefinition.parse({ sections: [{ id: 's', title: 'S', items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }] });
+const DEF = ScorecardDefinition.parse({
+  sections: [
+    {
+      id: 's',
+      title: 'S',
+      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
+    }
+  ]
+});
 
 async function ensureScorecard(w: World, tenantId: number) {
-  const [has] = await w.db.select({ id: schema.scorecards.id }).from(schema.scorecards).where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId))).limit(1);
+  const [has] = await w.db
+    .select({ id: schema.scorecards.id })
+    .from(schema.scorecards)
+    .where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId)))
+    .limit(1);
   if (has) return;
-  const [card] = await w.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' }).returning();
-  await w.db.insert(schema.scorecardVersions).values({ tenantId, scorecardId: card!.id, version: 1, status: 'published', definition: DEF, createdBy: 'matrix', updatedAt: new Date() });
+  const [card] = await w.db
+    .insert(schema.scorecards)
+    .values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' })
+    .returning();
+  await w.db.insert(schema.scorecardVersions).values({
+    tenantId,
+    scorecardId: card!.id,
+    version: 1,
+    status: 'published',
+    definition: DEF,
+    createdBy: 'matrix',
+    updatedAt: new Date()
+  });
 }
 
 const foreignEvaluationIds = new Set<number>();
@@ -32,7 +55,20 @@ async function freshCall(w: World, t: Target) {
   const o = side(w, t);
   const [c] = await w.db
     .insert(schema.calls)
-    .values({ tenantId: o.tenantId, source: 'matrix', externalId: `eval-${w.uniq()}`, programId: o.programs.a.id, queueId: o.queues.a.id, agentId: o.agents.a1.id, direction: 'inbound', startedAt: new Date(), answerSeconds: 5, talkSeconds: 100, holdSeconds: 0, transfers: 0 })
+    .values({
+      tenantId: o.tenantId,
+      source: 'matrix',
+      externalId: `eval-${w.uniq()}`,
+      programId: o.programs.a.id,
+      queueId: o.queues.a.id,
+      agentId: o.agents.a1.id,
+      direction: 'inbound',
+      startedAt: new Date(),
+      answerSeconds: 5,
+      talkSeconds: 100,
+      holdSeconds: 0,
+      transfers: 0
+    })
     .returning();
   return c!;
 }
@@ -51,13 +87,23 @@ async function evaluation(w: World, t: Target, status: 'draft' | 'submitted') {
 /** A submitted self-evaluation of agent a1 of tenant a: coaching data, never listed to the client or its tokens. */
 async function ownSelfEvaluation(w: World) {
   await ensureScorecard(w, w.a.tenantId);
-  const r = await requestSelfEvaluation({ ctx: { db: w.db, principal: systemPrincipal(w.a.tenantId, `matrix-${w.uniq()}`) }, input: { callId: (await freshCall(w, 'own')).id } });
-  const agent = { kind: 'user' as const, tenantId: w.a.tenantId, label: 'matrix:agent', personId: w.a.agents.a1.id, grants: [{ role: 'agent' as const }] };
+  const r = await requestSelfEvaluation({
+    ctx: { db: w.db, principal: systemPrincipal(w.a.tenantId, `matrix-${w.uniq()}`) },
+    input: { callId: (await freshCall(w, 'own')).id }
+  });
+  const agent = {
+    kind: 'user' as const,
+    tenantId: w.a.tenantId,
+    label: 'matrix:agent',
+    personId: w.a.agents.a1.id,
+    grants: [{ role: 'agent' as const }]
+  };
   await saveSelfEvaluation({ ctx: { db: w.db, principal: agent }, input: { requestId: r.id, answers: { greeting: 'yes' }, submit: true } });
 }
 const noSelfForClient = (body: any, caller: string) => {
   if (caller !== 'client_auditor' && caller !== 'integration') return;
-  for (const x of body.items as { id: number; kind: string }[]) if (x.kind === 'self') throw new Error(`leak: self-evaluation ${x.id} listed to ${caller}`);
+  for (const x of body.items as { id: number; kind: string }[])
+    if (x.kind === 'self') throw new Error(`leak: self-evaluation ${x.id} listed to ${caller}`);
 };
 
 const NF = { own: 404, foreign: 404 };
@@ -67,22 +113,54 @@ const evaluators = (n: number) => ({ admin: ok(n), qa_analyst: ok(n), team_lead:
 /** Those who may read the submitted evaluation of a1 but never change it. */
 const readersOnly = { agent: { own: 403, foreign: 404 }, client_auditor: { own: 403, foreign: 404 } };
 const others = { integration: NF, mystery_shopper: NF, survey_caller: NF };
-const allLists = only({ admin: 200, qa_analyst: 200, team_lead: 200, agent: 200, client_auditor: 200, mystery_shopper: 200, survey_caller: 200, integration: 200 });
+const allLists = only({
+  admin: 200,
+  qa_analyst: 200,
+  team_lead: 200,
+  agent: 200,
+  client_auditor: 200,
+  mystery_shopper: 200,
+  survey_caller: 200,
+  integration: 200
+});
 
 export const evaluationsExpectations: Expectations = {
   'GET /api/calls/{id}/evaluation-context': {
     request: async (w, t) => (await ensureScorecard(w, side(w, t).tenantId), { path: `/api/calls/${callOf(w, t).id}/evaluation-context` }),
     // Readers of the call (the integration token of program a reads its calls); others cannot see it.
-    expect: only({ ...evaluators(200), agent: ok(200), client_auditor: ok(200), integration: ok(200), mystery_shopper: NF, survey_caller: NF })
+    expect: only({
+      ...evaluators(200),
+      agent: ok(200),
+      client_auditor: ok(200),
+      integration: ok(200),
+      mystery_shopper: NF,
+      survey_caller: NF
+    })
   },
   'POST /api/evaluations': {
-    request: async (w, t) => (await ensureScorecard(w, side(w, t).tenantId), { path: '/api/evaluations', body: { callId: callOf(w, t).id } }),
-    expect: only({ ...evaluators(200), agent: { own: 403, foreign: 404 }, client_auditor: { own: 403, foreign: 404 }, integration: { own: 403, foreign: 404 }, mystery_shopper: NF, survey_caller: NF })
+    request: async (w, t) => (
+      await ensureScorecard(w, side(w, t).tenantId),
+      { path: '/api/evaluations', body: { callId: callOf(w, t).id } }
+    ),
+    expect: only({
+      ...evaluators(200),
+      agent: { own: 403, foreign: 404 },
+      client_auditor: { own: 403, foreign: 404 },
+      integration: { own: 403, foreign: 404 },
+      mystery_shopper: NF,
+      survey_caller: NF
+    })
   },
   'GET /api/evaluations': {
     request: async (w) => (await evaluation(w, 'foreign', 'submitted'), await ownSelfEvaluation(w), { path: '/api/evaluations?limit=200' }),
     expect: allLists,
-    check: (body, w, t, caller) => (noForeignIds((b) => b.items, () => [...foreignEvaluationIds])(body, w), noSelfForClient(body, caller))
+    check: (body, w, t, caller) => (
+      noForeignIds(
+        (b) => b.items,
+        () => [...foreignEvaluationIds]
+      )(body, w),
+      noSelfForClient(body, caller)
+    )
   },
   'GET /api/evaluations/aggregates': {
     request: async (w) => (await evaluation(w, 'foreign', 'submitted'), { path: '/api/evaluations/aggregates?groupBy=agent' }),
@@ -102,28 +180,51 @@ export const evaluationsExpectations: Expectations = {
       return { path: `/api/evaluations/${e.id}/draft`, body: { version: e.version, answers: { greeting: 'no' } } };
     },
     // The draft is the system's: only an admin may touch another's draft; nobody else even sees it except evaluators.
-    expect: only({ admin: ok(200), qa_analyst: { own: 403, foreign: 404 }, team_lead: { own: 403, foreign: 404 }, agent: NF, client_auditor: NF, ...others })
+    expect: only({
+      admin: ok(200),
+      qa_analyst: { own: 403, foreign: 404 },
+      team_lead: { own: 403, foreign: 404 },
+      agent: NF,
+      client_auditor: NF,
+      ...others
+    })
   },
   'POST /api/evaluations/{id}/submit': {
     request: async (w, t) => {
       const e = await evaluation(w, t, 'draft');
       return { path: `/api/evaluations/${e.id}/submit`, body: { version: e.version, answers: { greeting: 'yes' } } };
     },
-    expect: only({ admin: ok(200), qa_analyst: { own: 403, foreign: 404 }, team_lead: { own: 403, foreign: 404 }, agent: NF, client_auditor: NF, ...others })
+    expect: only({
+      admin: ok(200),
+      qa_analyst: { own: 403, foreign: 404 },
+      team_lead: { own: 403, foreign: 404 },
+      agent: NF,
+      client_auditor: NF,
+      ...others
+    })
   },
   'POST /api/evaluations/{id}/revisions': {
     request: async (w, t) => {
       const e = await evaluation(w, t, 'submitted');
-      return { path: `/api/evaluations/${e.id}/revisions`, body: { revision: e.revision, answers: { greeting: 'no' }, reason: 'matrix check' } };
+      return {
+        path: `/api/evaluations/${e.id}/revisions`,
+        body: { revision: e.revision, answers: { greeting: 'no' }, reason: 'matrix check' }
+      };
     },
     expect: only({ ...evaluators(200), ...readersOnly, ...others })
   },
   'POST /api/evaluations/{id}/score-preview': {
-    request: async (w, t) => ({ path: `/api/evaluations/${(await evaluation(w, t, 'submitted')).id}/score-preview`, body: { answers: { greeting: 'no' } } }),
+    request: async (w, t) => ({
+      path: `/api/evaluations/${(await evaluation(w, t, 'submitted')).id}/score-preview`,
+      body: { answers: { greeting: 'no' } }
+    }),
     expect: only({ ...evaluators(200), ...readersOnly, ...others })
   },
   'POST /api/evaluations/{id}/comments': {
-    request: async (w, t) => ({ path: `/api/evaluations/${(await evaluation(w, t, 'submitted')).id}/comments`, body: { text: 'matrix comment' } }),
+    request: async (w, t) => ({
+      path: `/api/evaluations/${(await evaluation(w, t, 'submitted')).id}/comments`,
+      body: { text: 'matrix comment' }
+    }),
     expect: only({ ...evaluators(201), ...readersOnly, ...others })
   },
   'GET /api/calls/{id}/peaks': {

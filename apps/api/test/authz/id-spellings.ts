@@ -55,7 +55,13 @@ export const isIdQueryParam = (name: string) => /Id$/.test(name) || ['client', '
 
 export type Sent = { status: number; body: string };
 
-export async function send(w: World, method: string, caller: Caller, path: string, req: { body?: unknown; headers?: Record<string, string> }): Promise<Sent> {
+export async function send(
+  w: World,
+  method: string,
+  caller: Caller,
+  path: string,
+  req: { body?: unknown; headers?: Record<string, string> }
+): Promise<Sent> {
   const headers: Record<string, string> = { ...w.headers[caller], ...req.headers };
   if (req.body !== undefined && !req.headers?.['content-type']) headers['content-type'] = 'application/json';
   const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);

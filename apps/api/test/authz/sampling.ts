@@ -17,7 +17,10 @@ const WEEK = '2026-11-02'; // the fixture's calls
 const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
 
 async function plan(w: World, t: Target, publish = true) {
-  const p = await createSamplingPlan({ ctx: sys(w, t), input: { programId: side(w, t).programs.a.id, name: `matrix ${w.uniq()}`, definition: DEF } });
+  const p = await createSamplingPlan({
+    ctx: sys(w, t),
+    input: { programId: side(w, t).programs.a.id, name: `matrix ${w.uniq()}`, definition: DEF }
+  });
   if (publish) await publishSamplingPlan({ ctx: sys(w, t), input: { planId: p.id } });
   return p.id;
 }
@@ -54,12 +57,18 @@ export const samplingExpectations: Expectations = {
   'GET /api/sampling/options': {
     request: () => ({ path: '/api/sampling/options' }),
     expect: only({ admin: 200, qa_analyst: 200 }),
-    check: noForeignIds((b) => b.programs, (w) => [w.b.programs.a.id, w.b.programs.b.id])
+    check: noForeignIds(
+      (b) => b.programs,
+      (w) => [w.b.programs.a.id, w.b.programs.b.id]
+    )
   },
   'GET /api/sampling/evaluators': {
     request: () => ({ path: '/api/sampling/evaluators' }),
     expect: only({ admin: 200, qa_analyst: 200, team_lead: 200 }),
-    check: noForeignIds((b) => b.items.map((e: { personId: number }) => ({ id: e.personId })), () => [])
+    check: noForeignIds(
+      (b) => b.items.map((e: { personId: number }) => ({ id: e.personId })),
+      () => []
+    )
   },
   'GET /api/sampling/plans': {
     request: async (w) => (await plan(w, 'foreign'), { path: '/api/sampling/plans' }),
@@ -69,7 +78,10 @@ export const samplingExpectations: Expectations = {
     }
   },
   'POST /api/sampling/plans': {
-    request: (w, t) => ({ path: '/api/sampling/plans', body: { programId: side(w, t).programs.a.id, name: `matrix ${w.uniq()}`, definition: DEF } }),
+    request: (w, t) => ({
+      path: '/api/sampling/plans',
+      body: { programId: side(w, t).programs.a.id, name: `matrix ${w.uniq()}`, definition: DEF }
+    }),
     expect: only({ ...managers(201) })
   },
   'POST /api/sampling/plans/preview': {
@@ -96,7 +108,10 @@ export const samplingExpectations: Expectations = {
   'GET /api/sampling/runs': {
     request: async (w) => (await sharedRun(w, 'foreign'), { path: '/api/sampling/runs?limit=200' }),
     expect: only({ admin: 200, qa_analyst: 200, client_auditor: 200 }),
-    check: noForeignIds((b) => b.items, () => [...foreignRuns])
+    check: noForeignIds(
+      (b) => b.items,
+      () => [...foreignRuns]
+    )
   },
   'GET /api/sampling/runs/{id}': {
     request: async (w, t) => ({ path: `/api/sampling/runs/${await sharedRun(w, t)}` }),
@@ -128,7 +143,15 @@ export const samplingExpectations: Expectations = {
   'POST /api/sampling/items/{id}/assign': {
     // Taking the call yourself: evaluators of the agent (the lead of team a) and managers.
     request: async (w, t) => ({ path: `/api/sampling/items/${await item(w, t, await sharedRun(w, t))}/assign`, body: {} }),
-    expect: only({ ...managers(200), team_lead: ok(200), client_auditor: NF, agent: NF, mystery_shopper: NF, survey_caller: NF, integration: NF })
+    expect: only({
+      ...managers(200),
+      team_lead: ok(200),
+      client_auditor: NF,
+      agent: NF,
+      mystery_shopper: NF,
+      survey_caller: NF,
+      integration: NF
+    })
   },
   'GET /api/sampling/work': {
     request: () => ({ path: '/api/sampling/work' }),

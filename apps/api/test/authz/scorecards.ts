@@ -11,15 +11,29 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
-const DEF = { sections: [{ id: 's', title: 'S', items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }] };
+const DEF = {
+  sections: [
+    {
+      id: 's',
+      title: 'S',
+      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
+    }
+  ]
+};
 
 async function freshProgram(w: World, t: Target) {
   const s = side(w, t);
-  const [p] = await w.db.insert(schema.programs).values({ tenantId: s.tenantId, clientId: s.clients.a.id, code: w.uniq(), name: 'Matrix scorecard program' }).returning();
+  const [p] = await w.db
+    .insert(schema.programs)
+    .values({ tenantId: s.tenantId, clientId: s.clients.a.id, code: w.uniq(), name: 'Matrix scorecard program' })
+    .returning();
   return p!.id;
 }
 async function freshScorecard(w: World, t: Target, opts: { publish?: boolean; draftAfter?: boolean } = {}) {
-  const { scorecard } = await createScorecard({ ctx: sys(w, t), input: { name: `matrix ${w.uniq()}`, programId: await freshProgram(w, t), definition: DEF } });
+  const { scorecard } = await createScorecard({
+    ctx: sys(w, t),
+    input: { name: `matrix ${w.uniq()}`, programId: await freshProgram(w, t), definition: DEF }
+  });
   if (opts.publish) await publishScorecardDraft({ ctx: sys(w, t), input: { scorecardId: scorecard.id } });
   if (opts.draftAfter) await openScorecardDraft({ ctx: sys(w, t), input: { scorecardId: scorecard.id } });
   return scorecard.id;
@@ -34,7 +48,16 @@ const sharedCard = (w: World, t: Target) => {
 const NF = { own: 404, foreign: 404 };
 const ok = (n: number) => ({ own: n, foreign: 404 });
 const managers = (n: number) => ({ admin: ok(n), qa_analyst: ok(n) });
-const everyone = only({ admin: 200, qa_analyst: 200, team_lead: 200, agent: 200, client_auditor: 200, mystery_shopper: 200, survey_caller: 200, integration: 200 });
+const everyone = only({
+  admin: 200,
+  qa_analyst: 200,
+  team_lead: 200,
+  agent: 200,
+  client_auditor: 200,
+  mystery_shopper: 200,
+  survey_caller: 200,
+  integration: 200
+});
 
 export const scorecardsExpectations: Expectations = {
   'GET /api/scorecards': {
@@ -46,15 +69,22 @@ export const scorecardsExpectations: Expectations = {
     },
     expect: everyone,
     check: (body: any, w, _t, caller) => {
-      noForeignIds((b) => b.scorecards, () => [])(body, w);
+      noForeignIds(
+        (b) => b.scorecards,
+        () => []
+      )(body, w);
       for (const s of body.scorecards as { programId: number | null; draft: unknown }[]) {
         if (caller !== 'admin' && caller !== 'qa_analyst' && s.draft) throw new Error(`leak: ${caller} sees a draft`);
       }
-      if (['mystery_shopper', 'survey_caller', 'integration'].includes(caller) && body.scorecards.length) throw new Error(`leak: ${caller} lists scorecards`);
+      if (['mystery_shopper', 'survey_caller', 'integration'].includes(caller) && body.scorecards.length)
+        throw new Error(`leak: ${caller} lists scorecards`);
     }
   },
   'POST /api/scorecards': {
-    request: async (w, t) => ({ path: '/api/scorecards', body: { name: 'Matrix card', programId: await freshProgram(w, t), definition: DEF } }),
+    request: async (w, t) => ({
+      path: '/api/scorecards',
+      body: { name: 'Matrix card', programId: await freshProgram(w, t), definition: DEF }
+    }),
     expect: only(managers(201))
   },
   'POST /api/scorecards/score-preview': {

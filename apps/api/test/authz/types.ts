@@ -22,7 +22,17 @@ type Rest = Omit<Record<Caller, Status>, 'anonymous'>;
 /** Everyone refused (403) except the callers listed; nobody signed in gets 401. */
 export function only(allowed: Partial<Rest>, others = 403): Record<Caller, Status> {
   const all = { anonymous: 401 } as Record<Caller, Status>;
-  for (const c of ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor', 'mystery_shopper', 'survey_caller', 'integration'] as const) all[c] = allowed[c] ?? others;
+  for (const c of [
+    'admin',
+    'qa_analyst',
+    'team_lead',
+    'agent',
+    'client_auditor',
+    'mystery_shopper',
+    'survey_caller',
+    'integration'
+  ] as const)
+    all[c] = allowed[c] ?? others;
   return all;
 }
 
@@ -30,9 +40,7 @@ export function only(allowed: Partial<Rest>, others = 403): Record<Caller, Statu
 export const adminOnly = (ok: number) => only({ admin: { own: ok, foreign: 404 } });
 
 /** A list that must never contain anything of tenant b. */
-export const noForeignIds =
-  (pick: (body: any) => { id: number }[], foreignIds: (w: World) => number[]) =>
-  (body: unknown, w: World) => {
-    const ids = new Set(pick(body).map((x) => x.id));
-    for (const f of foreignIds(w)) if (ids.has(f)) throw new Error(`leak: foreign id ${f} listed`);
-  };
+export const noForeignIds = (pick: (body: any) => { id: number }[], foreignIds: (w: World) => number[]) => (body: unknown, w: World) => {
+  const ids = new Set(pick(body).map((x) => x.id));
+  for (const f of foreignIds(w)) if (ids.has(f)) throw new Error(`leak: foreign id ${f} listed`);
+};

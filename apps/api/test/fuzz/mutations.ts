@@ -83,7 +83,8 @@ const step: fc.Arbitrary<Step> = fc.record({
 });
 
 function applyStep(root: unknown, s: Step): unknown {
-  if (s.path.length === 0 || root === null || typeof root !== 'object') return s.action === 'wrap' ? [root] : s.action === 'delete' ? undefined : s.value;
+  if (s.path.length === 0 || root === null || typeof root !== 'object')
+    return s.action === 'wrap' ? [root] : s.action === 'delete' ? undefined : s.value;
   const copy: any = structuredClone(root);
   let parent: any = copy;
   let key: string | number | undefined;
@@ -120,7 +121,6 @@ export const mutateBody: fc.Arbitrary<Mutation<unknown>> = fc
   .array(step, { minLength: 1, maxLength: 3 })
   .map((steps) => (valid: unknown) => steps.reduce(applyStep, valid));
 
-
 /** A body that is not the JSON the route expects at all. */
 export const rawJunkBody: fc.Arbitrary<Mutation<unknown>> = fc
   .oneof(
@@ -147,11 +147,13 @@ export const rawJunkBody: fc.Arbitrary<Mutation<unknown>> = fc
 
 /** Changes to a valid CSV file: hostile cells, bad bytes, broken quoting, long records. */
 export const mutateCsv: fc.Arbitrary<Mutation<unknown>> = fc.oneof(
-  fc.record({ at: fc.nat(), text: fc.constantFrom(...NASTY_TEXT.filter((s) => s.length < 10_000), '"', '""', ',', '\n', '\r', '"a\nb"') }).map(({ at, text }) => (valid: unknown) => {
-    const s = String(valid);
-    const i = at % (s.length + 1);
-    return s.slice(0, i) + text + s.slice(i);
-  }),
+  fc
+    .record({ at: fc.nat(), text: fc.constantFrom(...NASTY_TEXT.filter((s) => s.length < 10_000), '"', '""', ',', '\n', '\r', '"a\nb"') })
+    .map(({ at, text }) => (valid: unknown) => {
+      const s = String(valid);
+      const i = at % (s.length + 1);
+      return s.slice(0, i) + text + s.slice(i);
+    }),
   fc.nat().map((at) => (valid: unknown) => {
     const bytes = new TextEncoder().encode(String(valid));
     const out = new Uint8Array(bytes.length + 1);
@@ -174,7 +176,25 @@ export const mutateCsv: fc.Arbitrary<Mutation<unknown>> = fc.oneof(
   )
 );
 
-const BAD_IDS = ['0', '-1', '+5', '05', '0x10', '1e1', '0b101', '%201', '1.0', 'abc', '%00', '99999999999999999999', '9007199254740993', '2147483648', '1%2F2', '..', ''];
+const BAD_IDS = [
+  '0',
+  '-1',
+  '+5',
+  '05',
+  '0x10',
+  '1e1',
+  '0b101',
+  '%201',
+  '1.0',
+  'abc',
+  '%00',
+  '99999999999999999999',
+  '9007199254740993',
+  '2147483648',
+  '1%2F2',
+  '..',
+  ''
+];
 
 /** Numeric path segments spelled wrongly (or left alone). */
 export const mutatePath: fc.Arbitrary<Mutation<string>> = fc.oneof(
@@ -182,7 +202,25 @@ export const mutatePath: fc.Arbitrary<Mutation<string>> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...BAD_IDS).map((bad) => (p: string) => p.replace(/\/\d+(?=\/|$)/, `/${bad}`)) }
 );
 
-const QUERY_VALUES = ['', 'junk', '1', '0', '-1', '1e9', 'true', 'self', 'sampled,self', '%00', '%FF', '2026-13-45', '0001-01-01', '9999-12-31', 'Mars/Phobos', 'a'.repeat(300), '00000000-0000-0000-0000-000000000000'];
+const QUERY_VALUES = [
+  '',
+  'junk',
+  '1',
+  '0',
+  '-1',
+  '1e9',
+  'true',
+  'self',
+  'sampled,self',
+  '%00',
+  '%FF',
+  '2026-13-45',
+  '0001-01-01',
+  '9999-12-31',
+  'Mars/Phobos',
+  'a'.repeat(300),
+  '00000000-0000-0000-0000-000000000000'
+];
 
 /** The operation's query parameters (from the OpenAPI document) with hostile values, or left alone. */
 export function mutateQuery(names: string[], keep = 5): fc.Arbitrary<Mutation<string>> {
@@ -191,7 +229,10 @@ export function mutateQuery(names: string[], keep = 5): fc.Arbitrary<Mutation<st
     {
       weight: 1,
       arbitrary: fc
-        .array(fc.record({ name: fc.constantFrom(...names, 'x', 'id'), value: fc.constantFrom(...QUERY_VALUES) }), { minLength: 1, maxLength: 3 })
+        .array(fc.record({ name: fc.constantFrom(...names, 'x', 'id'), value: fc.constantFrom(...QUERY_VALUES) }), {
+          minLength: 1,
+          maxLength: 3
+        })
         .map((pairs) => (q: string) => {
           const params = q.split('&').filter((kv) => kv && !pairs.some((p) => kv.startsWith(`${p.name}=`)));
           return [...params, ...pairs.map((p) => `${p.name}=${p.value}`)].join('&');

@@ -45,7 +45,14 @@ export async function signInAs(
     await tx.update(schema.people).set({ userId }).where(eq(schema.people.id, personId));
     if (opts.grants.length) {
       await tx.insert(schema.roleAssignments).values(
-        opts.grants.map((g) => ({ tenantId: opts.tenantId, personId: personId!, role: g.role, teamId: g.teamId ?? null, clientId: g.clientId ?? null, programId: g.programId ?? null }))
+        opts.grants.map((g) => ({
+          tenantId: opts.tenantId,
+          personId: personId!,
+          role: g.role,
+          teamId: g.teamId ?? null,
+          clientId: g.clientId ?? null,
+          programId: g.programId ?? null
+        }))
       );
     }
     return { userId, personId };

@@ -50,7 +50,8 @@ describe('safeNext', () => {
       for (const p of parts) {
         const next = prefix + p;
         const out = safeNext(next, ORIGIN);
-        if (out !== null && (new URL(out, ORIGIN).origin !== ORIGIN || out.startsWith('//') || !out.startsWith('/'))) seen.push(`${JSON.stringify(next)} → ${out}`);
+        if (out !== null && (new URL(out, ORIGIN).origin !== ORIGIN || out.startsWith('//') || !out.startsWith('/')))
+          seen.push(`${JSON.stringify(next)} → ${out}`);
         walk(next, depth - 1);
       }
     };

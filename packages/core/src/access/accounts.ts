@@ -18,7 +18,8 @@ function checkPassword(password: string) {
 export async function createAccount(ctx: Ctx, personId: number, input: { email: string; password: string }) {
   if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may create sign-in accounts');
   const email = input.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw invalid(`email: "${input.email}" is not an e-mail address`, [{ path: 'email', message: 'invalid e-mail' }]);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw invalid(`email: "${input.email}" is not an e-mail address`, [{ path: 'email', message: 'invalid e-mail' }]);
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const now = nowOf(ctx);
@@ -29,7 +30,12 @@ export async function createAccount(ctx: Ctx, personId: number, input: { email: 
     if (taken.length) throw conflict(`The address ${email} is already used by another account`);
     const userId = await insertSignInUser(tx, { email, name: person.name, passwordHash, now });
     await tx.update(schema.people).set({ userId }).where(eq(schema.people.id, person.id));
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'account.create', objectType: 'person', objectId: person.id, after: { email, userId } }, now);
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'account.create', objectType: 'person', objectId: person.id, after: { email, userId } },
+      now
+    );
     return { userId, email };
   });
 }
@@ -43,9 +49,17 @@ export async function resetPassword(ctx: Ctx, personId: number, input: { passwor
   return ctx.db.transaction(async (tx) => {
     const person = await findInTenant(tx, schema.people, ctx.principal.tenantId, personId, 'Person');
     if (!person.userId) throw conflict(`${person.name} has no sign-in account yet; create one first`);
-    await tx.update(schema.accounts).set({ password: passwordHash, updatedAt: now }).where(and(eq(schema.accounts.userId, person.userId), eq(schema.accounts.providerId, 'credential')));
+    await tx
+      .update(schema.accounts)
+      .set({ password: passwordHash, updatedAt: now })
+      .where(and(eq(schema.accounts.userId, person.userId), eq(schema.accounts.providerId, 'credential')));
     const ended = await tx.delete(schema.sessions).where(eq(schema.sessions.userId, person.userId)).returning({ id: schema.sessions.id });
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'auth.password_reset', objectType: 'person', objectId: person.id, after: { sessionsEnded: ended.length } }, now);
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'auth.password_reset', objectType: 'person', objectId: person.id, after: { sessionsEnded: ended.length } },
+      now
+    );
     return { sessionsEnded: ended.length };
   });
 }

@@ -7,7 +7,11 @@ const { people, roleAssignments: ra } = schema;
 
 /** Whether a person holds the admin role. */
 export async function isAdmin(tx: DbOrTx, personId: number): Promise<boolean> {
-  const rows = await tx.select({ id: ra.id }).from(ra).where(and(eq(ra.personId, personId), eq(ra.role, 'admin'))).limit(1);
+  const rows = await tx
+    .select({ id: ra.id })
+    .from(ra)
+    .where(and(eq(ra.personId, personId), eq(ra.role, 'admin')))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -23,5 +27,8 @@ export async function assertKeepsAnAdmin(tx: DbOrTx, tenantId: number, change: s
     .innerJoin(people, eq(people.id, ra.personId))
     .where(and(eq(ra.tenantId, tenantId), eq(ra.role, 'admin'), isNotNull(people.userId), isNull(people.leftDate)))
     .limit(1);
-  if (!rows.length) throw conflict(`${change} would leave the contact center without an admin who can sign in (this is the last admin); make someone else admin first`);
+  if (!rows.length)
+    throw conflict(
+      `${change} would leave the contact center without an admin who can sign in (this is the last admin); make someone else admin first`
+    );
 }

@@ -39,7 +39,9 @@ export async function createApiToken(ctx: Ctx, input: { name: string; programId?
   const name = input.name.trim();
   if (!name) throw invalid('name: give the token a name that says what uses it', [{ path: 'name', message: 'required' }]);
   if ((input.programId == null) === (input.clientId == null)) {
-    throw invalid('Scope the token to exactly one program (programId) or one client (clientId)', [{ path: 'programId', message: 'exactly one of programId, clientId' }]);
+    throw invalid('Scope the token to exactly one program (programId) or one client (clientId)', [
+      { path: 'programId', message: 'exactly one of programId, clientId' }
+    ]);
   }
   const tenantId = ctx.principal.tenantId;
   const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -60,7 +62,17 @@ export async function createApiToken(ctx: Ctx, input: { name: string; programId?
         createdAt: now
       })
       .returning();
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'api_token.create', objectType: 'api_token', objectId: row!.id, after: { name, programId: row!.programId, clientId: row!.clientId } }, now);
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      {
+        action: 'api_token.create',
+        objectType: 'api_token',
+        objectId: row!.id,
+        after: { name, programId: row!.programId, clientId: row!.clientId }
+      },
+      now
+    );
     return { ...view(row!), id: row!.id, token };
   });
 }
@@ -72,21 +84,33 @@ export async function revokeApiToken(ctx: Ctx, input: { id: number }): Promise<A
     const row = await findInTenant(tx, schema.apiTokens, ctx.principal.tenantId, input.id, 'API token');
     if (row.revokedAt) return view(row);
     const [updated] = await tx.update(schema.apiTokens).set({ revokedAt: now }).where(eq(schema.apiTokens.id, row.id)).returning();
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'api_token.revoke', objectType: 'api_token', objectId: row.id, before: { name: row.name } }, now);
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'api_token.revoke', objectType: 'api_token', objectId: row.id, before: { name: row.name } },
+      now
+    );
     return view(updated!);
   });
 }
 
 export async function listApiTokens(ctx: Ctx): Promise<ApiTokenView[]> {
   if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may see API tokens');
-  const rows = await ctx.db.select().from(schema.apiTokens).where(eq(schema.apiTokens.tenantId, ctx.principal.tenantId)).orderBy(desc(schema.apiTokens.id));
+  const rows = await ctx.db
+    .select()
+    .from(schema.apiTokens)
+    .where(eq(schema.apiTokens.tenantId, ctx.principal.tenantId))
+    .orderBy(desc(schema.apiTokens.id));
   return rows.map(view);
 }
 
 /** For tests and the revocation check: a token row of this tenant. */
 export async function getApiToken(ctx: Ctx, id: number): Promise<ApiTokenView> {
   if (!canAdminister(ctx.principal)) throw notFound(`API token ${id}`);
-  const [row] = await ctx.db.select().from(schema.apiTokens).where(and(eq(schema.apiTokens.id, id), eq(schema.apiTokens.tenantId, ctx.principal.tenantId)));
+  const [row] = await ctx.db
+    .select()
+    .from(schema.apiTokens)
+    .where(and(eq(schema.apiTokens.id, id), eq(schema.apiTokens.tenantId, ctx.principal.tenantId)));
   if (!row) throw notFound(`API token ${id}`);
   return view(row);
 }

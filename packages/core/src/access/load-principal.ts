@@ -6,7 +6,12 @@ import type { Grant, Principal } from '../policy/principal.ts';
 /** Grants of one person, in the shape the policy reads. Agents act on themselves (personId). */
 export async function grantsOfPerson(db: Db, personId: number): Promise<Grant[]> {
   const rows = await db
-    .select({ role: schema.roleAssignments.role, teamId: schema.roleAssignments.teamId, clientId: schema.roleAssignments.clientId, programId: schema.roleAssignments.programId })
+    .select({
+      role: schema.roleAssignments.role,
+      teamId: schema.roleAssignments.teamId,
+      clientId: schema.roleAssignments.clientId,
+      programId: schema.roleAssignments.programId
+    })
     .from(schema.roleAssignments)
     .where(eq(schema.roleAssignments.personId, personId));
   return rows.map((r) => ({
@@ -25,7 +30,15 @@ export async function principalForUser(db: Db, user: { id: string; email: string
   // One query: the person and its role rows (a left join, so a person without roles still comes back).
   const ra = schema.roleAssignments;
   const rows = await db
-    .select({ id: schema.people.id, tenantId: schema.people.tenantId, leftDate: schema.people.leftDate, role: ra.role, teamId: ra.teamId, clientId: ra.clientId, programId: ra.programId })
+    .select({
+      id: schema.people.id,
+      tenantId: schema.people.tenantId,
+      leftDate: schema.people.leftDate,
+      role: ra.role,
+      teamId: ra.teamId,
+      clientId: ra.clientId,
+      programId: ra.programId
+    })
     .from(schema.people)
     .leftJoin(ra, eq(ra.personId, schema.people.id))
     .where(eq(schema.people.userId, user.id));
@@ -64,6 +77,7 @@ export async function principalForApiToken(db: Db, token: string, now = new Date
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.update(schema.apiTokens).set({ lastUsedAt: now }).where(eq(schema.apiTokens.id, row.id));
   }
-  const grant: Grant = row.programId != null ? { role: 'integration', programId: row.programId } : { role: 'integration', clientId: row.clientId! };
+  const grant: Grant =
+    row.programId != null ? { role: 'integration', programId: row.programId } : { role: 'integration', clientId: row.clientId! };
   return { kind: 'token', tenantId: row.tenantId, label: `token:${row.id}`, grants: [grant] };
 }

@@ -24,17 +24,24 @@ export type RoleInput = { role: string; teamId?: number | null; clientId?: numbe
 
 export async function assignRole(ctx: Ctx, personId: number, input: RoleInput) {
   if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may assign roles');
-  if (!(ROLES as readonly string[]).includes(input.role)) throw invalid(`role: "${input.role}" is not one of ${ROLES.join(', ')}`, [{ path: 'role', message: 'unknown role' }]);
+  if (!(ROLES as readonly string[]).includes(input.role))
+    throw invalid(`role: "${input.role}" is not one of ${ROLES.join(', ')}`, [{ path: 'role', message: 'unknown role' }]);
   const role = input.role as Role;
   const scope = ROLE_SCOPE[role];
-  if (scope === null) throw invalid('role: integration is held by API tokens, not by people', [{ path: 'role', message: 'not assignable' }]);
+  if (scope === null)
+    throw invalid('role: integration is held by API tokens, not by people', [{ path: 'role', message: 'not assignable' }]);
   const teamId = input.teamId ?? null;
   const clientId = input.clientId ?? null;
-  if (input.programId != null) throw invalid('programId: roles of people are not scoped to a program', [{ path: 'programId', message: 'not allowed' }]);
-  if (scope === 'team' && teamId == null) throw invalid(`teamId: a ${role} needs the team it leads`, [{ path: 'teamId', message: 'required' }]);
-  if (scope === 'client' && clientId == null) throw invalid(`clientId: a ${role} needs the client it audits`, [{ path: 'clientId', message: 'required' }]);
-  if (scope !== 'team' && teamId != null) throw invalid(`teamId: a ${role} is not scoped to a team`, [{ path: 'teamId', message: 'not allowed' }]);
-  if (scope !== 'client' && clientId != null) throw invalid(`clientId: a ${role} is not scoped to a client`, [{ path: 'clientId', message: 'not allowed' }]);
+  if (input.programId != null)
+    throw invalid('programId: roles of people are not scoped to a program', [{ path: 'programId', message: 'not allowed' }]);
+  if (scope === 'team' && teamId == null)
+    throw invalid(`teamId: a ${role} needs the team it leads`, [{ path: 'teamId', message: 'required' }]);
+  if (scope === 'client' && clientId == null)
+    throw invalid(`clientId: a ${role} needs the client it audits`, [{ path: 'clientId', message: 'required' }]);
+  if (scope !== 'team' && teamId != null)
+    throw invalid(`teamId: a ${role} is not scoped to a team`, [{ path: 'teamId', message: 'not allowed' }]);
+  if (scope !== 'client' && clientId != null)
+    throw invalid(`clientId: a ${role} is not scoped to a client`, [{ path: 'clientId', message: 'not allowed' }]);
   const tenantId = ctx.principal.tenantId;
   return ctx.db.transaction(async (tx) => {
     const person = await findInTenant(tx, schema.people, tenantId, personId, 'Person');
@@ -48,7 +55,12 @@ export async function assignRole(ctx: Ctx, personId: number, input: RoleInput) {
       .limit(1);
     if (dup.length) throw conflict(`${person.name} already holds ${role} with this scope`);
     const [row] = await tx.insert(ra).values({ tenantId, personId: person.id, role, teamId, clientId }).returning();
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'role.assign', objectType: 'person', objectId: person.id, after: { assignmentId: row!.id, role, teamId, clientId } }, nowOf(ctx));
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'role.assign', objectType: 'person', objectId: person.id, after: { assignmentId: row!.id, role, teamId, clientId } },
+      nowOf(ctx)
+    );
     return row!;
   });
 }
@@ -69,10 +81,22 @@ export async function revokeRole(ctx: Ctx, assignmentId: number, opts: { confirm
       await assertKeepsAnAdmin(tx, tenantId, 'Removing this admin role');
       const own = ctx.principal.kind === 'user' && ctx.principal.personId === row.personId;
       if (own && !opts.confirmOwnAdmin) {
-        throw conflict('This is your own admin role: without it you can no longer administer anything. Confirm to remove it (confirmOwnAdmin=true)');
+        throw conflict(
+          'This is your own admin role: without it you can no longer administer anything. Confirm to remove it (confirmOwnAdmin=true)'
+        );
       }
     }
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'role.revoke', objectType: 'person', objectId: row.personId, before: { assignmentId: row.id, role: row.role, teamId: row.teamId, clientId: row.clientId } }, nowOf(ctx));
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      {
+        action: 'role.revoke',
+        objectType: 'person',
+        objectId: row.personId,
+        before: { assignmentId: row.id, role: row.role, teamId: row.teamId, clientId: row.clientId }
+      },
+      nowOf(ctx)
+    );
     return { id: row.id };
   });
 }

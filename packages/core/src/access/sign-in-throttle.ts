@@ -12,7 +12,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 /** When the address is locked, the time the lock ends; otherwise null. */
 export async function lockedUntil(db: Db, email: string, now: Date): Promise<Date | null> {
-  const [row] = await db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.email, normaliseEmail(email)));
+  const [row] = await db
+    .select()
+    .from(schema.signInThrottle)
+    .where(eq(schema.signInThrottle.email, normaliseEmail(email)));
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 

@@ -18,7 +18,16 @@ export type AuditFields = {
 /** The hash of one audit row: its own fields, in a fixed order, chained to the hash before it. */
 export function auditRowHash(prevHash: string, f: AuditFields): string {
   const canonical = JSON.stringify([
-    f.tenantId, f.at, f.actorUserId, f.actor, f.action, f.objectType, f.objectId, f.before, f.after, f.requestId
+    f.tenantId,
+    f.at,
+    f.actorUserId,
+    f.actor,
+    f.action,
+    f.objectType,
+    f.objectId,
+    f.before,
+    f.after,
+    f.requestId
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }

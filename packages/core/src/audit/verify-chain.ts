@@ -13,11 +13,17 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainRe
   let lastId = 0;
   let rows = 0;
   for (;;) {
-    const page = await db.select().from(schema.auditLog).where(gt(schema.auditLog.id, lastId)).orderBy(asc(schema.auditLog.id)).limit(pageSize);
+    const page = await db
+      .select()
+      .from(schema.auditLog)
+      .where(gt(schema.auditLog.id, lastId))
+      .orderBy(asc(schema.auditLog.id))
+      .limit(pageSize);
     if (page.length === 0) return { ok: true, rows };
     for (const r of page) {
       rows++;
-      if (r.prevHash !== prev) return { ok: false, rows, firstBrokenId: r.id, reason: 'previous row missing or changed (prev_hash does not match)' };
+      if (r.prevHash !== prev)
+        return { ok: false, rows, firstBrokenId: r.id, reason: 'previous row missing or changed (prev_hash does not match)' };
       const expect = auditRowHash(prev, { ...r, at: r.at.getTime() });
       if (expect !== r.hash) return { ok: false, rows, firstBrokenId: r.id, reason: 'row content does not match its hash' };
       prev = r.hash;

@@ -21,11 +21,7 @@ export async function writeAudit(
   entry: AuditEntry,
   at = new Date()
 ) {
-  const last = await tx
-    .select({ hash: schema.auditLog.hash })
-    .from(schema.auditLog)
-    .orderBy(desc(schema.auditLog.id))
-    .limit(1);
+  const last = await tx.select({ hash: schema.auditLog.hash }).from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1);
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   const fields: AuditFields = {
     tenantId: who.tenantId ?? who.principal?.tenantId ?? null,

@@ -34,13 +34,19 @@ export async function callFilterOptions({ ctx }: { ctx: Ctx }): Promise<CallFilt
     // Programs seen whole (a client's, a token's), with all their queues.
     const whole = new Set(pv.programIds);
     if (pv.clientIds.length) {
-      const rows = await ctx.db.select({ id: programs.id }).from(programs).where(and(eq(programs.tenantId, tenant), inArray(programs.clientId, pv.clientIds)));
+      const rows = await ctx.db
+        .select({ id: programs.id })
+        .from(programs)
+        .where(and(eq(programs.tenantId, tenant), inArray(programs.clientId, pv.clientIds)));
       rows.forEach((r) => whole.add(r.id));
     }
     const programIds = new Set(whole);
     const queueIds = new Set<number>();
     if (whole.size) {
-      const rows = await ctx.db.select({ id: queues.id }).from(queues).where(and(eq(queues.tenantId, tenant), inArray(queues.programId, [...whole])));
+      const rows = await ctx.db
+        .select({ id: queues.id })
+        .from(queues)
+        .where(and(eq(queues.tenantId, tenant), inArray(queues.programId, [...whole])));
       rows.forEach((r) => queueIds.add(r.id));
     }
     // An agent's own calls: only their programs and queues. The agent ids are the principal's own person
@@ -67,7 +73,12 @@ export async function callFilterOptions({ ctx }: { ctx: Ctx }): Promise<CallFilt
   const clientRows = await ctx.db
     .select({ id: clients.id, code: clients.code, name: clients.name })
     .from(clients)
-    .where(and(eq(clients.tenantId, tenant), programScope ? inArray(clients.id, orNone([...new Set(programRows.map((r) => r.clientId))])) : undefined))
+    .where(
+      and(
+        eq(clients.tenantId, tenant),
+        programScope ? inArray(clients.id, orNone([...new Set(programRows.map((r) => r.clientId))])) : undefined
+      )
+    )
     .orderBy(asc(clients.code));
   const queueRows = await ctx.db
     .select({ id: queues.id, code: queues.code, name: queues.name, programId: queues.programId })

@@ -12,6 +12,9 @@ export function encodeCursor(c: CallCursor): string {
 
 export function decodeCursor(raw: string): CallCursor {
   const m = /^([np])\.(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
-  if (!m) throw invalid('cursor: not a cursor from this list (use nextCursor or prevCursor as returned)', [{ path: 'cursor', message: 'malformed cursor' }]);
+  if (!m)
+    throw invalid('cursor: not a cursor from this list (use nextCursor or prevCursor as returned)', [
+      { path: 'cursor', message: 'malformed cursor' }
+    ]);
   return { dir: m[1] === 'n' ? 'next' : 'prev', startedAt: Number(m[2]), id: Number(m[3]) };
 }

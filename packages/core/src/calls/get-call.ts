@@ -41,7 +41,14 @@ export async function loadReadableCall(ctx: Ctx, id: number) {
     .leftJoin(queues, eq(queues.id, calls.queueId))
     .where(and(eq(calls.id, id), eq(calls.tenantId, ctx.principal.tenantId)));
   if (!row) throw notFound(`Call ${id}`);
-  const scope = { tenantId: row.call.tenantId, programId: row.call.programId, clientId: row.client.id, agentId: row.call.agentId, agentTeamId: row.agent.teamId, assignedTo: await sampleAssignees(ctx.db, ctx.principal.tenantId, id) };
+  const scope = {
+    tenantId: row.call.tenantId,
+    programId: row.call.programId,
+    clientId: row.client.id,
+    agentId: row.call.agentId,
+    agentTeamId: row.agent.teamId,
+    assignedTo: await sampleAssignees(ctx.db, ctx.principal.tenantId, id)
+  };
   if (!canReadCall(ctx.principal, scope)) throw notFound(`Call ${id}`);
   return row;
 }

@@ -46,10 +46,32 @@ export type CallListItem = {
 
 /** One row of the page query: a JSON array, in the order of the json_array(…) in listCalls. */
 type PageRow = [
-  id: number, t: number, dir: 'inbound' | 'outbound', ans: number, talk: number, hold: number, tr: number, disp: string | null, lang: string | null, rec: number,
-  aId: number, aCode: string, aName: string, tId: number | null, tCode: string | null, tName: string | null,
-  pId: number, pCode: string, pName: string, cId: number, cCode: string, cName: string,
-  qId: number | null, qCode: string | null, qName: string | null, tx: number
+  id: number,
+  t: number,
+  dir: 'inbound' | 'outbound',
+  ans: number,
+  talk: number,
+  hold: number,
+  tr: number,
+  disp: string | null,
+  lang: string | null,
+  rec: number,
+  aId: number,
+  aCode: string,
+  aName: string,
+  tId: number | null,
+  tCode: string | null,
+  tName: string | null,
+  pId: number,
+  pCode: string,
+  pName: string,
+  cId: number,
+  cCode: string,
+  cName: string,
+  qId: number | null,
+  qCode: string | null,
+  qName: string | null,
+  tx: number
 ];
 
 export type CallListPage = { items: CallListItem[]; nextCursor: string | null; prevCursor: string | null; hasMore: boolean };
@@ -62,10 +84,15 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
  */
 export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInput }): Promise<CallListPage> {
   const limit = input.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit: must be a whole number from 1 to 200', [{ path: 'limit', message: 'out of range' }]);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    throw invalid('limit: must be a whole number from 1 to 200', [{ path: 'limit', message: 'out of range' }]);
   const conds: SQL[] = [await callVisibilityWhere(ctx.db, ctx.principal)];
-  for (const [key, ymd] of [['from', input.from], ['to', input.to]] as const) {
-    if (ymd != null && !isCalendarDay(ymd)) throw invalid(`${key}: expected a date as YYYY-MM-DD, got "${ymd}"`, [{ path: key, message: 'not a date' }]);
+  for (const [key, ymd] of [
+    ['from', input.from],
+    ['to', input.to]
+  ] as const) {
+    if (ymd != null && !isCalendarDay(ymd))
+      throw invalid(`${key}: expected a date as YYYY-MM-DD, got "${ymd}"`, [{ path: key, message: 'not a date' }]);
   }
   if (input.from && input.to && input.from > input.to) throw invalid('from: must not be after to', [{ path: 'from', message: 'after to' }]);
   if (input.from) conds.push(gte(calls.startedAt, amsterdamDayStart(input.from)));
@@ -74,18 +101,39 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   if (input.queueId != null) conds.push(eq(calls.queueId, input.queueId));
   if (input.agentId != null) conds.push(eq(calls.agentId, input.agentId));
   if (input.direction) conds.push(eq(calls.direction, input.direction));
-  if (input.hasRecording != null) conds.push(input.hasRecording ? sql`${calls.recordingPath} IS NOT NULL` : sql`${calls.recordingPath} IS NULL`);
+  if (input.hasRecording != null)
+    conds.push(input.hasRecording ? sql`${calls.recordingPath} IS NOT NULL` : sql`${calls.recordingPath} IS NULL`);
   if (input.hasTranscript != null) {
     const has = sql`EXISTS (SELECT 1 FROM ${callTranscripts} ht WHERE ht.call_id = ${calls.id})`;
     conds.push(input.hasTranscript ? has : sql`NOT ${has}`);
   }
   if (input.clientId != null) {
-    const ids = await ctx.db.select({ id: programs.id }).from(programs).where(and(eq(programs.tenantId, ctx.principal.tenantId), eq(programs.clientId, input.clientId)));
-    conds.push(ids.length ? inArray(calls.programId, ids.map((r) => r.id)) : sql`0`);
+    const ids = await ctx.db
+      .select({ id: programs.id })
+      .from(programs)
+      .where(and(eq(programs.tenantId, ctx.principal.tenantId), eq(programs.clientId, input.clientId)));
+    conds.push(
+      ids.length
+        ? inArray(
+            calls.programId,
+            ids.map((r) => r.id)
+          )
+        : sql`0`
+    );
   }
   if (input.teamId != null) {
-    const ids = await ctx.db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, ctx.principal.tenantId), eq(people.teamId, input.teamId)));
-    conds.push(ids.length ? inArray(calls.agentId, ids.map((r) => r.id)) : sql`0`);
+    const ids = await ctx.db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.tenantId, ctx.principal.tenantId), eq(people.teamId, input.teamId)));
+    conds.push(
+      ids.length
+        ? inArray(
+            calls.agentId,
+            ids.map((r) => r.id)
+          )
+        : sql`0`
+    );
   }
 
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
@@ -128,24 +176,53 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (back) pageRows.reverse();
-  const items: CallListItem[] = pageRows.map(([id, t, dir, ans, talk, hold, tr, disp, lang, rec, aId, aCode, aName, tId, tCode, tName, pId, pCode, pName, cId, cCode, cName, qId, qCode, qName, tx]) => ({
-    id,
-    startedAt: new Date(t).toISOString(),
-    direction: dir,
-    agent: { id: aId, code: aCode, name: aName },
-    team: tId == null ? null : { id: tId, code: tCode!, name: tName! },
-    program: { id: pId, code: pCode, name: pName },
-    client: { id: cId, code: cCode, name: cName },
-    queue: qId == null ? null : { id: qId, code: qCode!, name: qName! },
-    answerSeconds: ans,
-    talkSeconds: talk,
-    holdSeconds: hold,
-    transfers: tr,
-    disposition: disp,
-    language: lang,
-    hasRecording: rec === 1,
-    hasTranscript: tx === 1
-  }));
+  const items: CallListItem[] = pageRows.map(
+    ([
+      id,
+      t,
+      dir,
+      ans,
+      talk,
+      hold,
+      tr,
+      disp,
+      lang,
+      rec,
+      aId,
+      aCode,
+      aName,
+      tId,
+      tCode,
+      tName,
+      pId,
+      pCode,
+      pName,
+      cId,
+      cCode,
+      cName,
+      qId,
+      qCode,
+      qName,
+      tx
+    ]) => ({
+      id,
+      startedAt: new Date(t).toISOString(),
+      direction: dir,
+      agent: { id: aId, code: aCode, name: aName },
+      team: tId == null ? null : { id: tId, code: tCode!, name: tName! },
+      program: { id: pId, code: pCode, name: pName },
+      client: { id: cId, code: cCode, name: cName },
+      queue: qId == null ? null : { id: qId, code: qCode!, name: qName! },
+      answerSeconds: ans,
+      talkSeconds: talk,
+      holdSeconds: hold,
+      transfers: tr,
+      disposition: disp,
+      language: lang,
+      hasRecording: rec === 1,
+      hasTranscript: tx === 1
+    })
+  );
   const first = items[0];
   const last = items[items.length - 1];
   const key = (i: CallListItem, dir: 'next' | 'prev') => encodeCursor({ dir, startedAt: Date.parse(i.startedAt), id: i.id });

@@ -14,7 +14,14 @@ export function resolveRecordingPath(recordingsDir: string, stored: string): str
 }
 
 const TYPES: Record<string, string> = {
-  ogg: 'audio/ogg', oga: 'audio/ogg', opus: 'audio/ogg', mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', webm: 'audio/webm', flac: 'audio/flac'
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  webm: 'audio/webm',
+  flac: 'audio/flac'
 };
 
 export function audioContentType(path: string): string {

@@ -24,12 +24,18 @@ export async function callVisibilityWhere(db: DbOrTx, p: Principal): Promise<SQL
   if (v.all) return tenant;
   const agentIds = new Set(v.agentIds);
   if (v.teamIds.length) {
-    const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.tenantId, p.tenantId), inArray(people.teamId, v.teamIds)));
+    const rows = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.tenantId, p.tenantId), inArray(people.teamId, v.teamIds)));
     rows.forEach((r) => agentIds.add(r.id));
   }
   const programIds = new Set(v.programIds);
   if (v.clientIds.length) {
-    const rows = await db.select({ id: programs.id }).from(programs).where(and(eq(programs.tenantId, p.tenantId), inArray(programs.clientId, v.clientIds)));
+    const rows = await db
+      .select({ id: programs.id })
+      .from(programs)
+      .where(and(eq(programs.tenantId, p.tenantId), inArray(programs.clientId, v.clientIds)));
     rows.forEach((r) => programIds.add(r.id));
   }
   const parts: SQL[] = [];

@@ -24,11 +24,29 @@ export async function acknowledgeEvaluation({ ctx, input }: { ctx: Ctx; input: z
     if (evaluation.status !== 'submitted') throw conflict('This evaluation is not submitted yet');
     if (!acknowledgeable(evaluation.kind)) throw conflict('A self-evaluation is your own: there is nothing to acknowledge');
     const ack = schema.evaluationAcknowledgements;
-    const [existing] = await tx.select().from(ack).where(and(eq(ack.evaluationId, evaluation.id), eq(ack.revision, evaluation.revision))).limit(1);
+    const [existing] = await tx
+      .select()
+      .from(ack)
+      .where(and(eq(ack.evaluationId, evaluation.id), eq(ack.revision, evaluation.revision)))
+      .limit(1);
     if (existing) return { evaluationId: evaluation.id, revision: existing.revision, at: existing.at.toISOString(), created: false };
     const now = nowOf(ctx);
-    const [row] = await tx.insert(ack).values({ tenantId: ctx.principal.tenantId, evaluationId: evaluation.id, revision: evaluation.revision, agentId: evaluation.agentId, at: now }).returning();
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'evaluation.acknowledge', objectType: 'evaluation', objectId: evaluation.id, after: { revision: evaluation.revision } }, now);
+    const [row] = await tx
+      .insert(ack)
+      .values({
+        tenantId: ctx.principal.tenantId,
+        evaluationId: evaluation.id,
+        revision: evaluation.revision,
+        agentId: evaluation.agentId,
+        at: now
+      })
+      .returning();
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'evaluation.acknowledge', objectType: 'evaluation', objectId: evaluation.id, after: { revision: evaluation.revision } },
+      now
+    );
     return { evaluationId: evaluation.id, revision: row!.revision, at: row!.at.toISOString(), created: true };
   });
 }

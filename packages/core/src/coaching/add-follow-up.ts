@@ -29,10 +29,14 @@ export async function addFollowUp({ ctx, input }: { ctx: Ctx; input: z.input<typ
   const data = parseInput(AddFollowUpInput, input);
   const p = ctx.principal;
   const now = nowOf(ctx);
-  if (data.close && data.nextFollowUpOn) throw invalid('Either close the session or set a next follow-up date, not both', [{ path: 'nextFollowUpOn', message: 'not with close' }]);
+  if (data.close && data.nextFollowUpOn)
+    throw invalid('Either close the session or set a next follow-up date, not both', [
+      { path: 'nextFollowUpOn', message: 'not with close' }
+    ]);
   return ctx.db.transaction(async (tx) => {
     const { session, scope } = await loadSessionForCoaching(tx, p, data.sessionId);
-    if (!canCoach(p, scope) || p.personId === session.agentId) throw forbidden("Only the agent's team lead, QA or an admin records a follow-up");
+    if (!canCoach(p, scope) || p.personId === session.agentId)
+      throw forbidden("Only the agent's team lead, QA or an admin records a follow-up");
     if (session.closedAt) throw conflict('This session is closed');
     if (data.actionsDone.length) {
       const rows = await tx
@@ -40,16 +44,31 @@ export async function addFollowUp({ ctx, input }: { ctx: Ctx; input: z.input<typ
         .from(schema.coachingActions)
         .where(and(eq(schema.coachingActions.sessionId, session.id), inArray(schema.coachingActions.id, data.actionsDone)));
       const missing = data.actionsDone.filter((id) => !rows.some((r) => r.id === id));
-      if (missing.length) throw invalid(`Not actions of this session: ${missing.join(', ')}`, missing.map((id) => ({ path: 'actionsDone', message: `action ${id} is not part of session ${session.id}` })));
-      await tx.update(schema.coachingActions).set({ doneAt: now }).where(and(inArray(schema.coachingActions.id, data.actionsDone), isNull(schema.coachingActions.doneAt)));
+      if (missing.length)
+        throw invalid(
+          `Not actions of this session: ${missing.join(', ')}`,
+          missing.map((id) => ({ path: 'actionsDone', message: `action ${id} is not part of session ${session.id}` }))
+        );
+      await tx
+        .update(schema.coachingActions)
+        .set({ doneAt: now })
+        .where(and(inArray(schema.coachingActions.id, data.actionsDone), isNull(schema.coachingActions.doneAt)));
     }
     const me = authorOf(p);
-    const [row] = await tx.insert(schema.coachingFollowUps).values({ sessionId: session.id, progress: data.progress, note: data.note, authorId: me.id, authorLabel: me.label, at: now }).returning();
+    const [row] = await tx
+      .insert(schema.coachingFollowUps)
+      .values({ sessionId: session.id, progress: data.progress, note: data.note, authorId: me.id, authorLabel: me.label, at: now })
+      .returning();
     await tx
       .update(schema.coachingSessions)
       .set({ closedAt: data.close ? now : null, followUpOn: data.nextFollowUpOn ?? session.followUpOn, updatedAt: now })
       .where(eq(schema.coachingSessions.id, session.id));
-    await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'coaching_session.follow_up', objectType: 'coaching_session', objectId: session.id, after: data }, now);
+    await writeAudit(
+      tx,
+      { principal: p, requestId: ctx.requestId },
+      { action: 'coaching_session.follow_up', objectType: 'coaching_session', objectId: session.id, after: data },
+      now
+    );
     return { id: row!.id };
   });
 }

@@ -26,7 +26,9 @@ const monthKey = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 
 
 /** The last `count` calendar months (UTC) up to and including the month of `now`, oldest first. */
 export function lastMonths(now: Date, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => monthKey(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1 - i), 1))));
+  return Array.from({ length: count }, (_, i) =>
+    monthKey(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1 - i), 1)))
+  );
 }
 
 const estimateOf = (values: (number | null | undefined)[]): Estimate => meanInterval(values, { bounds: [0, 100] });
@@ -46,18 +48,31 @@ export function summariseAgent(evals: SummaryEvaluation[], now: Date, months = 6
       month,
       n: es.length,
       overall: estimateOf(es.map((e) => e.overallScore)),
-      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, estimateOf(es.map((e) => e.dimensionScores[d]))])) as Record<Dimension, Estimate>
+      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, estimateOf(es.map((e) => e.dimensionScores[d]))])) as Record<
+        Dimension,
+        Estimate
+      >
     };
   });
   const path = perMonth
     .filter((m) => m.dimensions.customer_friendly.estimate != null && m.dimensions.customer_oriented.estimate != null)
-    .map((m) => ({ month: m.month, n: m.n, friendly: m.dimensions.customer_friendly.estimate!, oriented: m.dimensions.customer_oriented.estimate! }));
+    .map((m) => ({
+      month: m.month,
+      n: m.n,
+      friendly: m.dimensions.customer_friendly.estimate!,
+      oriented: m.dimensions.customer_oriented.estimate!
+    }));
   const recentKeys = new Set(keys.slice(-3));
   const recent = evals.filter((e) => recentKeys.has(monthKey(e.submittedAt)));
-  const recentDims = Object.fromEntries(DIMENSIONS.map((d) => [d, estimateOf(recent.map((e) => e.dimensionScores[d]))])) as Record<Dimension, Estimate>;
+  const recentDims = Object.fromEntries(DIMENSIONS.map((d) => [d, estimateOf(recent.map((e) => e.dimensionScores[d]))])) as Record<
+    Dimension,
+    Estimate
+  >;
   const friendly = recentDims.customer_friendly;
   const oriented = recentDims.customer_oriented;
-  const inWindow = evals.filter((e) => byMonth.has(monthKey(e.submittedAt))).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const inWindow = evals
+    .filter((e) => byMonth.has(monthKey(e.submittedAt)))
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const items = itemEstimates(inWindow);
   const strengths = items
     .filter((i) => i.estimate.n >= 3 && (i.estimate.estimate ?? 0) >= 80)
@@ -71,7 +86,12 @@ export function summariseAgent(evals: SummaryEvaluation[], now: Date, months = 6
     months: perMonth,
     total: { n: inWindow.length, overall: estimateOf(inWindow.map((e) => e.overallScore)) },
     /** The last three months per dimension: the headline figures. */
-    recent: { since: keys.at(-3) ?? keys[0]!, n: recent.length, overall: estimateOf(recent.map((e) => e.overallScore)), dimensions: recentDims },
+    recent: {
+      since: keys.at(-3) ?? keys[0]!,
+      n: recent.length,
+      overall: estimateOf(recent.map((e) => e.overallScore)),
+      dimensions: recentDims
+    },
     position: { since: keys.at(-3) ?? keys[0]!, friendly, oriented, quadrant: quadrantOf(friendly.estimate, oriented.estimate) },
     path,
     strengths,

@@ -26,7 +26,8 @@ export const AgentSummaryInput = z.object({
 export async function agentSummary({ ctx, input }: { ctx: Ctx; input: z.input<typeof AgentSummaryInput> }) {
   const f = parseInput(AgentSummaryInput, input);
   const p = ctx.principal;
-  if (f.agentId == null && !(p.kind === 'user' && hasRole(p, 'agent') && p.personId != null)) throw forbidden('Only agents have a results page of their own; coaches open an agent by id');
+  if (f.agentId == null && !(p.kind === 'user' && hasRole(p, 'agent') && p.personId != null))
+    throw forbidden('Only agents have a results page of their own; coaches open an agent by id');
   const agentId = f.agentId ?? p.personId!;
   const { agent, scope } = await loadAgentForCoaching(ctx.db, p, agentId);
   const now = nowOf(ctx);
@@ -34,23 +35,56 @@ export async function agentSummary({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const e = schema.evaluations;
   const self = isAgentSelf(p, scope);
   const evals = await ctx.db
-    .select({ id: e.id, callId: e.callId, kind: e.kind, submittedAt: e.submittedAt, overallScore: e.overallScore, dimensionScores: e.dimensionScores, failed: e.failed, answers: e.answers, revision: e.revision, scorecardVersionId: e.scorecardVersionId, evaluatorLabel: e.evaluatorLabel, programName: schema.programs.name })
+    .select({
+      id: e.id,
+      callId: e.callId,
+      kind: e.kind,
+      submittedAt: e.submittedAt,
+      overallScore: e.overallScore,
+      dimensionScores: e.dimensionScores,
+      failed: e.failed,
+      answers: e.answers,
+      revision: e.revision,
+      scorecardVersionId: e.scorecardVersionId,
+      evaluatorLabel: e.evaluatorLabel,
+      programName: schema.programs.name
+    })
     .from(e)
     .innerJoin(schema.programs, eq(schema.programs.id, e.programId))
-    .where(and(eq(e.tenantId, p.tenantId), eq(e.agentId, agentId), eq(e.status, 'submitted'), inArray(e.kind, COUNTING_KINDS), gte(e.submittedAt, since), self ? notHiddenBySelfEvaluation() : undefined))
+    .where(
+      and(
+        eq(e.tenantId, p.tenantId),
+        eq(e.agentId, agentId),
+        eq(e.status, 'submitted'),
+        inArray(e.kind, COUNTING_KINDS),
+        gte(e.submittedAt, since),
+        self ? notHiddenBySelfEvaluation() : undefined
+      )
+    )
     .orderBy(desc(e.submittedAt));
   const versionIds = [...new Set(evals.map((x) => x.scorecardVersionId))];
   const versions = versionIds.length
-    ? await ctx.db.select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition }).from(schema.scorecardVersions).where(inArray(schema.scorecardVersions.id, versionIds))
+    ? await ctx.db
+        .select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition })
+        .from(schema.scorecardVersions)
+        .where(inArray(schema.scorecardVersions.id, versionIds))
     : [];
   const defOf = new Map(versions.map((v) => [v.id, v.definition as ScorecardDefinition]));
   const summary = summariseAgent(
-    evals.map((x) => ({ submittedAt: x.submittedAt!, overallScore: x.overallScore, dimensionScores: x.dimensionScores ?? {}, answers: x.answers as Record<string, unknown>, definition: defOf.get(x.scorecardVersionId)! })),
+    evals.map((x) => ({
+      submittedAt: x.submittedAt!,
+      overallScore: x.overallScore,
+      dimensionScores: x.dimensionScores ?? {},
+      answers: x.answers as Record<string, unknown>,
+      definition: defOf.get(x.scorecardVersionId)!
+    })),
     now,
     f.months
   );
   const ids = evals.map((x) => x.id);
-  const acks = ids.length ? await ctx.db.select().from(schema.evaluationAcknowledgements).where(inArray(schema.evaluationAcknowledgements.evaluationId, ids)) : [];
+  const acks = ids.length
+    ? await ctx.db.select().from(schema.evaluationAcknowledgements).where(inArray(schema.evaluationAcknowledgements.evaluationId, ids))
+    : [];
   const acked = new Set(acks.map((a) => `${a.evaluationId}:${a.revision}`));
   const s = schema.coachingSessions;
   const a = schema.coachingActions;
@@ -62,11 +96,23 @@ export async function agentSummary({ ctx, input }: { ctx: Ctx; input: z.input<ty
       .where(and(eq(s.agentId, agentId), isNull(a.doneAt)))
       .orderBy(a.dueOn),
     ctx.db
-      .select({ id: schema.selfEvaluationRequests.id, callId: schema.selfEvaluationRequests.callId, requestedAt: schema.selfEvaluationRequests.requestedAt, requestedByLabel: schema.selfEvaluationRequests.requestedByLabel, message: schema.selfEvaluationRequests.message })
+      .select({
+        id: schema.selfEvaluationRequests.id,
+        callId: schema.selfEvaluationRequests.callId,
+        requestedAt: schema.selfEvaluationRequests.requestedAt,
+        requestedByLabel: schema.selfEvaluationRequests.requestedByLabel,
+        message: schema.selfEvaluationRequests.message
+      })
       .from(schema.selfEvaluationRequests)
       .where(and(eq(schema.selfEvaluationRequests.agentId, agentId), eq(schema.selfEvaluationRequests.status, 'open'))),
     ctx.db
-      .select({ id: schema.disputes.id, evaluationId: schema.disputes.evaluationId, status: schema.disputes.status, openedAt: schema.disputes.openedAt, resolvedAt: schema.disputes.resolvedAt })
+      .select({
+        id: schema.disputes.id,
+        evaluationId: schema.disputes.evaluationId,
+        status: schema.disputes.status,
+        openedAt: schema.disputes.openedAt,
+        resolvedAt: schema.disputes.resolvedAt
+      })
       .from(schema.disputes)
       .where(and(eq(schema.disputes.agentId, agentId), eq(schema.disputes.status, 'open')))
   ]);

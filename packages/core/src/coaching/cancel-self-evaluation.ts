@@ -33,7 +33,13 @@ export async function cancelSelfEvaluationRequest({ ctx, input }: { ctx: Ctx; in
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'self_evaluation.cancel', objectType: 'self_evaluation_request', objectId: request.id, before: { status: request.status }, after: { status: 'cancelled', reason: data.reason ?? null } },
+      {
+        action: 'self_evaluation.cancel',
+        objectType: 'self_evaluation_request',
+        objectId: request.id,
+        before: { status: request.status },
+        after: { status: 'cancelled', reason: data.reason ?? null }
+      },
       now
     );
     return { id: request.id, status: 'cancelled' as const };

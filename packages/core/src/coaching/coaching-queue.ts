@@ -36,7 +36,14 @@ export async function coachingQueue({ ctx, input }: { ctx: Ctx; input: z.input<t
     .select({ id: schema.people.id, name: schema.people.name, hireDate: schema.people.hireDate, teamName: schema.teams.name })
     .from(schema.people)
     .innerJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
-    .where(and(visibleAgents(p), isNull(schema.people.leftDate), f.teamId ? eq(schema.people.teamId, f.teamId) : undefined, p.personId ? sql`${schema.people.id} <> ${p.personId}` : undefined));
+    .where(
+      and(
+        visibleAgents(p),
+        isNull(schema.people.leftDate),
+        f.teamId ? eq(schema.people.teamId, f.teamId) : undefined,
+        p.personId ? sql`${schema.people.id} <> ${p.personId}` : undefined
+      )
+    );
   const ids = agents.map((a) => a.id);
   if (!ids.length) return { days: f.days, items: [] };
   const e = schema.evaluations;
@@ -48,16 +55,40 @@ export async function coachingQueue({ ctx, input }: { ctx: Ctx; input: z.input<t
   for (const part of chunks) {
     scoreRows.push(
       ...(await ctx.db
-        .select({ agentId: e.agentId, n: sql<number>`count(${oriented})`, mean: sql<number | null>`avg(${oriented})`, sq: sql<number | null>`sum(${oriented} * ${oriented})`, critical: sql<number>`sum(case when json_array_length(${e.criticalFlags}) > 0 then 1 else 0 end)` })
+        .select({
+          agentId: e.agentId,
+          n: sql<number>`count(${oriented})`,
+          mean: sql<number | null>`avg(${oriented})`,
+          sq: sql<number | null>`sum(${oriented} * ${oriented})`,
+          critical: sql<number>`sum(case when json_array_length(${e.criticalFlags}) > 0 then 1 else 0 end)`
+        })
         .from(e)
-        .where(and(eq(e.tenantId, p.tenantId), inArray(e.agentId, part), eq(e.status, 'submitted'), inArray(e.kind, COUNTING_KINDS), gte(e.submittedAt, since)))
+        .where(
+          and(
+            eq(e.tenantId, p.tenantId),
+            inArray(e.agentId, part),
+            eq(e.status, 'submitted'),
+            inArray(e.kind, COUNTING_KINDS),
+            gte(e.submittedAt, since)
+          )
+        )
         .groupBy(e.agentId))
     );
     overdueRows.push(
       ...(await ctx.db
-        .select({ agentId: schema.coachingSessions.agentId, n: sql<number>`count(*)`, oldest: sql<string>`min(${schema.coachingSessions.followUpOn})` })
+        .select({
+          agentId: schema.coachingSessions.agentId,
+          n: sql<number>`count(*)`,
+          oldest: sql<string>`min(${schema.coachingSessions.followUpOn})`
+        })
         .from(schema.coachingSessions)
-        .where(and(inArray(schema.coachingSessions.agentId, part), isNull(schema.coachingSessions.closedAt), lt(schema.coachingSessions.followUpOn, today)))
+        .where(
+          and(
+            inArray(schema.coachingSessions.agentId, part),
+            isNull(schema.coachingSessions.closedAt),
+            lt(schema.coachingSessions.followUpOn, today)
+          )
+        )
         .groupBy(schema.coachingSessions.agentId))
     );
     disputeRows.push(

@@ -19,7 +19,11 @@ export type ComparisonRow = {
  * Side by side: the agent's self-evaluation and the lead's evaluation of the same call, item by item on
  * the self-evaluation's scorecard version, with the gap per item and a summary. Pure.
  */
-export function compareSelfWithLead(definition: ScorecardDefinition, selfAnswers: Record<string, unknown>, leadAnswers: Record<string, unknown>) {
+export function compareSelfWithLead(
+  definition: ScorecardDefinition,
+  selfAnswers: Record<string, unknown>,
+  leadAnswers: Record<string, unknown>
+) {
   const rows: ComparisonRow[] = definition.sections.flatMap((s) =>
     s.items.map((item) => {
       const self = (selfAnswers[item.id] ?? null) as string | number | null;
@@ -28,7 +32,17 @@ export function compareSelfWithLead(definition: ScorecardDefinition, selfAnswers
       const lp = answerFraction(item, lead);
       const selfPoints = sp == null ? null : sp * 100;
       const leadPoints = lp == null ? null : lp * 100;
-      return { itemId: item.id, text: item.text, sectionTitle: s.title, dimension: item.dimension, self, lead, selfPoints, leadPoints, gap: selfPoints != null && leadPoints != null ? selfPoints - leadPoints : null };
+      return {
+        itemId: item.id,
+        text: item.text,
+        sectionTitle: s.title,
+        dimension: item.dimension,
+        self,
+        lead,
+        selfPoints,
+        leadPoints,
+        gap: selfPoints != null && leadPoints != null ? selfPoints - leadPoints : null
+      };
     })
   );
   const both = rows.filter((r) => r.gap != null);

@@ -18,9 +18,18 @@ export async function confirmCoachingSession({ ctx, input }: { ctx: Ctx; input: 
   return ctx.db.transaction(async (tx) => {
     const { session, scope } = await loadSessionForCoaching(tx, ctx.principal, sessionId);
     if (!isAgentSelf(ctx.principal, scope)) throw forbidden('Only the coached agent confirms a session');
-    if (session.agentConfirmedAt) throw conflict(`You confirmed this session on ${session.agentConfirmedAt.toISOString().slice(0, 10)} already`);
-    await tx.update(schema.coachingSessions).set({ agentConfirmedAt: now, updatedAt: now }).where(eq(schema.coachingSessions.id, session.id));
-    await writeAudit(tx, { principal: ctx.principal, requestId: ctx.requestId }, { action: 'coaching_session.confirm', objectType: 'coaching_session', objectId: session.id, after: { at: now.toISOString() } }, now);
+    if (session.agentConfirmedAt)
+      throw conflict(`You confirmed this session on ${session.agentConfirmedAt.toISOString().slice(0, 10)} already`);
+    await tx
+      .update(schema.coachingSessions)
+      .set({ agentConfirmedAt: now, updatedAt: now })
+      .where(eq(schema.coachingSessions.id, session.id));
+    await writeAudit(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'coaching_session.confirm', objectType: 'coaching_session', objectId: session.id, after: { at: now.toISOString() } },
+      now
+    );
     return { id: session.id, agentConfirmedAt: now.toISOString() };
   });
 }

@@ -20,7 +20,9 @@ export const CreateSessionInput = z.object({
   heldOn: IsoDay,
   evaluationIds: z.array(Id).min(1, 'link at least one evaluation').max(20),
   focusItems: z
-    .array(z.object({ itemId: z.string().min(1).max(64), text: plainText({ min: 3, minMessage: 'say what to do differently', max: 1000 }) }))
+    .array(
+      z.object({ itemId: z.string().min(1).max(64), text: plainText({ min: 3, minMessage: 'say what to do differently', max: 1000 }) })
+    )
     .min(1, 'pick at least one behaviour to work on')
     .max(10),
   notes: plainText({ max: 10_000, multiline: true, trim: false }).default(''),
@@ -41,7 +43,8 @@ export async function createCoachingSession({ ctx, input }: { ctx: Ctx; input: z
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const { scope } = await loadAgentForCoaching(tx, p, data.agentId);
-    if (!canCoach(p, scope) || p.personId === data.agentId) throw forbidden("Only the agent's team lead, QA or an admin records a coaching session");
+    if (!canCoach(p, scope) || p.personId === data.agentId)
+      throw forbidden("Only the agent's team lead, QA or an admin records a coaching session");
     const e = schema.evaluations;
     const evals = await tx
       .select({ id: e.id, versionId: e.scorecardVersionId, definition: schema.scorecardVersions.definition })
@@ -50,28 +53,50 @@ export async function createCoachingSession({ ctx, input }: { ctx: Ctx; input: z
       .where(and(eq(e.tenantId, p.tenantId), eq(e.agentId, data.agentId), eq(e.status, 'submitted'), inArray(e.id, data.evaluationIds)));
     const details: { path: string; message: string }[] = [];
     data.evaluationIds.forEach((id, i) => {
-      if (!evals.some((x) => x.id === id)) details.push({ path: `evaluationIds.${i}`, message: `evaluation ${id} is not a submitted evaluation of this agent` });
+      if (!evals.some((x) => x.id === id))
+        details.push({ path: `evaluationIds.${i}`, message: `evaluation ${id} is not a submitted evaluation of this agent` });
     });
     const known = new Map<string, string>();
     for (const x of evals) for (const [id, item] of itemsById(x.definition as ScorecardDefinition)) known.set(id, item.text);
     const seen = new Set<string>();
     data.focusItems.forEach((fi, i) => {
-      if (!known.has(fi.itemId)) details.push({ path: `focusItems.${i}.itemId`, message: `item "${fi.itemId}" is not on the scorecard of the linked evaluations` });
+      if (!known.has(fi.itemId))
+        details.push({ path: `focusItems.${i}.itemId`, message: `item "${fi.itemId}" is not on the scorecard of the linked evaluations` });
       if (seen.has(fi.itemId)) details.push({ path: `focusItems.${i}.itemId`, message: `item "${fi.itemId}" is listed twice` });
       seen.add(fi.itemId);
     });
-    if (data.followUpOn && data.followUpOn < data.heldOn) details.push({ path: 'followUpOn', message: 'the follow-up cannot be before the session' });
+    if (data.followUpOn && data.followUpOn < data.heldOn)
+      details.push({ path: 'followUpOn', message: 'the follow-up cannot be before the session' });
     if (details.length) throw invalid(`Cannot record the session: ${details.map((d) => d.message).join('; ')}`, details);
     const me = authorOf(p);
     const [session] = await tx
       .insert(schema.coachingSessions)
-      .values({ tenantId: p.tenantId, agentId: data.agentId, coachId: me.id, coachLabel: me.label, heldOn: data.heldOn, notes: data.notes, followUpOn: data.followUpOn ?? null, updatedAt: now })
+      .values({
+        tenantId: p.tenantId,
+        agentId: data.agentId,
+        coachId: me.id,
+        coachLabel: me.label,
+        heldOn: data.heldOn,
+        notes: data.notes,
+        followUpOn: data.followUpOn ?? null,
+        updatedAt: now
+      })
       .returning();
     const sessionId = session!.id;
-    await tx.insert(schema.coachingSessionEvaluations).values([...new Set(data.evaluationIds)].map((evaluationId) => ({ sessionId, evaluationId })));
+    await tx
+      .insert(schema.coachingSessionEvaluations)
+      .values([...new Set(data.evaluationIds)].map((evaluationId) => ({ sessionId, evaluationId })));
     await tx.insert(schema.coachingFocusItems).values(data.focusItems.map((fi) => ({ sessionId, itemId: fi.itemId, text: fi.text })));
-    if (data.actions.length) await tx.insert(schema.coachingActions).values(data.actions.map((a) => ({ tenantId: p.tenantId, sessionId, text: a.text, owner: a.owner, dueOn: a.dueOn })));
-    await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'coaching_session.create', objectType: 'coaching_session', objectId: sessionId, after: data }, now);
+    if (data.actions.length)
+      await tx
+        .insert(schema.coachingActions)
+        .values(data.actions.map((a) => ({ tenantId: p.tenantId, sessionId, text: a.text, owner: a.owner, dueOn: a.dueOn })));
+    await writeAudit(
+      tx,
+      { principal: p, requestId: ctx.requestId },
+      { action: 'coaching_session.create', objectType: 'coaching_session', objectId: sessionId, after: data },
+      now
+    );
     return { id: sessionId };
   });
 }

@@ -17,7 +17,10 @@ export function disputeWindow(start: Date | null, days: number, now: Date) {
  * submission, or a later change of the scores, which the agent gets the whole window to answer.
  * Revisions that resolve the agent's own disputes do not restart it. Null while never submitted.
  */
-export async function disputeWindowStart(tx: DbOrTx, evaluation: { id: number; revision: number; submittedAt: Date | null }): Promise<Date | null> {
+export async function disputeWindowStart(
+  tx: DbOrTx,
+  evaluation: { id: number; revision: number; submittedAt: Date | null }
+): Promise<Date | null> {
   if (evaluation.revision === 0) return null;
   const r = schema.evaluationRevisions;
   const [row] = await tx

@@ -35,7 +35,13 @@ export async function getDispute({ ctx, input }: { ctx: Ctx; input: z.input<type
   return {
     dispute: disputeDto(dispute, items, defs, nowOf(ctx)),
     agentName: agent?.name ?? '?',
-    evaluation: { id: evaluation.id, revision: evaluation.revision, overallScore: evaluation.overallScore, answers: evaluation.answers as Record<string, string | number>, callId: evaluation.callId },
+    evaluation: {
+      id: evaluation.id,
+      revision: evaluation.revision,
+      overallScore: evaluation.overallScore,
+      answers: evaluation.answers as Record<string, string | number>,
+      callId: evaluation.callId
+    },
     scorecard: { versionId: version.id, definition: version.definition },
     canResolve: dispute.status === 'open' && canResolveDispute(p, agentScope)
   };

@@ -26,9 +26,16 @@ export async function getEvaluationFeedback({ ctx, input }: { ctx: Ctx; input: z
   const now = nowOf(ctx);
   const { evaluation, scope, agentScope } = await loadEvaluationForCoaching(ctx.db, p, evaluationId);
   const detail = await getEvaluation({ ctx, input: { evaluationId } });
-  const [program] = await ctx.db.select({ days: schema.programs.disputeWindowDays }).from(schema.programs).where(eq(schema.programs.id, evaluation.programId));
+  const [program] = await ctx.db
+    .select({ days: schema.programs.disputeWindowDays })
+    .from(schema.programs)
+    .where(eq(schema.programs.id, evaluation.programId));
   const [acks, disputes, disputeItems] = await Promise.all([
-    ctx.db.select().from(schema.evaluationAcknowledgements).where(eq(schema.evaluationAcknowledgements.evaluationId, evaluation.id)).orderBy(asc(schema.evaluationAcknowledgements.revision)),
+    ctx.db
+      .select()
+      .from(schema.evaluationAcknowledgements)
+      .where(eq(schema.evaluationAcknowledgements.evaluationId, evaluation.id))
+      .orderBy(asc(schema.evaluationAcknowledgements.revision)),
     ctx.db.select().from(schema.disputes).where(eq(schema.disputes.evaluationId, evaluation.id)).orderBy(asc(schema.disputes.id)),
     ctx.db.select().from(schema.disputeItems).where(eq(schema.disputeItems.evaluationId, evaluation.id))
   ]);
@@ -41,7 +48,14 @@ export async function getEvaluationFeedback({ ctx, input }: { ctx: Ctx; input: z
     canChange: self ? false : detail.canChange,
     acknowledgements: acks.map((a) => ({ revision: a.revision, at: a.at.toISOString() })),
     acknowledgedCurrent: acknowledged ? acknowledged.at.toISOString() : null,
-    disputes: disputes.map((d) => disputeDto(d, disputeItems.filter((i) => i.disputeId === d.id), defs, now)),
+    disputes: disputes.map((d) =>
+      disputeDto(
+        d,
+        disputeItems.filter((i) => i.disputeId === d.id),
+        defs,
+        now
+      )
+    ),
     disputedItemIds: disputeItems.map((i) => i.itemId),
     disputeWindow: window,
     canAcknowledge: self && evaluation.status === 'submitted' && acknowledgeable(evaluation.kind) && !acknowledged,

@@ -28,17 +28,54 @@ export async function getSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
   // The lead's evaluation: the linked one, else the latest submitted non-self evaluation of the call.
   const [lead] = request.leadEvaluationId
     ? await ctx.db.select().from(e).where(eq(e.id, request.leadEvaluationId))
-    : await ctx.db.select().from(e).where(and(eq(e.callId, request.callId), eq(e.agentId, request.agentId), eq(e.status, 'submitted'), notSelfKind())).orderBy(desc(e.submittedAt)).limit(1);
+    : await ctx.db
+        .select()
+        .from(e)
+        .where(and(eq(e.callId, request.callId), eq(e.agentId, request.agentId), eq(e.status, 'submitted'), notSelfKind()))
+        .orderBy(desc(e.submittedAt))
+        .limit(1);
   const leadVisible = lead != null && lead.status === 'submitted' && (!viewerIsAgent || request.status === 'submitted');
   const selfVisible = !viewerIsAgent ? self!.status === 'submitted' : true;
-  const contact = await loadContactFacts(ctx.db, p.tenantId, { callId: request.callId, agentId: request.agentId, programId: request.programId });
+  const contact = await loadContactFacts(ctx.db, p.tenantId, {
+    callId: request.callId,
+    agentId: request.agentId,
+    programId: request.programId
+  });
   const selfAnswers = self!.answers as Record<string, string | number>;
   return {
-    request: { id: request.id, callId: request.callId, agentId: request.agentId, agentName: agent.name, status: request.status, message: request.message, requestedByLabel: request.requestedByLabel, requestedAt: request.requestedAt.toISOString(), submittedAt: request.submittedAt?.toISOString() ?? null },
+    request: {
+      id: request.id,
+      callId: request.callId,
+      agentId: request.agentId,
+      agentName: agent.name,
+      status: request.status,
+      message: request.message,
+      requestedByLabel: request.requestedByLabel,
+      requestedAt: request.requestedAt.toISOString(),
+      submittedAt: request.submittedAt?.toISOString() ?? null
+    },
     scorecard: { versionId: version.id, definition: version.definition },
-    self: selfVisible ? { evaluationId: self!.id, status: self!.status, answers: selfAnswers, overallScore: self!.overallScore, score: computeScore(version.definition, selfAnswers) } : null,
-    lead: leadVisible ? { evaluationId: lead!.id, evaluatorLabel: lead!.evaluatorLabel, overallScore: lead!.overallScore, answers: lead!.answers as Record<string, string | number> } : null,
-    comparison: leadVisible && self!.status === 'submitted' ? compareSelfWithLead(version.definition, selfAnswers, lead!.answers as Record<string, unknown>) : null,
+    self: selfVisible
+      ? {
+          evaluationId: self!.id,
+          status: self!.status,
+          answers: selfAnswers,
+          overallScore: self!.overallScore,
+          score: computeScore(version.definition, selfAnswers)
+        }
+      : null,
+    lead: leadVisible
+      ? {
+          evaluationId: lead!.id,
+          evaluatorLabel: lead!.evaluatorLabel,
+          overallScore: lead!.overallScore,
+          answers: lead!.answers as Record<string, string | number>
+        }
+      : null,
+    comparison:
+      leadVisible && self!.status === 'submitted'
+        ? compareSelfWithLead(version.definition, selfAnswers, lead!.answers as Record<string, unknown>)
+        : null,
     leadHidden: viewerIsAgent && request.status === 'open',
     canFill: viewerIsAgent && request.status === 'open',
     viewerIsAgent,

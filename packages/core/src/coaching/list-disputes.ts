@@ -27,7 +27,14 @@ export async function listDisputes({ ctx, input }: { ctx: Ctx; input: z.input<ty
   if (f.agentId) conds.push(eq(d.agentId, f.agentId));
   if (f.evaluationId) conds.push(eq(d.evaluationId, f.evaluationId));
   const rows = await ctx.db
-    .select({ dispute: d, agentName: schema.people.name, teamName: schema.teams.name, overallScore: schema.evaluations.overallScore, evaluationRevision: schema.evaluations.revision, definition: schema.scorecardVersions.definition })
+    .select({
+      dispute: d,
+      agentName: schema.people.name,
+      teamName: schema.teams.name,
+      overallScore: schema.evaluations.overallScore,
+      evaluationRevision: schema.evaluations.revision,
+      definition: schema.scorecardVersions.definition
+    })
     .from(d)
     .innerJoin(schema.people, eq(schema.people.id, d.agentId))
     .innerJoin(schema.evaluations, eq(schema.evaluations.id, d.evaluationId))

@@ -23,6 +23,15 @@ export async function listSelfEvaluations({ ctx, input }: { ctx: Ctx; input: z.i
     .orderBy(desc(r.requestedAt))
     .limit(200);
   return {
-    items: rows.map(({ r: x, agentName }) => ({ id: x.id, callId: x.callId, agentId: x.agentId, agentName, status: x.status, requestedByLabel: x.requestedByLabel, requestedAt: x.requestedAt.toISOString(), submittedAt: x.submittedAt?.toISOString() ?? null }))
+    items: rows.map(({ r: x, agentName }) => ({
+      id: x.id,
+      callId: x.callId,
+      agentId: x.agentId,
+      agentName,
+      status: x.status,
+      requestedByLabel: x.requestedByLabel,
+      requestedAt: x.requestedAt.toISOString(),
+      submittedAt: x.submittedAt?.toISOString() ?? null
+    }))
   };
 }

@@ -47,17 +47,23 @@ export async function openDispute({ ctx, input }: { ctx: Ctx; input: z.input<typ
     if (!isAgentSelf(p, agentScope)) throw forbidden('Only the evaluated agent may dispute an evaluation');
     if (!isDisputable(evaluation.kind)) throw conflict(`A ${evaluation.kind} evaluation cannot be disputed`);
     if (data.revision != null && data.revision !== evaluation.revision)
-      throw conflict(`This evaluation changed since you read it (you read revision ${data.revision}, it is now ${evaluation.revision}); reload it`);
+      throw conflict(
+        `This evaluation changed since you read it (you read revision ${data.revision}, it is now ${evaluation.revision}); reload it`
+      );
     const [program] = await tx.select().from(schema.programs).where(eq(schema.programs.id, evaluation.programId)).limit(1);
     const window = disputeWindow(await disputeWindowStart(tx, evaluation), program!.disputeWindowDays, now);
     if (!window.open)
-      throw new DomainError('CONFLICT', `The dispute window of ${window.days} day${window.days === 1 ? '' : 's'} for this evaluation closed on ${window.closesAt?.slice(0, 10)}`);
+      throw new DomainError(
+        'CONFLICT',
+        `The dispute window of ${window.days} day${window.days === 1 ? '' : 's'} for this evaluation closed on ${window.closesAt?.slice(0, 10)}`
+      );
     const version = await loadScorecardVersion(tx, p.tenantId, evaluation.scorecardVersionId);
     const items = itemsById(version.definition);
     const seen = new Set<string>();
     const details: { path: string; message: string }[] = [];
     data.items.forEach((it, i) => {
-      if (!items.has(it.itemId)) details.push({ path: `items.${i}.itemId`, message: `item "${it.itemId}" is not on this evaluation's scorecard` });
+      if (!items.has(it.itemId))
+        details.push({ path: `items.${i}.itemId`, message: `item "${it.itemId}" is not on this evaluation's scorecard` });
       else if (seen.has(it.itemId)) details.push({ path: `items.${i}.itemId`, message: `item "${it.itemId}" is listed twice` });
       seen.add(it.itemId);
       if (items.has(it.itemId) && it.proposedAnswer !== undefined) {
@@ -75,20 +81,44 @@ export async function openDispute({ ctx, input }: { ctx: Ctx; input: z.input<typ
       .from(di)
       .where(and(eq(di.evaluationId, evaluation.id), inArray(di.itemId, [...seen])));
     if (taken.length)
-      throw conflict(`Already disputed on this evaluation: ${taken.map((t) => `item "${t.itemId}" (dispute ${t.disputeId})`).join(', ')}; an item can be disputed once`);
+      throw conflict(
+        `Already disputed on this evaluation: ${taken.map((t) => `item "${t.itemId}" (dispute ${t.disputeId})`).join(', ')}; an item can be disputed once`
+      );
     const answers = evaluation.answers as Record<string, string | number>;
     const [dispute] = await tx
       .insert(schema.disputes)
-      .values({ tenantId: p.tenantId, evaluationId: evaluation.id, agentId: evaluation.agentId, revision: evaluation.revision, status: 'open', openedAt: now })
+      .values({
+        tenantId: p.tenantId,
+        evaluationId: evaluation.id,
+        agentId: evaluation.agentId,
+        revision: evaluation.revision,
+        status: 'open',
+        openedAt: now
+      })
       .returning();
     const itemRows = await tx
       .insert(di)
-      .values(data.items.map((it) => ({ tenantId: p.tenantId, disputeId: dispute!.id, evaluationId: evaluation.id, itemId: it.itemId, reason: it.reason, answerBefore: answers[it.itemId] ?? null, proposedAnswer: it.proposedAnswer ?? null })))
+      .values(
+        data.items.map((it) => ({
+          tenantId: p.tenantId,
+          disputeId: dispute!.id,
+          evaluationId: evaluation.id,
+          itemId: it.itemId,
+          reason: it.reason,
+          answerBefore: answers[it.itemId] ?? null,
+          proposedAnswer: it.proposedAnswer ?? null
+        }))
+      )
       .returning();
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'dispute.open', objectType: 'dispute', objectId: dispute!.id, after: { evaluationId: evaluation.id, revision: evaluation.revision, items: data.items } },
+      {
+        action: 'dispute.open',
+        objectType: 'dispute',
+        objectId: dispute!.id,
+        after: { evaluationId: evaluation.id, revision: evaluation.revision, items: data.items }
+      },
       now
     );
     return disputeDto(dispute!, itemRows, items, now);

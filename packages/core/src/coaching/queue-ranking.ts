@@ -18,7 +18,11 @@ export type QueueFacts = {
   oldestOpenDisputeDays: number | null;
 };
 
-export type QueueReason = { code: 'open_disputes' | 'overdue_follow_up' | 'critical_errors' | 'low_oriented' | 'new_agent' | 'no_evaluations'; text: string; points: number };
+export type QueueReason = {
+  code: 'open_disputes' | 'overdue_follow_up' | 'critical_errors' | 'low_oriented' | 'new_agent' | 'no_evaluations';
+  text: string;
+  points: number;
+};
 export type QueueEntry = QueueFacts & { priority: number; reasons: QueueReason[] };
 
 export const QUEUE_RULES = {
@@ -43,13 +47,25 @@ export function rankCoachingQueue(facts: QueueFacts[]): QueueEntry[] {
     const reasons: QueueReason[] = [];
     if (f.openDisputes > 0) {
       const age = f.oldestOpenDisputeDays ?? 0;
-      reasons.push({ code: 'open_disputes', points: Math.min(50, 25 * f.openDisputes) + Math.min(30, age), text: `${f.openDisputes} open dispute${f.openDisputes > 1 ? 's' : ''} (oldest ${age} day${age === 1 ? '' : 's'})` });
+      reasons.push({
+        code: 'open_disputes',
+        points: Math.min(50, 25 * f.openDisputes) + Math.min(30, age),
+        text: `${f.openDisputes} open dispute${f.openDisputes > 1 ? 's' : ''} (oldest ${age} day${age === 1 ? '' : 's'})`
+      });
     }
     if (f.overdueFollowUps > 0 && f.overdueFollowUpDays != null && f.overdueFollowUpDays > 0) {
-      reasons.push({ code: 'overdue_follow_up', points: Math.min(60, 30 + f.overdueFollowUpDays), text: `Follow-up overdue by ${f.overdueFollowUpDays} day${f.overdueFollowUpDays === 1 ? '' : 's'}` });
+      reasons.push({
+        code: 'overdue_follow_up',
+        points: Math.min(60, 30 + f.overdueFollowUpDays),
+        text: `Follow-up overdue by ${f.overdueFollowUpDays} day${f.overdueFollowUpDays === 1 ? '' : 's'}`
+      });
     }
     if (f.criticalErrors > 0) {
-      reasons.push({ code: 'critical_errors', points: Math.min(60, 20 * f.criticalErrors), text: `${f.criticalErrors} evaluation${f.criticalErrors > 1 ? 's' : ''} with a critical error` });
+      reasons.push({
+        code: 'critical_errors',
+        points: Math.min(60, 20 * f.criticalErrors),
+        text: `${f.criticalErrors} evaluation${f.criticalErrors > 1 ? 's' : ''} with a critical error`
+      });
     }
     const o = f.oriented;
     if (o.n === 0 || o.estimate == null) {

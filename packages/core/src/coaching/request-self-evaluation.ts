@@ -45,7 +45,9 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
       const { evaluation: lead, scope: ls } = await loadEvaluationWithScope(tx, p.tenantId, data.leadEvaluationId);
       if (!canReadEvaluation(p, ls, lead)) throw notFound(`Evaluation ${data.leadEvaluationId}`);
       if (lead.callId !== call.id || byAgent(lead.kind))
-        throw invalid(`Evaluation ${lead.id} is not an evaluation of call ${call.id}`, [{ path: 'leadEvaluationId', message: 'must evaluate the same call' }]);
+        throw invalid(`Evaluation ${lead.id} is not an evaluation of call ${call.id}`, [
+          { path: 'leadEvaluationId', message: 'must evaluate the same call' }
+        ]);
       versionId = lead.scorecardVersionId;
     } else {
       versionId = (await currentScorecardVersion(tx, p.tenantId, call.programId)).version.id;
@@ -54,29 +56,94 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
     const empty = cachedScoreOf((await loadScorecardVersion(tx, p.tenantId, versionId)).definition, {}).cached;
     const r = schema.selfEvaluationRequests;
     const me = authorOf(p);
-    const [existing] = await tx.select().from(r).where(and(eq(r.callId, call.id), eq(r.agentId, call.agentId))).limit(1);
-    if (existing && existing.status !== 'cancelled') throw conflict(`This agent was already asked to score call ${call.id} (request ${existing.id})`);
+    const [existing] = await tx
+      .select()
+      .from(r)
+      .where(and(eq(r.callId, call.id), eq(r.agentId, call.agentId)))
+      .limit(1);
+    if (existing && existing.status !== 'cancelled')
+      throw conflict(`This agent was already asked to score call ${call.id} (request ${existing.id})`);
     if (existing) {
       // Asked again after a withdrawal: the same request opens again, its draft emptied onto this version.
-      const [draft] = await tx.select({ version: schema.evaluations.version }).from(schema.evaluations).where(eq(schema.evaluations.id, existing.selfEvaluationId));
-      await tx.update(schema.evaluations).set({ answers: {}, ...empty, scorecardVersionId: versionId, version: draft!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, existing.selfEvaluationId));
+      const [draft] = await tx
+        .select({ version: schema.evaluations.version })
+        .from(schema.evaluations)
+        .where(eq(schema.evaluations.id, existing.selfEvaluationId));
+      await tx
+        .update(schema.evaluations)
+        .set({ answers: {}, ...empty, scorecardVersionId: versionId, version: draft!.version + 1, updatedAt: now })
+        .where(eq(schema.evaluations.id, existing.selfEvaluationId));
       await tx
         .update(r)
-        .set({ status: 'open', requestedById: me.id, requestedByLabel: me.label, leadEvaluationId: data.leadEvaluationId ?? null, message: data.message ?? null, requestedAt: now, submittedAt: null })
+        .set({
+          status: 'open',
+          requestedById: me.id,
+          requestedByLabel: me.label,
+          leadEvaluationId: data.leadEvaluationId ?? null,
+          message: data.message ?? null,
+          requestedAt: now,
+          submittedAt: null
+        })
         .where(eq(r.id, existing.id));
-      await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'self_evaluation.request', objectType: 'self_evaluation_request', objectId: existing.id, before: { status: 'cancelled' }, after: { ...data, selfEvaluationId: existing.selfEvaluationId, reopened: true } }, now);
+      await writeAudit(
+        tx,
+        { principal: p, requestId: ctx.requestId },
+        {
+          action: 'self_evaluation.request',
+          objectType: 'self_evaluation_request',
+          objectId: existing.id,
+          before: { status: 'cancelled' },
+          after: { ...data, selfEvaluationId: existing.selfEvaluationId, reopened: true }
+        },
+        now
+      );
       return { id: existing.id, selfEvaluationId: existing.selfEvaluationId };
     }
     const [agent] = await tx.select({ name: schema.people.name }).from(schema.people).where(eq(schema.people.id, call.agentId));
     const [selfEval] = await tx
       .insert(schema.evaluations)
-      .values({ tenantId: p.tenantId, callId: call.id, agentId: call.agentId, programId: call.programId, scorecardVersionId: versionId, evaluatorId: call.agentId, evaluatorLabel: `agent:${agent!.name}`, kind: 'self', status: 'draft', answers: {}, ...empty, updatedAt: now })
+      .values({
+        tenantId: p.tenantId,
+        callId: call.id,
+        agentId: call.agentId,
+        programId: call.programId,
+        scorecardVersionId: versionId,
+        evaluatorId: call.agentId,
+        evaluatorLabel: `agent:${agent!.name}`,
+        kind: 'self',
+        status: 'draft',
+        answers: {},
+        ...empty,
+        updatedAt: now
+      })
       .returning();
     const [request] = await tx
       .insert(r)
-      .values({ tenantId: p.tenantId, callId: call.id, agentId: call.agentId, programId: call.programId, requestedById: me.id, requestedByLabel: me.label, leadEvaluationId: data.leadEvaluationId ?? null, selfEvaluationId: selfEval!.id, message: data.message ?? null, status: 'open', requestedAt: now })
+      .values({
+        tenantId: p.tenantId,
+        callId: call.id,
+        agentId: call.agentId,
+        programId: call.programId,
+        requestedById: me.id,
+        requestedByLabel: me.label,
+        leadEvaluationId: data.leadEvaluationId ?? null,
+        selfEvaluationId: selfEval!.id,
+        message: data.message ?? null,
+        status: 'open',
+        requestedAt: now
+      })
       .returning();
-    await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'self_evaluation.request', objectType: 'self_evaluation_request', objectId: request!.id, after: { ...data, selfEvaluationId: selfEval!.id } }, now);
+    await writeAudit(
+      tx,
+      { principal: p, requestId: ctx.requestId },
+      {
+        action: 'self_evaluation.request',
+        objectType: 'self_evaluation_request',
+        objectId: request!.id,
+        after: { ...data, selfEvaluationId: selfEval!.id }
+      },
+      now
+    );
     return { id: request!.id, selfEvaluationId: selfEval!.id };
   });
 }

@@ -54,10 +54,12 @@ export async function resolveDispute({ ctx, input }: { ctx: Ctx; input: z.input<
     const decided = new Map(data.items.map((d) => [d.itemId, d]));
     const details: { path: string; message: string }[] = [];
     data.items.forEach((d, i) => {
-      if (!items.some((it) => it.itemId === d.itemId)) details.push({ path: `items.${i}.itemId`, message: `item "${d.itemId}" is not part of dispute ${dispute.id}` });
+      if (!items.some((it) => it.itemId === d.itemId))
+        details.push({ path: `items.${i}.itemId`, message: `item "${d.itemId}" is not part of dispute ${dispute.id}` });
     });
     if (decided.size !== data.items.length) details.push({ path: 'items', message: 'an item is decided twice' });
-    for (const it of items) if (!decided.has(it.itemId)) details.push({ path: 'items', message: `decide item "${it.itemId}" too (accept or reject)` });
+    for (const it of items)
+      if (!decided.has(it.itemId)) details.push({ path: 'items', message: `decide item "${it.itemId}" too (accept or reject)` });
     const changes: Record<string, string | number> = {};
     data.items.forEach((d, i) => {
       if (d.outcome !== 'accepted') return;
@@ -74,7 +76,10 @@ export async function resolveDispute({ ctx, input }: { ctx: Ctx; input: z.input<
         return;
       }
       if ((evaluation.answers as Record<string, unknown>)[d.itemId] === answer)
-        details.push({ path: `items.${i}.answer`, message: `item "${d.itemId}": the answer is already ${JSON.stringify(answer)}; reject it or give another answer` });
+        details.push({
+          path: `items.${i}.answer`,
+          message: `item "${d.itemId}": the answer is already ${JSON.stringify(answer)}; reject it or give another answer`
+        });
       changes[d.itemId] = answer;
     });
     if (details.length) throw invalid(`Cannot resolve: ${details.map((d) => d.message).join('; ')}`, details);
@@ -112,7 +117,18 @@ export async function resolveDispute({ ctx, input }: { ctx: Ctx; input: z.input<
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'dispute.resolve', objectType: 'dispute', objectId: dispute.id, before: { status: 'open' }, after: { status, reason: data.reason, resultingRevision, items: data.items.map((d) => ({ itemId: d.itemId, outcome: d.outcome, answer: changes[d.itemId] ?? null })) } },
+      {
+        action: 'dispute.resolve',
+        objectType: 'dispute',
+        objectId: dispute.id,
+        before: { status: 'open' },
+        after: {
+          status,
+          reason: data.reason,
+          resultingRevision,
+          items: data.items.map((d) => ({ itemId: d.itemId, outcome: d.outcome, answer: changes[d.itemId] ?? null }))
+        }
+      },
       now
     );
     return disputeDto(resolved, after, defs, now);

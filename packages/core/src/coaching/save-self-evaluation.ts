@@ -32,18 +32,49 @@ export async function saveSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.in
     const merged = compactAnswers({ ...(evaluation!.answers as Record<string, never>), ...data.answers });
     const { result, cached, revision: scored } = scoreAnswers(version.definition, merged, { requireComplete: data.submit });
     if (!data.submit) {
-      await tx.update(schema.evaluations).set({ answers: merged, ...cached, version: evaluation!.version + 1, updatedAt: now }).where(eq(schema.evaluations.id, evaluation!.id));
+      await tx
+        .update(schema.evaluations)
+        .set({ answers: merged, ...cached, version: evaluation!.version + 1, updatedAt: now })
+        .where(eq(schema.evaluations.id, evaluation!.id));
       return { status: 'open' as const, score: result };
     }
-    await tx
-      .insert(schema.evaluationRevisions)
-      .values({ evaluationId: evaluation!.id, revision: 1, answers: merged, ...scored, authorId: p.personId ?? null, authorLabel: p.label, at: now, reason: null });
+    await tx.insert(schema.evaluationRevisions).values({
+      evaluationId: evaluation!.id,
+      revision: 1,
+      answers: merged,
+      ...scored,
+      authorId: p.personId ?? null,
+      authorLabel: p.label,
+      at: now,
+      reason: null
+    });
     await tx
       .update(schema.evaluations)
-      .set({ answers: merged, ...cached, status: 'submitted', revision: 1, submittedAt: now, version: evaluation!.version + 1, updatedAt: now })
+      .set({
+        answers: merged,
+        ...cached,
+        status: 'submitted',
+        revision: 1,
+        submittedAt: now,
+        version: evaluation!.version + 1,
+        updatedAt: now
+      })
       .where(eq(schema.evaluations.id, evaluation!.id));
-    await tx.update(schema.selfEvaluationRequests).set({ status: 'submitted', submittedAt: now }).where(eq(schema.selfEvaluationRequests.id, request.id));
-    await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'self_evaluation.submit', objectType: 'evaluation', objectId: evaluation!.id, after: { requestId: request.id, overallScore: result.score, answers: merged } }, now);
+    await tx
+      .update(schema.selfEvaluationRequests)
+      .set({ status: 'submitted', submittedAt: now })
+      .where(eq(schema.selfEvaluationRequests.id, request.id));
+    await writeAudit(
+      tx,
+      { principal: p, requestId: ctx.requestId },
+      {
+        action: 'self_evaluation.submit',
+        objectType: 'evaluation',
+        objectId: evaluation!.id,
+        after: { requestId: request.id, overallScore: result.score, answers: merged }
+      },
+      now
+    );
     return { status: 'submitted' as const, score: result };
   });
 }

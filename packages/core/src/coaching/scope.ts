@@ -39,7 +39,13 @@ export async function hiddenFromAgentBySelfEvaluation(tx: DbOrTx, e: { callId: n
   const [open] = await tx
     .select({ id: schema.selfEvaluationRequests.id })
     .from(schema.selfEvaluationRequests)
-    .where(and(eq(schema.selfEvaluationRequests.callId, e.callId), eq(schema.selfEvaluationRequests.agentId, e.agentId), eq(schema.selfEvaluationRequests.status, 'open')))
+    .where(
+      and(
+        eq(schema.selfEvaluationRequests.callId, e.callId),
+        eq(schema.selfEvaluationRequests.agentId, e.agentId),
+        eq(schema.selfEvaluationRequests.status, 'open')
+      )
+    )
     .limit(1);
   return open != null;
 }
@@ -57,7 +63,8 @@ export async function loadEvaluationForCoaching(tx: DbOrTx, p: Principal, evalua
   const agentScope: AgentScope = { tenantId: p.tenantId, agentId: scope.agentId, agentTeamId: scope.agentTeamId };
   const missing = () => notFound(`Evaluation ${evaluationId}`);
   if (!canReadEvaluation(p, scope, evaluation) || !canReadCoaching(p, agentScope)) throw missing();
-  if (isAgentSelf(p, agentScope) && (evaluation.status !== 'submitted' || (await hiddenFromAgentBySelfEvaluation(tx, evaluation)))) throw missing();
+  if (isAgentSelf(p, agentScope) && (evaluation.status !== 'submitted' || (await hiddenFromAgentBySelfEvaluation(tx, evaluation))))
+    throw missing();
   return { evaluation, scope, agentScope };
 }
 

@@ -27,10 +27,22 @@ export async function setActionDone({ ctx, input }: { ctx: Ctx; input: z.input<t
       throw notFound(`Action ${data.actionId}`);
     });
     // The agent ticks off its own actions; the coach's are the coach's to tick.
-    if (isAgentSelf(p, scope) && !canCoach(p, scope) && action.owner !== 'agent') throw forbidden('This action is your coach\'s to tick off');
+    if (isAgentSelf(p, scope) && !canCoach(p, scope) && action.owner !== 'agent')
+      throw forbidden("This action is your coach's to tick off");
     const doneAt = data.done ? (action.doneAt ?? now) : null;
     await tx.update(schema.coachingActions).set({ doneAt }).where(eq(schema.coachingActions.id, action.id));
-    await writeAudit(tx, { principal: p, requestId: ctx.requestId }, { action: 'coaching_action.set_done', objectType: 'coaching_action', objectId: action.id, before: { done: action.doneAt != null }, after: { done: data.done } }, now);
+    await writeAudit(
+      tx,
+      { principal: p, requestId: ctx.requestId },
+      {
+        action: 'coaching_action.set_done',
+        objectType: 'coaching_action',
+        objectId: action.id,
+        before: { done: action.doneAt != null },
+        after: { done: data.done }
+      },
+      now
+    );
     return { id: action.id, doneAt: doneAt?.toISOString() ?? null };
   });
 }

@@ -28,36 +28,58 @@ export async function addComment({ ctx, input }: { ctx: Ctx; input: z.input<type
   return ctx.db.transaction(async (tx) => {
     const { evaluation, definition } = await loadForChange(tx, ctx.principal, data.evaluationId);
     if (data.itemId != null && !definition.sections.some((s) => s.items.some((i) => i.id === data.itemId)))
-      throw invalid(`item "${data.itemId}" is not on this scorecard version`, [{ path: 'itemId', message: `item "${data.itemId}" is not on this scorecard version` }]);
+      throw invalid(`item "${data.itemId}" is not on this scorecard version`, [
+        { path: 'itemId', message: `item "${data.itemId}" is not on this scorecard version` }
+      ]);
     let atSeconds = data.atSeconds ?? null;
     if ((atSeconds != null || data.turnIndex != null) && evaluation.callId == null)
-      throw invalid('This evaluation has no recording: a comment cannot be pinned to a moment or a transcript line', [{ path: atSeconds != null ? 'atSeconds' : 'turnIndex', message: 'no recording' }]);
+      throw invalid('This evaluation has no recording: a comment cannot be pinned to a moment or a transcript line', [
+        { path: atSeconds != null ? 'atSeconds' : 'turnIndex', message: 'no recording' }
+      ]);
     if (evaluation.callId != null && atSeconds != null) {
       const [call] = await tx.select().from(schema.calls).where(eq(schema.calls.id, evaluation.callId)).limit(1);
       const length = call!.answerSeconds + call!.talkSeconds + call!.holdSeconds;
       if (atSeconds > length + 60)
-        throw invalid(`atSeconds ${atSeconds} is past the end of the call (${length} s)`, [{ path: 'atSeconds', message: `past the end of the call (${length} s)` }]);
+        throw invalid(`atSeconds ${atSeconds} is past the end of the call (${length} s)`, [
+          { path: 'atSeconds', message: `past the end of the call (${length} s)` }
+        ]);
     }
     if (data.turnIndex != null) {
       const [t] = await tx.select().from(schema.callTranscripts).where(eq(schema.callTranscripts.callId, evaluation.callId!)).limit(1);
       const turn = t?.turns[data.turnIndex];
       if (!turn)
-        throw invalid(`transcript line ${data.turnIndex} does not exist`, [{ path: 'turnIndex', message: t ? `the transcript has ${t.turns.length} lines` : 'the call has no transcript' }]);
+        throw invalid(`transcript line ${data.turnIndex} does not exist`, [
+          { path: 'turnIndex', message: t ? `the transcript has ${t.turns.length} lines` : 'the call has no transcript' }
+        ]);
       atSeconds ??= turn.start;
     }
     const me = authorOf(ctx.principal);
     const now = nowOf(ctx);
     const [row] = await tx
       .insert(schema.evaluationComments)
-      .values({ tenantId: ctx.principal.tenantId, evaluationId: evaluation.id, itemId: data.itemId ?? null, text: data.text, atSeconds, turnIndex: data.turnIndex ?? null, authorId: me.id, authorLabel: me.label, createdAt: now })
+      .values({
+        tenantId: ctx.principal.tenantId,
+        evaluationId: evaluation.id,
+        itemId: data.itemId ?? null,
+        text: data.text,
+        atSeconds,
+        turnIndex: data.turnIndex ?? null,
+        authorId: me.id,
+        authorLabel: me.label,
+        createdAt: now
+      })
       .returning();
     await writeAudit(
       tx,
       { principal: ctx.principal, requestId: ctx.requestId },
-      { action: 'evaluation.comment', objectType: 'evaluation', objectId: evaluation.id, after: { commentId: row!.id, itemId: row!.itemId, atSeconds, turnIndex: row!.turnIndex } },
+      {
+        action: 'evaluation.comment',
+        objectType: 'evaluation',
+        objectId: evaluation.id,
+        after: { commentId: row!.id, itemId: row!.itemId, atSeconds, turnIndex: row!.turnIndex }
+      },
       now
     );
     return commentDto(row!);
   });
 }
-

@@ -76,7 +76,13 @@ export async function aggregateRows(db: DbOrTx, p: Principal, f: z.output<typeof
       oN: overall.n,
       oMean: overall.mean,
       oSq: overall.sumsq,
-      ...Object.fromEntries(DIMENSIONS.flatMap((d) => [[`${d}N`, dims[d]!.n], [`${d}Mean`, dims[d]!.mean], [`${d}Sq`, dims[d]!.sumsq]]))
+      ...Object.fromEntries(
+        DIMENSIONS.flatMap((d) => [
+          [`${d}N`, dims[d]!.n],
+          [`${d}Mean`, dims[d]!.mean],
+          [`${d}Sq`, dims[d]!.sumsq]
+        ])
+      )
     })
     .from(e)
     .innerJoin(schema.people, eq(schema.people.id, e.agentId))
@@ -97,7 +103,10 @@ export async function aggregateRows(db: DbOrTx, p: Principal, f: z.output<typeof
       group: { id: r.id, name: r.name ?? '?' },
       n: Number(r.n),
       overall: est(r.oN, r.oMean, r.oSq),
-      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, est(row[`${d}N`]!, row[`${d}Mean`]!, row[`${d}Sq`]!)])) as Record<Dimension, Estimate>,
+      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, est(row[`${d}N`]!, row[`${d}Mean`]!, row[`${d}Sq`]!)])) as Record<
+        Dimension,
+        Estimate
+      >,
       failRate: wilsonInterval(Number(r.failed ?? 0), Number(r.n))
     };
   });

@@ -26,14 +26,26 @@ export async function applyRevisionInTx(
   const answers = compactAnswers(args.answers);
   const before = evaluation.answers as Record<string, unknown>;
   const changed = changedKeys(before, answers);
-  if (!changed.length) throw invalid('No answer changed: a revision must change at least one answer', [{ path: 'answers', message: 'identical to the current revision' }]);
+  if (!changed.length)
+    throw invalid('No answer changed: a revision must change at least one answer', [
+      { path: 'answers', message: 'identical to the current revision' }
+    ]);
   const { result, cached, revision: scored } = scoreAnswers(definition, answers, { requireComplete: true });
   const now = nowOf(ctx);
   const me = authorOf(ctx.principal);
   const next = evaluation.revision + 1;
   const [revision] = await tx
     .insert(schema.evaluationRevisions)
-    .values({ evaluationId: evaluation.id, revision: next, answers, ...scored, authorId: me.id, authorLabel: me.label, at: now, reason: args.reason })
+    .values({
+      evaluationId: evaluation.id,
+      revision: next,
+      answers,
+      ...scored,
+      authorId: me.id,
+      authorLabel: me.label,
+      at: now,
+      reason: args.reason
+    })
     .returning();
   const [row] = await tx
     .update(schema.evaluations)

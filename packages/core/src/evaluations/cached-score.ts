@@ -20,7 +20,10 @@ export type RevisionScore = { result: ScoreResult; overallScore: number | null; 
  * dispute resolution, drafts, self-evaluations, re-score, the demo seeder and `pnpm scores:verify` all go
  * through here, so a cached column can only ever hold what computeScore says about the stored answers.
  */
-export function cachedScoreOf(definition: ScorecardDefinition, answers: AnswerSet): { result: ScoreResult; cached: CachedScore; revision: RevisionScore } {
+export function cachedScoreOf(
+  definition: ScorecardDefinition,
+  answers: AnswerSet
+): { result: ScoreResult; cached: CachedScore; revision: RevisionScore } {
   const result = computeScore(definition, answers);
   const cached: CachedScore = {
     overallScore: result.score,
@@ -49,7 +52,8 @@ export type StoredScore = {
 
 /** The first cache column (by its SQL name) that is not what the formula gives, or null when all match. */
 export function cachedScoreDiff(stored: StoredScore, expected: CachedScore): { column: string; stored: unknown; expected: unknown } | null {
-  const same = (a: number | null | undefined, b: number | null) => (a == null || b == null ? a == null && b == null : Math.abs(a - b) < 1e-9);
+  const same = (a: number | null | undefined, b: number | null) =>
+    a == null || b == null ? a == null && b == null : Math.abs(a - b) < 1e-9;
   const scalar = [
     ['overall_score', stored.overallScore, expected.overallScore],
     ['friendly_score', stored.friendlyScore, expected.friendlyScore],
@@ -63,6 +67,7 @@ export function cachedScoreDiff(stored: StoredScore, expected: CachedScore): { c
     return { column: 'dimension_scores', stored: dims, expected: expected.dimensionScores };
   if (stored.failed !== expected.failed) return { column: 'failed', stored: stored.failed, expected: expected.failed };
   const flags = (f: string[] | null) => JSON.stringify([...(f ?? [])].sort());
-  if (flags(stored.criticalFlags) !== flags(expected.criticalFlags)) return { column: 'critical_flags', stored: stored.criticalFlags, expected: expected.criticalFlags };
+  if (flags(stored.criticalFlags) !== flags(expected.criticalFlags))
+    return { column: 'critical_flags', stored: stored.criticalFlags, expected: expected.criticalFlags };
   return null;
 }

@@ -9,7 +9,14 @@ import { schema, type DbOrTx, type TranscriptTurn } from '@attentive/db';
  */
 export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callId: number | null; agentId: number; programId: number }) {
   const [who] = await db
-    .select({ agentName: schema.people.name, agentCode: schema.people.code, teamName: schema.teams.name, teamId: schema.teams.id, programName: schema.programs.name, clientName: schema.clients.name })
+    .select({
+      agentName: schema.people.name,
+      agentCode: schema.people.code,
+      teamName: schema.teams.name,
+      teamId: schema.teams.id,
+      programName: schema.programs.name,
+      clientName: schema.clients.name
+    })
     .from(schema.people)
     .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
     .innerJoin(schema.programs, eq(schema.programs.id, at.programId))
@@ -29,7 +36,11 @@ export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callI
     .leftJoin(q, eq(q.id, schema.calls.queueId))
     .where(and(eq(schema.calls.id, at.callId), eq(schema.calls.tenantId, tenantId)))
     .limit(1);
-  const [t] = await db.select({ turns: schema.callTranscripts.turns }).from(schema.callTranscripts).where(eq(schema.callTranscripts.callId, at.callId)).limit(1);
+  const [t] = await db
+    .select({ turns: schema.callTranscripts.turns })
+    .from(schema.callTranscripts)
+    .where(eq(schema.callTranscripts.callId, at.callId))
+    .limit(1);
   const c = row!.call;
   return {
     contact,

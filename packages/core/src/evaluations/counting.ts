@@ -17,7 +17,15 @@ export async function countingEvaluationOfCall(tx: DbOrTx, o: { tenantId: number
   const [row] = await tx
     .select({ id: e.id, kind: e.kind, evaluatorLabel: e.evaluatorLabel, submittedAt: e.submittedAt })
     .from(e)
-    .where(and(eq(e.tenantId, o.tenantId), eq(e.callId, o.callId), eq(e.status, 'submitted'), inArray(e.kind, COUNTING_KINDS), o.exceptId != null ? ne(e.id, o.exceptId) : undefined))
+    .where(
+      and(
+        eq(e.tenantId, o.tenantId),
+        eq(e.callId, o.callId),
+        eq(e.status, 'submitted'),
+        inArray(e.kind, COUNTING_KINDS),
+        o.exceptId != null ? ne(e.id, o.exceptId) : undefined
+      )
+    )
     .orderBy(desc(e.id))
     .limit(1);
   return row ?? null;
@@ -27,7 +35,10 @@ export async function countingEvaluationOfCall(tx: DbOrTx, o: { tenantId: number
  * Refuses a second counting evaluation of a call (409 naming the one that counts): a call is one
  * observation of its agent, and averaging a second scoring in would count it twice.
  */
-export async function refuseSecondCountingEvaluation(tx: DbOrTx, o: { tenantId: number; callId: number | null; kind: EvaluationKind; exceptId?: number }) {
+export async function refuseSecondCountingEvaluation(
+  tx: DbOrTx,
+  o: { tenantId: number; callId: number | null; kind: EvaluationKind; exceptId?: number }
+) {
   if (o.callId == null || !countsTowardAgent(o.kind)) return;
   const existing = await countingEvaluationOfCall(tx, { tenantId: o.tenantId, callId: o.callId, exceptId: o.exceptId });
   if (!existing) return;

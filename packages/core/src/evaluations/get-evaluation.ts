@@ -24,11 +24,20 @@ export async function getEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<t
   const { evaluation, scope } = await loadEvaluationWithScope(ctx.db, p.tenantId, evaluationId);
   if (!canReadEvaluation(p, scope, evaluation)) throw notFound(`Evaluation ${evaluationId}`);
   // While the agent's own self-evaluation of this call is open, others' scores stay hidden from it.
-  if (p.personId === evaluation.agentId && !canEvaluate(p, scope) && (await hiddenFromAgentBySelfEvaluation(ctx.db, evaluation))) throw notFound(`Evaluation ${evaluationId}`);
+  if (p.personId === evaluation.agentId && !canEvaluate(p, scope) && (await hiddenFromAgentBySelfEvaluation(ctx.db, evaluation)))
+    throw notFound(`Evaluation ${evaluationId}`);
   const [version, revisions, comments, contact] = await Promise.all([
     loadScorecardVersion(ctx.db, p.tenantId, evaluation.scorecardVersionId),
-    ctx.db.select().from(schema.evaluationRevisions).where(eq(schema.evaluationRevisions.evaluationId, evaluation.id)).orderBy(asc(schema.evaluationRevisions.revision)),
-    ctx.db.select().from(schema.evaluationComments).where(eq(schema.evaluationComments.evaluationId, evaluation.id)).orderBy(asc(schema.evaluationComments.id)),
+    ctx.db
+      .select()
+      .from(schema.evaluationRevisions)
+      .where(eq(schema.evaluationRevisions.evaluationId, evaluation.id))
+      .orderBy(asc(schema.evaluationRevisions.revision)),
+    ctx.db
+      .select()
+      .from(schema.evaluationComments)
+      .where(eq(schema.evaluationComments.evaluationId, evaluation.id))
+      .orderBy(asc(schema.evaluationComments.id)),
     loadContactFacts(ctx.db, p.tenantId, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
   ]);
   return {

@@ -35,8 +35,26 @@ export type KindTraits = {
  * Policy, aggregates, the sample link, coaching and screens read it; adding a kind is one row and its
  * tests (packages/core/test/evaluation-kinds.test.ts covers every kind × role × action).
  */
-const counting = { countsTowardAgent: true, visibleToAgent: true, visibleToClient: true, disputable: true, byAgent: false, fulfilsSample: true, sealed: null, onScreen: true } as const;
-const further = { countsTowardAgent: false, visibleToAgent: true, visibleToClient: true, disputable: false, byAgent: false, fulfilsSample: false, sealed: null, onScreen: false } as const;
+const counting = {
+  countsTowardAgent: true,
+  visibleToAgent: true,
+  visibleToClient: true,
+  disputable: true,
+  byAgent: false,
+  fulfilsSample: true,
+  sealed: null,
+  onScreen: true
+} as const;
+const further = {
+  countsTowardAgent: false,
+  visibleToAgent: true,
+  visibleToClient: true,
+  disputable: false,
+  byAgent: false,
+  fulfilsSample: false,
+  sealed: null,
+  onScreen: false
+} as const;
 
 export const KIND_TRAITS = {
   sampled: counting,

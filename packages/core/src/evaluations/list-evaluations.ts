@@ -41,7 +41,8 @@ export async function listEvaluations({ ctx, input }: { ctx: Ctx; input: z.input
   if (f.to) conds.push(lt(e.updatedAt, f.to));
   if (f.cursor) {
     const c = Number(f.cursor);
-    if (!Number.isInteger(c) || c < 1) throw invalid('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid cursor' }]);
+    if (!Number.isInteger(c) || c < 1)
+      throw invalid('cursor is not one this API gave out', [{ path: 'cursor', message: 'invalid cursor' }]);
     conds.push(lt(e.id, c));
   }
   const rows = await ctx.db

@@ -13,7 +13,9 @@ export async function loadForChange(tx: DbOrTx, p: Principal, evaluationId: numb
   const { evaluation, scope } = await loadEvaluationWithScope(tx, p.tenantId, evaluationId);
   if (!canReadEvaluation(p, scope, evaluation)) throw notFound(`Evaluation ${evaluationId}`);
   if (!canChangeEvaluation(p, scope, evaluation))
-    throw forbidden(evaluation.status === 'draft' ? 'This draft belongs to another evaluator' : 'Only evaluators of this agent may change this evaluation');
+    throw forbidden(
+      evaluation.status === 'draft' ? 'This draft belongs to another evaluator' : 'Only evaluators of this agent may change this evaluation'
+    );
   const version = await loadScorecardVersion(tx, p.tenantId, evaluation.scorecardVersionId);
   return { evaluation, scope, definition: version.definition };
 }

@@ -28,7 +28,16 @@ export async function prepareEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
   const [facts, existing, current] = await Promise.all([
     loadContactFacts(ctx.db, p.tenantId, { callId, agentId: call.agentId, programId: call.programId }),
     ctx.db
-      .select({ id: schema.evaluations.id, status: schema.evaluations.status, kind: schema.evaluations.kind, evaluatorId: schema.evaluations.evaluatorId, evaluatorLabel: schema.evaluations.evaluatorLabel, revision: schema.evaluations.revision, overallScore: schema.evaluations.overallScore, updatedAt: schema.evaluations.updatedAt })
+      .select({
+        id: schema.evaluations.id,
+        status: schema.evaluations.status,
+        kind: schema.evaluations.kind,
+        evaluatorId: schema.evaluations.evaluatorId,
+        evaluatorLabel: schema.evaluations.evaluatorLabel,
+        revision: schema.evaluations.revision,
+        overallScore: schema.evaluations.overallScore,
+        updatedAt: schema.evaluations.updatedAt
+      })
       .from(schema.evaluations)
       .where(and(eq(schema.evaluations.tenantId, p.tenantId), eq(schema.evaluations.callId, callId)))
       .orderBy(desc(schema.evaluations.id)),
@@ -39,9 +48,12 @@ export async function prepareEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
         })
       : Promise.resolve(null)
   ]);
-  const isMine = (e: { evaluatorId: number | null; evaluatorLabel: string }) => (p.personId != null ? e.evaluatorId === p.personId : e.evaluatorLabel === p.label);
+  const isMine = (e: { evaluatorId: number | null; evaluatorLabel: string }) =>
+    p.personId != null ? e.evaluatorId === p.personId : e.evaluatorLabel === p.label;
   const asAgent = p.personId === call.agentId && !mayEvaluate;
-  const hidden = asAgent ? await Promise.all(existing.map((e) => hiddenFromAgentBySelfEvaluation(ctx.db, { callId, agentId: call.agentId, kind: e.kind }))) : [];
+  const hidden = asAgent
+    ? await Promise.all(existing.map((e) => hiddenFromAgentBySelfEvaluation(ctx.db, { callId, agentId: call.agentId, kind: e.kind })))
+    : [];
   const evaluations = existing
     .filter((e, i) => canReadEvaluation(p, scope, e) && !hidden[i])
     .map((e) => ({ ...e, mine: isMine(e), updatedAt: e.updatedAt.toISOString() }));
@@ -52,6 +64,13 @@ export async function prepareEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
     // The submitted evaluation this call counts with (one per call): a second evaluator opens it to revise it.
     countingEvaluationId: evaluations.find((e) => e.status === 'submitted' && countsTowardAgent(e.kind))?.id ?? null,
     evaluations,
-    scorecard: current ? { versionId: current.version.id, version: current.version.version, name: current.scorecardName, definition: current.version.definition } : null
+    scorecard: current
+      ? {
+          versionId: current.version.id,
+          version: current.version.version,
+          name: current.scorecardName,
+          definition: current.version.definition
+        }
+      : null
   };
 }

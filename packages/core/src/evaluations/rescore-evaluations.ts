@@ -41,7 +41,10 @@ export async function rescoreEvaluations(db: Db, opts: { tenantId: number; pageS
     if (!rows.length) break;
     const missing = [...new Set(rows.map((r) => r.versionId))].filter((v) => !definitions.has(v));
     if (missing.length) {
-      const versions = await db.select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition }).from(schema.scorecardVersions).where(inArray(schema.scorecardVersions.id, missing));
+      const versions = await db
+        .select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition })
+        .from(schema.scorecardVersions)
+        .where(inArray(schema.scorecardVersions.id, missing));
       for (const v of versions) definitions.set(v.id, v.definition);
     }
     const args: (number | string | null)[] = [];
@@ -50,7 +53,16 @@ export async function rescoreEvaluations(db: Db, opts: { tenantId: number; pageS
       const c = cachedScoreOf(definitions.get(r.versionId)!, r.answers).cached;
       if (c.overallScore !== r.overall || c.failed !== r.failed) changed++;
       tuples.push('(?, ?, ?, ?, ?, ?, ?, ?)');
-      args.push(r.id, c.overallScore, JSON.stringify(c.dimensionScores), c.friendlyScore, c.orientedScore, c.complianceScore, c.failed ? 1 : 0, JSON.stringify(c.criticalFlags));
+      args.push(
+        r.id,
+        c.overallScore,
+        JSON.stringify(c.dimensionScores),
+        c.friendlyScore,
+        c.orientedScore,
+        c.complianceScore,
+        c.failed ? 1 : 0,
+        JSON.stringify(c.criticalFlags)
+      );
     }
     lap('compute');
     // SQLite allows 32,766 host parameters per statement: 8 per row → at most 4,095 rows per UPDATE.

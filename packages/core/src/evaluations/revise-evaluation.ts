@@ -26,8 +26,11 @@ export async function reviseEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
     if (evaluation.status !== 'submitted') throw conflict('This evaluation is still a draft: submit it first');
     expectVersion(evaluation.revision, data.revision, `Revision ${data.revision}`);
     // The one revise step (shared with dispute resolution): new revision, cached score, audit row.
-    const { evaluation: row, revision, result } = await applyRevisionInTx(tx, ctx, { evaluation, definition, answers: data.answers, reason: data.reason });
+    const {
+      evaluation: row,
+      revision,
+      result
+    } = await applyRevisionInTx(tx, ctx, { evaluation, definition, answers: data.answers, reason: data.reason });
     return { evaluation: evaluationDto(row), revision: revisionDto(revision!), score: result };
   });
 }
-

@@ -9,7 +9,14 @@ export async function sampleAssignees(tx: DbOrTx, tenantId: number, callId: numb
   const rows = await tx
     .selectDistinct({ personId: schema.sampleItems.assignedTo })
     .from(schema.sampleItems)
-    .where(and(eq(schema.sampleItems.tenantId, tenantId), eq(schema.sampleItems.callId, callId), ne(schema.sampleItems.status, 'replaced'), isNotNull(schema.sampleItems.assignedTo)));
+    .where(
+      and(
+        eq(schema.sampleItems.tenantId, tenantId),
+        eq(schema.sampleItems.callId, callId),
+        ne(schema.sampleItems.status, 'replaced'),
+        isNotNull(schema.sampleItems.assignedTo)
+      )
+    );
   return rows.map((r) => r.personId!);
 }
 
@@ -66,6 +73,13 @@ export async function loadEvaluationWithScope(tx: DbOrTx, tenantId: number, eval
   const row = rows[0];
   if (!row) throw notFound(`Evaluation ${evaluationId}`);
   const e = row.evaluation;
-  const scope: CallScope = { tenantId, programId: e.programId, clientId: row.clientId, agentId: e.agentId, agentTeamId: row.agentTeamId, assignedTo: await sampleAssignees(tx, tenantId, e.callId) };
+  const scope: CallScope = {
+    tenantId,
+    programId: e.programId,
+    clientId: row.clientId,
+    agentId: e.agentId,
+    agentTeamId: row.agentTeamId,
+    assignedTo: await sampleAssignees(tx, tenantId, e.callId)
+  };
   return { evaluation: e, scope };
 }

@@ -26,7 +26,11 @@ export const StartEvaluationInput = z
   })
   .superRefine((v, c) => {
     if (v.callId == null && (v.agentId == null || v.programId == null))
-      c.addIssue({ code: 'custom', path: ['callId'], message: 'give a callId, or agentId and programId for an evaluation without a recording' });
+      c.addIssue({
+        code: 'custom',
+        path: ['callId'],
+        message: 'give a callId, or agentId and programId for an evaluation without a recording'
+      });
     if (v.callId == null && v.kind === 'sampled')
       c.addIssue({ code: 'custom', path: ['kind'], message: 'an evaluation without a call must be "live" or "mystery"' });
   });
@@ -46,7 +50,8 @@ export async function startEvaluation({ ctx, input }: { ctx: Ctx; input: z.input
     if (data.callId != null) {
       const loaded = await loadCallWithScope(tx, p.tenantId, data.callId);
       if (!canReadCall(p, loaded.scope)) throw notFound(`Call ${data.callId}`);
-      if (data.agentId != null && data.agentId !== loaded.call.agentId) throw invalid('agentId does not match the call', [{ path: 'agentId', message: 'does not match the call' }]);
+      if (data.agentId != null && data.agentId !== loaded.call.agentId)
+        throw invalid('agentId does not match the call', [{ path: 'agentId', message: 'does not match the call' }]);
       scope = loaded.scope;
     } else {
       scope = (await loadAgentScope(tx, p.tenantId, data.agentId!, data.programId!)).scope;
@@ -96,7 +101,12 @@ export async function startEvaluation({ ctx, input }: { ctx: Ctx; input: z.input
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'evaluation.start', objectType: 'evaluation', objectId: row!.id, after: { callId: row!.callId, agentId: row!.agentId, kind: row!.kind, scorecardVersionId: version.id } },
+      {
+        action: 'evaluation.start',
+        objectType: 'evaluation',
+        objectId: row!.id,
+        after: { callId: row!.callId, agentId: row!.agentId, kind: row!.kind, scorecardVersionId: version.id }
+      },
       now
     );
     return { created: true, evaluation: evaluationDto(row!) };

@@ -31,14 +31,28 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
     if (evaluation.status !== 'draft') throw conflict('This evaluation is already submitted: change it as a new revision with a reason');
     expectVersion(evaluation.version, data.version, 'This draft');
     // Someone else may have submitted a scoring of this call since this draft was started.
-    await refuseSecondCountingEvaluation(tx, { tenantId: evaluation.tenantId, callId: evaluation.callId, kind: evaluation.kind, exceptId: evaluation.id });
+    await refuseSecondCountingEvaluation(tx, {
+      tenantId: evaluation.tenantId,
+      callId: evaluation.callId,
+      kind: evaluation.kind,
+      exceptId: evaluation.id
+    });
     const answers = compactAnswers(data.answers ?? (evaluation.answers as Record<string, never>));
     const { result, cached, revision: scored } = scoreAnswers(definition, answers, { requireComplete: true });
     const now = nowOf(ctx);
     const me = authorOf(ctx.principal);
     const [revision] = await tx
       .insert(schema.evaluationRevisions)
-      .values({ evaluationId: evaluation.id, revision: 1, answers, ...scored, authorId: me.id, authorLabel: me.label, at: now, reason: null })
+      .values({
+        evaluationId: evaluation.id,
+        revision: 1,
+        answers,
+        ...scored,
+        authorId: me.id,
+        authorLabel: me.label,
+        at: now,
+        reason: null
+      })
       .returning();
     const [row] = await tx
       .update(schema.evaluations)
@@ -47,11 +61,17 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
       .returning();
     if (!row) throw conflict('This draft was changed by someone else; reload to see the latest');
     // A sampled call's sample item now points at its evaluation (the work queue shows it done).
-    if (row.callId != null) await linkEvaluationToSample(tx, { tenantId: row.tenantId, callId: row.callId, evaluationId: row.id, kind: row.kind });
+    if (row.callId != null)
+      await linkEvaluationToSample(tx, { tenantId: row.tenantId, callId: row.callId, evaluationId: row.id, kind: row.kind });
     await writeAudit(
       tx,
       { principal: ctx.principal, requestId: ctx.requestId },
-      { action: 'evaluation.submit', objectType: 'evaluation', objectId: evaluation.id, after: { revision: 1, overallScore: result.score, failed: result.failed, answers } },
+      {
+        action: 'evaluation.submit',
+        objectType: 'evaluation',
+        objectId: evaluation.id,
+        after: { revision: 1, overallScore: result.score, failed: result.failed, answers }
+      },
       now
     );
     return { evaluation: evaluationDto(row), revision: revisionDto(revision!), score: result };

@@ -3,7 +3,14 @@ import { schema, type Db } from '@attentive/db';
 import type { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { cachedScoreDiff, cachedScoreOf } from './cached-score.ts';
 
-export type CachedScoreMismatch = { evaluationId: number; tenantId: number; scorecardVersionId: number; column: string; stored: unknown; expected: unknown };
+export type CachedScoreMismatch = {
+  evaluationId: number;
+  tenantId: number;
+  scorecardVersionId: number;
+  column: string;
+  stored: unknown;
+  expected: unknown;
+};
 export type CachedScoreReport = { ok: true; checked: number } | { ok: false; checked: number; first: CachedScoreMismatch };
 
 const num = (v: unknown) => (v == null ? null : Number(v));
@@ -29,7 +36,10 @@ export async function verifyCachedScores(db: Db, opts: { pageSize?: number } = {
     if (!page.rows.length) return { ok: true, checked };
     const missing = [...new Set(page.rows.map((r) => Number(r.scorecard_version_id)))].filter((v) => !definitions.has(v));
     if (missing.length) {
-      const versions = await db.select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition }).from(schema.scorecardVersions).where(inArray(schema.scorecardVersions.id, missing));
+      const versions = await db
+        .select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition })
+        .from(schema.scorecardVersions)
+        .where(inArray(schema.scorecardVersions.id, missing));
       for (const v of versions) definitions.set(v.id, v.definition);
     }
     for (const r of page.rows) {
@@ -47,7 +57,12 @@ export async function verifyCachedScores(db: Db, opts: { pageSize?: number } = {
         },
         cached
       );
-      if (diff) return { ok: false, checked, first: { evaluationId: Number(r.id), tenantId: Number(r.tenant_id), scorecardVersionId: versionId, ...diff } };
+      if (diff)
+        return {
+          ok: false,
+          checked,
+          first: { evaluationId: Number(r.id), tenantId: Number(r.tenant_id), scorecardVersionId: versionId, ...diff }
+        };
       checked++;
     }
     after = Number(page.rows.at(-1)!.id);

@@ -9,7 +9,8 @@ import { assignedBySample } from '../calls/visibility-sql.ts';
 function notSealed(seal: EvaluationSeal): SQL | undefined {
   if (!seal.kinds.length) return undefined;
   const e = schema.evaluations;
-  const author = 'personId' in seal.author ? sql`coalesce(${e.evaluatorId}, 0) = ${seal.author.personId}` : eq(e.evaluatorLabel, seal.author.label);
+  const author =
+    'personId' in seal.author ? sql`coalesce(${e.evaluatorId}, 0) = ${seal.author.personId}` : eq(e.evaluatorLabel, seal.author.label);
   return not(and(inArray(e.kind, seal.kinds), ne(e.status, 'submitted'), not(author))!);
 }
 
@@ -26,9 +27,17 @@ export function visibleEvaluations(p: Principal): SQL {
   const parts: SQL[] = [];
   if (v.teamIds.length) parts.push(inArray(schema.people.teamId, v.teamIds));
   if (v.assignedToPersonId != null) parts.push(assignedBySample(p.tenantId, v.assignedToPersonId, schema.evaluations.callId));
-  if (v.submittedClientIds.length) parts.push(and(submitted, inArray(schema.programs.clientId, v.submittedClientIds), inArray(schema.evaluations.kind, v.clientKinds))!);
+  if (v.submittedClientIds.length)
+    parts.push(and(submitted, inArray(schema.programs.clientId, v.submittedClientIds), inArray(schema.evaluations.kind, v.clientKinds))!);
   // An agent does not see others' scores of a call while its own self-evaluation of it is open.
   if (v.submittedAgentIds.length)
-    parts.push(and(submitted, inArray(schema.evaluations.agentId, v.submittedAgentIds), inArray(schema.evaluations.kind, v.agentKinds), notHiddenBySelfEvaluation())!);
+    parts.push(
+      and(
+        submitted,
+        inArray(schema.evaluations.agentId, v.submittedAgentIds),
+        inArray(schema.evaluations.kind, v.agentKinds),
+        notHiddenBySelfEvaluation()
+      )!
+    );
   return and(tenant, unsealed, parts.length ? or(...parts) : sql`0`)!;
 }

@@ -14,7 +14,14 @@ export async function listMyPrograms(ctx: Ctx) {
       : null;
   if (scope === null) return [];
   return ctx.db
-    .select({ id: p.id, code: p.code, name: p.name, clientId: p.clientId, clientCode: schema.clients.code, clientName: schema.clients.name })
+    .select({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      clientId: p.clientId,
+      clientCode: schema.clients.code,
+      clientName: schema.clients.name
+    })
     .from(p)
     .innerJoin(schema.clients, eq(schema.clients.id, p.clientId))
     .where(and(eq(p.tenantId, ctx.principal.tenantId), scope))

@@ -48,6 +48,12 @@ export class BlockPeaks {
       peaks.push(Math.round(Math.min(1, m) * 1000) / 1000);
     }
     const rate = this.sampleRate || 1;
-    return { duration: this.frames / rate, sampleRate: this.sampleRate, channels: this.channels, bucketSeconds: (per * this.blockFrames) / rate, peaks };
+    return {
+      duration: this.frames / rate,
+      sampleRate: this.sampleRate,
+      channels: this.channels,
+      bucketSeconds: (per * this.blockFrames) / rate,
+      peaks
+    };
   }
 }

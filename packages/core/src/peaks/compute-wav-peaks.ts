@@ -125,7 +125,7 @@ export function g711Table(kind: 'mulaw' | 'alaw'): Float32Array {
       const a = code ^ 0x55;
       const segment = (a & 0x70) >> 4;
       let magnitude = (a & 0x0f) << 4;
-      magnitude = segment === 0 ? magnitude + 8 : ((magnitude + 0x108) << (segment - 1));
+      magnitude = segment === 0 ? magnitude + 8 : (magnitude + 0x108) << (segment - 1);
       linear = a & 0x80 ? magnitude : -magnitude; // 16-bit scale, ±32256
       t[code] = linear / 32768;
     }
@@ -151,7 +151,7 @@ function sampleReader(f: Format, v: DataView): (offset: number) => number {
     case 16:
       return (o) => v.getInt16(o, true) / 32768;
     case 24:
-      return (o) => ((v.getUint8(o) | (v.getUint8(o + 1) << 8) | (v.getInt8(o + 2) << 16)) / 8388608);
+      return (o) => (v.getUint8(o) | (v.getUint8(o + 1) << 8) | (v.getInt8(o + 2) << 16)) / 8388608;
     default:
       return (o) => v.getInt32(o, true) / 2147483648;
   }

@@ -23,7 +23,15 @@ const CACHE_MAX = 300;
  * Waveform peaks of a call's recording, for the player. Uses a precomputed `<file>.peaks.json` beside
  * the recording when present (written by the demo audio script or an import), else decodes the WAV.
  */
-export async function getCallPeaks({ ctx, input, recordingsDir }: { ctx: Ctx; input: z.input<typeof GetCallPeaksInput>; recordingsDir: string }) {
+export async function getCallPeaks({
+  ctx,
+  input,
+  recordingsDir
+}: {
+  ctx: Ctx;
+  input: z.input<typeof GetCallPeaksInput>;
+  recordingsDir: string;
+}) {
   const { callId, buckets } = GetCallPeaksInput.parse(input);
   const { call, scope } = await loadCallWithScope(ctx.db, ctx.principal.tenantId, callId);
   if (!canReadCall(ctx.principal, scope)) throw notFound(`Call ${callId}`);
@@ -76,7 +84,10 @@ async function decode(path: string, size: number, buckets: number): Promise<Peak
     return acc.finish();
   } catch (e) {
     if (e instanceof WavFormatError) {
-      throw new DomainError('PRECONDITION_FAILED', `Cannot draw a waveform for this recording: ${e.message}. Add a precomputed .peaks.json beside it.`);
+      throw new DomainError(
+        'PRECONDITION_FAILED',
+        `Cannot draw a waveform for this recording: ${e.message}. Add a precomputed .peaks.json beside it.`
+      );
     }
     throw e;
   }

@@ -13,10 +13,13 @@ export const canReadOrg = (p: Principal) => p.kind !== 'token' && (hasRole(p, 'a
 export type ProgramVisibility = { all: true } | { all: false; clientIds: number[]; programIds: number[] };
 
 export function programVisibility(p: Principal): ProgramVisibility {
-  if (p.kind !== 'token' && p.grants.some((g) => g.role === 'admin' || g.role === 'qa_analyst' || g.role === 'team_lead')) return { all: true };
+  if (p.kind !== 'token' && p.grants.some((g) => g.role === 'admin' || g.role === 'qa_analyst' || g.role === 'team_lead'))
+    return { all: true };
   return {
     all: false,
-    clientIds: p.grants.filter((g) => (g.role === 'client_auditor' || g.role === 'integration') && g.clientId != null).map((g) => g.clientId!),
+    clientIds: p.grants
+      .filter((g) => (g.role === 'client_auditor' || g.role === 'integration') && g.clientId != null)
+      .map((g) => g.clientId!),
     programIds: p.grants.filter((g) => g.role === 'integration' && g.programId != null).map((g) => g.programId!)
   };
 }

@@ -5,7 +5,14 @@ import { type Principal, clientIdsAudited, hasRole, teamIdsLedBy } from './princ
  * the evaluators a sample assigned it to (items not replaced) — a cross-team assignment lets a team
  * lead score one call of another team, and only that call.
  */
-export type CallScope = { tenantId: number; programId: number; clientId: number; agentId: number; agentTeamId: number | null; assignedTo?: readonly number[] };
+export type CallScope = {
+  tenantId: number;
+  programId: number;
+  clientId: number;
+  agentId: number;
+  agentTeamId: number | null;
+  assignedTo?: readonly number[];
+};
 
 /** A team lead to whom a sample assigned this call (cross-team assignment). */
 export function isAssignedLead(p: Principal, call: Pick<CallScope, 'assignedTo'>): boolean {
@@ -25,10 +32,7 @@ export function callVisibility(p: Principal): CallVisibility {
   return {
     all: false,
     teamIds: teamIdsLedBy(p),
-    clientIds: [
-      ...clientIdsAudited(p),
-      ...p.grants.filter((g) => g.role === 'integration' && g.clientId != null).map((g) => g.clientId!)
-    ],
+    clientIds: [...clientIdsAudited(p), ...p.grants.filter((g) => g.role === 'integration' && g.clientId != null).map((g) => g.clientId!)],
     programIds: p.grants.filter((g) => g.role === 'integration' && g.programId != null).map((g) => g.programId!),
     agentIds: hasRole(p, 'agent') && p.personId != null ? [p.personId] : [],
     // …and the calls a sample assigned to this team lead.
@@ -53,7 +57,5 @@ export function canReadCall(p: Principal, call: CallScope): boolean {
 export function canImportCalls(p: Principal, target?: { programId: number; clientId: number }): boolean {
   if (hasRole(p, 'admin')) return true;
   if (!target) return p.grants.some((g) => g.role === 'integration');
-  return p.grants.some(
-    (g) => g.role === 'integration' && (g.programId === target.programId || g.clientId === target.clientId)
-  );
+  return p.grants.some((g) => g.role === 'integration' && (g.programId === target.programId || g.clientId === target.clientId));
 }

@@ -17,7 +17,9 @@ export function capabilitiesOf(p: Principal): Capabilities {
   const user = p.kind !== 'token';
   return {
     evaluate: anyRole(p, ['admin', 'qa_analyst', 'team_lead']),
-    readCalls: anyRole(p, ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor']) || (!user && p.grants.some((g) => g.role === 'integration')),
+    readCalls:
+      anyRole(p, ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor']) ||
+      (!user && p.grants.some((g) => g.role === 'integration')),
     readEvaluations: anyRole(p, ['admin', 'qa_analyst', 'team_lead', 'agent', 'client_auditor']),
     manageScorecards: canManageScorecards(p),
     // A person imports on the import page as an admin; a token through the API as an integration.

@@ -1,6 +1,15 @@
 import { isAssignedLead, type CallScope } from './calls.ts';
 import { type Principal, clientIdsAudited, hasRole, teamIdsLedBy } from './principal.ts';
-import { CLIENT_VISIBLE_KINDS, AGENT_VISIBLE_KINDS, EVALUATION_KINDS, KIND_TRAITS, isDisputable, visibleToAgent, visibleToClient, type EvaluationKind } from '../evaluations/kinds.ts';
+import {
+  CLIENT_VISIBLE_KINDS,
+  AGENT_VISIBLE_KINDS,
+  EVALUATION_KINDS,
+  KIND_TRAITS,
+  isDisputable,
+  visibleToAgent,
+  visibleToClient,
+  type EvaluationKind
+} from '../evaluations/kinds.ts';
 
 /**
  * Who may score, change and read evaluations. One module, used by every evaluation verb and list.
@@ -81,7 +90,9 @@ export function canReadEvaluation(p: Principal, s: EvaluationScope, e: Evaluatio
  * dispute window and the "each item once" rule).
  */
 export function canDisputeEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
-  return p.tenantId === s.tenantId && isEvaluatedAgent(p, s) && e.status === 'submitted' && isDisputable(e.kind) && canReadEvaluation(p, s, e);
+  return (
+    p.tenantId === s.tenantId && isEvaluatedAgent(p, s) && e.status === 'submitted' && isDisputable(e.kind) && canReadEvaluation(p, s, e)
+  );
 }
 
 /**

@@ -21,8 +21,7 @@ export type Principal = {
 
 export const hasRole = (p: Principal, role: Role) => p.grants.some((g) => g.role === role);
 
-export const teamIdsLedBy = (p: Principal) =>
-  p.grants.filter((g) => g.role === 'team_lead' && g.teamId != null).map((g) => g.teamId!);
+export const teamIdsLedBy = (p: Principal) => p.grants.filter((g) => g.role === 'team_lead' && g.teamId != null).map((g) => g.teamId!);
 
 export const clientIdsAudited = (p: Principal) =>
   p.grants.filter((g) => g.role === 'client_auditor' && g.clientId != null).map((g) => g.clientId!);

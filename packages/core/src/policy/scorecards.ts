@@ -17,8 +17,7 @@ export function canManageScorecards(p: Principal): boolean {
 export type ScorecardScope = { tenantId: number; programId: number | null; clientId: number | null };
 
 export type ScorecardVisibility =
-  | { all: true; drafts: boolean }
-  | { all: false; drafts: false; programIds: number[]; clientIds: number[]; defaults: boolean };
+  { all: true; drafts: boolean } | { all: false; drafts: false; programIds: number[]; clientIds: number[]; defaults: boolean };
 
 /** `agentProgramIds`: the programs the principal (as agent) takes calls for, loaded by the caller. */
 export function scorecardVisibility(p: Principal, agentProgramIds: number[] = []): ScorecardVisibility {
@@ -26,7 +25,13 @@ export function scorecardVisibility(p: Principal, agentProgramIds: number[] = []
   if (p.kind !== 'token' && hasRole(p, 'team_lead')) return { all: true, drafts: false };
   const clientIds = p.kind === 'token' ? [] : clientIdsAudited(p);
   const programIds = p.kind !== 'token' && hasRole(p, 'agent') ? agentProgramIds : [];
-  return { all: false, drafts: false, programIds, clientIds, defaults: clientIds.length + programIds.length > 0 || (p.kind !== 'token' && hasRole(p, 'agent')) };
+  return {
+    all: false,
+    drafts: false,
+    programIds,
+    clientIds,
+    defaults: clientIds.length + programIds.length > 0 || (p.kind !== 'token' && hasRole(p, 'agent'))
+  };
 }
 
 export function canReadScorecard(p: Principal, s: ScorecardScope, agentProgramIds: number[] = []): boolean {

@@ -22,10 +22,19 @@ export async function drawPopulation(
   const sortedIds = Float64Array.from(o.pop.ids).sort();
   const prepared = prepareDraw({ candidates: o.pop, sortedIds, stratify: def.stratify, timezone: def.timezone });
   const populationHash = populationHashOfSorted(sortedIds);
-  const facts = await agentFacts(db, o.tenantId, prepared.agents.map((a) => a.agentId));
+  const facts = await agentFacts(
+    db,
+    o.tenantId,
+    prepared.agents.map((a) => a.agentId)
+  );
   const startDate = localDate(def.timezone, o.periodStart);
-  const isNew = (agentId: number) => def.quota.newAgent != null && isNewAgent(facts.get(agentId)?.hireDate ?? null, startDate, def.quota.newAgent.months);
-  const drawn = selectDraw(prepared, { seed: o.seed, prefixes: await ranking.finish(), quotaOf: (a, eligible) => agentQuota(def.quota, { isNew: isNew(a) }, eligible) });
+  const isNew = (agentId: number) =>
+    def.quota.newAgent != null && isNewAgent(facts.get(agentId)?.hireDate ?? null, startDate, def.quota.newAgent.months);
+  const drawn = selectDraw(prepared, {
+    seed: o.seed,
+    prefixes: await ranking.finish(),
+    quotaOf: (a, eligible) => agentQuota(def.quota, { isNew: isNew(a) }, eligible)
+  });
   return { drawn, populationHash, prepared, isNew };
 }
 

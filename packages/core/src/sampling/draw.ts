@@ -7,7 +7,12 @@ import { rankPrefixes } from './rank-batch.ts';
 export type DrawCandidate = { id: number; agentId: number; startedAt: number; queueId: number | null };
 
 /** The same candidates as parallel columns (what the loader produces; no object per call). */
-export type ColumnCandidates = { ids: ArrayLike<number>; agentIds: ArrayLike<number>; startedAt: ArrayLike<number>; queueIds: ArrayLike<number | null> };
+export type ColumnCandidates = {
+  ids: ArrayLike<number>;
+  agentIds: ArrayLike<number>;
+  startedAt: ArrayLike<number>;
+  queueIds: ArrayLike<number | null>;
+};
 
 export type DrawnItem = {
   callId: number;
@@ -80,7 +85,12 @@ const HOUR_BAND_INDEX = Array.from({ length: 24 }, (_, h) => HOUR_BANDS.findInde
 export function prepareDraw(setup: DrawSetup): PreparedDraw {
   const c = setup.candidates;
   const cols: ColumnCandidates = Array.isArray(c)
-    ? { ids: c.map((x) => x.id), agentIds: c.map((x) => x.agentId), startedAt: c.map((x) => x.startedAt), queueIds: c.map((x) => x.queueId) }
+    ? {
+        ids: c.map((x) => x.id),
+        agentIds: c.map((x) => x.agentId),
+        startedAt: c.map((x) => x.startedAt),
+        queueIds: c.map((x) => x.queueId)
+      }
     : (c as ColumnCandidates);
   const n = cols.ids.length;
   assertUniqueSorted(setup.sortedIds ?? Float64Array.from(cols.ids).sort(), n);
@@ -124,7 +134,10 @@ export function prepareDraw(setup: DrawSetup): PreparedDraw {
 }
 
 /** Each agent's quota, lowest ranks first, spread over strata and buckets. `prefixes[i]` is the rank prefix of candidate i. */
-export function selectDraw(p: PreparedDraw, o: { seed: string; prefixes: Float64Array; quotaOf: (agentId: number, eligible: number) => number }): DrawResult {
+export function selectDraw(
+  p: PreparedDraw,
+  o: { seed: string; prefixes: Float64Array; quotaOf: (agentId: number, eligible: number) => number }
+): DrawResult {
   const { cols, order } = p;
   const n = cols.ids.length;
   if (o.prefixes.length !== n) throw new Error(`${o.prefixes.length} rank prefixes for ${n} candidates`);
@@ -143,7 +156,12 @@ export function selectDraw(p: PreparedDraw, o: { seed: string; prefixes: Float64
   };
   const { spread, proportional } = p.stratify;
   const labelOf = (i: number) => {
-    const s = proportional === 'queue' ? `queue:${cols.queueIds[i] ?? 'none'}` : proportional === 'hour' ? `hours:${HOUR_BANDS[p.stratum[i]!]!.key}` : '';
+    const s =
+      proportional === 'queue'
+        ? `queue:${cols.queueIds[i] ?? 'none'}`
+        : proportional === 'hour'
+          ? `hours:${HOUR_BANDS[p.stratum[i]!]!.key}`
+          : '';
     const code = p.bucket[i]! + p.bucketBase;
     const b = spread === 'day' ? `day:${dayKey(code)}` : spread === 'week' ? `week:${dayKey(code * 7 + 4)}` : '';
     return [s, b].filter(Boolean).join('|') || 'all';
@@ -155,7 +173,10 @@ export function selectDraw(p: PreparedDraw, o: { seed: string; prefixes: Float64
   for (const { agentId, from, to } of p.agents) {
     const eligible = to - from;
     const quota = Math.max(0, o.quotaOf(agentId, eligible));
-    const taken = quota >= eligible ? Array.from({ length: eligible }, (_, k) => from + k).sort(cmp) : takeQuota(from, to, quota, cmp, prefix, p, groups);
+    const taken =
+      quota >= eligible
+        ? Array.from({ length: eligible }, (_, k) => from + k).sort(cmp)
+        : takeQuota(from, to, quota, cmp, prefix, p, groups);
     taken.forEach((j, pick) => {
       const i = order[j]!;
       items.push({ callId: cols.ids[i]!, agentId, rank: r.hex(cols.ids[i]!), stratum: labelOf(i), pick });
@@ -250,7 +271,15 @@ class GroupLowest {
 }
 
 /** One agent's quota from positions [from, to): see drawSample for the rule. */
-function takeQuota(from: number, to: number, quota: number, cmp: (a: number, b: number) => number, prefix: Float64Array, p: PreparedDraw, groups: GroupLowest): number[] {
+function takeQuota(
+  from: number,
+  to: number,
+  quota: number,
+  cmp: (a: number, b: number) => number,
+  prefix: Float64Array,
+  p: PreparedDraw,
+  groups: GroupLowest
+): number[] {
   if (quota === 0) return [];
   // (stratum, bucket) group → how many candidates and its `quota` lowest (no bucket can give more).
   // The loop is the hot path of a run (a million candidates): two array reads for most of them.
@@ -337,7 +366,11 @@ export function allocate(
  * The replacement for a removed call: the lowest-ranked eligible call of the same agent that is not
  * already in the run (in any status). Null when the agent has no call left.
  */
-export function nextReplacement(seed: string, agentCandidateIds: readonly number[], usedIds: ReadonlySet<number>): { callId: number; rank: string } | null {
+export function nextReplacement(
+  seed: string,
+  agentCandidateIds: readonly number[],
+  usedIds: ReadonlySet<number>
+): { callId: number; rank: string } | null {
   const r = ranker(seed);
   let best: { callId: number; rank: string } | null = null;
   for (const id of agentCandidateIds) {

@@ -20,10 +20,34 @@ export function fairnessLedger(
 ): LedgerRow[] {
   const rows = new Map<number, LedgerRow>();
   for (const a of agents)
-    rows.set(a.agentId, { agentId: a.agentId, eligible: a.eligible, quota: a.quota, drawn: 0, replaced: 0, replacements: 0, standing: 0, reasons: [], short: a.eligible < a.quota });
+    rows.set(a.agentId, {
+      agentId: a.agentId,
+      eligible: a.eligible,
+      quota: a.quota,
+      drawn: 0,
+      replaced: 0,
+      replacements: 0,
+      standing: 0,
+      reasons: [],
+      short: a.eligible < a.quota
+    });
   for (const it of items) {
     let row = rows.get(it.agentId);
-    if (!row) rows.set(it.agentId, (row = { agentId: it.agentId, eligible: 0, quota: 0, drawn: 0, replaced: 0, replacements: 0, standing: 0, reasons: [], short: false }));
+    if (!row)
+      rows.set(
+        it.agentId,
+        (row = {
+          agentId: it.agentId,
+          eligible: 0,
+          quota: 0,
+          drawn: 0,
+          replaced: 0,
+          replacements: 0,
+          standing: 0,
+          reasons: [],
+          short: false
+        })
+      );
     if (it.status === 'replacement') row.replacements++;
     else row.drawn++;
     if (it.status === 'replaced') {

@@ -5,7 +5,13 @@ import type { ColumnCandidates } from './draw.ts';
 import { passesTimeFilters } from './eligibility.ts';
 import { localTime } from './period.ts';
 
-export type Population = ColumnCandidates & { ids: number[]; agentIds: number[]; startedAt: number[]; queueIds: (number | null)[]; callsInPeriod: number };
+export type Population = ColumnCandidates & {
+  ids: number[];
+  agentIds: number[];
+  startedAt: number[];
+  queueIds: (number | null)[];
+  callsInPeriod: number;
+};
 
 /**
  * The eligible calls of a program in [start, end): the column filters in SQL (the same rules as
@@ -17,19 +23,44 @@ export type Population = ColumnCandidates & { ids: number[]; agentIds: number[];
  */
 export async function loadPopulation(
   tx: DbOrTx,
-  o: { tenantId: number; programId: number; start: number; end: number; def: PlanDefinition; excluded: ReadonlySet<number>; agentId?: number }
+  o: {
+    tenantId: number;
+    programId: number;
+    start: number;
+    end: number;
+    def: PlanDefinition;
+    excluded: ReadonlySet<number>;
+    agentId?: number;
+  }
 ): Promise<Population> {
   const f = o.def.filters;
-  const where: SQL[] = [sql`tenant_id = ${o.tenantId}`, sql`program_id = ${o.programId}`, sql`started_at >= ${o.start}`, sql`started_at < ${o.end}`];
+  const where: SQL[] = [
+    sql`tenant_id = ${o.tenantId}`,
+    sql`program_id = ${o.programId}`,
+    sql`started_at >= ${o.start}`,
+    sql`started_at < ${o.end}`
+  ];
   if (o.agentId != null) where.push(sql`agent_id = ${o.agentId}`);
   const filters: SQL[] = [];
   if (f.minTalkSeconds != null) filters.push(sql`talk_seconds >= ${f.minTalkSeconds}`);
   if (f.maxTalkSeconds != null) filters.push(sql`talk_seconds <= ${f.maxTalkSeconds}`);
-  if (f.queueIds.length) filters.push(sql`queue_id in (${sql.join(f.queueIds.map((q) => sql`${q}`), sql`, `)})`);
+  if (f.queueIds.length)
+    filters.push(
+      sql`queue_id in (${sql.join(
+        f.queueIds.map((q) => sql`${q}`),
+        sql`, `
+      )})`
+    );
   if (f.direction !== 'any') filters.push(sql`direction = ${f.direction}`);
   if (f.media === 'recording') filters.push(sql`recording_path is not null`);
   if (f.media === 'transcript') filters.push(sql`exists (select 1 from call_transcripts t where t.call_id = calls.id)`);
-  if (f.dispositions.length) filters.push(sql`disposition in (${sql.join(f.dispositions.map((d) => sql`${d}`), sql`, `)})`);
+  if (f.dispositions.length)
+    filters.push(
+      sql`disposition in (${sql.join(
+        f.dispositions.map((d) => sql`${d}`),
+        sql`, `
+      )})`
+    );
   const pass = filters.length ? sql`filter (where ${sql.join(filters, sql` and `)})` : sql``;
 
   const [row] = await tx.all<{ n: number; ids: string; agents: string; minutes: string; queues: string }>(sql`
@@ -63,7 +94,10 @@ export async function loadPopulation(
  * Calls of the program in the period that are already evaluated (any evaluation of the call) or
  * already in another run's sample, as the plan asks to leave them out.
  */
-export async function loadExclusions(tx: DbOrTx, o: { tenantId: number; programId: number; start: number; end: number; def: PlanDefinition }): Promise<number[]> {
+export async function loadExclusions(
+  tx: DbOrTx,
+  o: { tenantId: number; programId: number; start: number; end: number; def: PlanDefinition }
+): Promise<number[]> {
   const parts: SQL[] = [];
   if (o.def.exclude.alreadyEvaluated)
     parts.push(sql`select e.call_id as id from evaluations e join calls c on c.id = e.call_id

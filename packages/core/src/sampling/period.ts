@@ -10,7 +10,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string) {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric'
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -114,11 +123,21 @@ export function periodContaining(kind: 'week' | 'month', instant: Date, tz: stri
   if (kind === 'week') {
     const mon = addDays(c.y, c.m, c.d, -(c.dow - 1));
     const next = addDays(mon.y, mon.m, mon.d, 7);
-    return { kind, start: zonedMidnight(tz, mon.y, mon.m, mon.d), end: zonedMidnight(tz, next.y, next.m, next.d), label: isoWeekLabel(mon.y, mon.m, mon.d) };
+    return {
+      kind,
+      start: zonedMidnight(tz, mon.y, mon.m, mon.d),
+      end: zonedMidnight(tz, next.y, next.m, next.d),
+      label: isoWeekLabel(mon.y, mon.m, mon.d)
+    };
   }
   const ny = c.m === 12 ? c.y + 1 : c.y;
   const nm = c.m === 12 ? 1 : c.m + 1;
-  return { kind, start: zonedMidnight(tz, c.y, c.m, 1), end: zonedMidnight(tz, ny, nm, 1), label: `${c.y}-${String(c.m).padStart(2, '0')}` };
+  return {
+    kind,
+    start: zonedMidnight(tz, c.y, c.m, 1),
+    end: zonedMidnight(tz, ny, nm, 1),
+    label: `${c.y}-${String(c.m).padStart(2, '0')}`
+  };
 }
 
 /** The last period of this kind that has fully ended at `now`. */

@@ -36,7 +36,14 @@ export function marginOfError(o: { confidence: number; n: number; population: nu
   return z * Math.sqrt((p * (1 - p)) / o.n) * fpc;
 }
 
-export type PlannerLevel = { level: 'agent' | 'team' | 'program'; key: string; population: number; required: number; planned: number; marginAtPlanned: number | null };
+export type PlannerLevel = {
+  level: 'agent' | 'team' | 'program';
+  key: string;
+  population: number;
+  required: number;
+  planned: number;
+  marginAtPlanned: number | null;
+};
 
 /**
  * The planner's answer for a plan: per agent (coaching), per team and for the pooled program (the

@@ -15,7 +15,12 @@ const Id = z.number().int().positive();
 const Name = plainText({ min: 1, minMessage: 'name is required', max: 120 });
 
 export const CreatePlanInput = z.object({ programId: Id, name: Name, definition: z.unknown() });
-export const UpdatePlanInput = z.object({ planId: Id, name: Name.optional(), definition: z.unknown().optional(), active: z.boolean().optional() });
+export const UpdatePlanInput = z.object({
+  planId: Id,
+  name: Name.optional(),
+  definition: z.unknown().optional(),
+  active: z.boolean().optional()
+});
 
 const requireManager = (ctx: Ctx) => {
   if (!canManageSampling(ctx.principal)) throw forbidden('Only admins and QA analysts manage sampling plans');
@@ -38,7 +43,17 @@ export async function createSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
         .insert(schema.samplingPlans)
         .values({ tenantId: p.tenantId, programId: data.programId, name: data.name, draft: def, updatedAt: now })
         .returning();
-      await writeAudit(tx, ctx, { action: 'sampling_plan.create', objectType: 'sampling_plan', objectId: row!.id, after: { name: data.name, programId: data.programId, definition: def } }, now);
+      await writeAudit(
+        tx,
+        ctx,
+        {
+          action: 'sampling_plan.create',
+          objectType: 'sampling_plan',
+          objectId: row!.id,
+          after: { name: data.name, programId: data.programId, definition: def }
+        },
+        now
+      );
       return planDto(row!);
     });
   } catch (e) {
@@ -65,13 +80,24 @@ export async function updateSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
       const now = nowOf(ctx);
       const [row] = await tx
         .update(schema.samplingPlans)
-        .set({ ...(data.name ? { name: data.name } : {}), ...(def ? { draft: def } : {}), ...(data.active != null ? { active: data.active } : {}), updatedAt: now })
+        .set({
+          ...(data.name ? { name: data.name } : {}),
+          ...(def ? { draft: def } : {}),
+          ...(data.active != null ? { active: data.active } : {}),
+          updatedAt: now
+        })
         .where(eq(schema.samplingPlans.id, before.id))
         .returning();
       await writeAudit(
         tx,
         ctx,
-        { action: 'sampling_plan.update', objectType: 'sampling_plan', objectId: before.id, before: { name: before.name, active: before.active, definition: before.draft }, after: { name: row!.name, active: row!.active, definition: row!.draft } },
+        {
+          action: 'sampling_plan.update',
+          objectType: 'sampling_plan',
+          objectId: before.id,
+          before: { name: before.name, active: before.active, definition: before.draft },
+          after: { name: row!.name, active: row!.active, definition: row!.draft }
+        },
         now
       );
       return planDto(row!);
@@ -115,7 +141,12 @@ export async function publishSamplingPlan({ ctx, input }: { ctx: Ctx; input: { p
       .values({ tenantId: p.tenantId, planId: plan.id, version, definition: def, publishedAt: now, publishedBy: p.label })
       .returning();
     await tx.update(schema.samplingPlans).set({ publishedVersion: version, updatedAt: now }).where(eq(schema.samplingPlans.id, plan.id));
-    await writeAudit(tx, ctx, { action: 'sampling_plan.publish', objectType: 'sampling_plan', objectId: plan.id, after: { version, definition: def } }, now);
+    await writeAudit(
+      tx,
+      ctx,
+      { action: 'sampling_plan.publish', objectType: 'sampling_plan', objectId: plan.id, after: { version, definition: def } },
+      now
+    );
     return { ...row!, created: true };
   });
 }
@@ -170,7 +201,13 @@ export async function getSamplingPlan({ ctx, input }: { ctx: Ctx; input: { planI
     programName: program.name,
     clientId: program.clientId,
     clientName: program.clientName,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, definition: PlanDefinition.parse(v.definition), publishedAt: v.publishedAt.toISOString(), publishedBy: v.publishedBy }))
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      definition: PlanDefinition.parse(v.definition),
+      publishedAt: v.publishedAt.toISOString(),
+      publishedBy: v.publishedBy
+    }))
   };
 }
 

@@ -27,5 +27,10 @@ export async function samplePopulationText({ ctx, input }: { ctx: Ctx; input: { 
     excluded: new Set(snap.excludedCallIds)
   });
   const sorted = Float64Array.from(pop.ids).sort();
-  return { filename: `sample-run-${run.id}-population.txt`, storedHash: run.populationHash, size: sorted.length, chunks: populationText(sorted) };
+  return {
+    filename: `sample-run-${run.id}-population.txt`,
+    storedHash: run.populationHash,
+    size: sorted.length,
+    chunks: populationText(sorted)
+  };
 }

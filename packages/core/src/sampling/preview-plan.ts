@@ -48,13 +48,29 @@ export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.i
       const f = facts.get(agentId);
       const isNew = def.quota.newAgent != null && isNewAgent(f?.hireDate ?? null, startDate, def.quota.newAgent.months);
       const quota = agentQuota(def.quota, { isNew }, eligible);
-      return { agentId, name: f?.name ?? `#${agentId}`, teamId: f?.teamId ?? null, eligible, quota, isNew, planned: Math.min(quota, eligible) };
+      return {
+        agentId,
+        name: f?.name ?? `#${agentId}`,
+        teamId: f?.teamId ?? null,
+        eligible,
+        quota,
+        isNew,
+        planned: Math.min(quota, eligible)
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-  const planner = planSampleSizes({ confidence: data.confidence, margin: data.margin, agents: agents.map((a) => ({ agentId: a.agentId, teamId: a.teamId, population: a.eligible, planned: a.planned })) });
+  const planner = planSampleSizes({
+    confidence: data.confidence,
+    margin: data.margin,
+    agents: agents.map((a) => ({ agentId: a.agentId, teamId: a.teamId, population: a.eligible, planned: a.planned }))
+  });
   const teamIds = [...new Set(agents.map((a) => a.teamId).filter((t): t is number => t != null))];
   const teamNames = new Map(
-    teamIds.length ? (await ctx.db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(inArray(schema.teams.id, teamIds))).map((t) => [String(t.id), t.name]) : []
+    teamIds.length
+      ? (
+          await ctx.db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).where(inArray(schema.teams.id, teamIds))
+        ).map((t) => [String(t.id), t.name])
+      : []
   );
   // What each group of agents gets, with how many agents of last period fall in it: a special quota
   // left over from an earlier setting shows here, and a warning says so in words.
@@ -64,20 +80,29 @@ export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.i
   const groups = quotaGroups(def.quota).map((g) => {
     const members = agents.filter((a) => (g.group === 'new') === a.isNew);
     const quotas = members.map((a) => a.quota);
-    const perStratum = strataOf ? plannedPerStratum(members.map((a) => ({ quota: a.quota, strata: strataOf.get(a.agentId) ?? new Map() }))) : new Map<string, number>();
+    const perStratum = strataOf
+      ? plannedPerStratum(members.map((a) => ({ quota: a.quota, strata: strataOf.get(a.agentId) ?? new Map() })))
+      : new Map<string, number>();
     return {
       ...g,
       agents: members.length,
       planned: members.reduce((s, a) => s + a.planned, 0),
       quotaMin: quotas.length ? Math.min(...quotas) : null,
       quotaMax: quotas.length ? Math.max(...quotas) : null,
-      strata: [...perStratum].map(([key, planned]) => ({ key, label: strataLabels.get(key) ?? key, planned })).sort((a, b) => a.label.localeCompare(b.label))
+      strata: [...perStratum]
+        .map(([key, planned]) => ({ key, label: strataLabels.get(key) ?? key, planned }))
+        .sort((a, b) => a.label.localeCompare(b.label))
     };
   });
   return {
     program: { id: program.id, name: program.name },
     quota: { groups, warnings: quotaWarnings(def.quota), strata: def.stratify.proportional },
-    period: { label: period.label, start: period.start.toISOString(), end: period.end.toISOString(), ...periodDates(period.start, period.end, def.timezone) },
+    period: {
+      label: period.label,
+      start: period.start.toISOString(),
+      end: period.end.toISOString(),
+      ...periodDates(period.start, period.end, def.timezone)
+    },
     confidence: data.confidence,
     margin: data.margin,
     callsInPeriod: pop.callsInPeriod,
@@ -110,9 +135,14 @@ function agentStrata(def: ReturnType<typeof parseDefinition>, pop: Pop) {
 /** Names of the strata: the queue's name, or the hour band with its hours. */
 async function stratumLabels(db: Ctx['db'], def: ReturnType<typeof parseDefinition>, pop: Pop): Promise<Map<string, string>> {
   const by = def.stratify.proportional;
-  if (by === 'hour') return new Map(HOUR_BANDS.map((b) => [`hours:${b.key}`, `${b.key} (${String(b.from).padStart(2, '0')}–${String(b.to).padStart(2, '0')} h)`]));
+  if (by === 'hour')
+    return new Map(
+      HOUR_BANDS.map((b) => [`hours:${b.key}`, `${b.key} (${String(b.from).padStart(2, '0')}–${String(b.to).padStart(2, '0')} h)`])
+    );
   if (by !== 'queue') return new Map();
   const ids = [...new Set(pop.queueIds.filter((q): q is number => q != null))];
-  const rows = ids.length ? await db.select({ id: schema.queues.id, name: schema.queues.name }).from(schema.queues).where(inArray(schema.queues.id, ids)) : [];
+  const rows = ids.length
+    ? await db.select({ id: schema.queues.id, name: schema.queues.name }).from(schema.queues).where(inArray(schema.queues.id, ids))
+    : [];
   return new Map([['queue:none', 'no queue'], ...rows.map((r) => [`queue:${r.id}`, r.name] as [string, string])]);
 }

@@ -45,7 +45,17 @@ const RANK_INTO_JS = `function rankInto(m, L, CHUNK, inner, outer, ids, out, fro
 }`;
 
 type RankExports = { memory: WebAssembly.Memory; rank: (inPtr: number, outPtr: number, n: number) => void };
-type RankInto = (m: RankExports, layout: typeof L, chunk: number, inner: Int32Array, outer: Int32Array, ids: ArrayLike<number>, out: Float64Array, from: number, to: number) => void;
+type RankInto = (
+  m: RankExports,
+  layout: typeof L,
+  chunk: number,
+  inner: Int32Array,
+  outer: Int32Array,
+  ids: ArrayLike<number>,
+  out: Float64Array,
+  from: number,
+  to: number
+) => void;
 const rankInto = new Function(`return ${RANK_INTO_JS}`)() as RankInto;
 
 let compiled: WebAssembly.Module | null = null;

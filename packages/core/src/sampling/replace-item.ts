@@ -36,8 +36,11 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
     if (!canReadSampleRun(p, { tenantId: run.tenantId, clientId })) throw notFound(`Sample item ${data.itemId}`);
     if (!canManageSampling(p)) throw forbidden('Only admins and QA analysts replace sampled calls');
     if (item.status === 'replaced') throw conflict('This call was already replaced');
-    const [evaluated] = await tx.all<{ n: number }>(sql`select count(*) as n from evaluations where call_id = ${item.callId} and status = 'submitted'`);
-    if (item.evaluationId != null || Number(evaluated?.n ?? 0) > 0) throw conflict('This call is already evaluated; it can no longer be replaced');
+    const [evaluated] = await tx.all<{ n: number }>(
+      sql`select count(*) as n from evaluations where call_id = ${item.callId} and status = 'submitted'`
+    );
+    if (item.evaluationId != null || Number(evaluated?.n ?? 0) > 0)
+      throw conflict('This call is already evaluated; it can no longer be replaced');
 
     const snap = snapshotOf(run.filterSnapshot);
     const pop = await loadPopulation(tx, {
@@ -49,7 +52,11 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
       excluded: new Set(snap.excludedCallIds),
       agentId: item.agentId
     });
-    const used = new Set((await tx.select({ callId: schema.sampleItems.callId }).from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.id))).map((r) => r.callId));
+    const used = new Set(
+      (await tx.select({ callId: schema.sampleItems.callId }).from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.id))).map(
+        (r) => r.callId
+      )
+    );
     const next = nextReplacement(run.seed, pop.ids, used);
     const now = nowOf(ctx);
     let replacementId: number | null = null;
@@ -72,7 +79,10 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
         .returning({ id: schema.sampleItems.id });
       replacementId = rep!.id;
     }
-    await tx.update(schema.sampleItems).set({ status: 'replaced', reason: data.reason, replacedBy: replacementId, replacedAt: now }).where(eq(schema.sampleItems.id, item.id));
+    await tx
+      .update(schema.sampleItems)
+      .set({ status: 'replaced', reason: data.reason, replacedBy: replacementId, replacedAt: now })
+      .where(eq(schema.sampleItems.id, item.id));
     await writeAudit(
       tx,
       ctx,
@@ -81,10 +91,20 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
         objectType: 'sample_item',
         objectId: item.id,
         before: { status: item.status, callId: item.callId },
-        after: { status: 'replaced', reason: data.reason, replacementItemId: replacementId, replacementCallId: next?.callId ?? null, runId: run.id }
+        after: {
+          status: 'replaced',
+          reason: data.reason,
+          replacementItemId: replacementId,
+          replacementCallId: next?.callId ?? null,
+          runId: run.id
+        }
       },
       now
     );
-    return { itemId: item.id, reason: data.reason, replacement: next ? { itemId: replacementId!, callId: next.callId, rank: next.rank } : null };
+    return {
+      itemId: item.id,
+      reason: data.reason,
+      replacement: next ? { itemId: replacementId!, callId: next.callId, rank: next.rank } : null
+    };
   });
 }

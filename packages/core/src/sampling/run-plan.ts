@@ -34,8 +34,10 @@ export const RunPlanInput = z
       .optional()
   })
   .superRefine((v, c) => {
-    if ((v.from == null) !== (v.to == null)) c.addIssue({ code: 'custom', path: [v.from == null ? 'from' : 'to'], message: 'give both from and to for a custom range' });
-    if (v.from != null && v.date != null) c.addIssue({ code: 'custom', path: ['date'], message: 'give either a date or a from/to range, not both' });
+    if ((v.from == null) !== (v.to == null))
+      c.addIssue({ code: 'custom', path: [v.from == null ? 'from' : 'to'], message: 'give both from and to for a custom range' });
+    if (v.from != null && v.date != null)
+      c.addIssue({ code: 'custom', path: ['date'], message: 'give either a date or a from/to range, not both' });
   });
 
 export type RunTrigger = 'schedule' | 'manual' | 'client';
@@ -59,7 +61,15 @@ function resolvePeriod(def: PlanDefinition, data: z.output<typeof RunPlanInput>,
  * items to evaluators and write the audit row, all in one transaction. Bad input or an empty
  * population stops it before anything is written; a period already drawn is a CONFLICT.
  */
-export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx: Ctx; input: z.input<typeof RunPlanInput>; trigger?: RunTrigger }) {
+export async function runSamplingPlan({
+  ctx,
+  input,
+  trigger = 'manual'
+}: {
+  ctx: Ctx;
+  input: z.input<typeof RunPlanInput>;
+  trigger?: RunTrigger;
+}) {
   const data = parseInput(RunPlanInput, input);
   const p = ctx.principal;
   const now = nowOf(ctx);
@@ -78,18 +88,29 @@ export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx:
       .limit(1);
     const def = PlanDefinition.parse(version!.definition);
     const period = resolvePeriod(def, data, now);
-    if (period.start.getTime() > now.getTime()) throw invalid(`The period ${period.label} is in the future`, [{ path: data.from ? 'from' : 'date', message: 'period is in the future' }]);
-    if (period.end.getTime() > now.getTime())
-      throw invalid(`The period ${period.label} has not ended yet (it ends ${period.end.toISOString()}); a sample is drawn once the period is closed`, [
-        { path: data.from ? 'to' : 'date', message: 'period has not ended' }
+    if (period.start.getTime() > now.getTime())
+      throw invalid(`The period ${period.label} is in the future`, [
+        { path: data.from ? 'from' : 'date', message: 'period is in the future' }
       ]);
+    if (period.end.getTime() > now.getTime())
+      throw invalid(
+        `The period ${period.label} has not ended yet (it ends ${period.end.toISOString()}); a sample is drawn once the period is closed`,
+        [{ path: data.from ? 'to' : 'date', message: 'period has not ended' }]
+      );
     await checkQueues(tx, p.tenantId, plan.programId, def);
 
     const purpose = audit ? ('audit' as const) : ('routine' as const);
     const [existing] = await tx
       .select({ id: schema.sampleRuns.id })
       .from(schema.sampleRuns)
-      .where(and(eq(schema.sampleRuns.planId, plan.id), eq(schema.sampleRuns.purpose, purpose), eq(schema.sampleRuns.periodStart, period.start), eq(schema.sampleRuns.periodEnd, period.end)))
+      .where(
+        and(
+          eq(schema.sampleRuns.planId, plan.id),
+          eq(schema.sampleRuns.purpose, purpose),
+          eq(schema.sampleRuns.periodStart, period.start),
+          eq(schema.sampleRuns.periodEnd, period.end)
+        )
+      )
       .limit(1);
     if (existing) throw conflict(`The ${purpose} sample of ${period.label} was already drawn (run ${existing.id}); a period is drawn once`);
 
@@ -103,7 +124,11 @@ export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx:
       );
 
     const seed = data.seed ?? randomBytes(32).toString('hex');
-    const { drawn, populationHash: hash, isNew } = await drawPopulation(tx, { tenantId: p.tenantId, seed, pop, def, periodStart: period.start });
+    const {
+      drawn,
+      populationHash: hash,
+      isNew
+    } = await drawPopulation(tx, { tenantId: p.tenantId, seed, pop, def, periodStart: period.start });
     const snapshot: RunSnapshot = {
       definition: def,
       excludedCallIds,
@@ -150,10 +175,29 @@ export async function runSamplingPlan({ ctx, input, trigger = 'manual' }: { ctx:
         action: 'sample_run.create',
         objectType: 'sample_run',
         objectId: run!.id,
-        after: { planId: plan.id, planVersion: version!.version, period: period.label, purpose, trigger: audit ? 'client' : trigger, seedSource: audit ? 'client' : 'generated', populationHash: hash, populationSize: pop.ids.length, selected: drawn.items.length, assigned }
+        after: {
+          planId: plan.id,
+          planVersion: version!.version,
+          period: period.label,
+          purpose,
+          trigger: audit ? 'client' : trigger,
+          seedSource: audit ? 'client' : 'generated',
+          populationHash: hash,
+          populationSize: pop.ids.length,
+          selected: drawn.items.length,
+          assigned
+        }
       },
       now
     );
-    return { runId: run!.id, period: period.label, populationSize: pop.ids.length, populationHash: hash, selected: drawn.items.length, assigned, agents: drawn.agents.length };
+    return {
+      runId: run!.id,
+      period: period.label,
+      populationSize: pop.ids.length,
+      populationHash: hash,
+      selected: drawn.items.length,
+      assigned,
+      agents: drawn.agents.length
+    };
   });
 }

@@ -12,7 +12,9 @@ import { periodDates } from '@attentive/shared/period';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 
 /** The time zone a run's period was cut in (its plan version's), for showing the period's local dates. */
-export const runTimezone = sql<string | null>`(select json_extract(v.definition, '$.timezone') from sampling_plan_versions v where v.id = ${schema.sampleRuns.planVersionId})`;
+export const runTimezone = sql<
+  string | null
+>`(select json_extract(v.definition, '$.timezone') from sampling_plan_versions v where v.id = ${schema.sampleRuns.planVersionId})`;
 
 /** A run's period as local dates, both inclusive (display fields beside the exact instants). */
 export function periodDisplay(start: Date, end: Date, timezone: string | null | undefined) {
@@ -45,7 +47,14 @@ export function runDto(r: typeof schema.sampleRuns.$inferSelect, timezone: strin
 
 /** Runs the principal may see, newest first: all for managers, their clients' programs for client auditors. */
 export async function listSampleRuns({ ctx, input = {} }: { ctx: Ctx; input?: { planId?: number; programId?: number; limit?: number } }) {
-  const data = parseInput(z.object({ planId: z.number().int().positive().optional(), programId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }), input);
+  const data = parseInput(
+    z.object({
+      planId: z.number().int().positive().optional(),
+      programId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(200).default(50)
+    }),
+    input
+  );
   const p = ctx.principal;
   const clientIds = clientIdsAudited(p);
   if (!canManageSampling(p) && clientIds.length === 0) throw forbidden('Only admins, QA analysts and client auditors see sample runs');
@@ -54,7 +63,13 @@ export async function listSampleRuns({ ctx, input = {} }: { ctx: Ctx; input?: { 
   if (data.programId) conds.push(eq(schema.sampleRuns.programId, data.programId));
   if (!canManageSampling(p)) conds.push(inArray(schema.programs.clientId, clientIds));
   const rows = await ctx.db
-    .select({ run: schema.sampleRuns, timezone: runTimezone, planName: schema.samplingPlans.name, programName: schema.programs.name, clientName: schema.clients.name })
+    .select({
+      run: schema.sampleRuns,
+      timezone: runTimezone,
+      planName: schema.samplingPlans.name,
+      programName: schema.programs.name,
+      clientName: schema.clients.name
+    })
     .from(schema.sampleRuns)
     .innerJoin(schema.samplingPlans, eq(schema.samplingPlans.id, schema.sampleRuns.planId))
     .innerJoin(schema.programs, eq(schema.programs.id, schema.sampleRuns.programId))
@@ -82,7 +97,9 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
       startedAt: schema.calls.startedAt,
       talkSeconds: schema.calls.talkSeconds,
       queueId: schema.calls.queueId,
-      evaluationStatus: sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`
+      evaluationStatus: sql<
+        string | null
+      >`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`
     })
     .from(schema.sampleItems)
     .innerJoin(agent, eq(agent.id, schema.sampleItems.agentId))
@@ -94,8 +111,15 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
   const names = new Map(rows.map((r) => [r.item.agentId, r.agentName]));
   const missingNames = snap.agents.filter((a) => !names.has(a.agentId)).map((a) => a.agentId);
   for (let i = 0; i < missingNames.length; i += 500)
-    for (const r of await ctx.db.select({ id: schema.people.id, name: schema.people.name }).from(schema.people).where(inArray(schema.people.id, missingNames.slice(i, i + 500)))) names.set(r.id, r.name);
-  const ledger = fairnessLedger(snap.agents, rows.map((r) => r.item)).map((l) => ({ ...l, agentName: names.get(l.agentId) ?? `#${l.agentId}` }));
+    for (const r of await ctx.db
+      .select({ id: schema.people.id, name: schema.people.name })
+      .from(schema.people)
+      .where(inArray(schema.people.id, missingNames.slice(i, i + 500))))
+      names.set(r.id, r.name);
+  const ledger = fairnessLedger(
+    snap.agents,
+    rows.map((r) => r.item)
+  ).map((l) => ({ ...l, agentName: names.get(l.agentId) ?? `#${l.agentId}` }));
   const now = ctx.now ? ctx.now() : new Date();
   return {
     run: { ...runDto(run, snap.definition?.timezone), planName, programName, clientId },
@@ -117,7 +141,11 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
       assignedTo: r.item.assignedTo,
       assigneeName: r.assigneeName,
       dueAt: r.item.dueAt?.toISOString() ?? null,
-      overdue: r.item.status !== 'replaced' && r.evaluationStatus !== 'submitted' && r.item.dueAt != null && r.item.dueAt.getTime() < now.getTime(),
+      overdue:
+        r.item.status !== 'replaced' &&
+        r.evaluationStatus !== 'submitted' &&
+        r.item.dueAt != null &&
+        r.item.dueAt.getTime() < now.getTime(),
       evaluationId: r.item.evaluationId,
       evaluationStatus: (r.evaluationStatus as 'draft' | 'submitted' | null) ?? null,
       startedAt: r.startedAt.toISOString(),

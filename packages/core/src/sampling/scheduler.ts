@@ -16,11 +16,30 @@ export type DueRunResult = { planId: number; period: string; outcome: 'ran' | 'e
  * persisted, so calling this at start-up catches up a period missed while the server was down (once:
  * only the last closed period), and calling it twice, or from two processes, never duplicates a run.
  */
-export async function runDuePlans({ db, now = new Date(), log = () => {} }: { db: Db; now?: Date; log?: SchedulerLog }): Promise<DueRunResult[]> {
+export async function runDuePlans({
+  db,
+  now = new Date(),
+  log = () => {}
+}: {
+  db: Db;
+  now?: Date;
+  log?: SchedulerLog;
+}): Promise<DueRunResult[]> {
   const plans = await db
-    .select({ id: schema.samplingPlans.id, tenantId: schema.samplingPlans.tenantId, version: schema.samplingPlans.publishedVersion, definition: schema.samplingPlanVersions.definition })
+    .select({
+      id: schema.samplingPlans.id,
+      tenantId: schema.samplingPlans.tenantId,
+      version: schema.samplingPlans.publishedVersion,
+      definition: schema.samplingPlanVersions.definition
+    })
     .from(schema.samplingPlans)
-    .innerJoin(schema.samplingPlanVersions, and(eq(schema.samplingPlanVersions.planId, schema.samplingPlans.id), eq(schema.samplingPlanVersions.version, schema.samplingPlans.publishedVersion)))
+    .innerJoin(
+      schema.samplingPlanVersions,
+      and(
+        eq(schema.samplingPlanVersions.planId, schema.samplingPlans.id),
+        eq(schema.samplingPlanVersions.version, schema.samplingPlans.publishedVersion)
+      )
+    )
     .where(and(eq(schema.samplingPlans.active, true), isNotNull(schema.samplingPlans.publishedVersion)));
   const out: DueRunResult[] = [];
   for (const plan of plans) {
@@ -29,7 +48,14 @@ export async function runDuePlans({ db, now = new Date(), log = () => {} }: { db
     const [existing] = await db
       .select({ id: schema.sampleRuns.id })
       .from(schema.sampleRuns)
-      .where(and(eq(schema.sampleRuns.planId, plan.id), eq(schema.sampleRuns.purpose, 'routine'), eq(schema.sampleRuns.periodStart, period.start), eq(schema.sampleRuns.periodEnd, period.end)))
+      .where(
+        and(
+          eq(schema.sampleRuns.planId, plan.id),
+          eq(schema.sampleRuns.purpose, 'routine'),
+          eq(schema.sampleRuns.periodStart, period.start),
+          eq(schema.sampleRuns.periodEnd, period.end)
+        )
+      )
       .limit(1);
     if (existing) {
       out.push({ planId: plan.id, period: period.label, outcome: 'exists', runId: existing.id });
@@ -59,7 +85,15 @@ let running: SamplingScheduler | null = null;
  * periods that have closed. Periods close at local midnight in each plan's own time zone, so an
  * hourly check is simpler and as timely as one cron job per plan. One scheduler per process.
  */
-export function startScheduler({ db, log = defaultLog, pattern = '7 * * * *' }: { db: Db; log?: SchedulerLog; pattern?: string }): SamplingScheduler {
+export function startScheduler({
+  db,
+  log = defaultLog,
+  pattern = '7 * * * *'
+}: {
+  db: Db;
+  log?: SchedulerLog;
+  pattern?: string;
+}): SamplingScheduler {
   if (running) return running;
   const tick = () => runDuePlans({ db, log }).catch((e) => (log('error', `sampling scheduler: ${String(e)}`), [] as DueRunResult[]));
   const job = new Cron(pattern, { protect: true, unref: true, name: 'sampling' }, async () => {
@@ -76,4 +110,5 @@ export function startScheduler({ db, log = defaultLog, pattern = '7 * * * *' }: 
   return running;
 }
 
-const defaultLog: SchedulerLog = (level, message) => (level === 'error' ? console.error(message) : level === 'warn' ? console.warn(message) : console.log(message));
+const defaultLog: SchedulerLog = (level, message) =>
+  level === 'error' ? console.error(message) : level === 'warn' ? console.warn(message) : console.log(message);

@@ -14,7 +14,13 @@ export const preconditionFailed = (message: string) => new DomainError('PRECONDI
 /** A program of the tenant, with its client (foreign or missing: NOT_FOUND). */
 export async function loadProgram(tx: DbOrTx, tenantId: number, programId: number) {
   const [row] = await tx
-    .select({ id: schema.programs.id, name: schema.programs.name, code: schema.programs.code, clientId: schema.programs.clientId, clientName: schema.clients.name })
+    .select({
+      id: schema.programs.id,
+      name: schema.programs.name,
+      code: schema.programs.code,
+      clientId: schema.programs.clientId,
+      clientName: schema.clients.name
+    })
     .from(schema.programs)
     .innerJoin(schema.clients, eq(schema.clients.id, schema.programs.clientId))
     .where(and(eq(schema.programs.id, programId), eq(schema.programs.tenantId, tenantId)))
@@ -51,7 +57,12 @@ export async function loadPlan(tx: DbOrTx, tenantId: number, planId: number) {
 /** A run with its program's client (for the policy). Foreign or missing: NOT_FOUND. */
 export async function loadRun(tx: DbOrTx, tenantId: number, runId: number) {
   const [row] = await tx
-    .select({ run: schema.sampleRuns, clientId: schema.programs.clientId, programName: schema.programs.name, planName: schema.samplingPlans.name })
+    .select({
+      run: schema.sampleRuns,
+      clientId: schema.programs.clientId,
+      programName: schema.programs.name,
+      planName: schema.samplingPlans.name
+    })
     .from(schema.sampleRuns)
     .innerJoin(schema.programs, eq(schema.programs.id, schema.sampleRuns.programId))
     .innerJoin(schema.samplingPlans, eq(schema.samplingPlans.id, schema.sampleRuns.planId))

@@ -1,7 +1,15 @@
 import type { DrawnItem } from './draw.ts';
 import { nextReplacement } from './draw.ts';
 
-export type StoredItem = { id: number; callId: number; agentId: number; rank: string; status: 'selected' | 'replaced' | 'replacement'; replacedBy: number | null; replacedAt: number | null };
+export type StoredItem = {
+  id: number;
+  callId: number;
+  agentId: number;
+  rank: string;
+  status: 'selected' | 'replaced' | 'replacement';
+  replacedBy: number | null;
+  replacedAt: number | null;
+};
 export type VerifyCheck = { name: string; ok: boolean; detail: string };
 
 /**
@@ -52,9 +60,12 @@ export function compareRun(o: {
     const rep = ev.replacedBy == null ? null : byId.get(ev.replacedBy);
     const expected = nextReplacement(o.seed, o.eligibleByAgent.get(ev.agentId) ?? [], used);
     if (rep) used.add(rep.callId);
-    if (ev.replacedBy != null && (!rep || rep.status !== 'replacement' || rep.agentId !== ev.agentId)) bad.push(`item ${ev.id}: its replacement item ${ev.replacedBy} is not a replacement of the same agent`);
+    if (ev.replacedBy != null && (!rep || rep.status !== 'replacement' || rep.agentId !== ev.agentId))
+      bad.push(`item ${ev.id}: its replacement item ${ev.replacedBy} is not a replacement of the same agent`);
     else if ((expected?.callId ?? null) !== (rep?.callId ?? null))
-      bad.push(`item ${ev.id}: replaced by ${rep ? `call ${rep.callId}` : 'nothing'}, expected ${expected ? `call ${expected.callId}` : 'nothing (no call left)'}`);
+      bad.push(
+        `item ${ev.id}: replaced by ${rep ? `call ${rep.callId}` : 'nothing'}, expected ${expected ? `call ${expected.callId}` : 'nothing (no call left)'}`
+      );
   }
   const replacementCount = o.stored.filter((s) => s.status === 'replacement').length;
   const orphans = o.stored.filter((s) => s.status === 'replacement' && !events.some((e) => e.replacedBy === s.id));

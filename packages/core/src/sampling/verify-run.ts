@@ -25,19 +25,32 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
   const def = snap.definition;
   const started = performance.now();
   const excluded = new Set(snap.excludedCallIds);
-  const pop = await loadPopulation(ctx.db, { tenantId: run.tenantId, programId: run.programId, start: run.periodStart.getTime(), end: run.periodEnd.getTime(), def, excluded });
+  const pop = await loadPopulation(ctx.db, {
+    tenantId: run.tenantId,
+    programId: run.programId,
+    start: run.periodStart.getTime(),
+    end: run.periodEnd.getTime(),
+    def,
+    excluded
+  });
 
   // Quotas recomputed from hire dates as they are now and compared with the stored ones; the draw
   // remade exactly as the run made it.
   const stored = new Map(snap.agents.map((a) => [a.agentId, a]));
-  const { drawn, populationHash: recomputedHash, prepared } = await drawPopulation(ctx.db, { tenantId: run.tenantId, seed: run.seed, pop, def, periodStart: run.periodStart });
+  const {
+    drawn,
+    populationHash: recomputedHash,
+    prepared
+  } = await drawPopulation(ctx.db, { tenantId: run.tenantId, seed: run.seed, pop, def, periodStart: run.periodStart });
   const quotaDiffs = drawn.agents.filter((a) => stored.get(a.agentId)?.quota !== a.quota || stored.get(a.agentId)?.eligible !== a.eligible);
 
   const items = await ctx.db.select().from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.id));
   // Replacements are replayed from each agent's eligible calls: list them for the agents that had one.
   const replacedAgents = new Set(items.filter((i) => i.status === 'replaced').map((i) => i.agentId));
   const eligibleByAgent = new Map(
-    prepared.agents.filter((a) => replacedAgents.has(a.agentId)).map((a) => [a.agentId, Array.from(prepared.order.subarray(a.from, a.to), (i) => pop.ids[i]!)])
+    prepared.agents
+      .filter((a) => replacedAgents.has(a.agentId))
+      .map((a) => [a.agentId, Array.from(prepared.order.subarray(a.from, a.to), (i) => pop.ids[i]!)])
   );
   const cmp = compareRun({
     seed: run.seed,
@@ -46,7 +59,15 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
     recomputedHash,
     recomputedSize: pop.ids.length,
     expected: drawn.items,
-    stored: items.map((i) => ({ id: i.id, callId: i.callId, agentId: i.agentId, rank: i.rank, status: i.status, replacedBy: i.replacedBy, replacedAt: i.replacedAt?.getTime() ?? null })),
+    stored: items.map((i) => ({
+      id: i.id,
+      callId: i.callId,
+      agentId: i.agentId,
+      rank: i.rank,
+      status: i.status,
+      replacedBy: i.replacedBy,
+      replacedAt: i.replacedAt?.getTime() ?? null
+    })),
     eligibleByAgent
   });
 
@@ -57,13 +78,19 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
     const chunk = ids.slice(i, i + 500);
     const ok = new Set<number>();
     if (def.exclude.alreadyEvaluated)
-      for (const r of await ctx.db.select({ id: schema.evaluations.callId }).from(schema.evaluations).where(inArray(schema.evaluations.callId, chunk))) ok.add(r.id!);
+      for (const r of await ctx.db
+        .select({ id: schema.evaluations.callId })
+        .from(schema.evaluations)
+        .where(inArray(schema.evaluations.callId, chunk)))
+        ok.add(r.id!);
     if (def.exclude.alreadySampled)
       for (const r of await ctx.db
         .select({ id: schema.sampleItems.callId })
         .from(schema.sampleItems)
         .innerJoin(schema.sampleRuns, eq(schema.sampleRuns.id, schema.sampleItems.runId))
-        .where(and(inArray(schema.sampleItems.callId, chunk), lt(schema.sampleRuns.id, run.id), lte(schema.sampleItems.createdAt, run.createdAt))))
+        .where(
+          and(inArray(schema.sampleItems.callId, chunk), lt(schema.sampleRuns.id, run.id), lte(schema.sampleItems.createdAt, run.createdAt))
+        ))
         ok.add(r.id);
     unexplained.push(...chunk.filter((id) => !ok.has(id)));
   }
@@ -72,7 +99,10 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
     {
       name: 'exclusions',
       ok: unexplained.length === 0,
-      detail: unexplained.length === 0 ? `${ids.length} call(s) left out as already evaluated or sampled, each confirmed` : `${unexplained.length} left-out call(s) were neither evaluated nor sampled before: ${unexplained.slice(0, 10).join(', ')}`
+      detail:
+        unexplained.length === 0
+          ? `${ids.length} call(s) left out as already evaluated or sampled, each confirmed`
+          : `${unexplained.length} left-out call(s) were neither evaluated nor sampled before: ${unexplained.slice(0, 10).join(', ')}`
     },
     {
       name: 'quotas',
@@ -80,7 +110,10 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
       detail:
         quotaDiffs.length === 0 && drawn.agents.length === snap.agents.length
           ? `${drawn.agents.length} agent quota(s) match`
-          : `${quotaDiffs.length} agent(s) with a different quota or eligible count (agents ${quotaDiffs.slice(0, 10).map((a) => a.agentId).join(', ')})`
+          : `${quotaDiffs.length} agent(s) with a different quota or eligible count (agents ${quotaDiffs
+              .slice(0, 10)
+              .map((a) => a.agentId)
+              .join(', ')})`
     },
     ...cmp.checks.slice(1)
   ];
@@ -92,7 +125,8 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
     ...periodDisplay(run.periodStart, run.periodEnd, def.timezone),
     seed: run.seed,
     seedSource: run.seedSource,
-    algorithm: 'rank = HMAC-SHA256(key = seed bytes, message = call id in decimal); per agent the lowest ranks, spread over time buckets; population hash = sha256 of the sorted eligible call ids joined by "\\n"',
+    algorithm:
+      'rank = HMAC-SHA256(key = seed bytes, message = call id in decimal); per agent the lowest ranks, spread over time buckets; population hash = sha256 of the sorted eligible call ids joined by "\\n"',
     stored: { populationHash: run.populationHash, populationSize: run.populationSize, selected: run.selectedCount },
     recomputed: { populationHash: recomputedHash, populationSize: pop.ids.length, selected: drawn.items.length },
     ok: checks.every((c) => c.ok),

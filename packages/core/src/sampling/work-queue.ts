@@ -29,11 +29,16 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
   const p = ctx.principal;
   if (data.personId != null && data.personId !== p.personId && !canManageSampling(p)) throw forbidden('You see your own work queue');
   const personId = data.personId ?? p.personId;
-  if (personId == null || (data.personId == null && !hasWorkQueue(p))) throw forbidden('Only evaluators (team leads, QA analysts, admins) have a work queue');
+  if (personId == null || (data.personId == null && !hasWorkQueue(p)))
+    throw forbidden('Only evaluators (team leads, QA analysts, admins) have a work queue');
   const now = nowOf(ctx);
   const week = periodContaining('week', now, data.timezone);
-  const evalStatus = sql<string | null>`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`;
-  const evalId = sql<number | null>`coalesce(${schema.sampleItems.evaluationId}, (select max(e.id) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL})))`;
+  const evalStatus = sql<
+    string | null
+  >`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`;
+  const evalId = sql<
+    number | null
+  >`coalesce(${schema.sampleItems.evaluationId}, (select max(e.id) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL})))`;
   const rows = await ctx.db
     .select({
       itemId: schema.sampleItems.id,
@@ -64,7 +69,14 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
     .innerJoin(schema.programs, eq(schema.programs.id, schema.calls.programId))
     .innerJoin(schema.sampleRuns, eq(schema.sampleRuns.id, schema.sampleItems.runId))
     .leftJoin(schema.queues, eq(schema.queues.id, schema.calls.queueId))
-    .where(and(eq(schema.sampleItems.tenantId, p.tenantId), eq(schema.sampleItems.assignedTo, personId), ne(schema.sampleItems.status, 'replaced'), isNull(schema.sampleItems.evaluationId)))
+    .where(
+      and(
+        eq(schema.sampleItems.tenantId, p.tenantId),
+        eq(schema.sampleItems.assignedTo, personId),
+        ne(schema.sampleItems.status, 'replaced'),
+        isNull(schema.sampleItems.evaluationId)
+      )
+    )
     .orderBy(asc(schema.sampleItems.dueAt), asc(schema.sampleItems.rank));
   const t = now.getTime();
   const items = rows
@@ -84,10 +96,23 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
   const doneThisWeek = await ctx.db
     .select({ n: sql<number>`count(*)` })
     .from(schema.evaluations)
-    .where(and(eq(schema.evaluations.tenantId, p.tenantId), eq(schema.evaluations.evaluatorId, personId), eq(schema.evaluations.status, 'submitted'), sql`${schema.evaluations.submittedAt} >= ${week.start.getTime()}`, sql`${schema.evaluations.submittedAt} < ${week.end.getTime()}`));
+    .where(
+      and(
+        eq(schema.evaluations.tenantId, p.tenantId),
+        eq(schema.evaluations.evaluatorId, personId),
+        eq(schema.evaluations.status, 'submitted'),
+        sql`${schema.evaluations.submittedAt} >= ${week.start.getTime()}`,
+        sql`${schema.evaluations.submittedAt} < ${week.end.getTime()}`
+      )
+    );
   return {
     personId,
-    week: { label: week.label, start: week.start.toISOString(), end: week.end.toISOString(), ...periodDates(week.start, week.end, data.timezone) },
+    week: {
+      label: week.label,
+      start: week.start.toISOString(),
+      end: week.end.toISOString(),
+      ...periodDates(week.start, week.end, data.timezone)
+    },
     summary: {
       open: items.length,
       overdue: items.filter((i) => i.overdue).length,

@@ -50,16 +50,37 @@ export async function createScorecard({ ctx, input }: { ctx: Ctx; input: z.input
     const now = nowOf(ctx);
     const [sc] = await tx
       .insert(schema.scorecards)
-      .values({ tenantId: p.tenantId, programId: data.programId, name: data.name, description: data.description, createdAt: now, createdBy: p.label })
+      .values({
+        tenantId: p.tenantId,
+        programId: data.programId,
+        name: data.name,
+        description: data.description,
+        createdAt: now,
+        createdBy: p.label
+      })
       .returning();
     const [v] = await tx
       .insert(schema.scorecardVersions)
-      .values({ tenantId: p.tenantId, scorecardId: sc!.id, version: 1, status: 'draft', definition, createdAt: now, createdBy: p.label, updatedAt: now })
+      .values({
+        tenantId: p.tenantId,
+        scorecardId: sc!.id,
+        version: 1,
+        status: 'draft',
+        definition,
+        createdAt: now,
+        createdBy: p.label,
+        updatedAt: now
+      })
       .returning();
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'scorecard.create', objectType: 'scorecard', objectId: sc!.id, after: { name: sc!.name, programId: sc!.programId, versionId: v!.id } },
+      {
+        action: 'scorecard.create',
+        objectType: 'scorecard',
+        objectId: sc!.id,
+        after: { name: sc!.name, programId: sc!.programId, versionId: v!.id }
+      },
       now
     );
     return { scorecard: scorecardDto(sc!, programName), draft: versionDto(v!) };

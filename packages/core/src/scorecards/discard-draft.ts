@@ -21,12 +21,18 @@ export async function discardScorecardDraft({ ctx, input }: { ctx: Ctx; input: z
     const { scorecard } = await loadReadableScorecard(tx, p, data.scorecardId);
     const draft = await draftOf(tx, scorecard.id);
     if (!draft) throw new DomainError('PRECONDITION_FAILED', `Scorecard "${scorecard.name}" has no draft`);
-    if (draft.version === 1) throw new DomainError('PRECONDITION_FAILED', 'The first version of a scorecard cannot be discarded: edit it instead');
+    if (draft.version === 1)
+      throw new DomainError('PRECONDITION_FAILED', 'The first version of a scorecard cannot be discarded: edit it instead');
     await tx.delete(schema.scorecardVersions).where(eq(schema.scorecardVersions.id, draft.id));
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'scorecard.draft.discard', objectType: 'scorecard_version', objectId: draft.id, before: { scorecardId: scorecard.id, version: draft.version, definition: draft.definition } },
+      {
+        action: 'scorecard.draft.discard',
+        objectType: 'scorecard_version',
+        objectId: draft.id,
+        before: { scorecardId: scorecard.id, version: draft.version, definition: draft.definition }
+      },
       nowOf(ctx)
     );
     return { discarded: draft.version };

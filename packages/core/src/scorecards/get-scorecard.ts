@@ -18,7 +18,11 @@ export async function getScorecard({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const { scorecard, programName } = await loadReadableScorecard(ctx.db, p, data.scorecardId);
   const drafts = canReadScorecardDrafts(p);
   const versions = (
-    await ctx.db.select().from(schema.scorecardVersions).where(eq(schema.scorecardVersions.scorecardId, scorecard.id)).orderBy(desc(schema.scorecardVersions.version))
+    await ctx.db
+      .select()
+      .from(schema.scorecardVersions)
+      .where(eq(schema.scorecardVersions.scorecardId, scorecard.id))
+      .orderBy(desc(schema.scorecardVersions.version))
   ).filter((v) => drafts || v.status === 'published');
   const published = versions.find((v) => v.status === 'published');
   const draft = versions.find((v) => v.status === 'draft');

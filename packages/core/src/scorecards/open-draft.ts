@@ -39,7 +39,12 @@ export async function openScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.in
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'scorecard.draft.create', objectType: 'scorecard_version', objectId: v!.id, after: { scorecardId: scorecard.id, version: v!.version, from: latest?.id ?? null } },
+      {
+        action: 'scorecard.draft.create',
+        objectType: 'scorecard_version',
+        objectId: v!.id,
+        after: { scorecardId: scorecard.id, version: v!.version, from: latest?.id ?? null }
+      },
       now
     );
     return { created: true, draft: versionDto(v!) };

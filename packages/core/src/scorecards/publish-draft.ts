@@ -32,7 +32,9 @@ export async function publishScorecardDraft({ ctx, input }: { ctx: Ctx; input: z
     const draft = await draftOf(tx, scorecard.id);
     if (!draft) throw new DomainError('PRECONDITION_FAILED', `Scorecard "${scorecard.name}" has no draft to publish`);
     if (data.revision != null && data.revision !== draft.revision)
-      throw conflict(`The draft changed since you reviewed it (revision ${draft.revision}, you reviewed ${data.revision}): review it again`);
+      throw conflict(
+        `The draft changed since you reviewed it (revision ${draft.revision}, you reviewed ${data.revision}): review it again`
+      );
     // Re-check the stored definition against today's rules before freezing it.
     const definition = parseDefinition(draft.definition);
     const problems = publishProblems(definition);
@@ -45,7 +47,9 @@ export async function publishScorecardDraft({ ctx, input }: { ctx: Ctx; input: z
       .orderBy(desc(schema.scorecardVersions.version))
       .limit(1);
     if (published && JSON.stringify(parseDefinition(published.definition)) === JSON.stringify(definition)) {
-      throw conflict(`Nothing to publish: the draft is the same as published version ${published.version}. Change the draft, or discard it`);
+      throw conflict(
+        `Nothing to publish: the draft is the same as published version ${published.version}. Change the draft, or discard it`
+      );
     }
     const now = nowOf(ctx);
     const [v] = await tx
@@ -56,7 +60,12 @@ export async function publishScorecardDraft({ ctx, input }: { ctx: Ctx; input: z
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'scorecard.publish', objectType: 'scorecard_version', objectId: v!.id, after: { scorecardId: scorecard.id, version: v!.version } },
+      {
+        action: 'scorecard.publish',
+        objectType: 'scorecard_version',
+        objectId: v!.id,
+        after: { scorecardId: scorecard.id, version: v!.version }
+      },
       now
     );
     return { version: versionDto(v!) };

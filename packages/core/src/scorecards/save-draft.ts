@@ -35,7 +35,9 @@ export async function saveScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.in
     const draft = await draftOf(tx, scorecard.id);
     if (draft) {
       if (data.baseRevision != null && data.baseRevision !== draft.revision)
-        throw conflict(`The draft was saved meanwhile (now revision ${draft.revision}; you edited revision ${data.baseRevision}): reload it before saving`);
+        throw conflict(
+          `The draft was saved meanwhile (now revision ${draft.revision}; you edited revision ${data.baseRevision}): reload it before saving`
+        );
       // Saving what is stored already (a repeated autosave, a retried request): no new revision, no audit row.
       if ((data.note ?? draft.note) === draft.note && JSON.stringify(parseDefinition(draft.definition)) === JSON.stringify(definition)) {
         return { created: false, draft: versionDto(draft) };
@@ -48,7 +50,12 @@ export async function saveScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.in
       await writeAudit(
         tx,
         { principal: p, requestId: ctx.requestId },
-        { action: 'scorecard.draft.save', objectType: 'scorecard_version', objectId: v!.id, after: { scorecardId: scorecard.id, version: v!.version, revision: v!.revision } },
+        {
+          action: 'scorecard.draft.save',
+          objectType: 'scorecard_version',
+          objectId: v!.id,
+          after: { scorecardId: scorecard.id, version: v!.version, revision: v!.revision }
+        },
         now
       );
       return { created: false, draft: versionDto(v!) };
@@ -71,7 +78,12 @@ export async function saveScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.in
     await writeAudit(
       tx,
       { principal: p, requestId: ctx.requestId },
-      { action: 'scorecard.draft.create', objectType: 'scorecard_version', objectId: v!.id, after: { scorecardId: scorecard.id, version: v!.version, from: latest?.id ?? null } },
+      {
+        action: 'scorecard.draft.create',
+        objectType: 'scorecard_version',
+        objectId: v!.id,
+        after: { scorecardId: scorecard.id, version: v!.version, from: latest?.id ?? null }
+      },
       now
     );
     return { created: true, draft: versionDto(v!) };

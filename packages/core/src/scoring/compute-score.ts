@@ -1,5 +1,15 @@
 import type { Dimension } from '@attentive/shared';
-import type { Answer, AnswerValue, CriticalFailure, ItemScore, ScorecardDefinition, ScorecardItem, ScoreResult, ScoreTotals, SectionScore } from '@attentive/shared/scorecard';
+import type {
+  Answer,
+  AnswerValue,
+  CriticalFailure,
+  ItemScore,
+  ScorecardDefinition,
+  ScorecardItem,
+  ScoreResult,
+  ScoreTotals,
+  SectionScore
+} from '@attentive/shared/scorecard';
 
 /**
  * THE scoring formula (docs/scoring.md). Every score shown anywhere comes from here; nothing else
@@ -41,8 +51,7 @@ export function answerMap(answers: AnswerSet): Map<string, AnswerValue | null | 
   return new Map(Object.entries(answers as Record<string, AnswerValue | null | undefined>));
 }
 
-const pct = (earned: number, bonus: number, possible: number) =>
-  possible > 0 ? Math.min(100, (100 * (earned + bonus)) / possible) : null;
+const pct = (earned: number, bonus: number, possible: number) => (possible > 0 ? Math.min(100, (100 * (earned + bonus)) / possible) : null);
 
 type Acc = { earned: number; bonus: number; possible: number; rawEarned: number; rawBonus: number };
 const acc = (): Acc => ({ earned: 0, bonus: 0, possible: 0, rawEarned: 0, rawBonus: 0 });
@@ -95,7 +104,8 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
     for (const it of s.items) {
       const f = answerFraction(it, answerOf(it.id));
       fs.push(f);
-      if (isCriticalFail(it, f)) criticalFailures.push({ itemId: it.id, sectionId: s.id, class: it.critical!.class, failScope: it.critical!.failScope });
+      if (isCriticalFail(it, f))
+        criticalFailures.push({ itemId: it.id, sectionId: s.id, class: it.critical!.class, failScope: it.critical!.failScope });
     }
     fractions.push(fs);
   }
@@ -131,7 +141,16 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
       }
       answered++;
       const pts = it.weight * f;
-      items.push({ id: it.id, value, fraction: f, earned: pts, possible: it.bonus ? 0 : it.weight, na: false, bonus: it.bonus, criticalFail: isCriticalFail(it, f) });
+      items.push({
+        id: it.id,
+        value,
+        fraction: f,
+        earned: pts,
+        possible: it.bonus ? 0 : it.weight,
+        na: false,
+        bonus: it.bonus,
+        criticalFail: isCriticalFail(it, f)
+      });
       answeredIn[it.dimension]++;
       addPoints(sec, it, pts, zeroed);
       addPoints(overall, it, pts, zeroed);
@@ -142,7 +161,20 @@ export function computeScore(definition: ScorecardDefinition, answers: AnswerSet
     counts.na += na;
     counts.unanswered += unanswered;
     const t = totals(sec, zeroed);
-    sections.push({ id: s.id, title: s.title, score: t.score, rawScore: t.rawScore, earned: t.earned, bonus: t.bonus, possible: t.possible, failed: zeroed, answered, na, unanswered, items });
+    sections.push({
+      id: s.id,
+      title: s.title,
+      score: t.score,
+      rawScore: t.rawScore,
+      earned: t.earned,
+      bonus: t.bonus,
+      possible: t.possible,
+      failed: zeroed,
+      answered,
+      na,
+      unanswered,
+      items
+    });
   }
 
   const criticalErrors = { customer: false, business: false, compliance: false };

@@ -17,7 +17,10 @@ export function parseDefinition(input: unknown): ScorecardDefinition {
     const message = where && !issue.message.startsWith(where) ? `${where}: ${prefix}${issue.message}` : issue.message;
     return { path: ['definition', ...path].join('.'), message };
   });
-  const head = details.slice(0, 3).map((d) => d.message).join('; ');
+  const head = details
+    .slice(0, 3)
+    .map((d) => d.message)
+    .join('; ');
   throw invalid(`Invalid scorecard: ${head}${details.length > 3 ? `; and ${details.length - 3} more` : ''}`, details);
 }
 

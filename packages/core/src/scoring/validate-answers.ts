@@ -53,17 +53,24 @@ export function validateAnswers(definition: ScorecardDefinition, answers: Answer
       continue;
     }
     if ((typeof value !== 'string' && typeof value !== 'number') || !fitsType(item, value))
-      details.push({ path, message: `item "${itemId}": ${JSON.stringify(value)} is not a valid answer; expected ${describeAnswerType(item)}${item.naAllowed ? ' or "na"' : ''}` });
+      details.push({
+        path,
+        message: `item "${itemId}": ${JSON.stringify(value)} is not a valid answer; expected ${describeAnswerType(item)}${item.naAllowed ? ' or "na"' : ''}`
+      });
   }
 
   if (opts.requireComplete) {
     const answered = new Set(entries.filter(([, v]) => v != null).map(([k]) => k));
     for (const [id, item] of items)
-      if (item.required && !answered.has(id)) details.push({ path: `answers.${id}`, message: `item "${id}" is required and has no answer` });
+      if (item.required && !answered.has(id))
+        details.push({ path: `answers.${id}`, message: `item "${id}" is required and has no answer` });
   }
 
   if (details.length) {
-    const head = details.slice(0, 3).map((d) => d.message).join('; ');
+    const head = details
+      .slice(0, 3)
+      .map((d) => d.message)
+      .join('; ');
     throw invalid(details.length > 3 ? `${head}; and ${details.length - 3} more` : head, details);
   }
 }

@@ -53,7 +53,10 @@ export class MeanAccumulator implements Moments {
   }
 }
 
-export type MeanIntervalOptions = { level?: number; /** Clamp the interval to the values' possible range, e.g. [0, 100] for scores. */ bounds?: [number, number] };
+export type MeanIntervalOptions = {
+  level?: number;
+  /** Clamp the interval to the values' possible range, e.g. [0, 100] for scores. */ bounds?: [number, number];
+};
 
 /** Student t interval for a mean: mean ± t(1 − α/2, n − 1) · s / √n. */
 export function tIntervalFromMoments(m: Moments, opts: MeanIntervalOptions = {}): Estimate {

@@ -40,7 +40,9 @@ const seeded = await seedDemoIfEmpty(db, {
   onProgress(done, total) {
     if (done - last >= total / 10 || done === total) {
       last = done;
-      process.stdout.write(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} calls, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} calls, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`
+      );
     }
   }
 });

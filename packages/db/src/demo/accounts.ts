@@ -50,7 +50,10 @@ export async function seedDemoAccounts(db: Db, tenantId: number): Promise<{ role
     const teamId = new Map(teamRows.map((t) => [t.code, t.id]));
     const teamCode = new Map(teamRows.map((t) => [t.id, t.code]));
     const clientId = new Map(clientRows.map((c) => [c.code, c.id]));
-    const persons = await tx.select({ id: people.id, code: people.code, name: people.name, teamId: people.teamId, userId: people.userId }).from(people).where(eq(people.tenantId, tenantId));
+    const persons = await tx
+      .select({ id: people.id, code: people.code, name: people.name, teamId: people.teamId, userId: people.userId })
+      .from(people)
+      .where(eq(people.tenantId, tenantId));
     const grants: (typeof roleAssignments.$inferInsert)[] = [];
     let accounts = 0;
     for (const p of persons) {
@@ -62,7 +65,10 @@ export async function seedDemoAccounts(db: Db, tenantId: number): Promise<{ role
       grants.push({ tenantId, personId: p.id, role: plan.role, teamId: scopeTeam ?? null, clientId: scopeClient ?? null });
       if (plan.email && !p.userId) {
         const userId = await insertSignInUser(tx, { email: plan.email, name: p.name, passwordHash, now });
-        await tx.update(people).set({ userId, email: plan.email }).where(and(eq(people.id, p.id), eq(people.tenantId, tenantId)));
+        await tx
+          .update(people)
+          .set({ userId, email: plan.email })
+          .where(and(eq(people.id, p.id), eq(people.tenantId, tenantId)));
         accounts++;
       }
     }
@@ -70,4 +76,3 @@ export async function seedDemoAccounts(db: Db, tenantId: number): Promise<{ role
     return { roles: grants.length, accounts };
   });
 }
-

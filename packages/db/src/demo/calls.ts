@@ -6,8 +6,24 @@ import { buildTranscript, type Lang } from './transcripts.ts';
 
 /** Column order of the rows this generator yields (raw multi-row INSERTs, no ORM on the hot path). */
 export const CALL_COLUMNS = [
-  'id', 'tenant_id', 'source', 'external_id', 'program_id', 'queue_id', 'agent_id', 'direction', 'started_at', 'answer_seconds',
-  'talk_seconds', 'hold_seconds', 'transfers', 'disposition', 'customer_ref', 'recording_path', 'language', 'created_at'
+  'id',
+  'tenant_id',
+  'source',
+  'external_id',
+  'program_id',
+  'queue_id',
+  'agent_id',
+  'direction',
+  'started_at',
+  'answer_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'transfers',
+  'disposition',
+  'customer_ref',
+  'recording_path',
+  'language',
+  'created_at'
 ] as const;
 export type CallValues = (string | number | null)[];
 export type TranscriptValues = [callId: number, language: Lang, turnsJson: string];
@@ -57,10 +73,12 @@ export function* generateCalls(o: CallGenOptions): Generator<{ calls: CallValues
   const programIds = programs.map((p) => ids.programs.get(p.code)!);
   const queueIds = programs.map((p) => p.queues.map((q) => ids.queues.get(`${p.code}/${q.code}`)!));
   // Affinity of each agent to each program: the team's own program, some overflow from the sister program.
-  const affinity = programs.map((p) => roster.agents.map((a) => {
-    const t = teamOf.get(a.teamCode)!;
-    return t.programCode === p.code ? 1 : t.secondaryProgramCode === p.code ? 0.2 : 0;
-  }));
+  const affinity = programs.map((p) =>
+    roster.agents.map((a) => {
+      const t = teamOf.get(a.teamCode)!;
+      return t.programCode === p.code ? 1 : t.secondaryProgramCode === p.code ? 0.2 : 0;
+    })
+  );
 
   // Day volumes: weekday weights with a little noise, rounded so the total is exact.
   const dayStarts = Array.from({ length: o.days }, (_, i) => nowMs - (o.days - i) * DAY_MS);
@@ -89,7 +107,14 @@ export function* generateCalls(o: CallGenOptions): Generator<{ calls: CallValues
       const at = dayStart - offsetMs + hour * 3_600_000 + Math.floor(rng.next() * 3_600_000);
       const pool = pools[pi]!;
       const ai = pool.agents.length ? pool.agents[pool.sample(rng.next())]! : rng.int(0, roster.agents.length - 1);
-      rows.push({ at, pi, ai, inbound, short: rng.chance(0.04), hourLoad: hour >= 9 && hour <= 11 ? 1.8 : hour >= 13 && hour <= 14 ? 1.3 : 1 });
+      rows.push({
+        at,
+        pi,
+        ai,
+        inbound,
+        short: rng.chance(0.04),
+        hourLoad: hour >= 9 && hour <= 11 ? 1.8 : hour >= 13 && hour <= 14 ? 1.3 : 1
+      });
     }
     rows.sort((a, b) => a.at - b.at);
 
@@ -136,8 +161,24 @@ export function* generateCalls(o: CallGenOptions): Generator<{ calls: CallValues
       }
 
       calls.push([
-        id, ids.tenantId, 'demo', `DEMO-${String(id).padStart(7, '0')}`, programIds[r.pi]!, queueIds[r.pi]![qi]!, agentIds[r.ai]!,
-        r.inbound ? 'inbound' : 'outbound', r.at, answer, talk, hold, transfers, disposition, customerRef, null, language, nowMs
+        id,
+        ids.tenantId,
+        'demo',
+        `DEMO-${String(id).padStart(7, '0')}`,
+        programIds[r.pi]!,
+        queueIds[r.pi]![qi]!,
+        agentIds[r.ai]!,
+        r.inbound ? 'inbound' : 'outbound',
+        r.at,
+        answer,
+        talk,
+        hold,
+        transfers,
+        disposition,
+        customerRef,
+        null,
+        language,
+        nowMs
       ]);
     }
     yield { calls, transcripts };
@@ -159,7 +200,9 @@ function poolFor(affinity: number[], agents: AgentDef[], working: boolean[], act
 /** A pseudonym per customer of a client; a skewed draw makes some customers call again. */
 function customerRefFor(clientSalt: number, poolSize: number, u: number) {
   const idx = Math.floor(Math.max(1, poolSize) * u ** 1.7);
-  return `K${mix32(idx ^ clientSalt).toString(16).padStart(8, '0')}`;
+  return `K${mix32(idx ^ clientSalt)
+    .toString(16)
+    .padStart(8, '0')}`;
 }
 
 /** murmur3's finaliser: a cheap bijective scramble of a 32-bit integer. */

@@ -3,7 +3,16 @@ import type { ScorecardDefinition, ScorecardItem } from '@attentive/shared/score
 import type { cachedScoreOf as CachedScoreOf } from '@attentive/core/evaluations/cached-score';
 import type { Db } from '../client.ts';
 import { calls, callTranscripts } from '../schema/calls.ts';
-import { evaluationAcknowledgements, coachingActions, coachingFocusItems, coachingSessionEvaluations, coachingSessions, disputeItems, disputes, selfEvaluationRequests } from '../schema/coaching.ts';
+import {
+  evaluationAcknowledgements,
+  coachingActions,
+  coachingFocusItems,
+  coachingSessionEvaluations,
+  coachingSessions,
+  disputeItems,
+  disputes,
+  selfEvaluationRequests
+} from '../schema/coaching.ts';
 import { evaluationComments, evaluationRevisions, evaluations } from '../schema/evaluations.ts';
 import { people, teams } from '../schema/org.ts';
 import { scorecards, scorecardVersions } from '../schema/scorecards.ts';
@@ -28,9 +37,15 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
   const { cachedScoreOf } = await import('@attentive/core/evaluations/cached-score');
   const { linkEvaluationToSample } = await import('@attentive/core/sampling/assign');
   const score = (answers: Record<string, string | number>) => cachedScoreOf(definition, answers);
-  const [team] = await db.select().from(teams).where(and(eq(teams.tenantId, tenantId), eq(teams.code, DEMO_AGENT_TEAM)));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.tenantId, tenantId), eq(teams.code, DEMO_AGENT_TEAM)));
   if (!team) return { evaluations: 0 };
-  const [lead] = await db.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.code, DEMO_COACHING.lead)));
+  const [lead] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.code, DEMO_COACHING.lead)));
   const [version] = await db
     .select({ id: scorecardVersions.id, definition: scorecardVersions.definition })
     .from(scorecardVersions)
@@ -40,12 +55,24 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
     .limit(1);
   if (!lead || !version) return { evaluations: 0 };
   const definition = version.definition as ScorecardDefinition;
-  const agents = await db.select().from(people).where(and(eq(people.teamId, team.id), isNull(people.leftDate))).orderBy(people.code);
+  const agents = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.teamId, team.id), isNull(people.leftDate)))
+    .orderBy(people.code);
   const leadLabel = `user:${lead.code.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`;
   const existing = await db
     .select({ n: sql<number>`count(*)` })
     .from(evaluations)
-    .where(and(inArray(evaluations.agentId, agents.map((a) => a.id)), eq(evaluations.status, 'submitted')));
+    .where(
+      and(
+        inArray(
+          evaluations.agentId,
+          agents.map((a) => a.id)
+        ),
+        eq(evaluations.status, 'submitted')
+      )
+    );
   const rng = createRng(`coaching/${tenantId}`);
   const created = new Map<number, { id: number; submittedAt: Date; answers: Record<string, string | number>; callId: number }[]>();
 
@@ -61,13 +88,36 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
           .select({ id: calls.id, programId: calls.programId, startedAt: calls.startedAt, recordingPath: calls.recordingPath })
           .from(calls)
           .leftJoin(callTranscripts, eq(callTranscripts.callId, calls.id))
-          .where(and(eq(calls.agentId, agent.id), gte(calls.startedAt, from), lt(calls.startedAt, to), gte(calls.talkSeconds, 30), isNull(calls.recordingPath)))
+          .where(
+            and(
+              eq(calls.agentId, agent.id),
+              gte(calls.startedAt, from),
+              lt(calls.startedAt, to),
+              gte(calls.talkSeconds, 30),
+              isNull(calls.recordingPath)
+            )
+          )
           .orderBy(sql`${callTranscripts.callId} is null`, calls.id)
           .limit(3);
         for (const call of picked) {
           const answers = answersFor(definition, skill, 2 - monthsAgo, rng.fork(`${agent.code}/${call.id}`));
           const submittedAt = new Date(Math.min(call.startedAt.getTime() + rng.int(1, 3) * DAY_MS, now.getTime() - DAY_MS));
-          list.push({ ...(await insertEvaluation(db, { tenantId, call, agentId: agent.id, versionId: version.id, lead, leadLabel, answers, submittedAt, scored: score(answers), link: linkEvaluationToSample })), answers, callId: call.id });
+          list.push({
+            ...(await insertEvaluation(db, {
+              tenantId,
+              call,
+              agentId: agent.id,
+              versionId: version.id,
+              lead,
+              leadLabel,
+              answers,
+              submittedAt,
+              scored: score(answers),
+              link: linkEvaluationToSample
+            })),
+            answers,
+            callId: call.id
+          });
         }
       }
       // The recorded call of the agent (if any): the newest evaluation, with comments pinned to moments.
@@ -79,7 +129,18 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
       if (recorded) {
         const answers = answersFor(definition, skill, 3, rng.fork(`${agent.code}/recorded`));
         const submittedAt = new Date(now.getTime() - DAY_MS);
-        const e = await insertEvaluation(db, { tenantId, call: recorded, agentId: agent.id, versionId: version.id, lead, leadLabel, answers, submittedAt, scored: score(answers), link: linkEvaluationToSample });
+        const e = await insertEvaluation(db, {
+          tenantId,
+          call: recorded,
+          agentId: agent.id,
+          versionId: version.id,
+          lead,
+          leadLabel,
+          answers,
+          submittedAt,
+          scored: score(answers),
+          link: linkEvaluationToSample
+        });
         list.push({ ...e, answers, callId: recorded.id });
         await pinComments(db, { tenantId, evaluationId: e.id, callId: recorded.id, answers, lead, leadLabel, at: submittedAt });
       }
@@ -87,7 +148,15 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
       // Read and acknowledged, except the two newest.
       const older = [...list].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()).slice(0, -2);
       if (older.length)
-        await db.insert(evaluationAcknowledgements).values(older.map((o) => ({ tenantId, evaluationId: o.id, revision: 1, agentId: agent.id, at: new Date(o.submittedAt.getTime() + DAY_MS) })));
+        await db.insert(evaluationAcknowledgements).values(
+          older.map((o) => ({
+            tenantId,
+            evaluationId: o.id,
+            revision: 1,
+            agentId: agent.id,
+            at: new Date(o.submittedAt.getTime() + DAY_MS)
+          }))
+        );
     }
   }
 
@@ -102,7 +171,12 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
     Object.entries(answers)
       .filter(([k, v]) => v === 'no' && k !== 'identity-check')
       .sort(([a], [b]) => Number(dimensionOf.get(b) === 'customer_oriented') - Number(dimensionOf.get(a) === 'customer_oriented'))[0]?.[0];
-  const disputeOn = async (agentId: number, pick: 'newest' | 'older', status: 'open' | 'rejected', reasonFor: (itemId: string) => string) => {
+  const disputeOn = async (
+    agentId: number,
+    pick: 'newest' | 'older',
+    status: 'open' | 'rejected',
+    reasonFor: (itemId: string) => string
+  ) => {
     const list = [...(created.get(agentId) ?? [])].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
     const candidates = pick === 'newest' ? list.slice(0, -1).reverse() : list.slice(1);
     const e = candidates.find((c) => disputable(c.answers) != null);
@@ -111,13 +185,39 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
     const openedAt = new Date(e.submittedAt.getTime() + DAY_MS);
     const [d] = await db
       .insert(disputes)
-      .values({ tenantId, evaluationId: e.id, agentId, revision: 1, status, openedAt, ...(status === 'rejected' ? { resolvedAt: new Date(openedAt.getTime() + 2 * DAY_MS), resolverId: lead.id, resolverLabel: leadLabel, resolutionReason: 'Listened again: the customer had to ask for the next step at 2:10.' } : {}) })
+      .values({
+        tenantId,
+        evaluationId: e.id,
+        agentId,
+        revision: 1,
+        status,
+        openedAt,
+        ...(status === 'rejected'
+          ? {
+              resolvedAt: new Date(openedAt.getTime() + 2 * DAY_MS),
+              resolverId: lead.id,
+              resolverLabel: leadLabel,
+              resolutionReason: 'Listened again: the customer had to ask for the next step at 2:10.'
+            }
+          : {})
+      })
       .returning();
-    await db.insert(disputeItems).values({ tenantId, disputeId: d!.id, evaluationId: e.id, itemId, reason: reasonFor(itemId), answerBefore: 'no', proposedAnswer: 'yes', outcome: status === 'rejected' ? 'rejected' : null });
+    await db.insert(disputeItems).values({
+      tenantId,
+      disputeId: d!.id,
+      evaluationId: e.id,
+      itemId,
+      reason: reasonFor(itemId),
+      answerBefore: 'no',
+      proposedAnswer: 'yes',
+      outcome: status === 'rejected' ? 'rejected' : null
+    });
   };
   if (oriented)
     await disputeOn(oriented.id, 'newest', 'open', (item) =>
-      item === 'next-step-unasked' ? 'I explained the next step before the customer asked, right after checking the meter reading.' : 'I did this on the call: please listen to it again.'
+      item === 'next-step-unasked'
+        ? 'I explained the next step before the customer asked, right after checking the meter reading.'
+        : 'I did this on the call: please listen to it again.'
     );
   if (scripted) await disputeOn(scripted.id, 'older', 'rejected', () => 'I think I did this: I told the customer what would happen.');
 
@@ -128,17 +228,51 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
     const day = (d: Date) => d.toISOString().slice(0, 10);
     const [s] = await db
       .insert(coachingSessions)
-      .values({ tenantId, agentId: scripted.id, coachId: lead.id, coachLabel: leadLabel, heldOn: day(heldOn), notes: 'Friendly and correct on every call, but waits for the customer to ask. We listened to two calls together and practised one open question per call.', followUpOn: day(new Date(now.getTime() - 5 * DAY_MS)), agentConfirmedAt: new Date(heldOn.getTime() + DAY_MS), updatedAt: heldOn })
+      .values({
+        tenantId,
+        agentId: scripted.id,
+        coachId: lead.id,
+        coachLabel: leadLabel,
+        heldOn: day(heldOn),
+        notes:
+          'Friendly and correct on every call, but waits for the customer to ask. We listened to two calls together and practised one open question per call.',
+        followUpOn: day(new Date(now.getTime() - 5 * DAY_MS)),
+        agentConfirmedAt: new Date(heldOn.getTime() + DAY_MS),
+        updatedAt: heldOn
+      })
       .returning();
     await db.insert(coachingSessionEvaluations).values(yaraEvals.slice(-2).map((e) => ({ sessionId: s!.id, evaluationId: e.id })));
     await db.insert(coachingFocusItems).values([
-      { sessionId: s!.id, itemId: 'need-behind-question', text: 'Ask one open question to find out why the customer calls, before answering.' },
+      {
+        sessionId: s!.id,
+        itemId: 'need-behind-question',
+        text: 'Ask one open question to find out why the customer calls, before answering.'
+      },
       { sessionId: s!.id, itemId: 'next-step-unasked', text: 'Tell the customer what happens next and when, without being asked.' }
     ]);
     await db.insert(coachingActions).values([
-      { tenantId, sessionId: s!.id, text: 'Listen to two recorded calls of a colleague who scores high on customer-oriented items', owner: 'agent', dueOn: day(new Date(now.getTime() - 19 * DAY_MS)), doneAt: new Date(now.getTime() - 20 * DAY_MS) },
-      { tenantId, sessionId: s!.id, text: 'Use the "what happens next" card on every call for two weeks', owner: 'agent', dueOn: day(new Date(now.getTime() + 3 * DAY_MS)) },
-      { tenantId, sessionId: s!.id, text: 'Side-by-side listening on two calls', owner: 'coach', dueOn: day(new Date(now.getTime() - 2 * DAY_MS)) }
+      {
+        tenantId,
+        sessionId: s!.id,
+        text: 'Listen to two recorded calls of a colleague who scores high on customer-oriented items',
+        owner: 'agent',
+        dueOn: day(new Date(now.getTime() - 19 * DAY_MS)),
+        doneAt: new Date(now.getTime() - 20 * DAY_MS)
+      },
+      {
+        tenantId,
+        sessionId: s!.id,
+        text: 'Use the "what happens next" card on every call for two weeks',
+        owner: 'agent',
+        dueOn: day(new Date(now.getTime() + 3 * DAY_MS))
+      },
+      {
+        tenantId,
+        sessionId: s!.id,
+        text: 'Side-by-side listening on two calls',
+        owner: 'coach',
+        dueOn: day(new Date(now.getTime() - 2 * DAY_MS))
+      }
     ]);
   }
 
@@ -148,16 +282,46 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
       .select({ id: calls.id, programId: calls.programId })
       .from(calls)
       .leftJoin(callTranscripts, eq(callTranscripts.callId, calls.id))
-      .where(and(eq(calls.agentId, oriented.id), gte(calls.talkSeconds, 30), sql`not exists (select 1 from ${evaluations} e where e.call_id = ${calls.id})`))
+      .where(
+        and(
+          eq(calls.agentId, oriented.id),
+          gte(calls.talkSeconds, 30),
+          sql`not exists (select 1 from ${evaluations} e where e.call_id = ${calls.id})`
+        )
+      )
       .orderBy(sql`${callTranscripts.callId} is null`, desc(calls.startedAt))
       .limit(1);
     if (call) {
       const at = new Date(now.getTime() - DAY_MS);
       const [self] = await db
         .insert(evaluations)
-        .values({ tenantId, callId: call.id, agentId: oriented.id, programId: call.programId, scorecardVersionId: version.id, evaluatorId: oriented.id, evaluatorLabel: `agent:${oriented.name}`, kind: 'self', status: 'draft', answers: {}, ...score({}).cached, updatedAt: at })
+        .values({
+          tenantId,
+          callId: call.id,
+          agentId: oriented.id,
+          programId: call.programId,
+          scorecardVersionId: version.id,
+          evaluatorId: oriented.id,
+          evaluatorLabel: `agent:${oriented.name}`,
+          kind: 'self',
+          status: 'draft',
+          answers: {},
+          ...score({}).cached,
+          updatedAt: at
+        })
         .returning();
-      await db.insert(selfEvaluationRequests).values({ tenantId, callId: call.id, agentId: oriented.id, programId: call.programId, requestedById: lead.id, requestedByLabel: leadLabel, selfEvaluationId: self!.id, message: 'Score this call yourself first; we compare on Thursday.', status: 'open', requestedAt: at });
+      await db.insert(selfEvaluationRequests).values({
+        tenantId,
+        callId: call.id,
+        agentId: oriented.id,
+        programId: call.programId,
+        requestedById: lead.id,
+        requestedByLabel: leadLabel,
+        selfEvaluationId: self!.id,
+        message: 'Score this call yourself first; we compare on Thursday.',
+        status: 'open',
+        requestedAt: at
+      });
     }
   }
   return { evaluations: [...created.values()].reduce((s, l) => s + l.length, 0) };
@@ -167,7 +331,12 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
 function skillOf(code: string, rng: Rng): Skill {
   if (code === DEMO_COACHING.scriptedAgent) return { friendly: 0.92, oriented: 0.38, compliance: 0.97, trend: 0.06 };
   if (code === DEMO_COACHING.orientedAgent) return { friendly: 0.72, oriented: 0.86, compliance: 0.98, trend: 0.01 };
-  return { friendly: 0.6 + 0.35 * rng.next(), oriented: 0.3 + 0.6 * rng.next(), compliance: 0.97 + 0.03 * rng.next(), trend: 0.04 * rng.next() };
+  return {
+    friendly: 0.6 + 0.35 * rng.next(),
+    oriented: 0.3 + 0.6 * rng.next(),
+    compliance: 0.97 + 0.03 * rng.next(),
+    trend: 0.04 * rng.next()
+  };
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
@@ -178,7 +347,16 @@ function answersFor(def: ScorecardDefinition, skill: Skill, month: number, rng: 
   for (const s of def.sections)
     for (const item of s.items) {
       if (!item.required && rng.chance(0.5)) continue;
-      const p = item.critical ? skill.compliance : clamp((item.dimension === 'customer_oriented' ? skill.oriented + skill.trend * month : item.dimension === 'customer_friendly' ? skill.friendly : skill.compliance) + 0.08 * rng.normal());
+      const p = item.critical
+        ? skill.compliance
+        : clamp(
+            (item.dimension === 'customer_oriented'
+              ? skill.oriented + skill.trend * month
+              : item.dimension === 'customer_friendly'
+                ? skill.friendly
+                : skill.compliance) +
+              0.08 * rng.normal()
+          );
       out[item.id] = answer(item, p, rng);
     }
   return out;
@@ -198,7 +376,18 @@ type LinkToSample = (db: Db, o: { tenantId: number; callId: number; evaluationId
 
 async function insertEvaluation(
   db: Db,
-  x: { tenantId: number; call: { id: number; programId: number }; agentId: number; versionId: number; lead: { id: number }; leadLabel: string; answers: Record<string, string | number>; submittedAt: Date; scored: Scored; link: LinkToSample }
+  x: {
+    tenantId: number;
+    call: { id: number; programId: number };
+    agentId: number;
+    versionId: number;
+    lead: { id: number };
+    leadLabel: string;
+    answers: Record<string, string | number>;
+    submittedAt: Date;
+    scored: Scored;
+    link: LinkToSample;
+  }
 ) {
   const [e] = await db
     .insert(evaluations)
@@ -221,24 +410,68 @@ async function insertEvaluation(
       updatedAt: x.submittedAt
     })
     .returning({ id: evaluations.id });
-  await db.insert(evaluationRevisions).values({ evaluationId: e!.id, revision: 1, answers: x.answers, ...x.scored.revision, authorId: x.lead.id, authorLabel: x.leadLabel, at: x.submittedAt, reason: null });
+  await db.insert(evaluationRevisions).values({
+    evaluationId: e!.id,
+    revision: 1,
+    answers: x.answers,
+    ...x.scored.revision,
+    authorId: x.lead.id,
+    authorLabel: x.leadLabel,
+    at: x.submittedAt,
+    reason: null
+  });
   // A drawn call scored here fulfils its sample item, as submitting does.
   await x.link(db, { tenantId: x.tenantId, callId: x.call.id, evaluationId: e!.id, kind: 'sampled' });
   return { id: e!.id, submittedAt: x.submittedAt };
 }
 
 /** Comments pinned to moments of the recorded call: the greeting and a customer-oriented item. */
-async function pinComments(db: Db, x: { tenantId: number; evaluationId: number; callId: number; answers: Record<string, string | number>; lead: { id: number }; leadLabel: string; at: Date }) {
+async function pinComments(
+  db: Db,
+  x: {
+    tenantId: number;
+    evaluationId: number;
+    callId: number;
+    answers: Record<string, string | number>;
+    lead: { id: number };
+    leadLabel: string;
+    at: Date;
+  }
+) {
   const [t] = await db.select({ turns: callTranscripts.turns }).from(callTranscripts).where(eq(callTranscripts.callId, x.callId));
   const turns = t?.turns ?? [];
   const agentTurns = turns.map((turn, i) => ({ ...turn, i })).filter((turn) => turn.speaker === 'agent');
   const first = agentTurns[0];
   const later = agentTurns[Math.min(agentTurns.length - 1, 3)];
   const rows = [
-    { itemId: 'greeting', text: x.answers.greeting === 'yes' ? 'Good opening: company and your own name in the first sentence.' : 'Your name is missing from the opening.', turn: first },
-    { itemId: 'next-step-unasked', text: x.answers['next-step-unasked'] === 'yes' ? 'Here you explain what happens next before the customer asks. Exactly right.' : 'Here the customer has to ask what happens next. Offer it yourself.', turn: later }
+    {
+      itemId: 'greeting',
+      text:
+        x.answers.greeting === 'yes'
+          ? 'Good opening: company and your own name in the first sentence.'
+          : 'Your name is missing from the opening.',
+      turn: first
+    },
+    {
+      itemId: 'next-step-unasked',
+      text:
+        x.answers['next-step-unasked'] === 'yes'
+          ? 'Here you explain what happens next before the customer asks. Exactly right.'
+          : 'Here the customer has to ask what happens next. Offer it yourself.',
+      turn: later
+    }
   ];
   await db.insert(evaluationComments).values(
-    rows.map((r) => ({ tenantId: x.tenantId, evaluationId: x.evaluationId, itemId: r.itemId, text: r.text, atSeconds: r.turn?.start ?? null, turnIndex: r.turn?.i ?? null, authorId: x.lead.id, authorLabel: x.leadLabel, createdAt: x.at }))
+    rows.map((r) => ({
+      tenantId: x.tenantId,
+      evaluationId: x.evaluationId,
+      itemId: r.itemId,
+      text: r.text,
+      atSeconds: r.turn?.start ?? null,
+      turnIndex: r.turn?.i ?? null,
+      authorId: x.lead.id,
+      authorLabel: x.leadLabel,
+      createdAt: x.at
+    }))
   );
 }

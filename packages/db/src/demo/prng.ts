@@ -39,7 +39,10 @@ export function createRng(seed: string): Rng {
   let c = hash32(seed, 3);
   let d = hash32(seed, 4) | 1;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;

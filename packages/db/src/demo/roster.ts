@@ -35,8 +35,21 @@ export type AgentDef = {
   /** Relative number of calls an agent takes (part-timers take fewer). */
   activity: number;
 };
-export type StaffDef = { code: string; name: string; role: 'admin' | 'qa_analyst' | 'team_lead' | 'client_auditor' | 'mystery_shopper' | 'survey_caller'; teamCode?: string; clientCode?: ClientDef['code'] };
-export type Roster = { tenant: { slug: string; name: string }; clients: ClientDef[]; programs: ProgramDef[]; teams: TeamDef[]; agents: AgentDef[]; staff: StaffDef[] };
+export type StaffDef = {
+  code: string;
+  name: string;
+  role: 'admin' | 'qa_analyst' | 'team_lead' | 'client_auditor' | 'mystery_shopper' | 'survey_caller';
+  teamCode?: string;
+  clientCode?: ClientDef['code'];
+};
+export type Roster = {
+  tenant: { slug: string; name: string };
+  clients: ClientDef[];
+  programs: ProgramDef[];
+  teams: TeamDef[];
+  agents: AgentDef[];
+  staff: StaffDef[];
+};
 
 export const CLIENTS: ClientDef[] = [
   { code: 'ENERGY', name: 'Zonnedijk Energie' },
@@ -45,26 +58,60 @@ export const CLIENTS: ClientDef[] = [
 ];
 
 export const PROGRAMS: ProgramDef[] = [
-  { code: 'EN-CARE', clientCode: 'ENERGY', name: 'Energie klantenservice', share: 0.25, talkMedian: 290, queues: [
-    { code: 'METER', name: 'Meterstanden', weight: 0.45, topic: 'meter' },
-    { code: 'INVOICE', name: 'Facturen & termijnbedrag', weight: 0.55, topic: 'invoice' }
-  ] },
-  { code: 'EN-MOVE', clientCode: 'ENERGY', name: 'Verhuizen & aansluitingen', share: 0.12, talkMedian: 360, queues: [
-    { code: 'MOVE', name: 'Verhuizen', weight: 1, topic: 'move' }
-  ] },
-  { code: 'TC-TECH', clientCode: 'TELCO', name: 'Technische helpdesk', share: 0.22, talkMedian: 420, queues: [
-    { code: 'OUTAGE', name: 'Storingen', weight: 0.7, topic: 'outage' },
-    { code: 'ROAMING', name: 'Buitenland & roaming', weight: 0.3, topic: 'roaming' }
-  ] },
-  { code: 'TC-CARE', clientCode: 'TELCO', name: 'Telecom klantenservice', share: 0.15, talkMedian: 330, queues: [
-    { code: 'CONTRACT', name: 'Abonnementen', weight: 1, topic: 'contract' }
-  ] },
-  { code: 'IN-CLAIMS', clientCode: 'INSURE', name: 'Schademeldingen', share: 0.14, talkMedian: 480, queues: [
-    { code: 'CLAIM', name: 'Schade melden', weight: 1, topic: 'claim' }
-  ] },
-  { code: 'IN-SERVICE', clientCode: 'INSURE', name: 'Polisservice', share: 0.12, talkMedian: 300, queues: [
-    { code: 'COVERAGE', name: 'Dekking & polis', weight: 1, topic: 'coverage' }
-  ] }
+  {
+    code: 'EN-CARE',
+    clientCode: 'ENERGY',
+    name: 'Energie klantenservice',
+    share: 0.25,
+    talkMedian: 290,
+    queues: [
+      { code: 'METER', name: 'Meterstanden', weight: 0.45, topic: 'meter' },
+      { code: 'INVOICE', name: 'Facturen & termijnbedrag', weight: 0.55, topic: 'invoice' }
+    ]
+  },
+  {
+    code: 'EN-MOVE',
+    clientCode: 'ENERGY',
+    name: 'Verhuizen & aansluitingen',
+    share: 0.12,
+    talkMedian: 360,
+    queues: [{ code: 'MOVE', name: 'Verhuizen', weight: 1, topic: 'move' }]
+  },
+  {
+    code: 'TC-TECH',
+    clientCode: 'TELCO',
+    name: 'Technische helpdesk',
+    share: 0.22,
+    talkMedian: 420,
+    queues: [
+      { code: 'OUTAGE', name: 'Storingen', weight: 0.7, topic: 'outage' },
+      { code: 'ROAMING', name: 'Buitenland & roaming', weight: 0.3, topic: 'roaming' }
+    ]
+  },
+  {
+    code: 'TC-CARE',
+    clientCode: 'TELCO',
+    name: 'Telecom klantenservice',
+    share: 0.15,
+    talkMedian: 330,
+    queues: [{ code: 'CONTRACT', name: 'Abonnementen', weight: 1, topic: 'contract' }]
+  },
+  {
+    code: 'IN-CLAIMS',
+    clientCode: 'INSURE',
+    name: 'Schademeldingen',
+    share: 0.14,
+    talkMedian: 480,
+    queues: [{ code: 'CLAIM', name: 'Schade melden', weight: 1, topic: 'claim' }]
+  },
+  {
+    code: 'IN-SERVICE',
+    clientCode: 'INSURE',
+    name: 'Polisservice',
+    share: 0.12,
+    talkMedian: 300,
+    queues: [{ code: 'COVERAGE', name: 'Dekking & polis', weight: 1, topic: 'coverage' }]
+  }
 ];
 
 /** The 8-team template; larger rosters repeat it (T09 serves what T01 serves, and so on). */
@@ -78,19 +125,135 @@ const TEAM_TEMPLATE: Omit<TeamDef, 'code' | 'name'>[] = [
   { programCode: 'IN-CLAIMS', secondaryProgramCode: 'IN-SERVICE' },
   { programCode: 'IN-SERVICE', secondaryProgramCode: 'IN-CLAIMS' }
 ];
-const TEAM_NAMES = ['Amstel', 'Maas', 'Vecht', 'IJssel', 'Linge', 'Dommel', 'Eem', 'Zaan', 'Rotte', 'Schie', 'Dinkel', 'Berkel', 'Regge', 'Hunze', 'Aa', 'Mark'];
+const TEAM_NAMES = [
+  'Amstel',
+  'Maas',
+  'Vecht',
+  'IJssel',
+  'Linge',
+  'Dommel',
+  'Eem',
+  'Zaan',
+  'Rotte',
+  'Schie',
+  'Dinkel',
+  'Berkel',
+  'Regge',
+  'Hunze',
+  'Aa',
+  'Mark'
+];
 
 const FIRST_NAMES = [
-  'Sanne', 'Daan', 'Fleur', 'Lars', 'Noor', 'Sem', 'Lotte', 'Thijs', 'Emma', 'Bram', 'Julia', 'Ruben', 'Anouk', 'Jesse', 'Iris', 'Milan',
-  'Fatima', 'Mohammed', 'Yasmina', 'Youssef', 'Priya', 'Rohan', 'Esra', 'Mehmet', 'Naomi', 'Kevin', 'Chantal', 'Dewi', 'Rachid', 'Ilse',
-  'Joost', 'Marieke', 'Wouter', 'Femke', 'Tim', 'Laura', 'Niels', 'Eva', 'Stijn', 'Sophie', 'Ahmet', 'Zeynep', 'Rianne', 'Koen', 'Hanna',
-  'Jasper', 'Merel', 'Gijs', 'Sara', 'Luuk', 'Yara', 'Mustafa', 'Samira', 'Tom', 'Nina', 'Bas', 'Kim', 'Dirk', 'Esther', 'Joris'
+  'Sanne',
+  'Daan',
+  'Fleur',
+  'Lars',
+  'Noor',
+  'Sem',
+  'Lotte',
+  'Thijs',
+  'Emma',
+  'Bram',
+  'Julia',
+  'Ruben',
+  'Anouk',
+  'Jesse',
+  'Iris',
+  'Milan',
+  'Fatima',
+  'Mohammed',
+  'Yasmina',
+  'Youssef',
+  'Priya',
+  'Rohan',
+  'Esra',
+  'Mehmet',
+  'Naomi',
+  'Kevin',
+  'Chantal',
+  'Dewi',
+  'Rachid',
+  'Ilse',
+  'Joost',
+  'Marieke',
+  'Wouter',
+  'Femke',
+  'Tim',
+  'Laura',
+  'Niels',
+  'Eva',
+  'Stijn',
+  'Sophie',
+  'Ahmet',
+  'Zeynep',
+  'Rianne',
+  'Koen',
+  'Hanna',
+  'Jasper',
+  'Merel',
+  'Gijs',
+  'Sara',
+  'Luuk',
+  'Yara',
+  'Mustafa',
+  'Samira',
+  'Tom',
+  'Nina',
+  'Bas',
+  'Kim',
+  'Dirk',
+  'Esther',
+  'Joris'
 ];
 export const LAST_NAMES = [
-  'de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters',
-  'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'de Graaf', 'van der Meer', 'van der Linden', 'Kok',
-  'Jacobs', 'de Haan', 'Vermeulen', 'van den Heuvel', 'van der Veen', 'van den Broek', 'de Bruijn', 'de Jong', 'Schouten', 'van Beek',
-  'Willems', 'van Dijk', 'Hoekstra', 'Kaya', 'Yilmaz', 'El Amrani', 'Bouzid', 'Pinas', 'Tjon A Fong', 'Nguyen', 'Sewdien', 'Kramer', 'Postma'
+  'de Vries',
+  'Jansen',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'van der Linden',
+  'Kok',
+  'Jacobs',
+  'de Haan',
+  'Vermeulen',
+  'van den Heuvel',
+  'van der Veen',
+  'van den Broek',
+  'de Bruijn',
+  'de Jong',
+  'Schouten',
+  'van Beek',
+  'Willems',
+  'van Dijk',
+  'Hoekstra',
+  'Kaya',
+  'Yilmaz',
+  'El Amrani',
+  'Bouzid',
+  'Pinas',
+  'Tjon A Fong',
+  'Nguyen',
+  'Sewdien',
+  'Kramer',
+  'Postma'
 ];
 
 export const PROFILES: AgentProfile[] = ['friendly_scripted', 'oriented', 'both', 'neither'];
@@ -133,8 +296,18 @@ export function buildRoster(opts: RosterOptions): Roster {
   const staff: StaffDef[] = [
     { code: 'ADM01', name: names[agentCount]!.full, role: 'admin' },
     { code: 'QA01', name: names[agentCount + 1]!.full, role: 'qa_analyst' },
-    ...teams.map((t, i): StaffDef => ({ code: `TL${pad(i + 1, teamWidth)}`, name: names[agentCount + 10 + i]!.full, role: 'team_lead', teamCode: t.code })),
-    ...CLIENTS.map((c, i): StaffDef => ({ code: `CA-${c.code}`, name: names[agentCount + 2 + i]!.full, role: 'client_auditor', clientCode: c.code })),
+    ...teams.map((t, i): StaffDef => ({
+      code: `TL${pad(i + 1, teamWidth)}`,
+      name: names[agentCount + 10 + i]!.full,
+      role: 'team_lead',
+      teamCode: t.code
+    })),
+    ...CLIENTS.map((c, i): StaffDef => ({
+      code: `CA-${c.code}`,
+      name: names[agentCount + 2 + i]!.full,
+      role: 'client_auditor',
+      clientCode: c.code
+    })),
     { code: 'MS01', name: names[agentCount + 5]!.full, role: 'mystery_shopper' },
     { code: 'SC01', name: names[agentCount + 6]!.full, role: 'survey_caller' }
   ];

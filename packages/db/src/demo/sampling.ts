@@ -18,7 +18,16 @@ export const DEMO_SAMPLING_DEFINITION = {
   period: 'week',
   timezone: 'Europe/Amsterdam',
   quota: { perAgent: 2, percentOfEligible: null, newAgent: { months: 3, perAgent: 4 }, min: null, max: null },
-  filters: { minTalkSeconds: 30, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [], media: 'any' },
+  filters: {
+    minTalkSeconds: 30,
+    maxTalkSeconds: null,
+    queueIds: [],
+    direction: 'any',
+    daysOfWeek: [],
+    hours: null,
+    dispositions: [],
+    media: 'any'
+  },
   exclude: { alreadyEvaluated: true, alreadySampled: true },
   stratify: { spread: 'day', proportional: 'queue' },
   assignment: { mode: 'own_team', dueDays: 7 }
@@ -45,7 +54,9 @@ export async function seedDemoSampling(db: Db, tenantId: number, now: Date): Pro
           .insert(samplingPlans)
           .values({ tenantId, programId: p.id, name, draft: definition, publishedVersion: 1, active: true, createdAt: now, updatedAt: now })
           .returning({ id: samplingPlans.id });
-        await tx.insert(samplingPlanVersions).values({ tenantId, planId: plan!.id, version: 1, definition, publishedAt: now, publishedBy: 'system:demo' });
+        await tx
+          .insert(samplingPlanVersions)
+          .values({ tenantId, planId: plan!.id, version: 1, definition, publishedAt: now, publishedBy: 'system:demo' });
       }
   });
   return { plans: rows.length * DEMO_PLANS.length };

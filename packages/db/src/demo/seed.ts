@@ -101,24 +101,58 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
 }
 
 async function insertOrganisation(tx: Transaction, roster: Roster, nowMs: number) {
-  const one = async (sql: string, args: (string | number | null)[]) => Number((await tx.execute({ sql: `${sql} RETURNING id`, args })).rows[0]!.id);
+  const one = async (sql: string, args: (string | number | null)[]) =>
+    Number((await tx.execute({ sql: `${sql} RETURNING id`, args })).rows[0]!.id);
   const dateOf = (daysAgo: number) => new Date(nowMs - daysAgo * DAY_MS).toISOString().slice(0, 10);
-  const tenantId = await one('INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?)', [roster.tenant.slug, roster.tenant.name, nowMs]);
+  const tenantId = await one('INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?)', [
+    roster.tenant.slug,
+    roster.tenant.name,
+    nowMs
+  ]);
   const clients = new Map<string, number>();
-  for (const c of roster.clients) clients.set(c.code, await one('INSERT INTO clients (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)', [tenantId, c.code, c.name, nowMs]));
+  for (const c of roster.clients)
+    clients.set(
+      c.code,
+      await one('INSERT INTO clients (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)', [tenantId, c.code, c.name, nowMs])
+    );
   const programs = new Map<string, number>();
   const queues = new Map<string, number>();
   for (const p of roster.programs) {
-    const id = await one('INSERT INTO programs (tenant_id, client_id, code, name, created_at) VALUES (?, ?, ?, ?, ?)', [tenantId, clients.get(p.clientCode)!, p.code, p.name, nowMs]);
+    const id = await one('INSERT INTO programs (tenant_id, client_id, code, name, created_at) VALUES (?, ?, ?, ?, ?)', [
+      tenantId,
+      clients.get(p.clientCode)!,
+      p.code,
+      p.name,
+      nowMs
+    ]);
     programs.set(p.code, id);
-    for (const q of p.queues) queues.set(`${p.code}/${q.code}`, await one('INSERT INTO queues (tenant_id, program_id, code, name) VALUES (?, ?, ?, ?)', [tenantId, id, q.code, q.name]));
+    for (const q of p.queues)
+      queues.set(
+        `${p.code}/${q.code}`,
+        await one('INSERT INTO queues (tenant_id, program_id, code, name) VALUES (?, ?, ?, ?)', [tenantId, id, q.code, q.name])
+      );
   }
   const teams = new Map<string, number>();
-  for (const t of roster.teams) teams.set(t.code, await one('INSERT INTO teams (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)', [tenantId, t.code, t.name, nowMs]));
+  for (const t of roster.teams)
+    teams.set(
+      t.code,
+      await one('INSERT INTO teams (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)', [tenantId, t.code, t.name, nowMs])
+    );
   const agents = new Map<string, number>();
   const people = 'INSERT INTO people (tenant_id, code, name, team_id, hire_date, left_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
   for (const a of roster.agents) {
-    agents.set(a.code, await one(people, [tenantId, a.code, a.name, teams.get(a.teamCode)!, dateOf(a.hiredDaysAgo), a.leftDaysAgo == null ? null : dateOf(a.leftDaysAgo), nowMs]));
+    agents.set(
+      a.code,
+      await one(people, [
+        tenantId,
+        a.code,
+        a.name,
+        teams.get(a.teamCode)!,
+        dateOf(a.hiredDaysAgo),
+        a.leftDaysAgo == null ? null : dateOf(a.leftDaysAgo),
+        nowMs
+      ])
+    );
   }
   for (const [i, s] of roster.staff.entries()) await one(people, [tenantId, s.code, s.name, null, dateOf(400 + 97 * i), null, nowMs]);
   return { tenantId, clients, programs, queues, teams, agents };
@@ -136,7 +170,13 @@ async function dropCallIndexes(tx: Transaction): Promise<string[]> {
 }
 
 /** Gives a handful of recent calls the showcase transcripts and their committed audio. */
-async function attachShowcases(tx: Transaction, roster: Roster, ids: Awaited<ReturnType<typeof insertOrganisation>>, now: Date, recordingsDir?: string) {
+async function attachShowcases(
+  tx: Transaction,
+  roster: Roster,
+  ids: Awaited<ReturnType<typeof insertOrganisation>>,
+  now: Date,
+  recordingsDir?: string
+) {
   let attached = 0;
   // Last week's call when there is one (the demo plans sample last week), else a recent one.
   const window = showcaseWindow(now);

@@ -32,7 +32,8 @@ export function buildTranscript(input: TranscriptInput): TranscriptTurn[] {
   const friendly = isFriendly(profile);
   const oriented = isOriented(profile);
   const female = rng.chance(0.5);
-  const cust = lang === 'nl' ? `${female ? 'mevrouw' : 'meneer'} ${input.customerSurname}` : `${female ? 'Mrs' : 'Mr'} ${input.customerSurname}`;
+  const cust =
+    lang === 'nl' ? `${female ? 'mevrouw' : 'meneer'} ${input.customerSurname}` : `${female ? 'Mrs' : 'Mr'} ${input.customerSurname}`;
   const date = new Date(input.day.getTime() + rng.int(5, 30) * 86_400_000);
   const base = rng.int(40, 120);
   const vars: Record<string, string> = {

@@ -11,7 +11,9 @@ export const roleAssignments = sqliteTable(
   'role_assignments',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     personId: integer('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
@@ -37,7 +39,9 @@ export const apiTokens = sqliteTable(
   'api_tokens',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     name: text('name').notNull(),
     /** The first characters of the token, to recognise it in lists ("att_3kf9…"). */
     prefix: text('prefix').notNull(),

@@ -10,12 +10,18 @@ export const calls = sqliteTable(
   'calls',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     source: text('source').notNull(),
     externalId: text('external_id').notNull(),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     queueId: integer('queue_id').references(() => queues.id),
-    agentId: integer('agent_id').notNull().references(() => people.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
     direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     /** Seconds the customer waited before a human answered. */

@@ -9,12 +9,16 @@ export const evaluationAcknowledgements = sqliteTable(
   'evaluation_acknowledgements',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     evaluationId: integer('evaluation_id')
       .notNull()
       .references(() => evaluations.id),
     revision: integer('revision').notNull(),
-    agentId: integer('agent_id').notNull().references(() => people.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
     at: integer('at', { mode: 'timestamp_ms' }).notNull()
   },
   (t) => [uniqueIndex('evaluation_ack_eval_rev').on(t.evaluationId, t.revision), index('evaluation_ack_agent').on(t.agentId)]
@@ -28,11 +32,15 @@ export const disputes = sqliteTable(
   'disputes',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     evaluationId: integer('evaluation_id')
       .notNull()
       .references(() => evaluations.id),
-    agentId: integer('agent_id').notNull().references(() => people.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
     /** The revision the agent disputed. */
     revision: integer('revision').notNull(),
     status: text('status', { enum: DISPUTE_STATUSES }).notNull().default('open'),
@@ -45,7 +53,11 @@ export const disputes = sqliteTable(
     resultingRevision: integer('resulting_revision'),
     createdAt: createdAt()
   },
-  (t) => [index('disputes_tenant_status').on(t.tenantId, t.status, t.openedAt), index('disputes_eval').on(t.evaluationId), index('disputes_agent').on(t.agentId)]
+  (t) => [
+    index('disputes_tenant_status').on(t.tenantId, t.status, t.openedAt),
+    index('disputes_eval').on(t.evaluationId),
+    index('disputes_agent').on(t.agentId)
+  ]
 );
 
 /**
@@ -56,7 +68,9 @@ export const disputeItems = sqliteTable(
   'dispute_items',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     disputeId: integer('dispute_id')
       .notNull()
       .references(() => disputes.id),
@@ -75,7 +89,6 @@ export const disputeItems = sqliteTable(
   (t) => [uniqueIndex('dispute_items_eval_item').on(t.evaluationId, t.itemId), index('dispute_items_dispute').on(t.disputeId)]
 );
 
-
 /**
  * A lead asks an agent to score a call itself first. The agent's scoring is an evaluation of kind
  * 'self'; the lead's evaluation of the call is hidden from the agent until the self-evaluation is submitted.
@@ -84,12 +97,18 @@ export const selfEvaluationRequests = sqliteTable(
   'self_evaluation_requests',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     callId: integer('call_id')
       .notNull()
       .references(() => calls.id),
-    agentId: integer('agent_id').notNull().references(() => people.id),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     requestedById: integer('requested_by_id').references(() => people.id),
     requestedByLabel: text('requested_by_label').notNull(),
     /** The lead's evaluation of the call, compared with the self-evaluation. */
@@ -103,7 +122,11 @@ export const selfEvaluationRequests = sqliteTable(
     requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
   },
-  (t) => [uniqueIndex('self_eval_requests_call_agent').on(t.callId, t.agentId), index('self_eval_requests_agent').on(t.agentId, t.status), index('self_eval_requests_lead_eval').on(t.leadEvaluationId)]
+  (t) => [
+    uniqueIndex('self_eval_requests_call_agent').on(t.callId, t.agentId),
+    index('self_eval_requests_agent').on(t.agentId, t.status),
+    index('self_eval_requests_lead_eval').on(t.leadEvaluationId)
+  ]
 );
 
 /** A coaching conversation between a team lead (or QA) and an agent. */
@@ -111,8 +134,12 @@ export const coachingSessions = sqliteTable(
   'coaching_sessions',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-    agentId: integer('agent_id').notNull().references(() => people.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
     coachId: integer('coach_id').references(() => people.id),
     coachLabel: text('coach_label').notNull(),
     /** YYYY-MM-DD. */
@@ -126,7 +153,10 @@ export const coachingSessions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
   },
-  (t) => [index('coaching_sessions_agent').on(t.agentId, t.heldOn), index('coaching_sessions_tenant_follow_up').on(t.tenantId, t.followUpOn)]
+  (t) => [
+    index('coaching_sessions_agent').on(t.agentId, t.heldOn),
+    index('coaching_sessions_tenant_follow_up').on(t.tenantId, t.followUpOn)
+  ]
 );
 
 export const coachingSessionEvaluations = sqliteTable(
@@ -162,7 +192,9 @@ export const coachingActions = sqliteTable(
   'coaching_actions',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     sessionId: integer('session_id')
       .notNull()
       .references(() => coachingSessions.id),
@@ -193,4 +225,3 @@ export const coachingFollowUps = sqliteTable(
   },
   (t) => [index('coaching_follow_ups_session').on(t.sessionId)]
 );
-

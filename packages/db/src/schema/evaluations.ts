@@ -25,11 +25,17 @@ export const evaluations = sqliteTable(
   'evaluations',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     /** Null for live monitoring or mystery calls without a recording in the system. */
     callId: integer('call_id').references(() => calls.id),
-    agentId: integer('agent_id').notNull().references(() => people.id),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => people.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     /** The frozen scorecard version this evaluation is scored on (scorecard_versions.id). */
     scorecardVersionId: integer('scorecard_version_id')
       .notNull()
@@ -62,7 +68,17 @@ export const evaluations = sqliteTable(
   (t) => [
     // Covers the aggregates (per agent/team/program × dimension) without touching the wide rows.
     index('evaluations_aggregate').on(
-      t.tenantId, t.status, t.agentId, t.kind, t.submittedAt, t.programId, t.failed, t.overallScore, t.friendlyScore, t.orientedScore, t.complianceScore
+      t.tenantId,
+      t.status,
+      t.agentId,
+      t.kind,
+      t.submittedAt,
+      t.programId,
+      t.failed,
+      t.overallScore,
+      t.friendlyScore,
+      t.orientedScore,
+      t.complianceScore
     ),
     index('evaluations_agent_time').on(t.agentId, t.submittedAt),
     index('evaluations_program_time').on(t.programId, t.submittedAt),
@@ -109,7 +125,9 @@ export const evaluationComments = sqliteTable(
   'evaluation_comments',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     evaluationId: integer('evaluation_id')
       .notNull()
       .references(() => evaluations.id),

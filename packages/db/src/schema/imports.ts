@@ -11,7 +11,9 @@ export const imports = sqliteTable(
   {
     /** A UUID; the uploader may choose it up front so it can poll progress while uploading. */
     id: text('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     /** What is imported: 'calls' for now. */
     kind: text('kind').notNull(),
     format: text('format', { enum: ['csv', 'json'] }).notNull(),

@@ -3,7 +3,9 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 
 /** Columns every row of every table has. Times are integer milliseconds since the epoch. */
 export const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 /** The contact center: the tenant. Every other row belongs to exactly one. */
 export const tenants = sqliteTable('tenants', {
@@ -18,7 +20,9 @@ export const clients = sqliteTable(
   'clients',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     createdAt: createdAt()
@@ -31,8 +35,12 @@ export const programs = sqliteTable(
   'programs',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-    clientId: integer('client_id').notNull().references(() => clients.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** Days an agent has to dispute an evaluation after it is submitted. */
@@ -46,8 +54,12 @@ export const queues = sqliteTable(
   'queues',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     code: text('code').notNull(),
     name: text('name').notNull()
   },
@@ -58,7 +70,9 @@ export const teams = sqliteTable(
   'teams',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     createdAt: createdAt()
@@ -74,7 +88,9 @@ export const people = sqliteTable(
   'people',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     /** Employee code used by telephony exports (e.g. "AG0042"). */
     code: text('code').notNull(),
     name: text('name').notNull(),

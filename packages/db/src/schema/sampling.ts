@@ -12,8 +12,12 @@ export const samplingPlans = sqliteTable(
   'sampling_plans',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-    programId: integer('program_id').notNull().references(() => programs.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
     name: text('name').notNull(),
     draft: text('draft', { mode: 'json' }).notNull().$type<unknown>(),
     /** Latest published version number; null while never published. The scheduler runs only published, active plans. */
@@ -30,7 +34,9 @@ export const samplingPlanVersions = sqliteTable(
   'sampling_plan_versions',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     planId: integer('plan_id')
       .notNull()
       .references(() => samplingPlans.id),
@@ -54,7 +60,9 @@ export const sampleRuns = sqliteTable(
   'sample_runs',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     planId: integer('plan_id')
       .notNull()
       .references(() => samplingPlans.id),
@@ -96,7 +104,9 @@ export const sampleItems = sqliteTable(
   'sample_items',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     runId: integer('run_id')
       .notNull()
       .references(() => sampleRuns.id),

@@ -11,7 +11,9 @@ export const scorecards = sqliteTable(
   'scorecards',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     /** Null: the tenant's shared default scorecard. */
     programId: integer('program_id').references(() => programs.id),
     name: text('name').notNull(),
@@ -21,8 +23,12 @@ export const scorecards = sqliteTable(
   },
   (t) => [
     // One scorecard per program, and one shared default per tenant.
-    uniqueIndex('scorecards_one_per_program').on(t.tenantId, t.programId).where(sql`program_id is not null`),
-    uniqueIndex('scorecards_one_default').on(t.tenantId).where(sql`program_id is null`),
+    uniqueIndex('scorecards_one_per_program')
+      .on(t.tenantId, t.programId)
+      .where(sql`program_id is not null`),
+    uniqueIndex('scorecards_one_default')
+      .on(t.tenantId)
+      .where(sql`program_id is null`),
     index('scorecards_program').on(t.programId)
   ]
 );
@@ -36,13 +42,17 @@ export const scorecardVersions = sqliteTable(
   'scorecard_versions',
   {
     id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     scorecardId: integer('scorecard_id')
       .notNull()
       .references(() => scorecards.id),
     /** 1, 2, 3… per scorecard. */
     version: integer('version').notNull(),
-    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('draft'),
     definition: text('definition', { mode: 'json' }).notNull().$type<ScorecardDefinition>(),
     /** What changed in this version, for the history. */
     note: text('note').notNull().default(''),
@@ -57,7 +67,9 @@ export const scorecardVersions = sqliteTable(
   (t) => [
     uniqueIndex('scorecard_versions_number').on(t.scorecardId, t.version),
     // At most one open draft per scorecard.
-    uniqueIndex('scorecard_versions_one_draft').on(t.scorecardId).where(sql`status = 'draft'`),
+    uniqueIndex('scorecard_versions_one_draft')
+      .on(t.scorecardId)
+      .where(sql`status = 'draft'`),
     index('scorecard_versions_tenant').on(t.tenantId)
   ]
 );

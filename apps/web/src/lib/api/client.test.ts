@@ -43,7 +43,9 @@ describe('the typed client', () => {
 
   it('must: throws an ApiError carrying the details', async () => {
     const { f } = fakeFetch(400, { error: { code: 'VALIDATION', message: 'bad', details: [{ path: 'answers.a', message: 'required' }] } });
-    const call = must(apiClient(f, 'http://app.test').api.evaluations[':id'].submit.$post({ param: { id: '1' }, json: { version: 1, answers: {} } }));
+    const call = must(
+      apiClient(f, 'http://app.test').api.evaluations[':id'].submit.$post({ param: { id: '1' }, json: { version: 1, answers: {} } })
+    );
     await expect(call).rejects.toBeInstanceOf(ApiError);
     await expect(call).rejects.toMatchObject({ status: 400, details: [{ path: 'answers.a', message: 'required' }] });
   });

@@ -14,7 +14,10 @@ export type { InferRequestType, InferResponseType } from 'hono/client';
  * `event.fetch` and `event.url.origin`: requests then reach the in-process API with the user's cookies.
  * In the browser pass nothing: the browser's fetch, same origin.
  */
-export function apiClient(fetch: typeof globalThis.fetch = globalThis.fetch, origin = globalThis.location?.origin ?? 'http://localhost'): Client {
+export function apiClient(
+  fetch: typeof globalThis.fetch = globalThis.fetch,
+  origin = globalThis.location?.origin ?? 'http://localhost'
+): Client {
   return hcWithType(origin, { fetch, headers: { accept: 'application/json' } });
 }
 
@@ -27,7 +30,13 @@ type Loose<T, Fallback> = JSONValue extends T ? Fallback : T;
 export type Precise<T> = T extends readonly (infer I)[]
   ? Precise<I>[]
   : T extends object
-    ? { [K in keyof T]: K extends 'definition' ? Loose<T[K], ScorecardDefinition> : K extends 'score' | 'result' ? Loose<T[K], ScoreResult> : Precise<T[K]> }
+    ? {
+        [K in keyof T]: K extends 'definition'
+          ? Loose<T[K], ScorecardDefinition>
+          : K extends 'score' | 'result'
+            ? Loose<T[K], ScoreResult>
+            : Precise<T[K]>;
+      }
     : T;
 
 /** The body of a call's successful (2xx) JSON answers. */
@@ -41,7 +50,13 @@ export async function send<R extends ClientResponse<unknown, number, 'json'>>(ca
   try {
     res = await call;
   } catch {
-    return { ok: false, status: 0, code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.', details: [] };
+    return {
+      ok: false,
+      status: 0,
+      code: 'NETWORK',
+      message: 'The server could not be reached. Check your connection and try again.',
+      details: []
+    };
   }
   if (!res.ok) return { ok: false, ...(await readError(res as unknown as Response)) };
   const data = res.status === 204 ? undefined : await res.json();

@@ -3,8 +3,20 @@ import { ApiError, failureOf, loadOutcome, readError } from './errors';
 
 describe('failureOf: the one error parser', () => {
   it('reads the API envelope: code, message and details', () => {
-    const f = failureOf(400, { error: { code: 'VALIDATION', message: 'Invalid input: answers.greeting: required', details: [{ path: 'answers.greeting', message: 'required' }], requestId: 'r1' } });
-    expect(f).toEqual({ status: 400, code: 'VALIDATION', message: 'Invalid input: answers.greeting: required', details: [{ path: 'answers.greeting', message: 'required' }] });
+    const f = failureOf(400, {
+      error: {
+        code: 'VALIDATION',
+        message: 'Invalid input: answers.greeting: required',
+        details: [{ path: 'answers.greeting', message: 'required' }],
+        requestId: 'r1'
+      }
+    });
+    expect(f).toEqual({
+      status: 400,
+      code: 'VALIDATION',
+      message: 'Invalid input: answers.greeting: required',
+      details: [{ path: 'answers.greeting', message: 'required' }]
+    });
   });
 
   it('keeps details without a path and drops entries without a message', () => {
@@ -25,7 +37,10 @@ describe('readError', () => {
     expect(await readError(res)).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'No such call' });
   });
   it('survives a body that is not JSON', async () => {
-    expect(await readError(new Response('<html>oops</html>', { status: 500 }))).toMatchObject({ status: 500, message: 'Request failed (500)' });
+    expect(await readError(new Response('<html>oops</html>', { status: 500 }))).toMatchObject({
+      status: 500,
+      message: 'Request failed (500)'
+    });
   });
 });
 

@@ -29,12 +29,16 @@ export type Aggregates = Ok<Api['evaluations']['aggregates']['$get']>;
 // coaching
 export type AgentSummary = Ok<Api['me']['summary']['$get']>;
 /** The API documents this answer as "every field of EvaluationDetail" plus the agent-side state (a passthrough schema). */
-export type Feedback = Known<Ok<Api['coaching']['evaluations'][':id']['$get']>> & Omit<EvaluationDetail, 'evaluation'> & { evaluation: EvaluationDetail['evaluation'] & Known<Ok<Api['coaching']['evaluations'][':id']['$get']>['evaluation']> };
+export type Feedback = Known<Ok<Api['coaching']['evaluations'][':id']['$get']>> &
+  Omit<EvaluationDetail, 'evaluation'> & {
+    evaluation: EvaluationDetail['evaluation'] & Known<Ok<Api['coaching']['evaluations'][':id']['$get']>['evaluation']>;
+  };
 export type Dispute = Ok<Api['coaching']['disputes'][':id']['$get']>;
 export type CoachingQueue = Ok<Api['coaching']['queue']['$get']>;
 export type SessionDetail = Ok<Api['coaching']['sessions'][':id']['$get']>;
 /** Also passthrough: the call's transcript and facts come as in EvaluationDetail. */
-export type SelfEvaluationView = Known<Ok<Api['coaching']['self-evaluations'][':id']['$get']>> & Pick<EvaluationDetail, 'transcript' | 'call'>;
+export type SelfEvaluationView = Known<Ok<Api['coaching']['self-evaluations'][':id']['$get']>> &
+  Pick<EvaluationDetail, 'transcript' | 'call'>;
 
 // sampling
 export type SamplingOptions = Ok<Api['sampling']['options']['$get']>;
@@ -42,7 +46,9 @@ export type SamplingOptions = Ok<Api['sampling']['options']['$get']>;
 type WithPlan<T> = Omit<T, 'draft'> & { draft: PlanDefinition };
 export type PlanListItem = WithPlan<Item<Ok<Api['sampling']['plans']['$get']>>>;
 type RawPlan = Ok<Api['sampling']['plans'][':id']['$get']>;
-export type PlanDetail = WithPlan<Omit<RawPlan, 'versions'>> & { versions: (Omit<RawPlan['versions'][number], 'definition'> & { definition: PlanDefinition })[] };
+export type PlanDetail = WithPlan<Omit<RawPlan, 'versions'>> & {
+  versions: (Omit<RawPlan['versions'][number], 'definition'> & { definition: PlanDefinition })[];
+};
 export type RunListItem = Item<Ok<Api['sampling']['runs']['$get']>>;
 type RawRun = Ok<Api['sampling']['runs'][':id']['$get']>;
 export type RunDetail = Omit<RawRun, 'definition'> & { definition: PlanDefinition };

@@ -17,7 +17,9 @@ export class CsvUpload {
   fileSize = $state(0);
 
   /** Share of the file the server has read (rows are written as they are read). */
-  percent = $derived(this.fileSize && this.progress?.bytesRead ? Math.min(100, Math.round((100 * this.progress.bytesRead) / this.fileSize)) : 0);
+  percent = $derived(
+    this.fileSize && this.progress?.bytesRead ? Math.min(100, Math.round((100 * this.progress.bytesRead) / this.fileSize)) : 0
+  );
 
   async start(file: File, mode: ImportMode, source: string) {
     this.phase = 'uploading';
@@ -39,7 +41,10 @@ export class CsvUpload {
     };
     const poller = poll();
     try {
-      const res = await c.calls.import.$post({ query: { mode, source, importId: id } }, { headers: { 'content-type': 'text/csv' }, init: { body: file } });
+      const res = await c.calls.import.$post(
+        { query: { mode, source, importId: id } },
+        { headers: { 'content-type': 'text/csv' }, init: { body: file } }
+      );
       if (!res.ok) this.error = (await readError(res as unknown as Response)).message;
     } catch (e) {
       this.error = `The upload broke off: ${(e as Error).message}`;

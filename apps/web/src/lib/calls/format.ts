@@ -1,6 +1,13 @@
 /** Call times are shown on the contact center's clock (the Netherlands), whatever the browser's zone. */
 const TZ = 'Europe/Amsterdam';
-const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TZ,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit'
+});
 const fullDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, dateStyle: 'full', timeStyle: 'medium' });
 
 export const formatStarted = (iso: string) => dateTime.format(new Date(iso));

@@ -5,7 +5,13 @@ import type { PlanPreview, RunDetail, WorkQueue } from '$lib/api/types';
 export type Definition = {
   period: 'week' | 'month';
   timezone: string;
-  quota: { perAgent: number; percentOfEligible: number | null; newAgent: { months: number; perAgent: number } | null; min: number | null; max: number | null };
+  quota: {
+    perAgent: number;
+    percentOfEligible: number | null;
+    newAgent: { months: number; perAgent: number } | null;
+    min: number | null;
+    max: number | null;
+  };
   filters: {
     minTalkSeconds: number | null;
     maxTalkSeconds: number | null;
@@ -25,7 +31,16 @@ export const DEFAULT_DEFINITION: Definition = {
   period: 'week',
   timezone: 'Europe/Amsterdam',
   quota: { perAgent: 4, percentOfEligible: null, newAgent: { months: 3, perAgent: 8 }, min: null, max: null },
-  filters: { minTalkSeconds: 30, maxTalkSeconds: null, queueIds: [], direction: 'any', daysOfWeek: [], hours: null, dispositions: [], media: 'any' },
+  filters: {
+    minTalkSeconds: 30,
+    maxTalkSeconds: null,
+    queueIds: [],
+    direction: 'any',
+    daysOfWeek: [],
+    hours: null,
+    dispositions: [],
+    media: 'any'
+  },
   exclude: { alreadyEvaluated: true, alreadySampled: true },
   stratify: { spread: 'day', proportional: 'none' },
   assignment: { mode: 'own_team', dueDays: 7 }
@@ -41,10 +56,18 @@ export type WorkItem = WorkQueue['items'][number];
 export const pct = (x: number | null | undefined) => (x == null ? '—' : `±${(x * 100).toFixed(x < 0.1 ? 1 : 0)} pts`);
 /** Times on the contact center's clock (as the calls list), whatever the zone of the server or the browser. */
 const TZ = 'Europe/Amsterdam';
-export const when = (s: string | null) => (s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }) : '—');
+export const when = (s: string | null) =>
+  s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }) : '—';
 /** The day work is due by (a due time at local midnight ends the day before). */
 export const day = (s: string | null) =>
-  s ? new Date(`${dueDay(s, TZ)}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }) : '—';
+  s
+    ? new Date(`${dueDay(s, TZ)}T12:00:00Z`).toLocaleDateString('en-GB', {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC'
+      })
+    : '—';
 export const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 /** A period as people read it, in the plan's zone with an inclusive end: "2026-11-23 – 2026-11-29". */
 export const periodText = (p: { periodFrom: string; periodTo: string } | { from: string; to: string }) =>

@@ -11,7 +11,10 @@ export function api(event: Pick<RequestEvent, 'fetch' | 'url'>): Client {
 }
 
 /** A load's read: the typed 2xx body, or the page answers as `loadOutcome` says (sign-in redirect, 404, the API's message). */
-export async function load<R extends ClientResponse<unknown, number, 'json'>>(event: Pick<RequestEvent, 'url'>, call: Promise<R>): Promise<Ok<R>> {
+export async function load<R extends ClientResponse<unknown, number, 'json'>>(
+  event: Pick<RequestEvent, 'url'>,
+  call: Promise<R>
+): Promise<Ok<R>> {
   const res = await call;
   if (res.ok) return (await res.json()) as Ok<R>;
   const outcome = loadOutcome(await readError(res as unknown as Response), event.url.pathname + event.url.search);
@@ -23,7 +26,11 @@ export async function load<R extends ClientResponse<unknown, number, 'json'>>(ev
  * The sign-in and sign-out endpoints (better-auth, mounted under /api/auth/*) are not typed routes of
  * the RPC client; they are called here, in the wrapper, and their failures read by the same parser.
  */
-export async function auth(event: Pick<RequestEvent, 'fetch'>, path: 'sign-in/email' | 'sign-out', body?: Record<string, string>): Promise<Sent<null>> {
+export async function auth(
+  event: Pick<RequestEvent, 'fetch'>,
+  path: 'sign-in/email' | 'sign-out',
+  body?: Record<string, string>
+): Promise<Sent<null>> {
   const res = await event.fetch(`/api/auth/${path}`, {
     method: 'POST',
     headers: body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },

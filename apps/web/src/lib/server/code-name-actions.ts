@@ -6,8 +6,15 @@ type Fields = { code: string; name: string } & Record<string, unknown>;
 type Lists = Client['api']['admin']['teams' | 'clients' | 'programs'];
 
 /** create/update actions for a code + name admin list; `extra` reads the other fields of the form. */
-export function codeNameActions(list: (c: Client) => Lists, extra: (f: FormData) => Record<string, unknown> = () => ({})): { create: Action; update: Action } {
-  const fields = (f: FormData): Fields => ({ code: String(f.get('code') ?? '').trim(), name: String(f.get('name') ?? '').trim(), ...extra(f) });
+export function codeNameActions(
+  list: (c: Client) => Lists,
+  extra: (f: FormData) => Record<string, unknown> = () => ({})
+): { create: Action; update: Action } {
+  const fields = (f: FormData): Fields => ({
+    code: String(f.get('code') ?? '').trim(),
+    name: String(f.get('name') ?? '').trim(),
+    ...extra(f)
+  });
   return {
     create: async (event) => {
       const f = await event.request.formData();

@@ -1,7 +1,9 @@
 import type { PlanDefinitionInput } from '@attentive/shared/sampling-plan';
 
 /** Reads the plan editor's form (name, program, definition as JSON) for the plan pages' actions. */
-export async function readPlanForm(request: Request): Promise<{ ok: true; name: string; programId: number; definition: PlanDefinitionInput } | { ok: false; message: string }> {
+export async function readPlanForm(
+  request: Request
+): Promise<{ ok: true; name: string; programId: number; definition: PlanDefinitionInput } | { ok: false; message: string }> {
   const data = await request.formData();
   const name = String(data.get('name') ?? '').trim();
   const programId = Number(data.get('programId'));

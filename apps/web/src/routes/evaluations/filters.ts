@@ -21,7 +21,8 @@ export type Filters = {
 };
 
 const ID = /^[1-9][0-9]{0,15}$/;
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDay = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const oneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 /** The filters a query string asks for, and the parameters it held that were dropped. */
@@ -39,7 +40,12 @@ export function parseFilters(q: URLSearchParams): { filters: Filters; ignored: s
       status: take('status', (v) => v === 'draft' || v === 'submitted', ''),
       kind: take('kind', (v) => oneOf(KINDS, v), ''),
       // A checkbox sends "true"; people type 1, yes or on.
-      mine: take('mine', (v) => ['true', '1', 'yes', 'on', 'false', '0', 'no', 'off'].includes(v.toLowerCase()), '', (v) => (['true', '1', 'yes', 'on'].includes(v.toLowerCase()) ? 'true' : '')),
+      mine: take(
+        'mine',
+        (v) => ['true', '1', 'yes', 'on', 'false', '0', 'no', 'off'].includes(v.toLowerCase()),
+        '',
+        (v) => (['true', '1', 'yes', 'on'].includes(v.toLowerCase()) ? 'true' : '')
+      ),
       agentId: take('agentId', (v) => ID.test(v), ''),
       teamId: take('teamId', (v) => ID.test(v), ''),
       programId: take('programId', (v) => ID.test(v), ''),
@@ -55,7 +61,8 @@ export function parseFilters(q: URLSearchParams): { filters: Filters; ignored: s
 /** The API queries for the list and the aggregates. The aggregates follow the kind filter; without one, the counting kinds. */
 export function apiQueries(f: Filters): { list: URLSearchParams; aggregates: URLSearchParams } {
   const list = new URLSearchParams();
-  for (const k of ['status', 'kind', 'mine', 'agentId', 'teamId', 'programId', 'from', 'to', 'cursor'] as const) if (f[k]) list.set(k, f[k]);
+  for (const k of ['status', 'kind', 'mine', 'agentId', 'teamId', 'programId', 'from', 'to', 'cursor'] as const)
+    if (f[k]) list.set(k, f[k]);
   list.set('limit', '50');
   const aggregates = new URLSearchParams();
   for (const k of ['agentId', 'teamId', 'programId', 'from', 'to'] as const) if (f[k]) aggregates.set(k, f[k]);

@@ -13,7 +13,9 @@ export const actions: Actions = {
   action: async (event) => {
     const f = await event.request.formData();
     const id = Number(f.get('actionId'));
-    const r = await send(api(event).api.coaching.actions[':id'].$patch({ param: { id: String(id) }, json: { done: f.get('done') === 'true' } }));
+    const r = await send(
+      api(event).api.coaching.actions[':id'].$patch({ param: { id: String(id) }, json: { done: f.get('done') === 'true' } })
+    );
     if (!r.ok) return fail(r.status, { error: r.message });
     return { ok: true };
   }

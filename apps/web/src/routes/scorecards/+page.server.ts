@@ -17,7 +17,11 @@ export const actions: Actions = {
     const program = String(f.get('programId') ?? '');
     const res = await send(
       api(event).api.scorecards.$post({
-        json: { name: String(f.get('name') ?? ''), description: String(f.get('description') ?? ''), programId: program === '' ? null : Number(program) }
+        json: {
+          name: String(f.get('name') ?? ''),
+          description: String(f.get('description') ?? ''),
+          programId: program === '' ? null : Number(program)
+        }
       })
     );
     if (!res.ok) return fail(res.status, { message: res.message });

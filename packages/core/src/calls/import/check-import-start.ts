@@ -16,8 +16,13 @@ export function requireImporter(p: Principal) {
 /** Before a bulk import reads its first byte: may this principal import at all, and are the parameters sane? */
 export async function checkImportStart(ctx: Ctx, input: { importId: string; source: string }) {
   requireImporter(ctx.principal);
-  if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source "${input.source}": use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
+  if (!SOURCE_PATTERN.test(input.source))
+    throw invalid(`source "${input.source}": use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
   if (!UUID.test(input.importId)) throw invalid('importId must be a UUID', [{ path: 'importId', message: 'not a UUID' }]);
-  const existing = await ctx.db.select({ id: schema.imports.id }).from(schema.imports).where(eq(schema.imports.id, input.importId)).limit(1);
+  const existing = await ctx.db
+    .select({ id: schema.imports.id })
+    .from(schema.imports)
+    .where(eq(schema.imports.id, input.importId))
+    .limit(1);
   if (existing.length) throw conflict(`An import with id ${input.importId} already exists; choose a new id`);
 }

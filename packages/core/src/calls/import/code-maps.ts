@@ -23,8 +23,14 @@ export type CodeMaps = {
 export async function loadCodeMaps(db: DbOrTx, principal: Principal): Promise<CodeMaps> {
   const tenantId = principal.tenantId;
   const [programs, queues, people] = await Promise.all([
-    db.select({ id: schema.programs.id, clientId: schema.programs.clientId, code: schema.programs.code }).from(schema.programs).where(eq(schema.programs.tenantId, tenantId)),
-    db.select({ id: schema.queues.id, programId: schema.queues.programId, code: schema.queues.code }).from(schema.queues).where(eq(schema.queues.tenantId, tenantId)),
+    db
+      .select({ id: schema.programs.id, clientId: schema.programs.clientId, code: schema.programs.code })
+      .from(schema.programs)
+      .where(eq(schema.programs.tenantId, tenantId)),
+    db
+      .select({ id: schema.queues.id, programId: schema.queues.programId, code: schema.queues.code })
+      .from(schema.queues)
+      .where(eq(schema.queues.tenantId, tenantId)),
     db.select({ id: schema.people.id, code: schema.people.code }).from(schema.people).where(eq(schema.people.tenantId, tenantId))
   ]);
   const maps: CodeMaps = { programs: new Map(), queues: new Map(), agents: new Map(), allowedProgramIds: new Set(), unrestricted: true };

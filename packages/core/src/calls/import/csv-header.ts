@@ -13,12 +13,18 @@ export function readCsvHeader(cells: string[], hasDefaultSource: boolean): { col
   const known = new Set<string>(CALL_RECORD_COLUMNS);
   const seen = new Set<string>();
   columns.forEach((c, i) => {
-    if (!known.has(c)) problems.push({ line: 1, column: clip(cells[i]!, MAX_COLUMN_CHARS), message: `unknown column ${echo(cells[i])} (known columns: ${CALL_RECORD_COLUMNS.join(', ')})` });
+    if (!known.has(c))
+      problems.push({
+        line: 1,
+        column: clip(cells[i]!, MAX_COLUMN_CHARS),
+        message: `unknown column ${echo(cells[i])} (known columns: ${CALL_RECORD_COLUMNS.join(', ')})`
+      });
     else if (seen.has(c)) problems.push({ line: 1, column: c, message: `column "${c}" appears twice` });
     seen.add(c);
   });
   for (const r of REQUIRED_COLUMNS) if (!seen.has(r)) problems.push({ line: 1, column: r, message: `required column "${r}" is missing` });
-  if (!hasDefaultSource && !seen.has('source')) problems.push({ line: 1, column: 'source', message: 'no "source" column and no default source given' });
+  if (!hasDefaultSource && !seen.has('source'))
+    problems.push({ line: 1, column: 'source', message: 'no "source" column and no default source given' });
   return problems.length ? { problems: problems.slice(0, MAX_REPORTED_ERRORS) } : { columns };
 }
 

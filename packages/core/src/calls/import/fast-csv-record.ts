@@ -63,7 +63,12 @@ export function fastCsvRecord(r: Record<string, string>): CallRecord | null {
   const ref = r.customer_ref;
   if (ref !== undefined && ref !== '' && (ref.length > 200 || !clean(ref) || looksLikePhoneNumber(ref))) return null;
   const recording = r.recording;
-  if (recording !== undefined && recording !== '' && (recording.length > 500 || !clean(recording) || recordingPathProblem(recording) !== null)) return null;
+  if (
+    recording !== undefined &&
+    recording !== '' &&
+    (recording.length > 500 || !clean(recording) || recordingPathProblem(recording) !== null)
+  )
+    return null;
   const language = r.language;
   if (language !== undefined && language !== '' && !LANG.test(language)) return null;
   return {

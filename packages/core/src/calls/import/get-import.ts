@@ -56,7 +56,11 @@ function view(r: Row): ImportView {
 /** One import run with its counts (live while it runs in this process) and first errors. */
 export async function getImport(ctx: Ctx, id: string): Promise<ImportView> {
   requireImporter(ctx.principal);
-  const [r] = await ctx.db.select().from(schema.imports).where(and(eq(schema.imports.id, id), eq(schema.imports.tenantId, ctx.principal.tenantId))).limit(1);
+  const [r] = await ctx.db
+    .select()
+    .from(schema.imports)
+    .where(and(eq(schema.imports.id, id), eq(schema.imports.tenantId, ctx.principal.tenantId)))
+    .limit(1);
   if (!r || !canReadImport(ctx.principal, r)) throw notFound('Import');
   return view(r);
 }

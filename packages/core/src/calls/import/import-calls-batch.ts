@@ -11,10 +11,15 @@ import type { ImportMode, ImportSummary } from './types.ts';
 export const MAX_BATCH_RECORDS = 5000;
 
 /** Imports an array of call records (JSON), with the same validation, idempotence and modes as a CSV file. */
-export async function importCallsBatch(ctx: Ctx, input: { records: unknown[]; mode: ImportMode; source: string; importId?: string }): Promise<ImportSummary> {
+export async function importCallsBatch(
+  ctx: Ctx,
+  input: { records: unknown[]; mode: ImportMode; source: string; importId?: string }
+): Promise<ImportSummary> {
   requireImporter(ctx.principal);
   if (input.records.length > MAX_BATCH_RECORDS) {
-    throw invalid(`A batch holds at most ${MAX_BATCH_RECORDS} records (got ${input.records.length}); send more through POST /api/calls/import as CSV`);
+    throw invalid(
+      `A batch holds at most ${MAX_BATCH_RECORDS} records (got ${input.records.length}); send more through POST /api/calls/import as CSV`
+    );
   }
   const importId = input.importId ?? randomUUID();
   await checkImportStart(ctx, { importId, source: input.source });

@@ -31,7 +31,9 @@ function decoderFor(charset: string | undefined): TextDecoder | null {
   try {
     d = new TextDecoder(charset.trim());
   } catch {
-    throw invalid(`Unknown charset "${charset.slice(0, 40)}" in the Content-Type: send UTF-8, or name the file's encoding (e.g. windows-1252, iso-8859-1)`);
+    throw invalid(
+      `Unknown charset "${charset.slice(0, 40)}" in the Content-Type: send UTF-8, or name the file's encoding (e.g. windows-1252, iso-8859-1)`
+    );
   }
   return d.encoding === 'utf-8' ? null : d;
 }
@@ -95,7 +97,9 @@ export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<I
         if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
         if (cells.length !== columns.length) {
           run.counts.rows++;
-          run.rowInvalid({ line }, [{ column: '(row)', reason: `expected ${columns.length} fields as in the header, found ${cells.length}` }]);
+          run.rowInvalid({ line }, [
+            { column: '(row)', reason: `expected ${columns.length} fields as in the header, found ${cells.length}` }
+          ]);
           continue;
         }
         const record: Record<string, string> = {};

@@ -9,7 +9,18 @@ import { drizzleOver } from './raw-tx.ts';
 import type { ResolvedCall } from './resolve-record.ts';
 import { validateRecord } from './validate-record.ts';
 import { BATCH_ROWS, currentMaxCallId, foreignExistingCalls, upsertCalls } from './upsert-calls.ts';
-import { MAX_COLUMN_CHARS, MAX_REASON_CHARS, MAX_REPORTED_ERRORS, clip, unlistedErrorsNote, type ImportCounts, type ImportMode, type ImportStatus, type ImportSummary, type RowError } from './types.ts';
+import {
+  MAX_COLUMN_CHARS,
+  MAX_REASON_CHARS,
+  MAX_REPORTED_ERRORS,
+  clip,
+  unlistedErrorsNote,
+  type ImportCounts,
+  type ImportMode,
+  type ImportStatus,
+  type ImportSummary,
+  type RowError
+} from './types.ts';
 
 /** skip-invalid commits every this many rows, so other writers get the database in between. */
 export const CHUNK_ROWS = 10_000;
@@ -80,7 +91,14 @@ export class ImportRun {
   /** Adds one record; true when a batch is full and `flush()` should run before the next. */
   add(raw: unknown, pos: Position): boolean {
     this.counts.rows++;
-    const v = validateRecord(raw, this.opts.maps, this.ctx.principal.tenantId, this.opts.defaultSource, this.started, this.opts.format === 'csv');
+    const v = validateRecord(
+      raw,
+      this.opts.maps,
+      this.ctx.principal.tenantId,
+      this.opts.defaultSource,
+      this.started,
+      this.opts.format === 'csv'
+    );
     if (Array.isArray(v)) {
       this.rowInvalid(pos, v);
       return false;
@@ -96,7 +114,8 @@ export class ImportRun {
     this.counts.invalid++;
     for (const e of errors) {
       this.errorCount++;
-      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ ...pos, column: clip(e.column, MAX_COLUMN_CHARS), reason: clip(e.reason, MAX_REASON_CHARS) });
+      if (this.errors.length < MAX_REPORTED_ERRORS)
+        this.errors.push({ ...pos, column: clip(e.column, MAX_COLUMN_CHARS), reason: clip(e.reason, MAX_REASON_CHARS) });
     }
     // all-or-nothing: nothing will be stored, so stop writing now.
     if (this.opts.mode === 'all-or-nothing') {
@@ -118,7 +137,9 @@ export class ImportRun {
       if (foreign.size) {
         const pos = this.batchPos;
         for (const i of foreign) {
-          this.rowInvalid(pos[i]!, [{ column: 'external_id', reason: 'a call with this source and external_id belongs to a program you may not import into' }]);
+          this.rowInvalid(pos[i]!, [
+            { column: 'external_id', reason: 'a call with this source and external_id belongs to a program you may not import into' }
+          ]);
         }
         if (this.rejected) return;
         rows = rows.filter((_, i) => !foreign.has(i));
@@ -233,7 +254,14 @@ export class ImportRun {
         action: 'calls.import',
         objectType: 'import',
         objectId: this.opts.importId,
-        after: { status, format: this.opts.format, mode: this.opts.mode, source: this.opts.defaultSource, ...this.counts, errorCount: this.errorCount }
+        after: {
+          status,
+          format: this.opts.format,
+          mode: this.opts.mode,
+          source: this.opts.defaultSource,
+          ...this.counts,
+          errorCount: this.errorCount
+        }
       },
       nowOf(this.ctx)
     );

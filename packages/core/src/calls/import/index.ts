@@ -1,5 +1,12 @@
 export * from './types.ts';
-export { CallRecord, CALL_RECORD_COLUMNS, REQUIRED_COLUMNS, looksLikePhoneNumber, recordingPathProblem, type CallRecordInput } from './row-schema.ts';
+export {
+  CallRecord,
+  CALL_RECORD_COLUMNS,
+  REQUIRED_COLUMNS,
+  looksLikePhoneNumber,
+  recordingPathProblem,
+  type CallRecordInput
+} from './row-schema.ts';
 export { importCallsCsv, type CsvImportInput } from './import-calls-csv.ts';
 export { importCallsBatch, MAX_BATCH_RECORDS } from './import-calls-batch.ts';
 export { upsertCallRecord, type UpsertOutcome } from './upsert-call-record.ts';

@@ -5,8 +5,22 @@ import { startedAtProblem, type CallRecord } from './row-schema.ts';
 
 /** Column order of the multi-row INSERT (see upsert-calls.ts). */
 export const INSERT_COLUMNS = [
-  'tenant_id', 'source', 'external_id', 'program_id', 'queue_id', 'agent_id', 'direction', 'started_at',
-  'answer_seconds', 'talk_seconds', 'hold_seconds', 'transfers', 'disposition', 'customer_ref', 'recording_path', 'language'
+  'tenant_id',
+  'source',
+  'external_id',
+  'program_id',
+  'queue_id',
+  'agent_id',
+  'direction',
+  'started_at',
+  'answer_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'transfers',
+  'disposition',
+  'customer_ref',
+  'recording_path',
+  'language'
 ] as const;
 
 export type ResolvedCall = { source: string; externalId: string; programId: number; args: InValue[] };
@@ -20,16 +34,25 @@ type Codes = { program_code?: unknown; queue_code?: unknown; agent_code?: unknow
  * Resolves the codes of a record (those that are text); an unknown code is an error, never created.
  * Also used on records that failed the schema, so one pass reports every problem of a row.
  */
-export function resolveCodes(rec: Codes, maps: CodeMaps): { programId?: number; queueId: number | null; agentId?: number; errors: FieldError[] } {
+export function resolveCodes(
+  rec: Codes,
+  maps: CodeMaps
+): { programId?: number; queueId: number | null; agentId?: number; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const programCode = typeof rec.program_code === 'string' ? rec.program_code.trim() : undefined;
   const queueCode = typeof rec.queue_code === 'string' && rec.queue_code.trim() ? rec.queue_code.trim() : undefined;
   const agentCode = typeof rec.agent_code === 'string' ? rec.agent_code.trim() : undefined;
   const program = programCode ? maps.programs.get(programCode) : undefined;
   if (programCode && !program) {
-    errors.push({ column: 'program_code', reason: `unknown program "${programCode}"${hint(similarCode(maps.programs.keys(), programCode))}` });
+    errors.push({
+      column: 'program_code',
+      reason: `unknown program "${programCode}"${hint(similarCode(maps.programs.keys(), programCode))}`
+    });
   } else if (program && !program.allowed) {
-    errors.push({ column: 'program_code', reason: `program "${programCode}" is outside what you may import (an API token imports only calls of its own program or client)` });
+    errors.push({
+      column: 'program_code',
+      reason: `program "${programCode}" is outside what you may import (an API token imports only calls of its own program or client)`
+    });
   }
   let queueId: number | null = null;
   if (program && queueCode !== undefined) {
@@ -37,7 +60,10 @@ export function resolveCodes(rec: Codes, maps: CodeMaps): { programId?: number; 
     if (q === undefined) {
       const prefix = `${program.id}/`;
       const inProgram = [...maps.queues.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-      errors.push({ column: 'queue_code', reason: `unknown queue "${queueCode}" in program "${programCode}"${hint(similarCode(inProgram, queueCode))}` });
+      errors.push({
+        column: 'queue_code',
+        reason: `unknown queue "${queueCode}" in program "${programCode}"${hint(similarCode(inProgram, queueCode))}`
+      });
     } else queueId = q;
   }
   const agentId = agentCode ? maps.agents.get(agentCode) : undefined;
@@ -51,7 +77,13 @@ export function resolveCodes(rec: Codes, maps: CodeMaps): { programId?: number; 
  * Turns a valid record into the values of one row of the calls table, resolving codes through the
  * tenant's maps and checking the date against `now` (ms). Pure: the same arguments give the same answer.
  */
-export function resolveRecord(rec: CallRecord, maps: CodeMaps, tenantId: number, defaultSource: string, now: number): ResolvedCall | FieldError[] {
+export function resolveRecord(
+  rec: CallRecord,
+  maps: CodeMaps,
+  tenantId: number,
+  defaultSource: string,
+  now: number
+): ResolvedCall | FieldError[] {
   const { programId, queueId, agentId, errors } = resolveCodes(rec, maps);
   const started = Date.parse(rec.started_at);
   const dateProblem = startedAtProblem(started, now);
@@ -63,9 +95,22 @@ export function resolveRecord(rec: CallRecord, maps: CodeMaps, tenantId: number,
     externalId: rec.external_id,
     programId: programId!,
     args: [
-      tenantId, source, rec.external_id, programId!, queueId, agentId!, rec.direction, started,
-      rec.answer_seconds ?? 0, rec.talk_seconds, rec.hold_seconds ?? 0, rec.transfers ?? 0,
-      rec.disposition ?? null, rec.customer_ref ?? null, rec.recording ?? null, rec.language ?? null
+      tenantId,
+      source,
+      rec.external_id,
+      programId!,
+      queueId,
+      agentId!,
+      rec.direction,
+      started,
+      rec.answer_seconds ?? 0,
+      rec.talk_seconds,
+      rec.hold_seconds ?? 0,
+      rec.transfers ?? 0,
+      rec.disposition ?? null,
+      rec.customer_ref ?? null,
+      rec.recording ?? null,
+      rec.language ?? null
     ]
   };
 }

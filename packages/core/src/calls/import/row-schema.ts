@@ -27,16 +27,20 @@ export const CALL_CLOCK_SLACK_MS = 24 * 3600 * 1000;
 
 /** Why a call start time is not plausible, or null. `now`: the server's clock (ms). */
 export function startedAtProblem(startedMs: number, now: number): string | null {
-  if (startedMs < EARLIEST_CALL) return `started_at ${new Date(startedMs).toISOString().slice(0, 10)} is before 2000-01-01: not a plausible call date`;
+  if (startedMs < EARLIEST_CALL)
+    return `started_at ${new Date(startedMs).toISOString().slice(0, 10)} is before 2000-01-01: not a plausible call date`;
   const latest = now + CALL_CLOCK_SLACK_MS;
-  if (startedMs > latest) return `started_at ${new Date(startedMs).toISOString().slice(0, 10)} is in the future (latest accepted: ${new Date(latest).toISOString().slice(0, 16)}Z, one day after now)`;
+  if (startedMs > latest)
+    return `started_at ${new Date(startedMs).toISOString().slice(0, 10)} is in the future (latest accepted: ${new Date(latest).toISOString().slice(0, 16)}Z, one day after now)`;
   return null;
 }
 
 // Optional fields are optional *inside* the preprocess: an empty CSV cell becomes undefined first.
 const text = (max: number) => z.string().max(max, `at most ${max} characters`).superRefine(refuseHiddenCharacters);
 const code = (what: string) =>
-  z.string({ error: (i) => (i.input === undefined ? `${what} code is required` : `${what} code must be text`) }).regex(CODE, `not a valid ${what} code (letters, digits, . _ : - / and spaces, up to 64)`);
+  z
+    .string({ error: (i) => (i.input === undefined ? `${what} code is required` : `${what} code must be text`) })
+    .regex(CODE, `not a valid ${what} code (letters, digits, . _ : - / and spaces, up to 64)`);
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 const toInt = (v: unknown) => {
   const b = blankToUndefined(v);
@@ -45,10 +49,12 @@ const toInt = (v: unknown) => {
 
 const seconds = (what: string) =>
   z
-      .number({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a whole number of seconds (got ${echo(i.input)})`) })
-      .int(`${what} must be a whole number`)
-      .min(0, `${what} cannot be negative`)
-      .max(MAX_SECONDS, `${what} above ${MAX_SECONDS} is not a call`);
+    .number({
+      error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a whole number of seconds (got ${echo(i.input)})`)
+    })
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} cannot be negative`)
+    .max(MAX_SECONDS, `${what} above ${MAX_SECONDS} is not a call`);
 
 /**
  * True when a customer reference is (or contains) a telephone number. The calls table must never hold
@@ -78,20 +84,31 @@ export const CallRecord = z.strictObject({
   source: z.preprocess(blankToUndefined, z.string().regex(SOURCE_PATTERN, 'source: letters, digits, . _ - (up to 64)').optional()),
   external_id: z.preprocess(
     blankToUndefined,
-    z.string({ error: (i) => (i.input === undefined ? 'external_id is required' : 'external_id must be text') }).max(200, 'at most 200 characters').superRefine(refuseHiddenCharacters)
+    z
+      .string({ error: (i) => (i.input === undefined ? 'external_id is required' : 'external_id must be text') })
+      .max(200, 'at most 200 characters')
+      .superRefine(refuseHiddenCharacters)
   ),
   program_code: blank(code('program')),
   queue_code: blank(code('queue').optional()),
   agent_code: blank(code('agent')),
   direction: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.enum(DIRECTIONS, { error: (i) => (i.input === undefined || i.input === '' ? 'direction is required (inbound or outbound)' : `direction must be inbound or outbound, not ${echo(i.input)}`) })
+    z.enum(DIRECTIONS, {
+      error: (i) =>
+        i.input === undefined || i.input === ''
+          ? 'direction is required (inbound or outbound)'
+          : `direction must be inbound or outbound, not ${echo(i.input)}`
+    })
   ),
   started_at: z.preprocess(
     blankToUndefined,
     z.iso.datetime({
       offset: true,
-      error: (i) => (i.input === undefined ? 'started_at is required' : `started_at must be an ISO 8601 time with a zone, e.g. 2026-11-02T09:15:00Z or 2026-11-02T10:15:00+01:00 (got ${echo(i.input)})`)
+      error: (i) =>
+        i.input === undefined
+          ? 'started_at is required'
+          : `started_at must be an ISO 8601 time with a zone, e.g. 2026-11-02T09:15:00Z or 2026-11-02T10:15:00+01:00 (got ${echo(i.input)})`
     })
   ),
   answer_seconds: z.preprocess(toInt, seconds('answer_seconds').optional()),
@@ -99,15 +116,20 @@ export const CallRecord = z.strictObject({
   hold_seconds: z.preprocess(toInt, seconds('hold_seconds').optional()),
   transfers: z.preprocess(
     toInt,
-    z.number({ error: (i) => `transfers must be a whole number (got ${echo(i.input)})` }).int('transfers must be a whole number').min(0, 'transfers cannot be negative').max(100, 'more than 100 transfers is not a call').optional()
+    z
+      .number({ error: (i) => `transfers must be a whole number (got ${echo(i.input)})` })
+      .int('transfers must be a whole number')
+      .min(0, 'transfers cannot be negative')
+      .max(100, 'more than 100 transfers is not a call')
+      .optional()
   ),
   disposition: blank(text(100).optional()),
   customer_ref: blank(
     text(200)
       .optional()
       .refine((v) => v === undefined || !looksLikePhoneNumber(v), {
-      message:
-        'customer_ref looks like a telephone number; send a pseudonymous reference instead (e.g. a salted hash or a CRM customer id) — raw phone numbers are never stored with calls'
+        message:
+          'customer_ref looks like a telephone number; send a pseudonymous reference instead (e.g. a salted hash or a CRM customer id) — raw phone numbers are never stored with calls'
       })
   ),
   recording: blank(
@@ -120,7 +142,10 @@ export const CallRecord = z.strictObject({
   ),
   language: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a language tag such as nl, en or nl-BE').optional()
+    z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a language tag such as nl, en or nl-BE')
+      .optional()
   )
 });
 

@@ -40,11 +40,20 @@ export async function sweepInterruptedImports(db: Db, now = new Date()): Promise
   return db.transaction(async (tx) => {
     const running = await tx.select().from(schema.imports).where(eq(schema.imports.status, 'running'));
     for (const imp of running) {
-      await tx.update(schema.imports).set({ status: 'failed', message: interruptedMessage(imp), finishedAt: now }).where(eq(schema.imports.id, imp.id));
+      await tx
+        .update(schema.imports)
+        .set({ status: 'failed', message: interruptedMessage(imp), finishedAt: now })
+        .where(eq(schema.imports.id, imp.id));
       await writeAudit(
         tx,
         { principal: systemPrincipal(imp.tenantId, 'start-up') },
-        { action: 'calls.import', objectType: 'import', objectId: imp.id, before: { status: 'running' }, after: { status: 'failed', reason: 'interrupted', mode: imp.mode, ...committed(imp) } },
+        {
+          action: 'calls.import',
+          objectType: 'import',
+          objectId: imp.id,
+          before: { status: 'running' },
+          after: { status: 'failed', reason: 'interrupted', mode: imp.mode, ...committed(imp) }
+        },
         now
       );
     }

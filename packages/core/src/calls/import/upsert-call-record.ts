@@ -19,13 +19,17 @@ export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callI
 export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; source: string }): Promise<UpsertOutcome> {
   const p = ctx.principal;
   requireImporter(p);
-  if (!SOURCE_PATTERN.test(input.source)) throw invalid(`source ${echo(input.source)}: use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
+  if (!SOURCE_PATTERN.test(input.source))
+    throw invalid(`source ${echo(input.source)}: use letters, digits, . _ - (up to 64)`, [{ path: 'source', message: 'invalid source' }]);
   const maps = await loadCodeMaps(ctx.db, p);
   const now = nowOf(ctx);
   const v = validateRecord(input.record, maps, p.tenantId, input.source, now.getTime());
   if (Array.isArray(v)) {
     const errors = v.map((e) => ({ column: clip(e.column, MAX_COLUMN_CHARS), reason: clip(e.reason, MAX_REASON_CHARS) }));
-    throw invalid(`Invalid call record: ${errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}`, errors.map((e) => ({ path: e.column, column: e.column, message: e.reason })));
+    throw invalid(
+      `Invalid call record: ${errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}`,
+      errors.map((e) => ({ path: e.column, column: e.column, message: e.reason }))
+    );
   }
   const tx = await ctx.db.$client.transaction('write');
   try {
@@ -34,10 +38,23 @@ export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; sourc
     }
     const r = await upsertCalls(tx, [v], now.getTime(), await currentMaxCallId(tx));
     const status = r.inserted ? 'created' : r.updated ? 'updated' : 'unchanged';
-    const found = await tx.execute({ sql: 'SELECT id FROM calls WHERE tenant_id = ? AND source = ? AND external_id = ?', args: [p.tenantId, v.source, v.externalId] });
+    const found = await tx.execute({
+      sql: 'SELECT id FROM calls WHERE tenant_id = ? AND source = ? AND external_id = ?',
+      args: [p.tenantId, v.source, v.externalId]
+    });
     const callId = Number(found.rows[0]![0]);
     if (status !== 'unchanged') {
-      await writeAudit(drizzleOver(tx), { principal: p, requestId: ctx.requestId }, { action: `call.${status}`, objectType: 'call', objectId: callId, after: { source: v.source, externalId: v.externalId, via: 'webhook' } }, now);
+      await writeAudit(
+        drizzleOver(tx),
+        { principal: p, requestId: ctx.requestId },
+        {
+          action: `call.${status}`,
+          objectType: 'call',
+          objectId: callId,
+          after: { source: v.source, externalId: v.externalId, via: 'webhook' }
+        },
+        now
+      );
     }
     await tx.commit();
     return { status, callId, source: v.source, externalId: v.externalId };

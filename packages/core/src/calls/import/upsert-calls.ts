@@ -25,7 +25,12 @@ export type UpsertCounts = { inserted: number; updated: number; unchanged: numbe
  * `rowsAffected` counts inserted + really-updated rows, and new rows get consecutive ids after the
  * current maximum (INTEGER PRIMARY KEY, single writer), so the growth of max(id) is the insert count.
  */
-export async function upsertCalls(tx: Transaction, rows: ResolvedCall[], nowMs: number, maxIdBefore: number): Promise<UpsertCounts & { maxId: number }> {
+export async function upsertCalls(
+  tx: Transaction,
+  rows: ResolvedCall[],
+  nowMs: number,
+  maxIdBefore: number
+): Promise<UpsertCounts & { maxId: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, maxId: maxIdBefore };
   const json = `[${rows.map((r) => JSON.stringify(r.args)).join(',')}]`;
   const res = await tx.execute({ sql: UPSERT_SQL, args: [json, nowMs] });
@@ -44,7 +49,12 @@ export async function currentMaxCallId(tx: Transaction): Promise<number> {
  * For principals limited to some programs: the rows whose (source, external id) already belongs to a
  * call in a program they may not touch (an update would move or overwrite someone else's call).
  */
-export async function foreignExistingCalls(tx: Transaction, tenantId: number, rows: ResolvedCall[], allowed: Set<number>): Promise<Set<number>> {
+export async function foreignExistingCalls(
+  tx: Transaction,
+  tenantId: number,
+  rows: ResolvedCall[],
+  allowed: Set<number>
+): Promise<Set<number>> {
   const bad = new Set<number>();
   if (rows.length === 0) return bad;
   const args: InValue[] = [tenantId];

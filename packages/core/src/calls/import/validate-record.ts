@@ -5,7 +5,14 @@ import { fastCsvRecord } from './fast-csv-record.ts';
 import { echo } from './types.ts';
 
 /** Validates one record (CallRecord schema) and resolves its codes (dates against `now`, ms): a row of the calls table, or every problem found. */
-export function validateRecord(raw: unknown, maps: CodeMaps, tenantId: number, defaultSource: string, now: number, fromCsv = false): ResolvedCall | FieldError[] {
+export function validateRecord(
+  raw: unknown,
+  maps: CodeMaps,
+  tenantId: number,
+  defaultSource: string,
+  now: number,
+  fromCsv = false
+): ResolvedCall | FieldError[] {
   if (fromCsv) {
     const fast = fastCsvRecord(raw as Record<string, string>);
     if (fast) return resolveRecord(fast, maps, tenantId, defaultSource, now);

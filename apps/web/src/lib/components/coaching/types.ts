@@ -11,10 +11,23 @@ export type DisputeStatus = Dispute['status'];
 export type QueueEntry = CoachingQueue['items'][number];
 
 export const DIMENSIONS: Dimension[] = ['customer_friendly', 'customer_oriented', 'compliance'];
-export const DIM_LABEL: Record<Dimension, string> = { customer_friendly: 'Customer-friendly', customer_oriented: 'Customer-oriented', compliance: 'Compliance' };
-export const DIM_TONE: Record<Dimension, string> = { customer_friendly: 'friendly', customer_oriented: 'oriented', compliance: 'compliance' };
+export const DIM_LABEL: Record<Dimension, string> = {
+  customer_friendly: 'Customer-friendly',
+  customer_oriented: 'Customer-oriented',
+  compliance: 'Compliance'
+};
+export const DIM_TONE: Record<Dimension, string> = {
+  customer_friendly: 'friendly',
+  customer_oriented: 'oriented',
+  compliance: 'compliance'
+};
 
-export const STATUS_LABEL: Record<DisputeStatus, string> = { open: 'Open', accepted: 'Accepted', partly_accepted: 'Partly accepted', rejected: 'Rejected' };
+export const STATUS_LABEL: Record<DisputeStatus, string> = {
+  open: 'Open',
+  accepted: 'Accepted',
+  partly_accepted: 'Partly accepted',
+  rejected: 'Rejected'
+};
 export const STATUS_TONE: Record<DisputeStatus, string> = { open: 'warn', accepted: 'ok', partly_accepted: 'ok', rejected: 'danger' };
 
 /** "72" or "–": a score with no false precision. */
@@ -25,6 +38,13 @@ export function fmtEstimate(e: Estimate): string {
   const interval = e.low != null && e.high != null ? `, 95% ${fmt(e.low)}–${fmt(e.high)}` : '';
   return `${fmt(e.estimate)} (n=${e.n}${interval})`;
 }
-export const fmtDay = (iso: string | null | undefined) => (iso ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : '–');
+export const fmtDay = (iso: string | null | undefined) =>
+  iso
+    ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC'
+      })
+    : '–';
 export const monthLabel = (ym: string) => new Date(`${ym}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
 export const who = (label: string | null | undefined) => (label ?? '').replace(/^(user|agent|token|system):/, '').replace(/@.*$/, '');

@@ -21,7 +21,9 @@ export function itemProblems(details: ErrorDetail[]): Record<string, string> {
   for (const d of details) {
     const id = /^answers\.(.+)$/.exec(d.path ?? '')?.[1];
     if (!id || out[id]) continue;
-    out[id] = /is required and has no answer/.test(d.message) ? 'Required: choose an answer.' : d.message.replace(/^item "[^"]*"(:)? ?/, '').replace(/^./, (c) => c.toUpperCase());
+    out[id] = /is required and has no answer/.test(d.message)
+      ? 'Required: choose an answer.'
+      : d.message.replace(/^item "[^"]*"(:)? ?/, '').replace(/^./, (c) => c.toUpperCase());
   }
   return out;
 }
@@ -124,7 +126,9 @@ export class EvaluationSession {
     try {
       await this.ensureStarted();
       const ev = this.evaluation!;
-      const r = await must(api().evaluations[':id'].draft.$put({ param: { id: String(ev.id) }, json: { version: ev.version, answers: this.answers } }));
+      const r = await must(
+        api().evaluations[':id'].draft.$put({ param: { id: String(ev.id) }, json: { version: ev.version, answers: this.answers } })
+      );
       this.evaluation = r.evaluation;
       this.score = r.score;
       this.saveState = 'saved';
@@ -140,7 +144,9 @@ export class EvaluationSession {
   private async preview() {
     this.saveState = 'saving';
     try {
-      const r = await must(api().evaluations[':id']['score-preview'].$post({ param: { id: String(this.evaluation!.id) }, json: { answers: this.answers } }));
+      const r = await must(
+        api().evaluations[':id']['score-preview'].$post({ param: { id: String(this.evaluation!.id) }, json: { answers: this.answers } })
+      );
       this.score = r.score;
       this.saveState = 'idle';
     } catch (e) {
@@ -156,7 +162,12 @@ export class EvaluationSession {
       await this.flush();
       if (this.saveState === 'error') return;
       await this.ensureStarted();
-      await must(api().evaluations[':id'].submit.$post({ param: { id: String(this.evaluation!.id) }, json: { version: this.evaluation!.version, answers: this.answers } }));
+      await must(
+        api().evaluations[':id'].submit.$post({
+          param: { id: String(this.evaluation!.id) },
+          json: { version: this.evaluation!.version, answers: this.answers }
+        })
+      );
       await this.reload();
       this.submitted = { revision: this.evaluation!.revision, next: await this.nextInQueue() };
     } catch (e) {
@@ -184,7 +195,12 @@ export class EvaluationSession {
     if (this.mode !== 'edit' || this.busy) return false;
     this.busy = true;
     try {
-      await must(api().evaluations[':id'].revisions.$post({ param: { id: String(this.evaluation!.id) }, json: { revision: this.evaluation!.revision, answers: this.answers, reason } }));
+      await must(
+        api().evaluations[':id'].revisions.$post({
+          param: { id: String(this.evaluation!.id) },
+          json: { revision: this.evaluation!.revision, answers: this.answers, reason }
+        })
+      );
       await this.reload();
       return true;
     } catch (e) {
@@ -227,6 +243,13 @@ export class EvaluationSession {
 
   async reload() {
     const d = await must(api().evaluations[':id'].$get({ param: { id: String(this.evaluation!.id) } }));
-    this.load({ ...this.data, evaluation: d.evaluation, score: d.score, revisions: d.revisions, comments: d.comments, canChange: d.canChange });
+    this.load({
+      ...this.data,
+      evaluation: d.evaluation,
+      score: d.score,
+      revisions: d.revisions,
+      comments: d.comments,
+      canChange: d.canChange
+    });
   }
 }

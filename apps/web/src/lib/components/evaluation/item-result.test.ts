@@ -3,8 +3,18 @@ import { itemResult, itemTone } from './item-result';
 
 const score = {
   sections: [
-    { items: [{ id: 'greet', fraction: 1 }, { id: 'hold', fraction: 0.5 }] },
-    { items: [{ id: 'card', fraction: 0, criticalFail: true }, { id: 'na', fraction: null, na: true }] },
+    {
+      items: [
+        { id: 'greet', fraction: 1 },
+        { id: 'hold', fraction: 0.5 }
+      ]
+    },
+    {
+      items: [
+        { id: 'card', fraction: 0, criticalFail: true },
+        { id: 'na', fraction: null, na: true }
+      ]
+    },
     {}
   ]
 };

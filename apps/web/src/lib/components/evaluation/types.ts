@@ -3,8 +3,16 @@ import type { Dimension } from '@attentive/shared';
 import type { EvaluationDetail, EvaluationContext } from '$lib/api/types';
 
 export type { ScorecardDefinition, ScorecardItem, AnswerValue, Dimension };
-export const DIMENSION_LABEL: Record<Dimension, string> = { customer_friendly: 'Friendly', customer_oriented: 'Oriented', compliance: 'Compliance' };
-export const DIMENSION_TONE: Record<Dimension, 'friendly' | 'oriented' | 'compliance'> = { customer_friendly: 'friendly', customer_oriented: 'oriented', compliance: 'compliance' };
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  customer_friendly: 'Friendly',
+  customer_oriented: 'Oriented',
+  compliance: 'Compliance'
+};
+export const DIMENSION_TONE: Record<Dimension, 'friendly' | 'oriented' | 'compliance'> = {
+  customer_friendly: 'friendly',
+  customer_oriented: 'oriented',
+  compliance: 'compliance'
+};
 
 /** The evaluation screen's names for the API's answers (derived from the typed client, never written by hand). */
 export type Score = EvaluationDetail['score'];
@@ -48,6 +56,7 @@ export function optionsOf(item: ScorecardItem): { value: AnswerValue; label: str
       { value: 'yes', label: 'Yes', key: 'y' },
       { value: 'no', label: 'No', key: 'n' }
     ];
-  if (a.type === 'scale') return Array.from({ length: a.max - a.min + 1 }, (_, i) => ({ value: a.min + i, label: String(a.min + i), key: String(a.min + i) }));
+  if (a.type === 'scale')
+    return Array.from({ length: a.max - a.min + 1 }, (_, i) => ({ value: a.min + i, label: String(a.min + i), key: String(a.min + i) }));
   return a.options.map((o, i) => ({ value: o.key, label: o.label, key: String(i + 1) }));
 }

@@ -11,7 +11,13 @@ const uid = () => nextUid++;
 
 /** A key from a text: "Greets the customer" → "greets-the-customer", unique among `taken`. */
 export function keyFrom(text: string, taken: ReadonlySet<string>): string {
-  const base = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'item';
+  const base =
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'item';
   let key = base;
   for (let i = 2; taken.has(key); i++) key = `${base}-${i}`;
   return key;
@@ -26,7 +32,13 @@ export class ScorecardBuilder {
   sample = $state<Record<string, AnswerValue | null>>({});
 
   constructor(definition: Definition, revision: number) {
-    this.sections = definition.sections.map((s) => ({ uid: uid(), id: s.id, title: s.title, description: s.description, items: s.items.map((it) => ({ ...structuredClone(it), uid: uid() })) }));
+    this.sections = definition.sections.map((s) => ({
+      uid: uid(),
+      id: s.id,
+      title: s.title,
+      description: s.description,
+      items: s.items.map((it) => ({ ...structuredClone(it), uid: uid() }))
+    }));
     this.baseRevision = revision;
   }
 
@@ -55,7 +67,13 @@ export class ScorecardBuilder {
   addSection() {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const taken = new Set(this.sections.map((s) => s.id));
-    const s: EditSection = { uid: uid(), id: keyFrom(`section ${this.sections.length + 1}`, taken), title: `Section ${this.sections.length + 1}`, description: '', items: [] };
+    const s: EditSection = {
+      uid: uid(),
+      id: keyFrom(`section ${this.sections.length + 1}`, taken),
+      title: `Section ${this.sections.length + 1}`,
+      description: '',
+      items: []
+    };
     this.sections.push(s);
     this.touch();
     return s;

@@ -33,20 +33,28 @@ export function answerChoices(it: Item): [AnswerValue, string][] {
   const a = it.answer;
   const out: [AnswerValue, string][] =
     a.type === 'yes_no'
-      ? [['yes', 'Yes'], ['no', 'No']]
+      ? [
+          ['yes', 'Yes'],
+          ['no', 'No']
+        ]
       : a.type === 'scale'
-        ? Array.from({ length: Math.max(0, Math.min(a.max - a.min + 1, 101)) }, (_, i) => [a.min + i, String(a.min + i)] as [AnswerValue, string])
+        ? Array.from(
+            { length: Math.max(0, Math.min(a.max - a.min + 1, 101)) },
+            (_, i) => [a.min + i, String(a.min + i)] as [AnswerValue, string]
+          )
         : a.options.map((o) => [o.key, o.label] as [AnswerValue, string]);
   if (it.naAllowed) out.push(['na', 'N.A.']);
   return out;
 }
 
 export const fmtPct = (x: number | null | undefined) => (x == null ? '—' : `${Math.round(x)}%`);
-export const fmtDate = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—');
+export const fmtDate = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—';
 
 /** What a draft changes against the published version, item by item (ids are stable across versions). */
 export function diffItems(prev: Definition | null, next: Definition): { added: string[]; removed: string[]; changed: string[] } {
-  const index = (d: Definition | null) => new Map((d?.sections ?? []).flatMap((s) => s.items.map((it) => [it.id, { ...it, section: s.id }] as const)));
+  const index = (d: Definition | null) =>
+    new Map((d?.sections ?? []).flatMap((s) => s.items.map((it) => [it.id, { ...it, section: s.id }] as const)));
   const a = index(prev);
   const b = index(next);
   const added = [...b.keys()].filter((k) => !a.has(k));

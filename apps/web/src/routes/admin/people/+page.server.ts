@@ -11,7 +11,13 @@ export const load: PageServerLoad = async (event) => {
   const role = url.searchParams.get('role') ?? '';
   const teamId = url.searchParams.get('teamId') ?? '';
   const offset = Math.max(0, Number(url.searchParams.get('offset')) || 0);
-  const query = { limit: String(PAGE), offset: String(offset), ...(q ? { q } : {}), ...(role ? { role: role as Role } : {}), ...(teamId ? { teamId } : {}) };
+  const query = {
+    limit: String(PAGE),
+    offset: String(offset),
+    ...(q ? { q } : {}),
+    ...(role ? { role: role as Role } : {}),
+    ...(teamId ? { teamId } : {})
+  };
   const c = api(event).api.admin;
   const [people, teams] = await Promise.all([read(event, c.people.$get({ query })), read(event, c.teams.$get())]);
   return { people: people.items, hasMore: people.hasMore, offset, pageSize: PAGE, teams: teams.items, filter: { q, role, teamId } };

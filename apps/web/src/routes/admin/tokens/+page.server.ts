@@ -4,7 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const c = api(event).api.admin;
-  const [tokens, programs, clients] = await Promise.all([read(event, c['api-tokens'].$get()), read(event, c.programs.$get()), read(event, c.clients.$get())]);
+  const [tokens, programs, clients] = await Promise.all([
+    read(event, c['api-tokens'].$get()),
+    read(event, c.programs.$get()),
+    read(event, c.clients.$get())
+  ]);
   return { tokens: tokens.items, programs: programs.items, clients: clients.items };
 };
 
@@ -12,7 +16,10 @@ export const actions: Actions = {
   create: async (event) => {
     const f = await event.request.formData();
     const [kind, id] = String(f.get('scope') ?? '').split(':');
-    const json = { name: String(f.get('name') ?? '').trim(), ...(kind === 'program' ? { programId: Number(id) } : kind === 'client' ? { clientId: Number(id) } : {}) };
+    const json = {
+      name: String(f.get('name') ?? '').trim(),
+      ...(kind === 'program' ? { programId: Number(id) } : kind === 'client' ? { clientId: Number(id) } : {})
+    };
     const res = await send(api(event).api.admin['api-tokens'].$post({ json }));
     if (!res.ok) return fail(res.status, { message: res.message });
     // Shown once, in this answer only; never stored in plain text.

@@ -13,14 +13,23 @@ export const load: PageServerLoad = async (event) => {
   if (!Number.isInteger(callId) || callId < 1) error(404, 'No such call');
   const ctx = await read(event, api(event).api.calls[':id']['evaluation-context'].$get({ param: { id: String(callId) } }));
   // A call counts once (docs/scoring.md): an evaluator opening a call someone already scored gets that evaluation to revise.
-  const mine = ctx.myDraftId ?? ctx.evaluations.find((e) => e.mine && e.status === 'submitted' && e.kind === 'sampled')?.id ?? (ctx.canEvaluate ? ctx.countingEvaluationId : null);
+  const mine =
+    ctx.myDraftId ??
+    ctx.evaluations.find((e) => e.mine && e.status === 'submitted' && e.kind === 'sampled')?.id ??
+    (ctx.canEvaluate ? ctx.countingEvaluationId : null);
   const others = ctx.evaluations.filter((e) => e.id !== mine);
   if (mine != null) {
     const detail = await read(event, api(event).api.evaluations[':id'].$get({ param: { id: String(mine) } }));
     return { callId, screen: screenFromDetail(detail), others, blocked: null };
   }
   if (!ctx.canEvaluate) return { callId, screen: null, others, blocked: 'You can read this call but not evaluate it.' };
-  if (!ctx.scorecard) return { callId, screen: null, others, blocked: 'This program has no published scorecard yet. An admin or QA analyst publishes one under Scorecards.' };
+  if (!ctx.scorecard)
+    return {
+      callId,
+      screen: null,
+      others,
+      blocked: 'This program has no published scorecard yet. An admin or QA analyst publishes one under Scorecards.'
+    };
   const screen: ScreenData = {
     contact: ctx.contact,
     call: ctx.call,

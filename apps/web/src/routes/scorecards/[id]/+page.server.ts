@@ -20,13 +20,23 @@ export const actions: Actions = {
       return fail(400, { message: 'The form sent an unreadable definition' });
     }
     // The definition is checked by the API; its error details (item paths) go to the builder so it can point at the item.
-    const res = await send(scorecard(event).draft.$put({ param: { id: event.params.id }, json: { definition: definition as never, baseRevision: Number(f.get('baseRevision')) || undefined } }));
+    const res = await send(
+      scorecard(event).draft.$put({
+        param: { id: event.params.id },
+        json: { definition: definition as never, baseRevision: Number(f.get('baseRevision')) || undefined }
+      })
+    );
     if (!res.ok) return fail(res.status, { message: res.message, details: res.details });
     return { revision: res.data.draft.revision };
   },
   publish: async (event) => {
     const f = await event.request.formData();
-    const res = await send(scorecard(event).publish.$post({ param: { id: event.params.id }, json: { revision: Number(f.get('revision')) || undefined, note: String(f.get('note') ?? '') || undefined } }));
+    const res = await send(
+      scorecard(event).publish.$post({
+        param: { id: event.params.id },
+        json: { revision: Number(f.get('revision')) || undefined, note: String(f.get('note') ?? '') || undefined }
+      })
+    );
     if (!res.ok) return fail(res.status, { message: res.message, details: res.details });
     return { published: true };
   },

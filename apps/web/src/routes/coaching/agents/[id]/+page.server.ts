@@ -18,7 +18,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   selfEvaluation: async (event) => {
     const f = await event.request.formData();
-    const r = await send(api(event).api.coaching['self-evaluations'].$post({ json: { callId: Number(f.get('callId')), message: String(f.get('message') ?? '') || undefined } }));
+    const r = await send(
+      api(event).api.coaching['self-evaluations'].$post({
+        json: { callId: Number(f.get('callId')), message: String(f.get('message') ?? '') || undefined }
+      })
+    );
     if (!r.ok) return fail(r.status, { error: r.message });
     redirect(303, `/coaching/self-evaluations/${r.data.id}`);
   }

@@ -19,7 +19,12 @@ export const actions: Actions = {
       const raw = String(f.get(`answer:${itemId}`) ?? '');
       return { itemId, outcome, ...(outcome === 'accepted' && raw ? { answer: /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw } : {}) };
     });
-    const r = await send(api(event).api.coaching.disputes[':id'].resolve.$post({ param: { id: event.params.id }, json: { reason: String(f.get('reason') ?? ''), items } }));
+    const r = await send(
+      api(event).api.coaching.disputes[':id'].resolve.$post({
+        param: { id: event.params.id },
+        json: { reason: String(f.get('reason') ?? ''), items }
+      })
+    );
     if (!r.ok) return fail(r.status, { error: r.message });
     redirect(303, `/coaching/disputes/${Number(event.params.id)}?resolved=1`);
   }

@@ -15,7 +15,8 @@ export const actions: Actions = {
   save: async (event) => {
     const f = await event.request.formData();
     const answers: Record<string, string | number | null> = {};
-    for (const [k, v] of f.entries()) if (k.startsWith('a:')) answers[k.slice(2)] = v === '' ? null : /^-?\d+(\.\d+)?$/.test(String(v)) ? Number(v) : String(v);
+    for (const [k, v] of f.entries())
+      if (k.startsWith('a:')) answers[k.slice(2)] = v === '' ? null : /^-?\d+(\.\d+)?$/.test(String(v)) ? Number(v) : String(v);
     const r = await send(self(event).$put({ param: { id: event.params.id }, json: { answers, submit: f.get('submit') === 'true' } }));
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   },

@@ -22,18 +22,28 @@ export const actions: Actions = {
     const f = await event.request.formData();
     const next = String(f.get('nextFollowUpOn') ?? '');
     const close = f.get('close') === 'on';
-    const r = await send(session(event)['follow-ups'].$post({ param: { id: event.params.id }, json: {
-      progress: String(f.get('progress') ?? '') as FollowUp['progress'],
-      note: String(f.get('note') ?? ''),
-      actionsDone: f.getAll('actionDone').map(Number),
-      close,
-      ...(next && !close ? { nextFollowUpOn: next } : {})
-    } }));
+    const r = await send(
+      session(event)['follow-ups'].$post({
+        param: { id: event.params.id },
+        json: {
+          progress: String(f.get('progress') ?? '') as FollowUp['progress'],
+          note: String(f.get('note') ?? ''),
+          actionsDone: f.getAll('actionDone').map(Number),
+          close,
+          ...(next && !close ? { nextFollowUpOn: next } : {})
+        }
+      })
+    );
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   },
   action: async (event) => {
     const f = await event.request.formData();
-    const r = await send(api(event).api.coaching.actions[':id'].$patch({ param: { id: String(Number(f.get('actionId'))) }, json: { done: f.get('done') === 'true' } }));
+    const r = await send(
+      api(event).api.coaching.actions[':id'].$patch({
+        param: { id: String(Number(f.get('actionId'))) },
+        json: { done: f.get('done') === 'true' }
+      })
+    );
     return r.ok ? { ok: true } : fail(r.status, { error: r.message });
   }
 };

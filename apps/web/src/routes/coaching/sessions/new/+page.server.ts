@@ -11,23 +11,38 @@ type Owner = NonNullable<InferRequestType<Client['api']['coaching']['sessions'][
 export const load: PageServerLoad = async (event) => {
   const agentId = Number(event.url.searchParams.get('agentId'));
   if (!Number.isInteger(agentId) || agentId < 1) error(400, 'Open this page from an agent (agentId missing)');
-  const summary = await read(event, api(event).api.coaching.agents[':id'].summary.$get({ param: { id: String(agentId) }, query: { months: '3' } }));
+  const summary = await read(
+    event,
+    api(event).api.coaching.agents[':id'].summary.$get({ param: { id: String(agentId) }, query: { months: '3' } })
+  );
   const latest = summary.evaluations[0];
-  const definition = latest ? ((await read(event, api(event).api.coaching.evaluations[':id'].$get({ param: { id: String(latest.id) } }))) as Feedback).scorecard.definition : null;
+  const definition = latest
+    ? ((await read(event, api(event).api.coaching.evaluations[':id'].$get({ param: { id: String(latest.id) } }))) as Feedback).scorecard
+        .definition
+    : null;
   return { summary, definition, today: new Date().toISOString().slice(0, 10) };
 };
 
 export const actions: Actions = {
   default: async (event) => {
     const f = await event.request.formData();
-    const rows = (prefix: string) => [0, 1, 2].map((i) => ({ a: String(f.get(`${prefix}${i}a`) ?? '').trim(), b: String(f.get(`${prefix}${i}b`) ?? '').trim(), c: String(f.get(`${prefix}${i}c`) ?? '').trim() }));
+    const rows = (prefix: string) =>
+      [0, 1, 2].map((i) => ({
+        a: String(f.get(`${prefix}${i}a`) ?? '').trim(),
+        b: String(f.get(`${prefix}${i}b`) ?? '').trim(),
+        c: String(f.get(`${prefix}${i}c`) ?? '').trim()
+      }));
     const body = {
       agentId: Number(event.url.searchParams.get('agentId')),
       heldOn: String(f.get('heldOn')),
       evaluationIds: f.getAll('evaluationId').map(Number),
-      focusItems: rows('focus').filter((r) => r.a).map((r) => ({ itemId: r.a, text: r.b })),
+      focusItems: rows('focus')
+        .filter((r) => r.a)
+        .map((r) => ({ itemId: r.a, text: r.b })),
       notes: String(f.get('notes') ?? ''),
-      actions: rows('action').filter((r) => r.a).map((r) => ({ text: r.a, owner: (r.b || 'agent') as Owner, dueOn: r.c })),
+      actions: rows('action')
+        .filter((r) => r.a)
+        .map((r) => ({ text: r.a, owner: (r.b || 'agent') as Owner, dueOn: r.c })),
       followUpOn: String(f.get('followUpOn') ?? '') || undefined
     };
     const r = await send(api(event).api.coaching.sessions.$post({ json: body }));

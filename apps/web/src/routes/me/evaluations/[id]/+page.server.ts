@@ -25,10 +25,16 @@ export const actions: Actions = {
       .map(String)
       .map((itemId) => {
         const proposed = String(f.get(`proposed:${itemId}`) ?? '');
-        return { itemId, reason: String(f.get(`reason:${itemId}`) ?? ''), ...(proposed ? { proposedAnswer: /^-?\d+(\.\d+)?$/.test(proposed) ? Number(proposed) : proposed } : {}) };
+        return {
+          itemId,
+          reason: String(f.get(`reason:${itemId}`) ?? ''),
+          ...(proposed ? { proposedAnswer: /^-?\d+(\.\d+)?$/.test(proposed) ? Number(proposed) : proposed } : {})
+        };
       });
     if (!items.length) return fail(400, { error: 'Tick at least one item to dispute, and say why' });
-    const r = await send(feedback(event).disputes.$post({ param: { id: event.params.id }, json: { revision: Number(f.get('revision')), items } }));
+    const r = await send(
+      feedback(event).disputes.$post({ param: { id: event.params.id }, json: { revision: Number(f.get('revision')), items } })
+    );
     if (!r.ok) return fail(r.status, { error: r.message });
     return { disputed: true };
   }

@@ -24,7 +24,9 @@ export const actions: Actions = {
   save: async (event) => {
     const form = await readPlanForm(event.request);
     if (!form.ok) return fail(400, { message: form.message });
-    const res = await send(planApi(event).$patch({ param: { id: event.params.id }, json: { name: form.name, definition: form.definition } }));
+    const res = await send(
+      planApi(event).$patch({ param: { id: event.params.id }, json: { name: form.name, definition: form.definition } })
+    );
     if (!res.ok) return fail(res.status, { message: res.message, definition: form.definition });
     return { saved: true };
   },

@@ -14,7 +14,9 @@ export const actions: Actions = {
   save: async (event) => {
     const form = await readPlanForm(event.request);
     if (!form.ok) return fail(400, { message: form.message });
-    const res = await send(api(event).api.sampling.plans.$post({ json: { programId: form.programId, name: form.name, definition: form.definition } }));
+    const res = await send(
+      api(event).api.sampling.plans.$post({ json: { programId: form.programId, name: form.name, definition: form.definition } })
+    );
     if (!res.ok) return fail(res.status, { message: res.message, definition: form.definition, name: form.name, programId: form.programId });
     redirect(303, `/sampling/plans/${res.data.id}?saved=1`);
   }

@@ -23,14 +23,21 @@ export const actions: Actions = {
   replace: async (event) => {
     const data = await event.request.formData();
     const itemId = Number(data.get('itemId'));
-    const res = await send(item(event).replace.$post({ param: { id: String(itemId) }, json: { reason: String(data.get('reason') ?? '') } }));
+    const res = await send(
+      item(event).replace.$post({ param: { id: String(itemId) }, json: { reason: String(data.get('reason') ?? '') } })
+    );
     if (!res.ok) return fail(res.status, { itemId, message: res.message });
-    return { itemId, replaced: res.data.replacement ? `Replaced by call ${res.data.replacement.callId}` : 'Removed: this agent has no eligible call left' };
+    return {
+      itemId,
+      replaced: res.data.replacement ? `Replaced by call ${res.data.replacement.callId}` : 'Removed: this agent has no eligible call left'
+    };
   },
   reassign: async (event) => {
     const data = await event.request.formData();
     const itemId = Number(data.get('itemId'));
-    const res = await send(item(event).assign.$post({ param: { id: String(itemId) }, json: { assigneeId: Number(data.get('assigneeId')) } }));
+    const res = await send(
+      item(event).assign.$post({ param: { id: String(itemId) }, json: { assigneeId: Number(data.get('assigneeId')) } })
+    );
     if (!res.ok) return fail(res.status, { itemId, message: res.message });
     return { itemId, reassigned: true };
   },
