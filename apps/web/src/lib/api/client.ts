@@ -1,8 +1,5 @@
 import { hcWithType, type Client } from '@attentive/api/client';
 import type { ClientResponse } from 'hono/client';
-import type { JSONValue } from 'hono/utils/types';
-import type { ScorecardDefinition } from '@attentive/shared/scorecard';
-import type { ScoreResult } from '@attentive/api/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import { ApiError, readError, type ApiFailure } from './errors';
 
@@ -21,26 +18,8 @@ export function apiClient(
   return hcWithType(origin, { fetch, headers: { accept: 'application/json' } });
 }
 
-/**
- * Where the API document still declares a domain shape loosely (`z.unknown()`, which the client sees as
- * any JSON): a scorecard `definition` is the shared schema's type, a `score`/`result` core's score result.
- * Once a route declares the shape, its own type wins here (and the fallback is never used).
- */
-type Loose<T, Fallback> = JSONValue extends T ? Fallback : T;
-export type Precise<T> = T extends readonly (infer I)[]
-  ? Precise<I>[]
-  : T extends object
-    ? {
-        [K in keyof T]: K extends 'definition'
-          ? Loose<T[K], ScorecardDefinition>
-          : K extends 'score' | 'result'
-            ? Loose<T[K], ScoreResult>
-            : Precise<T[K]>;
-      }
-    : T;
-
 /** The body of a call's successful (2xx) JSON answers. */
-export type Ok<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? Precise<T> : never) : never;
+export type Ok<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never;
 
 export type Sent<T> = { ok: true; status: number; data: T } | ({ ok: false } & ApiFailure);
 

@@ -1,6 +1,5 @@
 import type { InferResponseType } from 'hono/client';
-import type { Client, Precise } from './client';
-import type { Definition as PlanDefinition } from '$lib/sampling/types';
+import type { Client } from './client';
 
 /**
  * Names for the API's answers the screens pass around, all derived from the typed client: the API's
@@ -8,7 +7,7 @@ import type { Definition as PlanDefinition } from '$lib/sampling/types';
  * where it is read). Nothing in this file is written by hand.
  */
 type Api = Client['api'];
-type Ok<F> = Precise<InferResponseType<F, 200>>;
+type Ok<F> = InferResponseType<F, 200>;
 type Item<T> = T extends { items: (infer I)[] } ? I : never;
 /** An object schema's declared fields, without the `.passthrough()` index signature. */
 type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
@@ -42,16 +41,10 @@ export type SelfEvaluationView = Known<Ok<Api['coaching']['self-evaluations'][':
 
 // sampling
 export type SamplingOptions = Ok<Api['sampling']['options']['$get']>;
-/** The plan definition is a loose record in the document; the editor's model stands in until it is declared. */
-type WithPlan<T> = Omit<T, 'draft'> & { draft: PlanDefinition };
-export type PlanListItem = WithPlan<Item<Ok<Api['sampling']['plans']['$get']>>>;
-type RawPlan = Ok<Api['sampling']['plans'][':id']['$get']>;
-export type PlanDetail = WithPlan<Omit<RawPlan, 'versions'>> & {
-  versions: (Omit<RawPlan['versions'][number], 'definition'> & { definition: PlanDefinition })[];
-};
+export type PlanListItem = Item<Ok<Api['sampling']['plans']['$get']>>;
+export type PlanDetail = Ok<Api['sampling']['plans'][':id']['$get']>;
 export type RunListItem = Item<Ok<Api['sampling']['runs']['$get']>>;
-type RawRun = Ok<Api['sampling']['runs'][':id']['$get']>;
-export type RunDetail = Omit<RawRun, 'definition'> & { definition: PlanDefinition };
+export type RunDetail = Ok<Api['sampling']['runs'][':id']['$get']>;
 export type Verification = Ok<Api['sampling']['runs'][':id']['verify']['$get']>;
 export type WorkQueue = Ok<Api['sampling']['work']['$get']>;
 export type PlanPreview = Ok<Api['sampling']['plans']['preview']['$post']>;

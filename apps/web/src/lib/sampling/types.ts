@@ -1,50 +1,18 @@
 import { dueDay, formatPeriodDates } from '@attentive/shared/period';
+import { PlanDefinition } from '@attentive/shared/sampling-plan';
 import type { PlanPreview, RunDetail, WorkQueue } from '$lib/api/types';
 
-/** The plan editor's model of a plan definition (what the editor sends; the API validates it). */
-export type Definition = {
-  period: 'week' | 'month';
-  timezone: string;
-  quota: {
-    perAgent: number;
-    percentOfEligible: number | null;
-    newAgent: { months: number; perAgent: number } | null;
-    min: number | null;
-    max: number | null;
-  };
-  filters: {
-    minTalkSeconds: number | null;
-    maxTalkSeconds: number | null;
-    queueIds: number[];
-    direction: 'any' | 'inbound' | 'outbound';
-    daysOfWeek: number[];
-    hours: { from: number; to: number } | null;
-    dispositions: string[];
-    media: 'any' | 'recording' | 'transcript';
-  };
-  exclude: { alreadyEvaluated: boolean; alreadySampled: boolean };
-  stratify: { spread: 'none' | 'day' | 'week'; proportional: 'none' | 'queue' | 'hour' };
-  assignment: { mode: 'own_team' | 'cross_team'; dueDays: number };
-};
+/** A plan definition: the shared schema's type (what the API validates and answers). */
+export type Definition = PlanDefinition;
 
-export const DEFAULT_DEFINITION: Definition = {
-  period: 'week',
-  timezone: 'Europe/Amsterdam',
-  quota: { perAgent: 4, percentOfEligible: null, newAgent: { months: 3, perAgent: 8 }, min: null, max: null },
-  filters: {
-    minTalkSeconds: 30,
-    maxTalkSeconds: null,
-    queueIds: [],
-    direction: 'any',
-    daysOfWeek: [],
-    hours: null,
-    dispositions: [],
-    media: 'any'
-  },
-  exclude: { alreadyEvaluated: true, alreadySampled: true },
-  stratify: { spread: 'day', proportional: 'none' },
-  assignment: { mode: 'own_team', dueDays: 7 }
-};
+/**
+ * A new plan's starting point: the shared schema's defaults (the same the API applies), with the quota
+ * and minimum talk time a new contact center usually starts from.
+ */
+export const DEFAULT_DEFINITION: Definition = PlanDefinition.parse({
+  quota: { perAgent: 4, newAgent: { months: 3, perAgent: 8 } },
+  filters: { minTalkSeconds: 30 }
+});
 
 /** The sampling screens' names for the API's answers (derived from the typed client, never written by hand). */
 export type { SamplingOptions, PlanListItem, PlanDetail, RunListItem, RunDetail, Verification, WorkQueue } from '$lib/api/types';

@@ -1,6 +1,7 @@
 import { fail, type Action } from '@sveltejs/kit';
 import type { Client } from '$lib/api/client';
 import { api, send } from './api-client';
+import { text } from './form-action';
 
 type Fields = { code: string; name: string } & Record<string, unknown>;
 type Lists = Client['api']['admin']['teams' | 'clients' | 'programs'];
@@ -11,8 +12,8 @@ export function codeNameActions(
   extra: (f: FormData) => Record<string, unknown> = () => ({})
 ): { create: Action; update: Action } {
   const fields = (f: FormData): Fields => ({
-    code: String(f.get('code') ?? '').trim(),
-    name: String(f.get('name') ?? '').trim(),
+    code: text(f, 'code'),
+    name: text(f, 'name'),
     ...extra(f)
   });
   return {

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { optionalNumber, raw } from '$lib/server/form-action';
 import { can } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,16 +15,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   create: async (event) => {
     const f = await event.request.formData();
-    const program = String(f.get('programId') ?? '');
-    const res = await send(
-      api(event).api.scorecards.$post({
-        json: {
-          name: String(f.get('name') ?? ''),
-          description: String(f.get('description') ?? ''),
-          programId: program === '' ? null : Number(program)
-        }
-      })
-    );
+    const json = { name: raw(f, 'name'), description: raw(f, 'description'), programId: optionalNumber(f, 'programId') };
+    const res = await send(api(event).api.scorecards.$post({ json }));
     if (!res.ok) return fail(res.status, { message: res.message });
     redirect(303, `/scorecards/${res.data.scorecard.id}`);
   }

@@ -1,12 +1,11 @@
-/** One item's result as the API computes it (core's computeScore: `score.sections[].items[]`). */
-export type ItemResult = { id: string; fraction: number | null; na?: boolean; criticalFail?: boolean };
+import type { ItemScore, ScoreResult } from '@attentive/shared/scorecard';
 
-/** The API's own result for one item; null when the score carries no per-item results. */
-export function itemResult(score: { sections: readonly object[] } | null | undefined, itemId: string): ItemResult | null {
-  for (const s of score?.sections ?? []) {
-    const items = 'items' in s && Array.isArray(s.items) ? (s.items as ItemResult[]) : [];
-    for (const it of items) if (it.id === itemId) return it;
-  }
+/** One item's result as the API computes it (core's computeScore: `score.sections[].items[]`, the shared schema). */
+export type ItemResult = ItemScore;
+
+/** The API's own result for one item (never recomputed here); null when the score has no such item. */
+export function itemResult(score: Pick<ScoreResult, 'sections'> | null | undefined, itemId: string): ItemResult | null {
+  for (const s of score?.sections ?? []) for (const it of s.items) if (it.id === itemId) return it;
   return null;
 }
 

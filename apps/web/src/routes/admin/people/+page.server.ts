@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Role } from '@attentive/shared';
 import { api, load as read, send } from '$lib/server/api-client';
+import { optionalNumber, optionalText, text } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 100;
@@ -23,20 +24,15 @@ export const load: PageServerLoad = async (event) => {
   return { people: people.items, hasMore: people.hasMore, offset, pageSize: PAGE, teams: teams.items, filter: { q, role, teamId } };
 };
 
-const opt = (v: FormDataEntryValue | null) => {
-  const s = String(v ?? '').trim();
-  return s === '' ? null : s;
-};
-
 export const actions: Actions = {
   create: async (event) => {
     const f = await event.request.formData();
     const body = {
-      code: String(f.get('code') ?? '').trim(),
-      name: String(f.get('name') ?? '').trim(),
-      email: opt(f.get('email')),
-      teamId: opt(f.get('teamId')) ? Number(f.get('teamId')) : null,
-      hireDate: opt(f.get('hireDate'))
+      code: text(f, 'code'),
+      name: text(f, 'name'),
+      email: optionalText(f, 'email'),
+      teamId: optionalNumber(f, 'teamId'),
+      hireDate: optionalText(f, 'hireDate')
     };
     const res = await send(api(event).api.admin.people.$post({ json: body }));
     if (!res.ok) return fail(res.status, { create: body, message: res.message });

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { raw, text } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,9 +16,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   create: async (event) => {
     const f = await event.request.formData();
-    const [kind, id] = String(f.get('scope') ?? '').split(':');
+    const [kind, id] = raw(f, 'scope').split(':');
     const json = {
-      name: String(f.get('name') ?? '').trim(),
+      name: text(f, 'name'),
       ...(kind === 'program' ? { programId: Number(id) } : kind === 'client' ? { clientId: Number(id) } : {})
     };
     const res = await send(api(event).api.admin['api-tokens'].$post({ json }));

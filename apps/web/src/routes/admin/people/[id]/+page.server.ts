@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Role } from '@attentive/shared';
 import { api, load as read, send } from '$lib/server/api-client';
+import { optionalNumber, optionalText, raw, reply, text } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,50 +14,29 @@ export const load: PageServerLoad = async (event) => {
   return { person, teams: teams.items, clients: clients.items };
 };
 
-const opt = (v: FormDataEntryValue | null) => {
-  const s = String(v ?? '').trim();
-  return s === '' ? null : s;
-};
 const people = (event: Parameters<typeof api>[0]) => api(event).api.admin.people[':id'];
-const num = (v: FormDataEntryValue | null) => (opt(v) == null ? null : Number(v));
 
 export const actions: Actions = {
   update: async (event) => {
     const f = await event.request.formData();
-    const res = await send(
-      people(event).$patch({
-        param: { id: event.params.id },
-        json: {
-          code: String(f.get('code') ?? '').trim(),
-          name: String(f.get('name') ?? '').trim(),
-          email: opt(f.get('email')),
-          teamId: num(f.get('teamId')),
-          hireDate: opt(f.get('hireDate')),
-          leftDate: opt(f.get('leftDate'))
-        }
-      })
-    );
-    if (!res.ok) return fail(res.status, { action: 'update', message: res.message });
-    return { action: 'update', success: 'Saved.' };
+    const json = {
+      code: text(f, 'code'),
+      name: text(f, 'name'),
+      email: optionalText(f, 'email'),
+      teamId: optionalNumber(f, 'teamId'),
+      hireDate: optionalText(f, 'hireDate'),
+      leftDate: optionalText(f, 'leftDate')
+    };
+    return reply(await send(people(event).$patch({ param: { id: event.params.id }, json })), { action: 'update' }, 'Saved.');
   },
   assignRole: async (event) => {
     const f = await event.request.formData();
-    const res = await send(
-      people(event).roles.$post({
-        param: { id: event.params.id },
-        json: {
-          role: String(f.get('role') ?? '') as Role,
-          teamId: num(f.get('teamId')),
-          clientId: num(f.get('clientId'))
-        }
-      })
-    );
-    if (!res.ok) return fail(res.status, { action: 'roles', message: res.message });
-    return { action: 'roles', success: 'Role given.' };
+    const json = { role: raw(f, 'role') as Role, teamId: optionalNumber(f, 'teamId'), clientId: optionalNumber(f, 'clientId') };
+    return reply(await send(people(event).roles.$post({ param: { id: event.params.id }, json })), { action: 'roles' }, 'Role given.');
   },
   revokeRole: async (event) => {
     const f = await event.request.formData();
-    const assignmentId = String(f.get('assignmentId') ?? '');
+    const assignmentId = raw(f, 'assignmentId');
     if (!/^[1-9][0-9]*$/.test(assignmentId)) return fail(400, { action: 'roles', message: 'No role chosen.' });
     const confirmed = f.get('confirmOwnAdmin') === 'true';
     const res = await send(
@@ -75,21 +55,13 @@ export const actions: Actions = {
   },
   createAccount: async (event) => {
     const f = await event.request.formData();
-    const res = await send(
-      people(event).account.$post({
-        param: { id: event.params.id },
-        json: { email: String(f.get('email') ?? '').trim(), password: String(f.get('password') ?? '') }
-      })
-    );
-    if (!res.ok) return fail(res.status, { action: 'account', message: res.message });
-    return { action: 'account', success: 'Sign-in account created. Pass the password on in person.' };
+    const json = { email: text(f, 'email'), password: raw(f, 'password') };
+    const res = await send(people(event).account.$post({ param: { id: event.params.id }, json }));
+    return reply(res, { action: 'account' }, 'Sign-in account created. Pass the password on in person.');
   },
   resetPassword: async (event) => {
     const f = await event.request.formData();
-    const res = await send(
-      people(event).password.$post({ param: { id: event.params.id }, json: { password: String(f.get('password') ?? '') } })
-    );
-    if (!res.ok) return fail(res.status, { action: 'account', message: res.message });
-    return { action: 'account', success: `Password reset; ${res.data.sessionsEnded} session(s) ended.` };
+    const res = await send(people(event).password.$post({ param: { id: event.params.id }, json: { password: raw(f, 'password') } }));
+    return reply(res, { action: 'account' }, (d) => `Password reset; ${d.sessionsEnded} session(s) ended.`);
   }
 };
