@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionalNumber, optionalText, raw, reply, text } from './form-action';
+import { optionalNumber, optionalText, personFields, raw, reply, text } from './form-action';
 
 const form = (fields: Record<string, string>) => {
   const f = new FormData();
@@ -41,5 +41,12 @@ describe('reply: an action answers from the API answer', () => {
   it("failure: the API's status and message, with the tag", () => {
     const r = reply({ ok: false, status: 409, code: 'CONFLICT', message: 'Taken.', details: [] }, { action: 'roles' }, 'Role given.');
     expect(r).toMatchObject({ status: 409, data: { action: 'roles', message: 'Taken.' } });
+  });
+});
+
+describe('personFields: the admin person forms', () => {
+  it('reads code and name trimmed, blanks as null, the team as a number', () => {
+    const f = form({ code: ' AG1 ', name: 'Ann', email: '', teamId: '3', hireDate: '2026-01-05' });
+    expect(personFields(f)).toEqual({ code: 'AG1', name: 'Ann', email: null, teamId: 3, hireDate: '2026-01-05' });
   });
 });

@@ -19,6 +19,15 @@ export const optionalNumber = (f: FormData, key: string): number | null => {
   return s == null ? null : Number(s);
 };
 
+/** A person's fields in the admin's create and edit forms (the edit form adds the leaving date). */
+export const personFields = (f: FormData) => ({
+  code: text(f, 'code'),
+  name: text(f, 'name'),
+  email: optionalText(f, 'email'),
+  teamId: optionalNumber(f, 'teamId'),
+  hireDate: optionalText(f, 'hireDate')
+});
+
 /**
  * An action's answer to a sent call: `{ ...tag, success }` when the API agreed (the message may use its
  * data), else the API's status and message as a form failure, `{ ...tag, message }`. `tag` says which

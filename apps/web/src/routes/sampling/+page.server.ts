@@ -1,5 +1,4 @@
 import { can, requireCan } from '$lib/server/guard';
-import type { PlanListItem } from '$lib/api/types';
 import type { PageServerLoad } from './$types';
 import { api, load as read } from '$lib/server/api-client';
 
@@ -12,5 +11,5 @@ export const load: PageServerLoad = async (event) => {
     read(event, api(event).api.sampling.plans.$get({ query: {} })),
     read(event, api(event).api.sampling.runs.$get({ query: { limit: '100' } }))
   ]);
-  return { manager, plans: plans.items as PlanListItem[], runs: runs.items };
+  return { manager, plans: plans.items, runs: runs.items };
 };

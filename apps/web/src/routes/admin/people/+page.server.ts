@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Role } from '@attentive/shared';
 import { api, load as read, send } from '$lib/server/api-client';
-import { optionalNumber, optionalText, text } from '$lib/server/form-action';
+import { personFields } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 100;
@@ -27,13 +27,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   create: async (event) => {
     const f = await event.request.formData();
-    const body = {
-      code: text(f, 'code'),
-      name: text(f, 'name'),
-      email: optionalText(f, 'email'),
-      teamId: optionalNumber(f, 'teamId'),
-      hireDate: optionalText(f, 'hireDate')
-    };
+    const body = personFields(f);
     const res = await send(api(event).api.admin.people.$post({ json: body }));
     if (!res.ok) return fail(res.status, { create: body, message: res.message });
     redirect(303, `/admin/people/${res.data.id}`);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Role } from '@attentive/shared';
 import { api, load as read, send } from '$lib/server/api-client';
-import { optionalNumber, optionalText, raw, reply, text } from '$lib/server/form-action';
+import { optionalNumber, optionalText, personFields, raw, reply, text } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,14 +19,7 @@ const people = (event: Parameters<typeof api>[0]) => api(event).api.admin.people
 export const actions: Actions = {
   update: async (event) => {
     const f = await event.request.formData();
-    const json = {
-      code: text(f, 'code'),
-      name: text(f, 'name'),
-      email: optionalText(f, 'email'),
-      teamId: optionalNumber(f, 'teamId'),
-      hireDate: optionalText(f, 'hireDate'),
-      leftDate: optionalText(f, 'leftDate')
-    };
+    const json = { ...personFields(f), leftDate: optionalText(f, 'leftDate') };
     return reply(await send(people(event).$patch({ param: { id: event.params.id }, json })), { action: 'update' }, 'Saved.');
   },
   assignRole: async (event) => {

@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { PlanDetail } from '$lib/api/types';
 import { requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
@@ -17,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
     read(event, api(event).api.sampling.options.$get()),
     read(event, api(event).api.sampling.runs.$get({ query: { planId: String(id) } }))
   ]);
-  return { plan: plan as PlanDetail, options, runs: runs.items };
+  return { plan, options, runs: runs.items };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import type { RunDetail } from '$lib/api/types';
 import { can, requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
     read(event, api(event).api.sampling.runs[':id'].$get({ param: { id: String(id) } })),
     manager ? read(event, api(event).api.sampling.evaluators.$get()) : Promise.resolve({ items: [] })
   ]);
-  return { manager, detail: detail as RunDetail, evaluators: evaluators.items };
+  return { manager, detail, evaluators: evaluators.items };
 };
 
 export const actions: Actions = {
