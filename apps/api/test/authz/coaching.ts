@@ -5,10 +5,10 @@ import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation'
 import { openDispute } from '@attentive/core/coaching/open-dispute';
 import { createCoachingSession } from '@attentive/core/coaching/create-session';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
-import { ScorecardDefinition } from '@attentive/shared/scorecard';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { ensureScorecard } from './scorecard.ts';
 
 /**
  * Coaching (issue 6). "Own" = data of agent a1 of tenant a (team a, the matrix agent itself);
@@ -18,37 +18,6 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const a1 = (w: World, t: Target) => side(w, t).agents.a1;
-const DEF = ScorecardDefinition.parse({
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
-    }
-  ]
-});
-
-async function ensureScorecard(w: World, tenantId: number) {
-  const [has] = await w.db
-    .select({ id: schema.scorecards.id })
-    .from(schema.scorecards)
-    .where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId)))
-    .limit(1);
-  if (has) return;
-  const [card] = await w.db
-    .insert(schema.scorecards)
-    .values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' })
-    .returning();
-  await w.db.insert(schema.scorecardVersions).values({
-    tenantId,
-    scorecardId: card!.id,
-    version: 1,
-    status: 'published',
-    definition: DEF,
-    createdBy: 'matrix',
-    updatedAt: new Date()
-  });
-}
 
 /** A fresh call of a1 (self-evaluation requests are one per call and agent). */
 async function freshCall(w: World, t: Target) {

@@ -1,13 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { systemPrincipal } from '@attentive/core';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
 import { saveSelfEvaluation } from '@attentive/core/coaching/save-self-evaluation';
-import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { ensureScorecard } from './scorecard.ts';
 
 /**
  * Evaluations (issue 4). "Own" = an evaluation or call of agent a1 of tenant a (team a, client a);
@@ -16,37 +15,6 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const callOf = (w: World, t: Target) => side(w, t).calls.find((c) => c.agentId === side(w, t).agents.a1.id)!;
-const DEF = ScorecardDefinition.parse({
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
-    }
-  ]
-});
-
-async function ensureScorecard(w: World, tenantId: number) {
-  const [has] = await w.db
-    .select({ id: schema.scorecards.id })
-    .from(schema.scorecards)
-    .where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId)))
-    .limit(1);
-  if (has) return;
-  const [card] = await w.db
-    .insert(schema.scorecards)
-    .values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' })
-    .returning();
-  await w.db.insert(schema.scorecardVersions).values({
-    tenantId,
-    scorecardId: card!.id,
-    version: 1,
-    status: 'published',
-    definition: DEF,
-    createdBy: 'matrix',
-    updatedAt: new Date()
-  });
-}
 
 const foreignEvaluationIds = new Set<number>();
 

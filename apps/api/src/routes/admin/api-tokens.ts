@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { plainText } from '@attentive/shared';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '@attentive/core';
-import { ctxOf, type AppDeps } from '../context.ts';
-import { route, json } from '../openapi.ts';
-import { newRouter } from '../router.ts';
-import { IdParam } from './params.ts';
+import { ctxOf, type AppDeps } from '../../context.ts';
+import { route, json, jsonList } from '../../openapi.ts';
+import { newRouter } from '../../router.ts';
+import { IdParam } from '../params.ts';
+import { tags } from './schemas.ts';
 
 const ApiToken = z
   .object({
@@ -25,9 +26,9 @@ const out = (t: ApiTokenView) => ({
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   revokedAt: t.revokedAt?.toISOString() ?? null
 });
-const tags = ['Admin'];
 
-export function adminTokenRoutes(deps: AppDeps) {
+/** API tokens: list, create (the secret is shown once), revoke. */
+export function apiTokenRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(
       route({
@@ -36,7 +37,7 @@ export function adminTokenRoutes(deps: AppDeps) {
         operationId: 'listApiTokens',
         tags,
         summary: 'List API tokens (never the tokens themselves)',
-        responses: { 200: json(z.object({ items: z.array(ApiToken) }), 'Tokens') }
+        responses: { 200: jsonList(ApiToken, 'Tokens') }
       }),
       async (c) => c.json({ items: (await listApiTokens(ctxOf(c, deps))).map(out) }, 200)
     )

@@ -1,15 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { DisputeStatus } from '@attentive/shared/evaluation';
-
-/** Shared OpenAPI shapes of the coaching routes (coaching.ts, coaching-sessions.ts). */
-export { IdParam } from './params.ts';
-
-export { AnswerValue } from '@attentive/shared/scorecard';
 import { AnswerValue } from '@attentive/shared/scorecard';
-export const Day = z.iso.date().openapi({ example: '2026-11-23' });
-
-export { Estimate } from '@attentive/shared/contract';
 import { Estimate } from '@attentive/shared/contract';
+
+/** Shapes more than one coaching route file answers with. */
+export const tags = ['Coaching'];
+export const Created = z.object({ id: z.number().int() });
 
 export const Dispute = z
   .object({

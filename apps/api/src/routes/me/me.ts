@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
-import { describeMe, listMyPrograms } from '@attentive/core';
-import { ctxOf, type AppDeps } from '../context.ts';
-import { route } from '../openapi.ts';
-import { newRouter } from '../router.ts';
+import { describeMe } from '@attentive/core';
+import { ctxOf, type AppDeps } from '../../context.ts';
+import { route } from '../../openapi.ts';
+import { newRouter } from '../../router.ts';
 
 const GrantSchema = z.object({
   role: z.enum(ROLES),
@@ -42,28 +42,6 @@ const meRoute = route({
   responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } } }
 });
 
-const MyProgram = z
-  .object({
-    id: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    clientId: z.number().int(),
-    clientCode: z.string(),
-    clientName: z.string()
-  })
-  .openapi('MyProgram');
-
-const programsRoute = route({
-  method: 'get',
-  path: '/me/programs',
-  operationId: 'listMyPrograms',
-  tags: ['Accounts'],
-  summary: 'The programs the signed-in principal may see (a client auditor: those of its client)',
-  responses: { 200: { description: 'Programs', content: { 'application/json': { schema: z.object({ items: z.array(MyProgram) }) } } } }
-});
-
-export function meRoutes(deps: AppDeps) {
-  return newRouter()
-    .openapi(meRoute, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200))
-    .openapi(programsRoute, async (c) => c.json({ items: await listMyPrograms(ctxOf(c, deps)) }, 200));
+export function getMeRoute(deps: AppDeps) {
+  return newRouter().openapi(meRoute, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200));
 }

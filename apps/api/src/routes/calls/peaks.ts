@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { getCallPeaks } from '@attentive/core/peaks/get-call-peaks';
-import type { AppDeps } from '../context.ts';
-import { ctxOf } from '../context.ts';
-import { route, readErrorsWith412 } from '../openapi.ts';
-import { newRouter } from '../router.ts';
-import { IdParam, queryInt } from './params.ts';
+import type { AppDeps } from '../../context.ts';
+import { ctxOf } from '../../context.ts';
+import { route, readErrorsWith412 } from '../../openapi.ts';
+import { newRouter } from '../../router.ts';
+import { IdParam, queryInt } from '../params.ts';
 
 const PeaksSchema = z
   .object({
@@ -33,6 +33,7 @@ const peaksRoute = route({
   errors: readErrorsWith412
 });
 
+/** Registered with the calls: its path is under /calls/{id}. */
 export function peaksRoutes(deps: AppDeps) {
   return newRouter().openapi(peaksRoute, async (c) => {
     const { id } = c.req.valid('param');
