@@ -21,7 +21,8 @@ export function accountRoutes(deps: AppDeps) {
         request: { params: IdParam, ...body(z.object({ email: z.email(), password: Password })) },
         responses: { 201: json(z.object({ userId: z.string(), email: z.string() }), 'Created') }
       }),
-      async (c) => c.json(await createAccount(ctxOf(c, deps), c.req.valid('param').id, c.req.valid('json')), 201)
+      async (c) =>
+        c.json(await createAccount({ ctx: ctxOf(c, deps), input: { personId: c.req.valid('param').id, ...c.req.valid('json') } }), 201)
     )
     .openapi(
       route({
@@ -33,6 +34,7 @@ export function accountRoutes(deps: AppDeps) {
         request: { params: IdParam, ...body(z.object({ password: Password })) },
         responses: { 200: json(z.object({ sessionsEnded: z.number().int() }), 'Reset') }
       }),
-      async (c) => c.json(await resetPassword(ctxOf(c, deps), c.req.valid('param').id, c.req.valid('json')), 200)
+      async (c) =>
+        c.json(await resetPassword({ ctx: ctxOf(c, deps), input: { personId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
     );
 }

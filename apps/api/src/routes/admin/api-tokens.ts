@@ -39,7 +39,7 @@ export function apiTokenRoutes(deps: AppDeps) {
         summary: 'List API tokens (never the tokens themselves)',
         responses: { 200: jsonList(ApiToken, 'Tokens') }
       }),
-      async (c) => c.json({ items: (await listApiTokens(ctxOf(c, deps))).map(out) }, 200)
+      async (c) => c.json({ items: (await listApiTokens({ ctx: ctxOf(c, deps) })).map(out) }, 200)
     )
     .openapi(
       route({
@@ -65,7 +65,7 @@ export function apiTokenRoutes(deps: AppDeps) {
         responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)') }
       }),
       async (c) => {
-        const t = await createApiToken(ctxOf(c, deps), c.req.valid('json'));
+        const t = await createApiToken({ ctx: ctxOf(c, deps), input: c.req.valid('json') });
         c.header('Cache-Control', 'no-store');
         return c.json({ ...out(t), token: t.token }, 201);
       }
@@ -80,6 +80,6 @@ export function apiTokenRoutes(deps: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(ApiToken, 'Revoked') }
       }),
-      async (c) => c.json(out(await revokeApiToken(ctxOf(c, deps), { id: c.req.valid('param').id })), 200)
+      async (c) => c.json(out(await revokeApiToken({ ctx: ctxOf(c, deps), input: { tokenId: c.req.valid('param').id } })), 200)
     );
 }

@@ -62,7 +62,10 @@ export function peopleRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query');
         return c.json(
-          await listPeople(ctxOf(c, deps), { search: q.q, teamId: q.teamId, role: q.role, limit: q.limit, offset: q.offset }),
+          await listPeople({
+            ctx: ctxOf(c, deps),
+            input: { search: q.q, teamId: q.teamId, role: q.role, limit: q.limit, offset: q.offset }
+          }),
           200
         );
       }
@@ -79,8 +82,8 @@ export function peopleRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const ctx = ctxOf(c, deps);
-        const row = await savePerson(ctx, c.req.valid('json'));
-        return c.json(await getPerson(ctx, row.id), 201);
+        const row = await savePerson({ ctx, input: c.req.valid('json') });
+        return c.json(await getPerson({ ctx, input: { personId: row.id } }), 201);
       }
     )
     .openapi(
@@ -93,7 +96,7 @@ export function peopleRoutes(deps: AppDeps) {
         request: { params: IdParam },
         responses: { 200: json(Person, 'Person') }
       }),
-      async (c) => c.json(await getPerson(ctxOf(c, deps), c.req.valid('param').id), 200)
+      async (c) => c.json(await getPerson({ ctx: ctxOf(c, deps), input: { personId: c.req.valid('param').id } }), 200)
     )
     .openapi(
       route({
@@ -107,8 +110,8 @@ export function peopleRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const ctx = ctxOf(c, deps);
-        const row = await savePerson(ctx, { id: c.req.valid('param').id, ...c.req.valid('json') });
-        return c.json(await getPerson(ctx, row.id), 200);
+        const row = await savePerson({ ctx, input: { id: c.req.valid('param').id, ...c.req.valid('json') } });
+        return c.json(await getPerson({ ctx, input: { personId: row.id } }), 200);
       }
     );
 }

@@ -30,7 +30,7 @@ export function programRoutes(deps: AppDeps) {
         summary: 'List programs',
         responses: { 200: jsonList(Program, 'Programs') }
       }),
-      async (c) => c.json({ items: (await listPrograms(ctxOf(c, deps))).map(programOut) }, 200)
+      async (c) => c.json({ items: (await listPrograms({ ctx: ctxOf(c, deps) })).map(programOut) }, 200)
     )
     .openapi(
       route({
@@ -49,7 +49,7 @@ export function programRoutes(deps: AppDeps) {
         ),
         responses: { 201: json(Program, 'Created') }
       }),
-      async (c) => c.json(programOut(await saveProgram(ctxOf(c, deps), c.req.valid('json'))), 201)
+      async (c) => c.json(programOut(await saveProgram({ ctx: ctxOf(c, deps), input: c.req.valid('json') })), 201)
     )
     .openapi(
       route({
@@ -71,6 +71,7 @@ export function programRoutes(deps: AppDeps) {
         },
         responses: { 200: json(Program, 'Changed') }
       }),
-      async (c) => c.json(programOut(await saveProgram(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
+      async (c) =>
+        c.json(programOut(await saveProgram({ ctx: ctxOf(c, deps), input: { id: c.req.valid('param').id, ...c.req.valid('json') } })), 200)
     );
 }

@@ -30,7 +30,7 @@ export function roleRoutes(deps: AppDeps) {
         responses: { 201: json(RoleAssignment, 'Assigned') }
       }),
       async (c) => {
-        const r = await assignRole(ctxOf(c, deps), c.req.valid('param').id, c.req.valid('json'));
+        const r = await assignRole({ ctx: ctxOf(c, deps), input: { personId: c.req.valid('param').id, ...c.req.valid('json') } });
         return c.json({ id: r.id, role: r.role, teamId: r.teamId, clientId: r.clientId, programId: r.programId }, 201);
       }
     )
@@ -51,7 +51,10 @@ export function roleRoutes(deps: AppDeps) {
       }),
       async (c) =>
         c.json(
-          await revokeRole(ctxOf(c, deps), c.req.valid('param').id, { confirmOwnAdmin: c.req.valid('query').confirmOwnAdmin === 'true' }),
+          await revokeRole({
+            ctx: ctxOf(c, deps),
+            input: { assignmentId: c.req.valid('param').id, confirmOwnAdmin: c.req.valid('query').confirmOwnAdmin === 'true' }
+          }),
           200
         )
     );

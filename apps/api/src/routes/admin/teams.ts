@@ -20,7 +20,7 @@ export function teamRoutes(deps: AppDeps) {
         summary: 'List teams',
         responses: { 200: jsonList(Team, 'Teams') }
       }),
-      async (c) => c.json({ items: (await listTeams(ctxOf(c, deps))).map(teamOut) }, 200)
+      async (c) => c.json({ items: (await listTeams({ ctx: ctxOf(c, deps) })).map(teamOut) }, 200)
     )
     .openapi(
       route({
@@ -32,7 +32,7 @@ export function teamRoutes(deps: AppDeps) {
         request: body(z.object({ code: Code, name: Name })),
         responses: { 201: json(Team, 'Created') }
       }),
-      async (c) => c.json(teamOut(await saveTeam(ctxOf(c, deps), c.req.valid('json'))), 201)
+      async (c) => c.json(teamOut(await saveTeam({ ctx: ctxOf(c, deps), input: c.req.valid('json') })), 201)
     )
     .openapi(
       route({
@@ -44,6 +44,7 @@ export function teamRoutes(deps: AppDeps) {
         request: { params: IdParam, ...body(z.object({ code: Code.optional(), name: Name.optional() })) },
         responses: { 200: json(Team, 'Changed') }
       }),
-      async (c) => c.json(teamOut(await saveTeam(ctxOf(c, deps), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200)
+      async (c) =>
+        c.json(teamOut(await saveTeam({ ctx: ctxOf(c, deps), input: { id: c.req.valid('param').id, ...c.req.valid('json') } })), 200)
     );
 }

@@ -30,7 +30,7 @@ const detailRoute = route({
 export function getCallRoute(deps: AppDeps) {
   return newRouter().openapi(detailRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const call = await getCall({ ctx: ctxOf(c, deps), id });
+    const call = await getCall({ ctx: ctxOf(c, deps), input: { callId: id } });
     return c.json({ ...call, recordingUrl: call.hasRecording ? `/api/calls/${id}/recording` : null }, 200);
   });
 }

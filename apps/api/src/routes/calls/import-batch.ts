@@ -24,11 +24,9 @@ export function importBatchRoute(deps: AppDeps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const s = await importCallsBatch(ctxOf(c, deps), {
-        records: c.req.valid('json'),
-        mode: q.mode,
-        source: q.source,
-        importId: q.importId
+      const s = await importCallsBatch({
+        ctx: ctxOf(c, deps),
+        input: { records: c.req.valid('json'), mode: q.mode, source: q.source, importId: q.importId }
       });
       if (s.status !== 'completed') throw rejectedError(s);
       return c.json(s, 200);

@@ -37,13 +37,9 @@ export function importCsvRoute(deps: AppDeps) {
       const body = c.req.raw.body;
       if (!body) throw invalid('The request has no body: send the CSV file as the body');
       const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
-      const s = await importCallsCsv(ctx, {
-        body,
-        mode: q.mode,
-        source: q.source,
-        importId: q.importId,
-        maxBytes: MAX_CSV_BYTES,
-        charset
+      const s = await importCallsCsv({
+        ctx,
+        input: { body, mode: q.mode, source: q.source, importId: q.importId, maxBytes: MAX_CSV_BYTES, charset }
       });
       if (s.status !== 'completed') throw rejectedError(s);
       return c.json(s, 200);

@@ -35,7 +35,7 @@ export function importRunRoutes(deps: AppDeps) {
         request: { query: z.object({ limit: queryInt(1, 100).default(20) }) },
         responses: { 200: jsonList(ImportRun, 'Import runs') }
       }),
-      async (c) => c.json({ items: await listImports(ctxOf(c, deps), { limit: c.req.valid('query').limit }) }, 200)
+      async (c) => c.json({ items: await listImports({ ctx: ctxOf(c, deps), input: { limit: c.req.valid('query').limit } }) }, 200)
     )
     .openapi(
       route({
@@ -49,7 +49,7 @@ export function importRunRoutes(deps: AppDeps) {
       }),
       async (c) => {
         c.header('Cache-Control', 'no-store');
-        return c.json(await getImport(ctxOf(c, deps), c.req.valid('param').id), 200);
+        return c.json(await getImport({ ctx: ctxOf(c, deps), input: { importId: c.req.valid('param').id } }), 200);
       }
     );
 }

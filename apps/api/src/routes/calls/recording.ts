@@ -29,7 +29,11 @@ const recordingRoute = route({
 export function callRecordingRoute(deps: AppDeps) {
   return newRouter().openapi(recordingRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { file, contentType } = await getCallRecording({ ctx: ctxOf(c, deps), id, recordingsDir: deps.env.RECORDINGS_DIR });
+    const { file, contentType } = await getCallRecording({
+      ctx: ctxOf(c, deps),
+      input: { callId: id },
+      recordingsDir: deps.env.RECORDINGS_DIR
+    });
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) throw notFound(`Recording of call ${id}`);
     const size = info.size;

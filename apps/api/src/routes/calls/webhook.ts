@@ -52,7 +52,10 @@ export function callWebhookRoute(deps: AppDeps) {
       }
     }),
     async (c) => {
-      const r = await upsertCallRecord(ctxOf(c, deps), { record: c.req.valid('json'), source: c.req.valid('query').source });
+      const r = await upsertCallRecord({
+        ctx: ctxOf(c, deps),
+        input: { record: c.req.valid('json'), source: c.req.valid('query').source }
+      });
       if (r.status === 'created') return c.json({ ...r, status: 'created' as const }, 201);
       return c.json({ ...r, status: r.status as 'updated' | 'unchanged' }, 200);
     }

@@ -43,5 +43,5 @@ const meRoute = route({
 });
 
 export function getMeRoute(deps: AppDeps) {
-  return newRouter().openapi(meRoute, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200));
+  return newRouter().openapi(meRoute, async (c) => c.json(await describeMe({ ctx: ctxOf(c, deps) }), 200));
 }

@@ -25,5 +25,5 @@ const programsRoute = route({
 });
 
 export function myProgramsRoute(deps: AppDeps) {
-  return newRouter().openapi(programsRoute, async (c) => c.json({ items: await listMyPrograms(ctxOf(c, deps)) }, 200));
+  return newRouter().openapi(programsRoute, async (c) => c.json({ items: await listMyPrograms({ ctx: ctxOf(c, deps) }) }, 200));
 }

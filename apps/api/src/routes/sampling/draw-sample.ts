@@ -6,6 +6,9 @@ import { newRouter } from '../../router.ts';
 import { IdParam } from '../params.ts';
 import { RunResult, tags } from './schemas.ts';
 
+/** JSON Schema's `false`: the property must be absent (the OpenAPI types know only object schemas). */
+const ABSENT = false as never;
+
 export function drawSampleRoute(deps: AppDeps) {
   return newRouter().openapi(
     route({
@@ -29,9 +32,7 @@ export function drawSampleRoute(deps: AppDeps) {
             })
             // The verb's rule (runSamplingPlan checks it): no range (the period of `date`, or the last closed
             // one), or a whole range (from and to) without a date.
-            .openapi({
-              anyOf: [{ properties: { from: false, to: false } }, { required: ['from', 'to'], properties: { date: false } }]
-            })
+            .openapi({ anyOf: [{ properties: { from: ABSENT, to: ABSENT } }, { required: ['from', 'to'], properties: { date: ABSENT } }] })
         )
       },
       responses: { 201: json(RunResult, 'Drawn') }

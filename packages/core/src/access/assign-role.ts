@@ -6,7 +6,6 @@ import { conflict, forbidden, invalid } from '../errors.ts';
 import { canAdminister } from '../policy/admin.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { findInTenant } from './scoped.ts';
-import { assertKeepsAnAdmin } from './admins.ts';
 
 /** Which scope each role takes when given to a person (integration is for API tokens only). */
 export const ROLE_SCOPE: Record<Role, 'none' | 'team' | 'client' | null> = {
@@ -22,7 +21,8 @@ export const ROLE_SCOPE: Record<Role, 'none' | 'team' | 'client' | null> = {
 
 export type RoleInput = { role: string; teamId?: number | null; clientId?: number | null; programId?: number | null };
 
-export async function assignRole(ctx: Ctx, personId: number, input: RoleInput) {
+/** Gives a person a role, scoped as the role needs (a team for a lead, a client for an auditor). */
+export async function assignRole({ ctx, input }: { ctx: Ctx; input: RoleInput & { personId: number } }) {
   if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may assign roles');
   if (!(ROLES as readonly string[]).includes(input.role))
     throw invalid(`role: "${input.role}" is not one of ${ROLES.join(', ')}`, [{ path: 'role', message: 'unknown role' }]);
@@ -44,7 +44,7 @@ export async function assignRole(ctx: Ctx, personId: number, input: RoleInput) {
     throw invalid(`clientId: a ${role} is not scoped to a client`, [{ path: 'clientId', message: 'not allowed' }]);
   const tenantId = ctx.principal.tenantId;
   return ctx.db.transaction(async (tx) => {
-    const person = await findInTenant(tx, schema.people, tenantId, personId, 'Person');
+    const person = await findInTenant(tx, schema.people, tenantId, input.personId, 'Person');
     if (teamId != null) await findInTenant(tx, schema.teams, tenantId, teamId, 'Team');
     if (clientId != null) await findInTenant(tx, schema.clients, tenantId, clientId, 'Client');
     const ra = schema.roleAssignments;
@@ -62,41 +62,5 @@ export async function assignRole(ctx: Ctx, personId: number, input: RoleInput) {
       nowOf(ctx)
     );
     return row!;
-  });
-}
-
-/**
- * Takes a role away. The admin role goes only while another admin who can sign in stays; an admin
- * removing its own admin role must say so (`confirmOwnAdmin`): it loses the admin screens at once.
- */
-export async function revokeRole(ctx: Ctx, assignmentId: number, opts: { confirmOwnAdmin?: boolean } = {}) {
-  if (!canAdminister(ctx.principal)) throw forbidden('Only an admin may remove roles');
-  const tenantId = ctx.principal.tenantId;
-  return ctx.db.transaction(async (tx) => {
-    const row = await findInTenant(tx, schema.roleAssignments, tenantId, assignmentId, 'Role assignment');
-    await tx.delete(schema.roleAssignments).where(eq(schema.roleAssignments.id, row.id));
-    // Both checks after the delete, inside the transaction: a refusal rolls it back, and two admins
-    // removing each other's role at the same moment are serialised by the write lock.
-    if (row.role === 'admin') {
-      await assertKeepsAnAdmin(tx, tenantId, 'Removing this admin role');
-      const own = ctx.principal.kind === 'user' && ctx.principal.personId === row.personId;
-      if (own && !opts.confirmOwnAdmin) {
-        throw conflict(
-          'This is your own admin role: without it you can no longer administer anything. Confirm to remove it (confirmOwnAdmin=true)'
-        );
-      }
-    }
-    await writeAudit(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId },
-      {
-        action: 'role.revoke',
-        objectType: 'person',
-        objectId: row.personId,
-        before: { assignmentId: row.id, role: row.role, teamId: row.teamId, clientId: row.clientId }
-      },
-      nowOf(ctx)
-    );
-    return { id: row.id };
   });
 }

@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { programVisibility } from '../policy/admin.ts';
 
 /** The programs (with their client) the principal may know about: everything for staff, its own client's for an auditor. */
-export async function listMyPrograms(ctx: Ctx) {
+export async function listMyPrograms({ ctx }: { ctx: Ctx }) {
   const v = programVisibility(ctx.principal);
   const p = schema.programs;
   const scope = v.all
