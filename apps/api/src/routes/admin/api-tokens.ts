@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { plainText } from '@attentive/shared';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route, json, jsonList } from '../../openapi.ts';
+import { route, json, jsonList, body } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { IdParam } from '../params.ts';
 import { tags } from './schemas.ts';
@@ -49,18 +49,16 @@ export function apiTokenRoutes(deps: AppDeps) {
         tags,
         summary: 'Create an API token for one program or one client; the token is shown only in this answer',
         request: {
-          body: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: z.object({
-                  name: plainText({ min: 1, max: 100 }),
-                  programId: z.number().int().positive().optional(),
-                  clientId: z.number().int().positive().optional()
-                })
-              }
-            }
-          }
+          ...body(
+            z
+              .object({
+                name: plainText({ min: 1, max: 100 }),
+                programId: z.number().int().positive().optional(),
+                clientId: z.number().int().positive().optional()
+              })
+              // The verb's rule (createApiToken checks it): scoped to exactly one program or one client.
+              .openapi({ oneOf: [{ required: ['programId'] }, { required: ['clientId'] }] })
+          )
         },
         responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created (copy the token now)') }
       }),

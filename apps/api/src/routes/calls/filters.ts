@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { callFilterOptions } from '@attentive/core';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route } from '../../openapi.ts';
+import { route, json } from '../../openapi.ts';
 import { Ref } from '@attentive/shared/contract';
 import { newRouter } from '../../router.ts';
 
@@ -22,7 +22,7 @@ const filtersRoute = route({
   operationId: 'getCallFilters',
   tags: ['Calls'],
   summary: 'Values the calls list can be filtered by (only what you may see)',
-  responses: { 200: { description: 'Filter options', content: { 'application/json': { schema: FilterOptionsSchema } } } }
+  responses: { 200: json(FilterOptionsSchema, 'Filter options') }
 });
 
 /** Registered before GET /calls/{id}: `filters` is not an id. */

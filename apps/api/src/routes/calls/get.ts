@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { getCall } from '@attentive/core';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route } from '../../openapi.ts';
+import { route, json } from '../../openapi.ts';
 import { CallFacts, Ref } from '@attentive/shared/contract';
 import { newRouter } from '../../router.ts';
 import { IdParam } from '../params.ts';
@@ -24,7 +24,7 @@ const detailRoute = route({
   tags: ['Calls'],
   summary: 'One call: facts and transcript turns',
   request: { params: IdParam },
-  responses: { 200: { description: 'The call', content: { 'application/json': { schema: CallDetailSchema } } } }
+  responses: { 200: json(CallDetailSchema, 'The call') }
 });
 
 export function getCallRoute(deps: AppDeps) {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_BATCH_RECORDS, importCallsBatch } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route, json } from '../../openapi.ts';
+import { route, json, body } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { tags, Summary, ImportQuery, rejectedError } from './import-schemas.ts';
 
@@ -15,10 +15,7 @@ export function importBatchRoute(deps: AppDeps) {
       summary: `Import up to ${MAX_BATCH_RECORDS} call records sent as a JSON array`,
       request: {
         query: ImportQuery.extend({ source: z.string().default('api') }),
-        body: {
-          required: true,
-          content: { 'application/json': { schema: z.array(z.unknown()).openapi({ description: 'CallRecord objects' }) } }
-        }
+        ...body(z.array(z.unknown()).openapi({ description: 'CallRecord objects' }))
       },
       responses: { 200: json(Summary, 'Imported') }
     }),

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { listCalls } from '@attentive/core';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route } from '../../openapi.ts';
+import { route, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { queryId, queryInt } from '../params.ts';
 import { CallListItemSchema } from './schemas.ts';
@@ -45,7 +45,7 @@ const listRoute = route({
       limit: queryInt(1, 200).default(50)
     })
   },
-  responses: { 200: { description: 'One page of calls', content: { 'application/json': { schema: CallPageSchema } } } }
+  responses: { 200: json(CallPageSchema, 'One page of calls') }
 });
 
 export function listCallsRoute(deps: AppDeps) {

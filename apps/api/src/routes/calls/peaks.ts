@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { getCallPeaks } from '@attentive/core/peaks/get-call-peaks';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route, readErrorsWith412 } from '../../openapi.ts';
+import { route, readErrorsWith412, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { IdParam, queryInt } from '../params.ts';
 
@@ -28,7 +28,7 @@ const peaksRoute = route({
     query: z.object({ buckets: queryInt(100, 8000).optional() })
   },
   responses: {
-    200: { description: 'Peaks, 0..1 per bucket', content: { 'application/json': { schema: PeaksSchema } } }
+    200: json(PeaksSchema, 'Peaks, 0..1 per bucket')
   },
   errors: readErrorsWith412
 });

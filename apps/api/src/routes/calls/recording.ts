@@ -7,7 +7,7 @@ import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
 import { ErrorEnvelope } from '@attentive/shared/contract';
 import { errorBody } from '../../errors.ts';
-import { route } from '../../openapi.ts';
+import { route, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { parseRange } from '../range.ts';
 import { IdParam } from '../params.ts';
@@ -22,7 +22,7 @@ const recordingRoute = route({
   responses: {
     200: { description: 'The whole recording', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
     206: { description: 'The requested byte range', content: { 'audio/*': { schema: z.string().openapi({ format: 'binary' }) } } },
-    416: { description: 'Range not satisfiable', content: { 'application/json': { schema: ErrorEnvelope } } }
+    416: json(ErrorEnvelope, 'Range not satisfiable')
   }
 });
 

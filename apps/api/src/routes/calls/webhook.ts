@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { upsertCallRecord } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route, json } from '../../openapi.ts';
+import { route, json, body } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { tags } from './import-schemas.ts';
 
@@ -38,7 +38,7 @@ export function callWebhookRoute(deps: AppDeps) {
       summary: 'One call record from a telephony system: 201 created, 200 updated or unchanged, 400 with details',
       request: {
         query: z.object({ source: z.string().default('webhook') }),
-        body: { required: true, content: { 'application/json': { schema: CallRecordDoc } } }
+        ...body(CallRecordDoc)
       },
       responses: {
         200: json(

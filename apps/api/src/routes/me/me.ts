@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
 import { describeMe } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route } from '../../openapi.ts';
+import { route, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 
 const GrantSchema = z.object({
@@ -39,7 +39,7 @@ const meRoute = route({
   operationId: 'getMe',
   tags: ['Accounts'],
   summary: 'Who is asking: name, roles and their scopes, and what it may do (`can`)',
-  responses: { 200: { description: 'The signed-in person or token', content: { 'application/json': { schema: MeSchema } } } }
+  responses: { 200: json(MeSchema, 'The signed-in person or token') }
 });
 
 export function getMeRoute(deps: AppDeps) {

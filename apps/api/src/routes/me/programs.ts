@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { listMyPrograms } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route } from '../../openapi.ts';
+import { route, jsonList } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 
 const MyProgram = z
@@ -21,7 +21,7 @@ const programsRoute = route({
   operationId: 'listMyPrograms',
   tags: ['Accounts'],
   summary: 'The programs the signed-in principal may see (a client auditor: those of its client)',
-  responses: { 200: { description: 'Programs', content: { 'application/json': { schema: z.object({ items: z.array(MyProgram) }) } } } }
+  responses: { 200: jsonList(MyProgram, 'Programs') }
 });
 
 export function myProgramsRoute(deps: AppDeps) {
