@@ -12,18 +12,13 @@ import { jsonBodyGuard } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { authRoutes } from './auth/auth-routes.ts';
-import { meRoutes } from './routes/me.ts';
-import { adminOrgRoutes } from './routes/admin-org.ts';
-import { adminPeopleRoutes } from './routes/admin-people.ts';
-import { adminTokenRoutes } from './routes/admin-tokens.ts';
-import { scorecardRoutes } from './routes/scorecards.ts';
-import { evaluationRoutes } from './routes/evaluations.ts';
-import { peaksRoutes } from './routes/peaks.ts';
-import { callRoutes } from './routes/calls.ts';
-import { coachingRoutes } from './routes/coaching.ts';
-import { coachingSessionRoutes } from './routes/coaching-sessions.ts';
-import { samplingRoutes } from './routes/sampling.ts';
-import { callsImportRoutes } from './routes/calls-import.ts';
+import { meRoutes } from './routes/me/index.ts';
+import { adminRoutes } from './routes/admin/index.ts';
+import { scorecardRoutes } from './routes/scorecards/index.ts';
+import { evaluationRoutes } from './routes/evaluations/index.ts';
+import { callRoutes } from './routes/calls/index.ts';
+import { coachingRoutes } from './routes/coaching/index.ts';
+import { samplingRoutes } from './routes/sampling/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -46,16 +41,11 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', meRoutes(deps))
-    .route('/', adminOrgRoutes(deps))
-    .route('/', adminPeopleRoutes(deps))
-    .route('/', adminTokenRoutes(deps))
+    .route('/', adminRoutes(deps))
     .route('/', scorecardRoutes(deps))
     .route('/', evaluationRoutes(deps))
-    .route('/', peaksRoutes(deps))
     .route('/', callRoutes(deps))
     .route('/', coachingRoutes(deps))
-    .route('/', coachingSessionRoutes(deps))
-    .route('/', callsImportRoutes(deps))
     .route('/', samplingRoutes(deps))
     .route('/', docsRoutes(app));
   return routes;

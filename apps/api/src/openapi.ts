@@ -76,3 +76,6 @@ export const body = <T extends z.ZodType>(schema: T) => ({ body: { required: tru
  * document then promised an object where the API answers null.)
  */
 export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+/** A response `{ items: [...] }`: how every list without paging answers. */
+export const jsonList = <T extends z.ZodType>(item: T, description: string) => json(z.object({ items: z.array(item) }), description);

@@ -5,10 +5,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
-import { ScorecardDefinition, type ScorecardDefinitionInput } from '@attentive/shared/scorecard';
+import type { ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import { loadEnv } from '../src/env.ts';
 import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
 import { signInAs, tokenHeaders } from './support/auth.ts';
+import { jsonRequests, type H } from './support/requests.ts';
+import { publishScorecard } from './support/scorecard.ts';
 
 const DEFINITION: ScorecardDefinitionInput = {
   sections: [
@@ -58,18 +60,11 @@ let clock = new Date('2026-11-02T10:00:00Z');
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
 let org: FixtureOrg;
-type H = Record<string, string>;
 const u = {} as Record<'qa' | 'admin' | 'leadA' | 'leadB' | 'agentA1' | 'agentA2' | 'agentB1' | 'auditorA', H>;
 let token: H;
 const ev = {} as Record<'a1' | 'a2' | 'b1', number>;
 
-const req = (method: string, path: string, headers: H, body?: unknown) =>
-  app.request(path, {
-    method,
-    headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined
-  });
-const get = (path: string, h: H) => req('GET', path, h);
+const { req, get } = jsonRequests(() => app);
 const callsOf = (agentId: number) => org.calls.filter((c) => c.agentId === agentId);
 
 /** An evaluation of a call by a lead, submitted at the current clock. */
@@ -94,18 +89,7 @@ beforeAll(async () => {
   app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }), now: () => clock });
   org = await createFixtureOrg(t.db, { callsPerAgent: 6 });
   const tenantId = org.tenantId;
-  const [card] = await t.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Default', createdBy: 'test' }).returning();
-  await t.db.insert(schema.scorecardVersions).values({
-    tenantId,
-    scorecardId: card!.id,
-    version: 1,
-    status: 'published',
-    definition: ScorecardDefinition.parse(DEFINITION),
-    createdBy: 'test',
-    updatedAt: new Date(),
-    publishedAt: new Date(),
-    publishedBy: 'test'
-  });
+  await publishScorecard(t.db, tenantId, DEFINITION);
   const s = (grants: Parameters<typeof signInAs>[2]['grants'], personId?: number) =>
     signInAs(app, t.db, { tenantId, grants, personId }).then((r) => r.headers);
   u.qa = await s([{ role: 'qa_analyst' }]);

@@ -13,6 +13,8 @@ import { computeScore } from '@attentive/core';
 import { loadEnv } from '../src/env.ts';
 import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
 import { signInAs, tokenHeaders } from './support/auth.ts';
+import { jsonRequests, type H } from './support/requests.ts';
+import { publishScorecard } from './support/scorecard.ts';
 
 const DEFINITION: ScorecardDefinitionInput = {
   sections: [
@@ -83,19 +85,12 @@ let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
 let org: FixtureOrg;
 let recordingsDir: string;
-type H = Record<string, string>;
 const u = {} as Record<'qa' | 'leadA' | 'leadB' | 'agentA1' | 'agentB1' | 'auditorA' | 'auditorB' | 'admin', H>;
 let token: H;
 let callA: number; // a call of agent a1 (team A, client A)
 let callA2: number;
 
-const req = (method: string, path: string, headers: H, body?: unknown) =>
-  app.request(path, {
-    method,
-    headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined
-  });
-const get = (path: string, h: H) => req('GET', path, h);
+const { req, get } = jsonRequests(() => app);
 
 async function countRows() {
   const [e, r, c] = await Promise.all([
@@ -112,19 +107,7 @@ beforeAll(async () => {
   app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test', RECORDINGS_DIR: recordingsDir }) });
   org = await createFixtureOrg(t.db);
   const tenantId = org.tenantId;
-  const definition = ScorecardDefinition.parse(DEFINITION);
-  const [card] = await t.db.insert(schema.scorecards).values({ tenantId, programId: null, name: 'Default', createdBy: 'test' }).returning();
-  await t.db.insert(schema.scorecardVersions).values({
-    tenantId,
-    scorecardId: card!.id,
-    version: 1,
-    status: 'published',
-    definition,
-    createdBy: 'test',
-    updatedAt: new Date(),
-    publishedAt: new Date(),
-    publishedBy: 'test'
-  });
+  await publishScorecard(t.db, tenantId, DEFINITION);
   const s = (grants: Parameters<typeof signInAs>[2]['grants'], personId?: number) =>
     signInAs(app, t.db, { tenantId, grants, personId }).then((r) => r.headers);
   u.qa = await s([{ role: 'qa_analyst' }]);

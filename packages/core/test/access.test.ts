@@ -73,19 +73,29 @@ describe('tenant-scoped loading', () => {
 describe('roles', () => {
   const admin = () => ({ db: t.db, principal: systemPrincipal(org.tenantId, 'test') });
   it('needs the scope each role takes, within the tenant', async () => {
-    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: other.teams.a.id })).rejects.toMatchObject({
+    await expect(assignRole({ ctx: admin(), input: { personId: org.agents.a1.id, role: 'team_lead' } })).rejects.toMatchObject({
+      code: 'VALIDATION'
+    });
+    await expect(
+      assignRole({ ctx: admin(), input: { personId: org.agents.a1.id, role: 'team_lead', teamId: other.teams.a.id } })
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND'
     });
-    await expect(assignRole(admin(), other.agents.a1.id, { role: 'agent' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(assignRole(admin(), org.agents.a1.id, { role: 'superuser' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    const ok = await assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: org.teams.b.id });
+    await expect(assignRole({ ctx: admin(), input: { personId: other.agents.a1.id, role: 'agent' } })).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
+    await expect(assignRole({ ctx: admin(), input: { personId: org.agents.a1.id, role: 'superuser' } })).rejects.toMatchObject({
+      code: 'VALIDATION'
+    });
+    const ok = await assignRole({ ctx: admin(), input: { personId: org.agents.a1.id, role: 'team_lead', teamId: org.teams.b.id } });
     expect(ok).toMatchObject({ role: 'team_lead', teamId: org.teams.b.id });
-    await expect(assignRole(admin(), org.agents.a1.id, { role: 'team_lead', teamId: org.teams.b.id })).rejects.toMatchObject({
+    await expect(
+      assignRole({ ctx: admin(), input: { personId: org.agents.a1.id, role: 'team_lead', teamId: org.teams.b.id } })
+    ).rejects.toMatchObject({
       code: 'CONFLICT'
     });
     await expect(
-      assignRole({ db: t.db, principal: user([{ role: 'qa_analyst' }]) }, org.agents.a1.id, { role: 'agent' })
+      assignRole({ ctx: { db: t.db, principal: user([{ role: 'qa_analyst' }]) }, input: { personId: org.agents.a1.id, role: 'agent' } })
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -93,16 +103,18 @@ describe('roles', () => {
 describe('API tokens', () => {
   it('resolve to an integration principal until revoked', async () => {
     const ctx = { db: t.db, principal: systemPrincipal(org.tenantId, 'test') };
-    const { token, id } = await createApiToken(ctx, { name: 'x', programId: org.programs.a.id });
+    const { token, id } = await createApiToken({ ctx, input: { name: 'x', programId: org.programs.a.id } });
     expect(await principalForApiToken(t.db, token)).toMatchObject({
       kind: 'token',
       tenantId: org.tenantId,
       grants: [{ role: 'integration', programId: org.programs.a.id }]
     });
     expect(await principalForApiToken(t.db, `${token}x`)).toBeNull();
-    await revokeApiToken(ctx, { id });
+    await revokeApiToken({ ctx, input: { tokenId: id } });
     expect(await principalForApiToken(t.db, token)).toBeNull();
-    await expect(revokeApiToken({ db: t.db, principal: systemPrincipal(other.tenantId, 'test') }, { id })).rejects.toMatchObject({
+    await expect(
+      revokeApiToken({ ctx: { db: t.db, principal: systemPrincipal(other.tenantId, 'test') }, input: { tokenId: id } })
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND'
     });
   });

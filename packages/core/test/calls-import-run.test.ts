@@ -30,7 +30,7 @@ const stream = (text: string, chunk = 7) =>
 
 const ctxOf = (principal: Principal): Ctx => ({ db: t.db, principal, requestId: 'test' });
 const csv = (principal: Principal, text: string, mode: 'all-or-nothing' | 'skip-invalid' = 'skip-invalid', source = 'pbx') =>
-  importCallsCsv(ctxOf(principal), { body: stream(text), mode, source });
+  importCallsCsv({ ctx: ctxOf(principal), input: { body: stream(text), mode, source } });
 const countCalls = async (tenantId: number, source = 'pbx') =>
   Number(
     (await t.db.$client.execute({ sql: 'SELECT count(*) FROM calls WHERE tenant_id = ? AND source = ?', args: [tenantId, source] }))
@@ -77,7 +77,7 @@ describe('CSV import (core verb)', () => {
       { line: 5, column: 'talk_seconds', reason: 'talk_seconds must be a whole number of seconds (got "long")' }
     ]);
     expect(await countCalls(org.tenantId)).toBe(before);
-    const rec = await getImport(ctxOf(admin), r.importId);
+    const rec = await getImport({ ctx: ctxOf(admin), input: { importId: r.importId } });
     expect(rec).toMatchObject({ status: 'rejected', invalid: 2, inserted: 0 });
   });
 
@@ -117,17 +117,23 @@ describe('CSV import (core verb)', () => {
 
   it('commits skip-invalid imports in chunks and keeps counting across them', async () => {
     const rows = Array.from({ length: 12_345 }, (_, i) => row(`c${i}`, { agent: i % 2 ? 'A1' : 'A2' }));
-    const r = await importCallsCsv(ctxOf(admin), {
-      body: stream([HEADER, ...rows].join('\n'), 65536),
-      mode: 'skip-invalid',
-      source: 'chunks'
+    const r = await importCallsCsv({
+      ctx: ctxOf(admin),
+      input: {
+        body: stream([HEADER, ...rows].join('\n'), 65536),
+        mode: 'skip-invalid',
+        source: 'chunks'
+      }
     });
     expect(r).toMatchObject({ rows: 12_345, inserted: 12_345, invalid: 0 });
     expect(await countCalls(org.tenantId, 'chunks')).toBe(12_345);
-    const again = await importCallsCsv(ctxOf(admin), {
-      body: stream([HEADER, ...rows].join('\n'), 65536),
-      mode: 'all-or-nothing',
-      source: 'chunks'
+    const again = await importCallsCsv({
+      ctx: ctxOf(admin),
+      input: {
+        body: stream([HEADER, ...rows].join('\n'), 65536),
+        mode: 'all-or-nothing',
+        source: 'chunks'
+      }
     });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 12_345 });
   });
@@ -209,10 +215,10 @@ describe('integration tokens', () => {
   it('sees its own imports only', async () => {
     const tok = token({ programId: org.programs.a.id });
     const r = await csv(tok, [HEADER, row('v1')].join('\n'), 'skip-invalid', 'tok');
-    await expect(getImport(ctxOf(tok), r.importId)).resolves.toMatchObject({ id: r.importId });
+    await expect(getImport({ ctx: ctxOf(tok), input: { importId: r.importId } })).resolves.toMatchObject({ id: r.importId });
     const otherTok = token({ clientId: org.clients.b.id });
-    await expect(getImport(ctxOf(otherTok), r.importId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getImport(ctxOf(admin), r.importId)).resolves.toMatchObject({ status: 'completed' });
+    await expect(getImport({ ctx: ctxOf(otherTok), input: { importId: r.importId } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getImport({ ctx: ctxOf(admin), input: { importId: r.importId } })).resolves.toMatchObject({ status: 'completed' });
   });
 });
 
@@ -228,10 +234,13 @@ describe('JSON batch and single record', () => {
   });
 
   it('batch: reports bad records by index and column', async () => {
-    const r = await importCallsBatch(ctxOf(admin), {
-      records: [rec('b1'), rec('b2', { talk_seconds: -1 }), 'nonsense'],
-      mode: 'skip-invalid',
-      source: 'api'
+    const r = await importCallsBatch({
+      ctx: ctxOf(admin),
+      input: {
+        records: [rec('b1'), rec('b2', { talk_seconds: -1 }), 'nonsense'],
+        mode: 'skip-invalid',
+        source: 'api'
+      }
     });
     expect(r).toMatchObject({ inserted: 1, invalid: 2 });
     expect(r.errors).toEqual([
@@ -242,12 +251,14 @@ describe('JSON batch and single record', () => {
 
   it('single record: created, unchanged, updated', async () => {
     const c = ctxOf(admin);
-    const a = await upsertCallRecord(c, { record: rec('w1'), source: 'hook' });
+    const a = await upsertCallRecord({ ctx: c, input: { record: rec('w1'), source: 'hook' } });
     expect(a.status).toBe('created');
-    expect((await upsertCallRecord(c, { record: rec('w1'), source: 'hook' })).status).toBe('unchanged');
-    const u = await upsertCallRecord(c, { record: rec('w1', { hold_seconds: 30 }), source: 'hook' });
+    expect((await upsertCallRecord({ ctx: c, input: { record: rec('w1'), source: 'hook' } })).status).toBe('unchanged');
+    const u = await upsertCallRecord({ ctx: c, input: { record: rec('w1', { hold_seconds: 30 }), source: 'hook' } });
     expect(u).toEqual({ status: 'updated', callId: a.callId, source: 'hook', externalId: 'w1' });
-    await expect(upsertCallRecord(c, { record: rec('w2', { customer_ref: '0612345678' }), source: 'hook' })).rejects.toMatchObject({
+    await expect(
+      upsertCallRecord({ ctx: c, input: { record: rec('w2', { customer_ref: '0612345678' }), source: 'hook' } })
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       details: [expect.objectContaining({ column: 'customer_ref' })]
     });

@@ -13,8 +13,10 @@ import {
   runSamplingPlan,
   updateSamplingPlan
 } from '../src/sampling/index.ts';
-import { saveClient, saveProgram, saveTeam } from '../src/org/org-units.ts';
-import { savePerson } from '../src/org/people.ts';
+import { saveTeam } from '../src/org/save-team.ts';
+import { saveClient } from '../src/org/save-client.ts';
+import { saveProgram } from '../src/org/save-program.ts';
+import { savePerson } from '../src/org/save-person.ts';
 import { createScorecard, openScorecardDraft, publishScorecardDraft, saveScorecardDraft } from '../src/scorecards/index.ts';
 
 /**
@@ -103,13 +105,13 @@ describe('no-op writes store nothing', () => {
     const auditRows = async () =>
       Number((await t.db.select({ n: count() }).from(schema.auditLog).where(eq(schema.auditLog.tenantId, org.tenantId)))[0]!.n);
     const before = await auditRows();
-    const team = await saveTeam(admin(), { id: org.teams.a.id, name: ` ${org.teams.a.name} ` });
+    const team = await saveTeam({ ctx: admin(), input: { id: org.teams.a.id, name: ` ${org.teams.a.name} ` } });
     expect(team.name).toBe(org.teams.a.name);
-    await saveClient(admin(), { id: org.clients.a.id, code: org.clients.a.code, name: org.clients.a.name });
-    await saveProgram(admin(), { id: org.programs.a.id, name: org.programs.a.name, clientId: org.clients.a.id });
-    await savePerson(admin(), { id: org.agents.a1.id, name: org.agents.a1.name });
+    await saveClient({ ctx: admin(), input: { id: org.clients.a.id, code: org.clients.a.code, name: org.clients.a.name } });
+    await saveProgram({ ctx: admin(), input: { id: org.programs.a.id, name: org.programs.a.name, clientId: org.clients.a.id } });
+    await savePerson({ ctx: admin(), input: { id: org.agents.a1.id, name: org.agents.a1.name } });
     expect(await auditRows()).toBe(before);
-    await saveTeam(admin(), { id: org.teams.a.id, name: 'Renamed' });
+    await saveTeam({ ctx: admin(), input: { id: org.teams.a.id, name: 'Renamed' } });
     expect(await auditRows()).toBe(before + 1);
   });
 

@@ -12,7 +12,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * Owners of such routes add their entry here.
  */
 export const BODY_LIMITS: { method: string; path: RegExp; maxBytes: number | null }[] = [
-  // CSV import: streamed row by row, never buffered; its own limit is checked while streaming (routes/calls-import.ts).
+  // CSV import: streamed row by row, never buffered; its own limit is checked while streaming (routes/calls/import-csv.ts).
   { method: 'POST', path: /^\/api\/calls\/import$/, maxBytes: null },
   // JSON batch: up to MAX_BATCH_RECORDS (5,000) records of about 400 bytes.
   { method: 'POST', path: /^\/api\/calls\/batch$/, maxBytes: 8 * 1024 * 1024 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { route, PUBLIC, readErrors } from '../openapi.ts';
+import { route, PUBLIC, readErrors, json } from '../openapi.ts';
 import { pingDb } from '@attentive/db';
 import type { AppDeps } from '../context.ts';
 import { newRouter, API_VERSION } from '../router.ts';
@@ -13,14 +13,7 @@ const healthRoute = route({
   tags: ['System'],
   summary: 'Liveness and database reachability',
   responses: {
-    200: {
-      description: 'Service status',
-      content: {
-        'application/json': {
-          schema: z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'unreachable']), version: z.string() })
-        }
-      }
-    }
+    200: json(z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'unreachable']), version: z.string() }), 'Service status')
   }
 });
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { schema } from '@attentive/db';
-import { noForeignIds, only, type Expectations } from './types.ts';
+import { noForeignIds, everyone, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
 
 /**
@@ -15,8 +15,6 @@ const callOf = (w: World, t: Target) =>
     .calls.filter((c) => c.agentId === side(w, t).agents.a1.id)
     .at(-1)!;
 
-const everyone = (n: number) =>
-  only({ admin: n, qa_analyst: n, team_lead: n, agent: n, client_auditor: n, mystery_shopper: n, survey_caller: n, integration: n });
 const NF = { own: 404, foreign: 404 };
 const readers = (own: number) => {
   const ok = { own, foreign: 404 };

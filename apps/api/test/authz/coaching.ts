@@ -5,10 +5,11 @@ import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation'
 import { openDispute } from '@attentive/core/coaching/open-dispute';
 import { createCoachingSession } from '@attentive/core/coaching/create-session';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
-import { ScorecardDefinition } from '@attentive/shared/scorecard';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { ensureScorecard } from './scorecard.ts';
+import { freshCall } from './fresh-call.ts';
 
 /**
  * Coaching (issue 6). "Own" = data of agent a1 of tenant a (team a, the matrix agent itself);
@@ -18,60 +19,6 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const a1 = (w: World, t: Target) => side(w, t).agents.a1;
-const DEF = ScorecardDefinition.parse({
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
-    }
-  ]
-});
-
-async function ensureScorecard(w: World, tenantId: number) {
-  const [has] = await w.db
-    .select({ id: schema.scorecards.id })
-    .from(schema.scorecards)
-    .where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId)))
-    .limit(1);
-  if (has) return;
-  const [card] = await w.db
-    .insert(schema.scorecards)
-    .values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' })
-    .returning();
-  await w.db.insert(schema.scorecardVersions).values({
-    tenantId,
-    scorecardId: card!.id,
-    version: 1,
-    status: 'published',
-    definition: DEF,
-    createdBy: 'matrix',
-    updatedAt: new Date()
-  });
-}
-
-/** A fresh call of a1 (self-evaluation requests are one per call and agent). */
-async function freshCall(w: World, t: Target) {
-  const o = side(w, t);
-  const [c] = await w.db
-    .insert(schema.calls)
-    .values({
-      tenantId: o.tenantId,
-      source: 'matrix',
-      externalId: `coach-${w.uniq()}`,
-      programId: o.programs.a.id,
-      queueId: o.queues.a.id,
-      agentId: o.agents.a1.id,
-      direction: 'inbound',
-      startedAt: new Date(),
-      answerSeconds: 5,
-      talkSeconds: 100,
-      holdSeconds: 0,
-      transfers: 0
-    })
-    .returning();
-  return c!;
-}
 
 const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, `matrix-${w.uniq()}`) });
 const agentOf = (w: World, t: Target): Principal => ({
@@ -86,7 +33,7 @@ const agentOf = (w: World, t: Target): Principal => ({
 async function submitted(w: World, t: Target) {
   await ensureScorecard(w, side(w, t).tenantId);
   const ctx = sys(w, t);
-  const call = await freshCall(w, t);
+  const call = await freshCall(w, t, 'coach');
   const { evaluation: e } = await startEvaluation({ ctx, input: { callId: call.id } });
   return (await submitEvaluation({ ctx, input: { evaluationId: e.id, version: e.version, answers: { greeting: 'no' } } })).evaluation;
 }
@@ -123,7 +70,7 @@ async function session(w: World, t: Target) {
 const foreignSelf = new Set<number>();
 async function selfRequest(w: World, t: Target) {
   await ensureScorecard(w, side(w, t).tenantId);
-  const r = await requestSelfEvaluation({ ctx: sys(w, t), input: { callId: (await freshCall(w, t)).id } });
+  const r = await requestSelfEvaluation({ ctx: sys(w, t), input: { callId: (await freshCall(w, t, 'coach')).id } });
   if (t === 'foreign') foreignSelf.add(r.id);
   return r;
 }
@@ -253,7 +200,7 @@ export const coachingExpectations: Expectations = {
   'POST /api/coaching/self-evaluations': {
     request: async (w, t) => (
       await ensureScorecard(w, side(w, t).tenantId),
-      { path: '/api/coaching/self-evaluations', body: { callId: (await freshCall(w, t)).id } }
+      { path: '/api/coaching/self-evaluations', body: { callId: (await freshCall(w, t, 'coach')).id } }
     ),
     expect: only({ ...coaches(201), ...agentRefused, ...nobodyElse })
   },

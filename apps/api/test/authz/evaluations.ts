@@ -1,13 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { schema } from '@attentive/db';
 import { systemPrincipal } from '@attentive/core';
 import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
 import { saveSelfEvaluation } from '@attentive/core/coaching/save-self-evaluation';
-import { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { ensureScorecard } from './scorecard.ts';
+import { freshCall } from './fresh-call.ts';
 
 /**
  * Evaluations (issue 4). "Own" = an evaluation or call of agent a1 of tenant a (team a, client a);
@@ -16,69 +15,15 @@ import type { Target, World } from './world.ts';
  */
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const callOf = (w: World, t: Target) => side(w, t).calls.find((c) => c.agentId === side(w, t).agents.a1.id)!;
-const DEF = ScorecardDefinition.parse({
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
-    }
-  ]
-});
-
-async function ensureScorecard(w: World, tenantId: number) {
-  const [has] = await w.db
-    .select({ id: schema.scorecards.id })
-    .from(schema.scorecards)
-    .where(and(eq(schema.scorecards.tenantId, tenantId), isNull(schema.scorecards.programId)))
-    .limit(1);
-  if (has) return;
-  const [card] = await w.db
-    .insert(schema.scorecards)
-    .values({ tenantId, programId: null, name: 'Matrix default', createdBy: 'matrix' })
-    .returning();
-  await w.db.insert(schema.scorecardVersions).values({
-    tenantId,
-    scorecardId: card!.id,
-    version: 1,
-    status: 'published',
-    definition: DEF,
-    createdBy: 'matrix',
-    updatedAt: new Date()
-  });
-}
 
 const foreignEvaluationIds = new Set<number>();
-
-/** A fresh call of a1: a call counts once, so every submitted evaluation needs its own. */
-async function freshCall(w: World, t: Target) {
-  const o = side(w, t);
-  const [c] = await w.db
-    .insert(schema.calls)
-    .values({
-      tenantId: o.tenantId,
-      source: 'matrix',
-      externalId: `eval-${w.uniq()}`,
-      programId: o.programs.a.id,
-      queueId: o.queues.a.id,
-      agentId: o.agents.a1.id,
-      direction: 'inbound',
-      startedAt: new Date(),
-      answerSeconds: 5,
-      talkSeconds: 100,
-      holdSeconds: 0,
-      transfers: 0
-    })
-    .returning();
-  return c!;
-}
 
 /** A fresh evaluation of agent a1 on the target side, as a draft or submitted (by the system). */
 async function evaluation(w: World, t: Target, status: 'draft' | 'submitted') {
   const o = side(w, t);
   await ensureScorecard(w, o.tenantId);
   const ctx = { db: w.db, principal: systemPrincipal(o.tenantId, `matrix-${w.uniq()}`) };
-  const { evaluation: e } = await startEvaluation({ ctx, input: { callId: (await freshCall(w, t)).id } });
+  const { evaluation: e } = await startEvaluation({ ctx, input: { callId: (await freshCall(w, t, 'eval')).id } });
   if (t === 'foreign') foreignEvaluationIds.add(e.id);
   if (status === 'draft') return e;
   return (await submitEvaluation({ ctx, input: { evaluationId: e.id, version: e.version, answers: { greeting: 'yes' } } })).evaluation;
@@ -89,7 +34,7 @@ async function ownSelfEvaluation(w: World) {
   await ensureScorecard(w, w.a.tenantId);
   const r = await requestSelfEvaluation({
     ctx: { db: w.db, principal: systemPrincipal(w.a.tenantId, `matrix-${w.uniq()}`) },
-    input: { callId: (await freshCall(w, 'own')).id }
+    input: { callId: (await freshCall(w, 'own', 'eval')).id }
   });
   const agent = {
     kind: 'user' as const,
@@ -122,6 +67,16 @@ const allLists = only({
   mystery_shopper: 200,
   survey_caller: 200,
   integration: 200
+});
+
+/** A draft is its evaluator's: only an admin may touch another's draft; nobody else even sees it except evaluators. */
+const draftOwnerOnly = only({
+  admin: ok(200),
+  qa_analyst: { own: 403, foreign: 404 },
+  team_lead: { own: 403, foreign: 404 },
+  agent: NF,
+  client_auditor: NF,
+  ...others
 });
 
 export const evaluationsExpectations: Expectations = {
@@ -179,29 +134,14 @@ export const evaluationsExpectations: Expectations = {
       const e = await evaluation(w, t, 'draft');
       return { path: `/api/evaluations/${e.id}/draft`, body: { version: e.version, answers: { greeting: 'no' } } };
     },
-    // The draft is the system's: only an admin may touch another's draft; nobody else even sees it except evaluators.
-    expect: only({
-      admin: ok(200),
-      qa_analyst: { own: 403, foreign: 404 },
-      team_lead: { own: 403, foreign: 404 },
-      agent: NF,
-      client_auditor: NF,
-      ...others
-    })
+    expect: draftOwnerOnly
   },
   'POST /api/evaluations/{id}/submit': {
     request: async (w, t) => {
       const e = await evaluation(w, t, 'draft');
       return { path: `/api/evaluations/${e.id}/submit`, body: { version: e.version, answers: { greeting: 'yes' } } };
     },
-    expect: only({
-      admin: ok(200),
-      qa_analyst: { own: 403, foreign: 404 },
-      team_lead: { own: 403, foreign: 404 },
-      agent: NF,
-      client_auditor: NF,
-      ...others
-    })
+    expect: draftOwnerOnly
   },
   'POST /api/evaluations/{id}/revisions': {
     request: async (w, t) => {

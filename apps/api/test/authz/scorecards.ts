@@ -1,6 +1,6 @@
 import { schema } from '@attentive/db';
 import { createScorecard, openScorecardDraft, publishScorecardDraft, systemPrincipal } from '@attentive/core';
-import { noForeignIds, only, type Expectations } from './types.ts';
+import { noForeignIds, everyone, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
 
 /**
@@ -48,16 +48,6 @@ const sharedCard = (w: World, t: Target) => {
 const NF = { own: 404, foreign: 404 };
 const ok = (n: number) => ({ own: n, foreign: 404 });
 const managers = (n: number) => ({ admin: ok(n), qa_analyst: ok(n) });
-const everyone = only({
-  admin: 200,
-  qa_analyst: 200,
-  team_lead: 200,
-  agent: 200,
-  client_auditor: 200,
-  mystery_shopper: 200,
-  survey_caller: 200,
-  integration: 200
-});
 
 export const scorecardsExpectations: Expectations = {
   'GET /api/scorecards': {
@@ -67,7 +57,7 @@ export const scorecardsExpectations: Expectations = {
       await sharedCard(w, 'foreign');
       return { path: '/api/scorecards' };
     },
-    expect: everyone,
+    expect: everyone(200),
     check: (body: any, w, _t, caller) => {
       noForeignIds(
         (b) => b.scorecards,
@@ -89,7 +79,7 @@ export const scorecardsExpectations: Expectations = {
   },
   'POST /api/scorecards/score-preview': {
     request: () => ({ path: '/api/scorecards/score-preview', body: { definition: DEF, answers: { greeting: 'yes' } } }),
-    expect: everyone
+    expect: everyone(200)
   },
   'GET /api/scorecards/{id}': {
     request: async (w, t) => ({ path: `/api/scorecards/${await sharedCard(w, t)}` }),

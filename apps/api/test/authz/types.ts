@@ -1,3 +1,4 @@
+import { ROLES } from '@attentive/shared';
 import type { Caller, Target, World } from './world.ts';
 
 /** The request one cell sends. `path` is the concrete URL path (ids filled in). */
@@ -22,19 +23,12 @@ type Rest = Omit<Record<Caller, Status>, 'anonymous'>;
 /** Everyone refused (403) except the callers listed; nobody signed in gets 401. */
 export function only(allowed: Partial<Rest>, others = 403): Record<Caller, Status> {
   const all = { anonymous: 401 } as Record<Caller, Status>;
-  for (const c of [
-    'admin',
-    'qa_analyst',
-    'team_lead',
-    'agent',
-    'client_auditor',
-    'mystery_shopper',
-    'survey_caller',
-    'integration'
-  ] as const)
-    all[c] = allowed[c] ?? others;
+  for (const c of ROLES) all[c] = allowed[c] ?? others;
   return all;
 }
+
+/** Every signed-in caller gets `status`; nobody signed in gets 401. */
+export const everyone = (status: Status) => only(Object.fromEntries(ROLES.map((r) => [r, status])));
 
 /** Admin-only route on one resource: the admin gets `ok` on its own tenant's and 404 on a foreign one. */
 export const adminOnly = (ok: number) => only({ admin: { own: ok, foreign: 404 } });

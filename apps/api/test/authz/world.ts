@@ -1,20 +1,11 @@
+import { ROLES } from '@attentive/shared';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { Db } from '@attentive/db';
 import type { Grant } from '@attentive/core';
 import { signInAs, tokenHeaders } from '../support/auth.ts';
 
 /** Every kind of caller the matrix tries: each role of a person, an API token, and nobody. */
-export const CALLERS = [
-  'anonymous',
-  'admin',
-  'qa_analyst',
-  'team_lead',
-  'agent',
-  'client_auditor',
-  'mystery_shopper',
-  'survey_caller',
-  'integration'
-] as const;
+export const CALLERS = ['anonymous', ...ROLES] as const;
 export type Caller = (typeof CALLERS)[number];
 export type Target = 'own' | 'foreign';
 

@@ -88,9 +88,9 @@ export async function tokenHeaders(
   db: Db,
   opts: { tenantId: number; programId?: number; clientId?: number; name?: string }
 ): Promise<{ headers: Record<string, string>; token: string; tokenId: number }> {
-  const { token, id } = await createApiToken(
-    { db, principal: { kind: 'system', tenantId: opts.tenantId, label: 'system:test', grants: [{ role: 'admin' }] } },
-    { name: opts.name ?? `test token ${++seq}`, programId: opts.programId, clientId: opts.clientId }
-  );
+  const { token, id } = await createApiToken({
+    ctx: { db, principal: { kind: 'system', tenantId: opts.tenantId, label: 'system:test', grants: [{ role: 'admin' }] } },
+    input: { name: opts.name ?? `test token ${++seq}`, programId: opts.programId, clientId: opts.clientId }
+  });
   return { headers: { authorization: `Bearer ${token}` }, token, tokenId: id };
 }

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { capabilitiesOf } from '../policy/capabilities.ts';
 
 /** What the signed-in principal may know about itself: name, roles and scopes, and what it may do (`can`). */
-export async function describeMe(ctx: Ctx) {
+export async function describeMe({ ctx }: { ctx: Ctx }) {
   const p = ctx.principal;
   let name = p.label;
   let email: string | null = null;

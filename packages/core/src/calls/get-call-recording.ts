@@ -7,7 +7,8 @@ import { audioContentType, resolveRecordingPath } from './recording-path.ts';
  * Where the audio of a readable call lives. The caller streams the file; a stored path that escapes
  * the recordings directory is refused, never opened.
  */
-export async function getCallRecording({ ctx, id, recordingsDir }: { ctx: Ctx; id: number; recordingsDir: string }) {
+export async function getCallRecording({ ctx, input, recordingsDir }: { ctx: Ctx; input: { callId: number }; recordingsDir: string }) {
+  const id = input.callId;
   const { call } = await loadReadableCall(ctx, id);
   if (!call.recordingPath) throw notFound(`Recording of call ${id}`);
   const file = resolveRecordingPath(recordingsDir, call.recordingPath);

@@ -53,9 +53,9 @@ export async function loadReadableCall(ctx: Ctx, id: number) {
   return row;
 }
 
-export async function getCall({ ctx, id }: { ctx: Ctx; id: number }): Promise<CallDetail> {
-  const { call, agent, program, client, team, queue } = await loadReadableCall(ctx, id);
-  const [transcript] = await ctx.db.select().from(callTranscripts).where(eq(callTranscripts.callId, id));
+export async function getCall({ ctx, input }: { ctx: Ctx; input: { callId: number } }): Promise<CallDetail> {
+  const { call, agent, program, client, team, queue } = await loadReadableCall(ctx, input.callId);
+  const [transcript] = await ctx.db.select().from(callTranscripts).where(eq(callTranscripts.callId, input.callId));
   return {
     id: call.id,
     source: call.source,

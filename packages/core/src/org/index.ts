@@ -1,3 +1,12 @@
-export * from './org-units.ts';
-export * from './people.ts';
-export * from './my-programs.ts';
+export { changesNothing } from './org-unit-rules.ts';
+export * from './list-teams.ts';
+export * from './save-team.ts';
+export * from './list-clients.ts';
+export * from './save-client.ts';
+export * from './list-programs.ts';
+export * from './save-program.ts';
+export { rolesOf, roleView, type PersonInput } from './person-rules.ts';
+export * from './list-people.ts';
+export * from './get-person.ts';
+export * from './save-person.ts';
+export * from './list-my-programs.ts';

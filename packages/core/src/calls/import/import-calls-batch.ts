@@ -11,10 +11,13 @@ import type { ImportMode, ImportSummary } from './types.ts';
 export const MAX_BATCH_RECORDS = 5000;
 
 /** Imports an array of call records (JSON), with the same validation, idempotence and modes as a CSV file. */
-export async function importCallsBatch(
-  ctx: Ctx,
-  input: { records: unknown[]; mode: ImportMode; source: string; importId?: string }
-): Promise<ImportSummary> {
+export async function importCallsBatch({
+  ctx,
+  input
+}: {
+  ctx: Ctx;
+  input: { records: unknown[]; mode: ImportMode; source: string; importId?: string };
+}): Promise<ImportSummary> {
   requireImporter(ctx.principal);
   if (input.records.length > MAX_BATCH_RECORDS) {
     throw invalid(

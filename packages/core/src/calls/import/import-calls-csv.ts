@@ -57,7 +57,7 @@ type Pending = { cells: string[]; line: number };
  * stays bounded: the next chunk of the body is read only after the rows of the previous one are
  * written, so a slow database slows the upload instead of filling memory.
  */
-export async function importCallsCsv(ctx: Ctx, input: CsvImportInput): Promise<ImportSummary> {
+export async function importCallsCsv({ ctx, input }: { ctx: Ctx; input: CsvImportInput }): Promise<ImportSummary> {
   const importId = input.importId ?? randomUUID();
   const decoder = decoderFor(input.charset);
   const utf8 = decoder ? null : new Utf8Check();

@@ -10,7 +10,8 @@ export {
 export { importCallsCsv, type CsvImportInput } from './import-calls-csv.ts';
 export { importCallsBatch, MAX_BATCH_RECORDS } from './import-calls-batch.ts';
 export { upsertCallRecord, type UpsertOutcome } from './upsert-call-record.ts';
-export { getImport, listImports, type ImportView } from './get-import.ts';
+export { getImport, type ImportView } from './get-import.ts';
+export { listImports } from './list-imports.ts';
 export { CALL_IMPORT_TEMPLATE } from './template.ts';
 export { requireImporter } from './check-import-start.ts';
 export { sweepInterruptedImports, interruptedMessage } from './sweep-interrupted.ts';

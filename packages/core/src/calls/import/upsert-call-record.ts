@@ -16,7 +16,7 @@ export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callI
  * One call record from a telephony system (webhook): created, updated when something changed, or left
  * as it is — the same validation and idempotence as a bulk import, in one transaction with its audit row.
  */
-export async function upsertCallRecord(ctx: Ctx, input: { record: unknown; source: string }): Promise<UpsertOutcome> {
+export async function upsertCallRecord({ ctx, input }: { ctx: Ctx; input: { record: unknown; source: string } }): Promise<UpsertOutcome> {
   const p = ctx.principal;
   requireImporter(p);
   if (!SOURCE_PATTERN.test(input.source))
