@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import type { CallScope } from '../policy/calls.ts';
 
 /** The evaluators a sample assigned this call to (items not replaced): see CallScope.assignedTo. */
@@ -46,18 +47,8 @@ export async function loadCallWithScope(tx: DbOrTx, tenantId: number, callId: nu
 }
 
 export async function loadAgentScope(tx: DbOrTx, tenantId: number, agentId: number, programId: number) {
-  const [agent] = await tx
-    .select()
-    .from(schema.people)
-    .where(and(eq(schema.people.id, agentId), eq(schema.people.tenantId, tenantId)))
-    .limit(1);
-  if (!agent) throw notFound(`Agent ${agentId}`);
-  const [program] = await tx
-    .select()
-    .from(schema.programs)
-    .where(and(eq(schema.programs.id, programId), eq(schema.programs.tenantId, tenantId)))
-    .limit(1);
-  if (!program) throw notFound(`Program ${programId}`);
+  const agent = await findInTenant(tx, schema.people, tenantId, agentId, 'Agent');
+  const program = await findInTenant(tx, schema.programs, tenantId, programId, 'Program');
   const scope: CallScope = { tenantId, programId, clientId: program.clientId, agentId, agentTeamId: agent.teamId };
   return { agent, program, scope };
 }

@@ -63,17 +63,8 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
     // A sampled call's sample item now points at its evaluation (the work queue shows it done).
     if (row.callId != null)
       await linkEvaluationToSample(tx, { tenantId: row.tenantId, callId: row.callId, evaluationId: row.id, kind: row.kind });
-    await writeAudit(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId },
-      {
-        action: 'evaluation.submit',
-        objectType: 'evaluation',
-        objectId: evaluation.id,
-        after: { revision: 1, overallScore: result.score, failed: result.failed, answers }
-      },
-      now
-    );
+    const after = { revision: 1, overallScore: result.score, failed: result.failed, answers };
+    await writeAudit(tx, ctx, { action: 'evaluation.submit', objectType: 'evaluation', objectId: evaluation.id, after }, now);
     return { evaluation: evaluationDto(row), revision: revisionDto(revision!), score: result };
   });
 }

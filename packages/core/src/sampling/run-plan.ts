@@ -168,28 +168,19 @@ export async function runSamplingPlan({
     const assigned = await assignItemsInTx(tx, { tenantId: p.tenantId, itemIds, mode: def.assignment.mode, dueAt, now });
     const finishedAt = new Date(now.getTime() + Math.round(performance.now() - started));
     await tx.update(schema.sampleRuns).set({ finishedAt }).where(eq(schema.sampleRuns.id, run!.id));
-    await writeAudit(
-      tx,
-      ctx,
-      {
-        action: 'sample_run.create',
-        objectType: 'sample_run',
-        objectId: run!.id,
-        after: {
-          planId: plan.id,
-          planVersion: version!.version,
-          period: period.label,
-          purpose,
-          trigger: audit ? 'client' : trigger,
-          seedSource: audit ? 'client' : 'generated',
-          populationHash: hash,
-          populationSize: pop.ids.length,
-          selected: drawn.items.length,
-          assigned
-        }
-      },
-      now
-    );
+    const after = {
+      planId: plan.id,
+      planVersion: version!.version,
+      period: period.label,
+      purpose,
+      trigger: audit ? 'client' : trigger,
+      seedSource: audit ? 'client' : 'generated',
+      populationHash: hash,
+      populationSize: pop.ids.length,
+      selected: drawn.items.length,
+      assigned
+    };
+    await writeAudit(tx, ctx, { action: 'sample_run.create', objectType: 'sample_run', objectId: run!.id, after }, now);
     return {
       runId: run!.id,
       period: period.label,

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { parseInput } from '../input.ts';
 import { schema, type DbOrTx } from '@attentive/db';
 import { DomainError, invalid, notFound } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import { PlanDefinition } from './definition.ts';
 
 /** The one input parser of core (src/input.ts), re-exported where the sampling verbs import it. */
@@ -45,12 +46,7 @@ export async function checkQueues(tx: DbOrTx, tenantId: number, programId: numbe
 }
 
 export async function loadPlan(tx: DbOrTx, tenantId: number, planId: number) {
-  const [row] = await tx
-    .select()
-    .from(schema.samplingPlans)
-    .where(and(eq(schema.samplingPlans.id, planId), eq(schema.samplingPlans.tenantId, tenantId)))
-    .limit(1);
-  if (!row) throw notFound(`Sampling plan ${planId}`);
+  const row = await findInTenant(tx, schema.samplingPlans, tenantId, planId, 'Sampling plan');
   return row;
 }
 
