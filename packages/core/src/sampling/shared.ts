@@ -68,6 +68,17 @@ export async function loadRun(tx: DbOrTx, tenantId: number, runId: number) {
   return row;
 }
 
+/** The run of a plan already drawn for this period and purpose, if any: a period is drawn once per purpose. */
+export async function drawnRun(db: DbOrTx, planId: number, purpose: 'routine' | 'audit', period: { start: Date; end: Date }) {
+  const r = schema.sampleRuns;
+  const [run] = await db
+    .select({ id: r.id })
+    .from(r)
+    .where(and(eq(r.planId, planId), eq(r.purpose, purpose), eq(r.periodStart, period.start), eq(r.periodEnd, period.end)))
+    .limit(1);
+  return run;
+}
+
 /** What a run stores to be recomputed later (sample_runs.filter_snapshot). */
 export type RunSnapshot = {
   definition: PlanDefinition;
