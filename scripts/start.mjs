@@ -2,8 +2,7 @@
 // `pnpm start`: prepare the database (migrations, demo data on first start), build the web app if
 // its sources are newer than the build, then run the one-process server and print its URL.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { webBuild } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dev = process.argv.includes('--dev');
@@ -11,16 +10,6 @@ const run = (cmd, args, opts = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'build') continue;
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 // Validates the environment (a bad value stops here, naming the variable), migrates, seeds.
 run('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { env: process.env, cwd: root });
@@ -30,9 +19,8 @@ if (dev) {
   process.exit(0);
 }
 
-const entry = join(root, 'apps/web/build/index.js');
-const sources = ['apps/web/src', 'apps/api/src', 'packages'].map((d) => newestMtime(join(root, d)));
-if (!existsSync(entry) || Math.max(...sources) > statSync(entry).mtimeMs) {
+const { entry, stale } = webBuild(root);
+if (stale) {
   console.log('Building the web app…');
   run('pnpm', ['--filter', '@attentive/web', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });
 }

@@ -10,8 +10,9 @@
 import { performance } from 'node:perf_hooks';
 import { createTestDb } from '@attentive/db/testing';
 import { demoScorecardV2 } from '@attentive/db/demo/scorecards';
-import { ScorecardDefinition, type AnswerValue } from '@attentive/shared/scorecard';
-import { computeScore, systemPrincipal } from '@attentive/core';
+import { ScorecardDefinition } from '@attentive/shared/scorecard';
+import { computeScore, mulberry32, systemPrincipal } from '@attentive/core';
+import { answerSetsOf } from './answer-sets.ts';
 import { rescoreEvaluations } from '@attentive/core/evaluations/rescore-evaluations';
 import { aggregateRows } from '@attentive/core/evaluations/aggregate-scores';
 
@@ -19,39 +20,8 @@ const N = Number(process.argv[2] ?? 100_000);
 const AGENTS = Number(process.argv[3] ?? 500);
 const def = ScorecardDefinition.parse(demoScorecardV2);
 
-let seed = 20261123;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const propensity = Array.from({ length: AGENTS }, () => ({
-  customer_friendly: 0.6 + 0.4 * rnd(),
-  customer_oriented: 0.2 + 0.7 * rnd(),
-  compliance: 0.97 + 0.03 * rnd()
-}));
-function answers(agent: number): Record<string, AnswerValue> {
-  const p = propensity[agent]!;
-  const out: Record<string, AnswerValue> = {};
-  for (const s of def.sections)
-    for (const it of s.items) {
-      if (it.naAllowed && rnd() < 0.1) {
-        out[it.id] = 'na';
-        continue;
-      }
-      const good = rnd() < p[it.dimension];
-      const a = it.answer;
-      if (a.type === 'yes_no') out[it.id] = good ? 'yes' : 'no';
-      else if (a.type === 'scale') out[it.id] = good ? a.max : a.min + Math.floor(rnd() * (a.max - a.min));
-      else {
-        const sorted = [...a.options].sort((x, y) => y.points - x.points);
-        out[it.id] = (good ? sorted[0] : sorted[1 + Math.floor(rnd() * (sorted.length - 1))])!.key;
-      }
-    }
-  return out;
-}
+const rnd = mulberry32(20261123);
+const answers = answerSetsOf(def, AGENTS, rnd);
 
 const t = await createTestDb();
 const c = t.db.$client;

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import type { InValue } from '@libsql/client';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
+import { CALL_IMPORT_COLUMNS } from '@attentive/db/schema/calls';
 import { createApp, loadEnv } from '@attentive/api';
 import { signInAs } from '../../apps/api/test/support/auth.ts';
 
@@ -67,25 +68,6 @@ async function writeCsv(path: string) {
   await new Promise<void>((r) => out.end(() => r()));
 }
 
-const COLUMNS = [
-  'tenant_id',
-  'source',
-  'external_id',
-  'program_id',
-  'queue_id',
-  'agent_id',
-  'direction',
-  'started_at',
-  'answer_seconds',
-  'talk_seconds',
-  'hold_seconds',
-  'transfers',
-  'disposition',
-  'customer_ref',
-  'recording_path',
-  'language'
-];
-
 /** The baseline: typed rows straight into multi-row INSERTs. Only the database calls are timed. */
 async function rawInsert(org: FixtureOrg, client: Awaited<ReturnType<typeof createTestDb>>['db']['$client']) {
   const ids: Record<string, { agent: number; program: number; queue: number }> = {
@@ -95,7 +77,7 @@ async function rawInsert(org: FixtureOrg, client: Awaited<ReturnType<typeof crea
     B2: { agent: org.agents.b2.id, program: org.programs.b.id, queue: org.queues.b.id }
   };
   const sqlFor = (n: number) =>
-    `INSERT INTO calls (${COLUMNS.join(',')}) VALUES ${Array.from({ length: n }, () => `(${COLUMNS.map(() => '?').join(',')})`).join(',')}`;
+    `INSERT INTO calls (${CALL_IMPORT_COLUMNS.join(',')}) VALUES ${Array.from({ length: n }, () => `(${CALL_IMPORT_COLUMNS.map(() => '?').join(',')})`).join(',')}`;
   const full = sqlFor(BATCH);
   let dbMs = 0;
   let cpuUs = 0;

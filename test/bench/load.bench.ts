@@ -16,13 +16,13 @@
  *   BENCH_LOAD_PROFILE=/dir      run the server with --cpu-prof into that folder
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createClient } from '@libsql/client';
+import { webBuild } from '../../scripts/web-build.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const DB = process.env.BENCH_LOAD_DB ?? '/tmp/attentive-load-260k.db';
@@ -55,21 +55,10 @@ async function ensureDatabase() {
   if (r.status !== 0) throw new Error('generating the database failed');
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'build') continue;
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** The production build, rebuilt when a source is newer (as scripts/start.mjs does). */
 function ensureBuild() {
-  const entry = join(root, 'apps/web/build/index.js');
-  const newest = Math.max(...['apps/web/src', 'apps/api/src', 'packages'].map((d) => newestMtime(join(root, d))));
-  if (!existsSync(entry) || newest > statSync(entry).mtimeMs) {
+  const { entry, stale } = webBuild(root);
+  if (stale) {
     console.log('building the web app…');
     const r = spawnSync('pnpm', ['--filter', '@attentive/web', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error('building the web app failed');

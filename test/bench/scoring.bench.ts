@@ -8,51 +8,15 @@ import { performance } from 'node:perf_hooks';
 import { DIMENSIONS, type Dimension } from '@attentive/shared';
 import { ScorecardDefinition, type AnswerValue } from '@attentive/shared/scorecard';
 import { demoScorecardV2 } from '@attentive/db/demo/scorecards';
-import { computeScore, MeanAccumulator, validateAnswers, wilsonInterval, type Estimate } from '@attentive/core';
+import { computeScore, MeanAccumulator, mulberry32, validateAnswers, wilsonInterval, type Estimate } from '@attentive/core';
+import { answerSetsOf } from './answer-sets.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const AGENTS = Number(process.argv[3] ?? 500);
 const def = ScorecardDefinition.parse(demoScorecardV2);
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20261123);
-
-// Each agent has a propensity per dimension: the friendly-but-not-oriented script reader is common.
-const propensity = Array.from({ length: AGENTS }, () => ({
-  customer_friendly: 0.6 + 0.4 * rnd(),
-  customer_oriented: 0.2 + 0.7 * rnd(),
-  compliance: 0.97 + 0.03 * rnd()
-}));
-
-function answerSet(agent: number): Record<string, AnswerValue> {
-  const p = propensity[agent]!;
-  const out: Record<string, AnswerValue> = {};
-  for (const s of def.sections)
-    for (const it of s.items) {
-      if (it.naAllowed && rnd() < 0.1) {
-        out[it.id] = 'na';
-        continue;
-      }
-      const good = rnd() < p[it.dimension];
-      const a = it.answer;
-      if (a.type === 'yes_no') out[it.id] = good ? 'yes' : 'no';
-      else if (a.type === 'scale') out[it.id] = good ? a.max - Math.floor(rnd() * 2) : a.min + Math.floor(rnd() * (a.max - a.min));
-      else {
-        const sorted = [...a.options].sort((x, y) => y.points - x.points);
-        out[it.id] = (good ? sorted[0] : sorted[1 + Math.floor(rnd() * (sorted.length - 1))])!.key;
-      }
-    }
-  return out;
-}
+const answerSet = answerSetsOf(def, AGENTS, rnd, { nearMax: true });
 
 /** Wall time and this process's CPU time (user + system) of a phase: the machine is shared, CPU time is the steadier figure. */
 function timed<T>(fn: () => T): { result: T; wallMs: number; cpuMs: number } {

@@ -4,7 +4,7 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { ScorecardDefinition, type ScorecardDefinitionInput } from '@attentive/shared/scorecard';
 import type { Ctx } from '../src/context.ts';
-import { DomainError } from '../src/errors.ts';
+import { outcomeOf } from './verb-support.ts';
 import type { Principal } from '../src/policy/principal.ts';
 import { startEvaluation } from '../src/evaluations/start-evaluation.ts';
 import { saveDraft } from '../src/evaluations/save-draft.ts';
@@ -56,15 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
+const code = (p: Promise<unknown>) => outcomeOf(p, 'OK');
 
 describe('evaluation verbs', () => {
   it('two autosaves from the same version (two tabs): the second gets CONFLICT and the first answers stay', async () => {

@@ -5,6 +5,7 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { Ctx } from '../src/context.ts';
 import type { Principal } from '../src/policy/principal.ts';
+import { userPrincipal } from './verb-support.ts';
 import {
   assignRunItems,
   createSamplingPlan,
@@ -27,13 +28,7 @@ let t: Awaited<ReturnType<typeof createTestDb>>;
 let org: FixtureOrg;
 let qa: number;
 const NOW = new Date('2026-11-23T10:00:00Z');
-const principal = (grants: Principal['grants'], personId?: number): Principal => ({
-  kind: 'user',
-  tenantId: org.tenantId,
-  label: `user:test-${personId ?? 'x'}`,
-  personId,
-  grants
-});
+const principal = (grants: Principal['grants'], personId?: number) => userPrincipal(org.tenantId, grants, personId);
 const admin = (): Ctx => ({ db: t.db, principal: principal([{ role: 'admin' }]), now: () => NOW });
 const audits = async (action: string) =>
   Number(

@@ -5,7 +5,7 @@ import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { Ctx } from '../src/context.ts';
 import type { Principal } from '../src/policy/principal.ts';
-import { DomainError } from '../src/errors.ts';
+import { outcomeOf, userPrincipal } from './verb-support.ts';
 import {
   createSamplingPlan,
   getSampleRun,
@@ -30,24 +30,10 @@ let qa: number;
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday: week 2026-W47 and before are closed
 const WEEK45 = '2026-11-02';
 
-const principal = (grants: Principal['grants'], personId?: number): Principal => ({
-  kind: 'user',
-  tenantId: org.tenantId,
-  label: `user:test-${personId ?? 'x'}`,
-  personId,
-  grants
-});
+const principal = (grants: Principal['grants'], personId?: number) => userPrincipal(org.tenantId, grants, personId);
 const ctxOf = (p: Principal, now = NOW): Ctx => ({ db: t.db, principal: p, now: () => now });
 const admin = () => ctxOf(principal([{ role: 'admin' }]));
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-};
+const code = (p: Promise<unknown>) => outcomeOf(p);
 const runsCount = async () =>
   Number((await t.db.select({ n: count() }).from(schema.sampleRuns).where(eq(schema.sampleRuns.tenantId, org.tenantId)))[0]!.n);
 

@@ -41,12 +41,8 @@ export async function acknowledgeEvaluation({ ctx, input }: { ctx: Ctx; input: z
         at: now
       })
       .returning();
-    await writeAudit(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId },
-      { action: 'evaluation.acknowledge', objectType: 'evaluation', objectId: evaluation.id, after: { revision: evaluation.revision } },
-      now
-    );
+    const after = { revision: evaluation.revision };
+    await writeAudit(tx, ctx, { action: 'evaluation.acknowledge', objectType: 'evaluation', objectId: evaluation.id, after }, now);
     return { evaluationId: evaluation.id, revision: row!.revision, at: row!.at.toISOString(), created: true };
   });
 }

@@ -65,7 +65,7 @@ export async function addFollowUp({ ctx, input }: { ctx: Ctx; input: z.input<typ
       .where(eq(schema.coachingSessions.id, session.id));
     await writeAudit(
       tx,
-      { principal: p, requestId: ctx.requestId },
+      ctx,
       { action: 'coaching_session.follow_up', objectType: 'coaching_session', objectId: session.id, after: data },
       now
     );

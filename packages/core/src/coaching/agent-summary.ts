@@ -9,7 +9,7 @@ import { hasRole } from '../policy/principal.ts';
 import { isAgentSelf } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { summariseAgent } from './agent-summary-compute.ts';
-import { COUNTING_KINDS } from '../evaluations/kinds.ts';
+import { countsTowardAgentSql } from '../evaluations/counting.ts';
 import { loadAgentForCoaching, notHiddenBySelfEvaluation } from './scope.ts';
 
 export const AgentSummaryInput = z.object({
@@ -55,8 +55,7 @@ export async function agentSummary({ ctx, input }: { ctx: Ctx; input: z.input<ty
       and(
         eq(e.tenantId, p.tenantId),
         eq(e.agentId, agentId),
-        eq(e.status, 'submitted'),
-        inArray(e.kind, COUNTING_KINDS),
+        countsTowardAgentSql(),
         gte(e.submittedAt, since),
         self ? notHiddenBySelfEvaluation() : undefined
       )

@@ -4,11 +4,9 @@ import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { canCoach } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
-import { loadSelfRequest } from './load-self-request.ts';
+import { loadOpenSelfRequest } from './load-self-request.ts';
 
 export const CancelSelfEvaluationInput = z.object({
   requestId: Id,
@@ -25,21 +23,14 @@ export async function cancelSelfEvaluationRequest({ ctx, input }: { ctx: Ctx; in
   const p = ctx.principal;
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const { request, scope } = await loadSelfRequest(tx, p, data.requestId);
-    if (!canCoach(p, scope)) throw forbidden('Only a coach of this agent withdraws its self-evaluation requests');
-    if (request.status === 'submitted') throw conflict('The agent already submitted this self-evaluation; it can no longer be withdrawn');
-    if (request.status === 'cancelled') throw conflict('This request was already withdrawn');
+    const { request } = await loadOpenSelfRequest(tx, p, data.requestId, 'coach');
     await tx.update(schema.selfEvaluationRequests).set({ status: 'cancelled' }).where(eq(schema.selfEvaluationRequests.id, request.id));
+    const before = { status: request.status };
+    const after = { status: 'cancelled', reason: data.reason ?? null };
     await writeAudit(
       tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'self_evaluation.cancel',
-        objectType: 'self_evaluation_request',
-        objectId: request.id,
-        before: { status: request.status },
-        after: { status: 'cancelled', reason: data.reason ?? null }
-      },
+      ctx,
+      { action: 'self_evaluation.cancel', objectType: 'self_evaluation_request', objectId: request.id, before, after },
       now
     );
     return { id: request.id, status: 'cancelled' as const };

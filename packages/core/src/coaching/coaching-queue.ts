@@ -7,7 +7,7 @@ import { forbidden } from '../errors.ts';
 import { canSeeCoachingQueue } from '../policy/coaching.ts';
 import { tIntervalFromMoments } from '../stats/intervals.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
-import { COUNTING_KINDS } from '../evaluations/kinds.ts';
+import { countsTowardAgentSql } from '../evaluations/counting.ts';
 import { rankCoachingQueue, type QueueFacts } from './queue-ranking.ts';
 import { visibleAgents } from './scope.ts';
 
@@ -63,15 +63,7 @@ export async function coachingQueue({ ctx, input }: { ctx: Ctx; input: z.input<t
           critical: sql<number>`sum(case when json_array_length(${e.criticalFlags}) > 0 then 1 else 0 end)`
         })
         .from(e)
-        .where(
-          and(
-            eq(e.tenantId, p.tenantId),
-            inArray(e.agentId, part),
-            eq(e.status, 'submitted'),
-            inArray(e.kind, COUNTING_KINDS),
-            gte(e.submittedAt, since)
-          )
-        )
+        .where(and(eq(e.tenantId, p.tenantId), inArray(e.agentId, part), countsTowardAgentSql(), gte(e.submittedAt, since)))
         .groupBy(e.agentId))
     );
     overdueRows.push(

@@ -24,12 +24,8 @@ export async function confirmCoachingSession({ ctx, input }: { ctx: Ctx; input: 
       .update(schema.coachingSessions)
       .set({ agentConfirmedAt: now, updatedAt: now })
       .where(eq(schema.coachingSessions.id, session.id));
-    await writeAudit(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId },
-      { action: 'coaching_session.confirm', objectType: 'coaching_session', objectId: session.id, after: { at: now.toISOString() } },
-      now
-    );
+    const after = { at: now.toISOString() };
+    await writeAudit(tx, ctx, { action: 'coaching_session.confirm', objectType: 'coaching_session', objectId: session.id, after }, now);
     return { id: session.id, agentConfirmedAt: now.toISOString() };
   });
 }

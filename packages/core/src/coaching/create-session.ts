@@ -91,12 +91,7 @@ export async function createCoachingSession({ ctx, input }: { ctx: Ctx; input: z
       await tx
         .insert(schema.coachingActions)
         .values(data.actions.map((a) => ({ tenantId: p.tenantId, sessionId, text: a.text, owner: a.owner, dueOn: a.dueOn })));
-    await writeAudit(
-      tx,
-      { principal: p, requestId: ctx.requestId },
-      { action: 'coaching_session.create', objectType: 'coaching_session', objectId: sessionId, after: data },
-      now
-    );
+    await writeAudit(tx, ctx, { action: 'coaching_session.create', objectType: 'coaching_session', objectId: sessionId, after: data }, now);
     return { id: sessionId };
   });
 }

@@ -1,15 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { canResolveDispute } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
 import { loadScorecardVersion } from '../evaluations/score.ts';
 import { disputeDto } from './dispute-dto.ts';
 import { itemsById } from './item-scores.ts';
-import { loadEvaluationForCoaching } from './scope.ts';
+import { loadDisputeForCoaching } from './load-dispute.ts';
 
 export const GetDisputeInput = z.object({ disputeId: Id });
 
@@ -17,15 +16,7 @@ export const GetDisputeInput = z.object({ disputeId: Id });
 export async function getDispute({ ctx, input }: { ctx: Ctx; input: z.input<typeof GetDisputeInput> }) {
   const { disputeId } = parseInput(GetDisputeInput, input);
   const p = ctx.principal;
-  const [dispute] = await ctx.db
-    .select()
-    .from(schema.disputes)
-    .where(and(eq(schema.disputes.id, disputeId), eq(schema.disputes.tenantId, p.tenantId)))
-    .limit(1);
-  if (!dispute) throw notFound(`Dispute ${disputeId}`);
-  const { evaluation, agentScope } = await loadEvaluationForCoaching(ctx.db, p, dispute.evaluationId).catch(() => {
-    throw notFound(`Dispute ${disputeId}`);
-  });
+  const { dispute, evaluation, agentScope } = await loadDisputeForCoaching(ctx.db, p, disputeId);
   const [items, version, [agent]] = await Promise.all([
     ctx.db.select().from(schema.disputeItems).where(eq(schema.disputeItems.disputeId, dispute.id)),
     loadScorecardVersion(ctx.db, p.tenantId, evaluation.scorecardVersionId),

@@ -5,7 +5,7 @@ import type { ScorecardDefinition } from '@attentive/shared/scorecard';
 import type { Ctx } from '../context.ts';
 import { canCoach, isAgentSelf } from '../policy/coaching.ts';
 import { Id, parseInput } from '../evaluations/inputs.ts';
-import { COUNTING_KINDS } from '../evaluations/kinds.ts';
+import { countsTowardAgentSql } from '../evaluations/counting.ts';
 import { itemEstimates } from './item-scores.ts';
 import { loadSessionForCoaching } from './load-session.ts';
 import { notHiddenBySelfEvaluation } from './scope.ts';
@@ -70,8 +70,7 @@ export async function getCoachingSession({ ctx, input }: { ctx: Ctx; input: z.in
       .where(
         and(
           eq(e.agentId, session.agentId),
-          eq(e.status, 'submitted'),
-          inArray(e.kind, COUNTING_KINDS),
+          countsTowardAgentSql(),
           gt(e.submittedAt, sessionStart),
           isAgentSelf(p, scope) ? notHiddenBySelfEvaluation() : undefined
         )

@@ -110,17 +110,8 @@ export async function openDispute({ ctx, input }: { ctx: Ctx; input: z.input<typ
         }))
       )
       .returning();
-    await writeAudit(
-      tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'dispute.open',
-        objectType: 'dispute',
-        objectId: dispute!.id,
-        after: { evaluationId: evaluation.id, revision: evaluation.revision, items: data.items }
-      },
-      now
-    );
+    const after = { evaluationId: evaluation.id, revision: evaluation.revision, items: data.items };
+    await writeAudit(tx, ctx, { action: 'dispute.open', objectType: 'dispute', objectId: dispute!.id, after }, now);
     return disputeDto(dispute!, itemRows, items, now);
   });
 }

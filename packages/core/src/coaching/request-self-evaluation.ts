@@ -85,16 +85,12 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
           submittedAt: null
         })
         .where(eq(r.id, existing.id));
+      const before = { status: 'cancelled' };
+      const after = { ...data, selfEvaluationId: existing.selfEvaluationId, reopened: true };
       await writeAudit(
         tx,
-        { principal: p, requestId: ctx.requestId },
-        {
-          action: 'self_evaluation.request',
-          objectType: 'self_evaluation_request',
-          objectId: existing.id,
-          before: { status: 'cancelled' },
-          after: { ...data, selfEvaluationId: existing.selfEvaluationId, reopened: true }
-        },
+        ctx,
+        { action: 'self_evaluation.request', objectType: 'self_evaluation_request', objectId: existing.id, before, after },
         now
       );
       return { id: existing.id, selfEvaluationId: existing.selfEvaluationId };
@@ -133,15 +129,11 @@ export async function requestSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z
         requestedAt: now
       })
       .returning();
+    const after = { ...data, selfEvaluationId: selfEval!.id };
     await writeAudit(
       tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'self_evaluation.request',
-        objectType: 'self_evaluation_request',
-        objectId: request!.id,
-        after: { ...data, selfEvaluationId: selfEval!.id }
-      },
+      ctx,
+      { action: 'self_evaluation.request', objectType: 'self_evaluation_request', objectId: request!.id, after },
       now
     );
     return { id: request!.id, selfEvaluationId: selfEval!.id };

@@ -5,7 +5,7 @@ import { schema } from '@attentive/db';
 import { AnswerValue } from '@attentive/shared/scorecard';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { canResolveDispute } from '../policy/coaching.ts';
 import { validateAnswers } from '../scoring/validate-answers.ts';
@@ -15,7 +15,7 @@ import { Id, parseInput } from '../evaluations/inputs.ts';
 import { loadScorecardVersion } from '../evaluations/score.ts';
 import { disputeDto } from './dispute-dto.ts';
 import { itemsById } from './item-scores.ts';
-import { loadEvaluationForCoaching } from './scope.ts';
+import { loadDisputeForCoaching } from './load-dispute.ts';
 
 export const ResolveDisputeInput = z.object({
   disputeId: Id,
@@ -36,15 +36,7 @@ export async function resolveDispute({ ctx, input }: { ctx: Ctx; input: z.input<
   const p = ctx.principal;
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const [dispute] = await tx
-      .select()
-      .from(schema.disputes)
-      .where(and(eq(schema.disputes.id, data.disputeId), eq(schema.disputes.tenantId, p.tenantId)))
-      .limit(1);
-    if (!dispute) throw notFound(`Dispute ${data.disputeId}`);
-    const { evaluation, agentScope } = await loadEvaluationForCoaching(tx, p, dispute.evaluationId).catch(() => {
-      throw notFound(`Dispute ${data.disputeId}`);
-    });
+    const { dispute, evaluation, agentScope } = await loadDisputeForCoaching(tx, p, data.disputeId);
     if (!canResolveDispute(p, agentScope)) throw forbidden("Only the agent's team lead, QA or an admin resolves a dispute");
     if (dispute.status !== 'open') throw conflict(`Dispute ${dispute.id} is already resolved (${dispute.status.replace('_', ' ')})`);
     const items = await tx.select().from(schema.disputeItems).where(eq(schema.disputeItems.disputeId, dispute.id));
@@ -114,14 +106,15 @@ export async function resolveDispute({ ctx, input }: { ctx: Ctx; input: z.input<
         .returning();
       after.push(row!);
     }
+    const before = { status: 'open' };
     await writeAudit(
       tx,
-      { principal: p, requestId: ctx.requestId },
+      ctx,
       {
         action: 'dispute.resolve',
         objectType: 'dispute',
         objectId: dispute.id,
-        before: { status: 'open' },
+        before,
         after: {
           status,
           reason: data.reason,

@@ -3,12 +3,10 @@ import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { isAgentSelf } from '../policy/coaching.ts';
 import { AnswersInput, Id, parseInput } from '../evaluations/inputs.ts';
 import { compactAnswers, loadScorecardVersion, scoreAnswers } from '../evaluations/score.ts';
-import { loadSelfRequest } from './load-self-request.ts';
+import { loadOpenSelfRequest } from './load-self-request.ts';
 
 export const SaveSelfEvaluationInput = z.object({
   requestId: Id,
@@ -23,10 +21,7 @@ export async function saveSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.in
   const p = ctx.principal;
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
-    const { request, scope } = await loadSelfRequest(tx, p, data.requestId);
-    if (!isAgentSelf(p, scope)) throw forbidden('Only the agent fills in its self-evaluation');
-    if (request.status === 'cancelled') throw conflict('Your coach withdrew this self-evaluation request');
-    if (request.status !== 'open') throw conflict('This self-evaluation is already submitted');
+    const { request } = await loadOpenSelfRequest(tx, p, data.requestId, 'agent');
     const [evaluation] = await tx.select().from(schema.evaluations).where(eq(schema.evaluations.id, request.selfEvaluationId));
     const version = await loadScorecardVersion(tx, p.tenantId, evaluation!.scorecardVersionId);
     const merged = compactAnswers({ ...(evaluation!.answers as Record<string, never>), ...data.answers });
@@ -64,17 +59,8 @@ export async function saveSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.in
       .update(schema.selfEvaluationRequests)
       .set({ status: 'submitted', submittedAt: now })
       .where(eq(schema.selfEvaluationRequests.id, request.id));
-    await writeAudit(
-      tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'self_evaluation.submit',
-        objectType: 'evaluation',
-        objectId: evaluation!.id,
-        after: { requestId: request.id, overallScore: result.score, answers: merged }
-      },
-      now
-    );
+    const after = { requestId: request.id, overallScore: result.score, answers: merged };
+    await writeAudit(tx, ctx, { action: 'self_evaluation.submit', objectType: 'evaluation', objectId: evaluation!.id, after }, now);
     return { status: 'submitted' as const, score: result };
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray as notIn, or, sql, type SQL } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import type { Principal } from '../policy/principal.ts';
 import { type AgentScope, canReadCoaching, coachingVisibility, isAgentSelf } from '../policy/coaching.ts';
 import { canReadEvaluation } from '../policy/evaluations.ts';
@@ -9,15 +10,20 @@ import { AGENT_AUTHORED_KINDS, byAgent, type EvaluationKind } from '../evaluatio
 
 /** An agent (person) of the tenant the principal may see coaching data of; otherwise NOT_FOUND. */
 export async function loadAgentForCoaching(tx: DbOrTx, p: Principal, agentId: number) {
-  const [agent] = await tx
-    .select()
-    .from(schema.people)
-    .where(and(eq(schema.people.id, agentId), eq(schema.people.tenantId, p.tenantId)))
-    .limit(1);
-  const scope: AgentScope | null = agent ? { tenantId: p.tenantId, agentId, agentTeamId: agent.teamId } : null;
-  if (!agent || !scope || !canReadCoaching(p, scope)) throw notFound(`Agent ${agentId}`);
+  const agent = await findInTenant(tx, schema.people, p.tenantId, agentId, 'Agent');
+  const scope: AgentScope = { tenantId: p.tenantId, agentId, agentTeamId: agent.teamId };
+  if (!canReadCoaching(p, scope)) throw notFound(`Agent ${agentId}`);
   return { agent, scope };
 }
+
+/**
+ * A row reached through another (an action through its session, a dispute through its evaluation): when
+ * the other is hidden or missing, so is the row, as a NOT_FOUND that names the row, never the other.
+ */
+export const hiddenAsNotFound = <T>(load: Promise<T>, what: string): Promise<T> =>
+  load.catch(() => {
+    throw notFound(what);
+  });
 
 /** WHERE clause on `people` (the agent) for "agents whose coaching data this principal may list". */
 export function visibleAgents(p: Principal): SQL {

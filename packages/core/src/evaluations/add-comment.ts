@@ -69,17 +69,8 @@ export async function addComment({ ctx, input }: { ctx: Ctx; input: z.input<type
         createdAt: now
       })
       .returning();
-    await writeAudit(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId },
-      {
-        action: 'evaluation.comment',
-        objectType: 'evaluation',
-        objectId: evaluation.id,
-        after: { commentId: row!.id, itemId: row!.itemId, atSeconds, turnIndex: row!.turnIndex }
-      },
-      now
-    );
+    const after = { commentId: row!.id, itemId: row!.itemId, atSeconds, turnIndex: row!.turnIndex };
+    await writeAudit(tx, ctx, { action: 'evaluation.comment', objectType: 'evaluation', objectId: evaluation.id, after }, now);
     return commentDto(row!);
   });
 }

@@ -53,15 +53,16 @@ export async function applyRevisionInTx(
     .where(and(eq(schema.evaluations.id, evaluation.id), eq(schema.evaluations.revision, evaluation.revision)))
     .returning();
   if (!row) throw conflict('This evaluation was revised by someone else; reload to see the latest');
+  const after = { revision: next, overallScore: result.score, answers: pick(answers, changed), reason: args.reason, ...args.audit };
   await writeAudit(
     tx,
-    { principal: ctx.principal, requestId: ctx.requestId },
+    ctx,
     {
       action: 'evaluation.revise',
       objectType: 'evaluation',
       objectId: evaluation.id,
       before: { revision: evaluation.revision, overallScore: evaluation.overallScore, answers: pick(before, changed) },
-      after: { revision: next, overallScore: result.score, answers: pick(answers, changed), reason: args.reason, ...args.audit }
+      after
     },
     now
   );

@@ -8,6 +8,9 @@ export const COUNTING_KINDS_SQL = sql.raw(COUNTING_KINDS.map((k) => `'${k}'`).jo
 /** `kind in (…kinds that fulfil a sample item…)` for raw SQL over an evaluations alias. */
 export const SAMPLE_KINDS_SQL = sql.raw(SAMPLE_KINDS.map((k) => `'${k}'`).join(', '));
 
+/** SQL: a submitted evaluation of a kind that counts toward its agent (KIND_TRAITS), the ones scores are made of. */
+export const countsTowardAgentSql = () => and(eq(schema.evaluations.status, 'submitted'), inArray(schema.evaluations.kind, COUNTING_KINDS));
+
 /**
  * The submitted evaluation of a counting kind of this call, if any (other than `exceptId`): the one
  * observation of the agent that this call is. docs/scoring.md, "Which evaluations count".
@@ -18,13 +21,7 @@ export async function countingEvaluationOfCall(tx: DbOrTx, o: { tenantId: number
     .select({ id: e.id, kind: e.kind, evaluatorLabel: e.evaluatorLabel, submittedAt: e.submittedAt })
     .from(e)
     .where(
-      and(
-        eq(e.tenantId, o.tenantId),
-        eq(e.callId, o.callId),
-        eq(e.status, 'submitted'),
-        inArray(e.kind, COUNTING_KINDS),
-        o.exceptId != null ? ne(e.id, o.exceptId) : undefined
-      )
+      and(eq(e.tenantId, o.tenantId), eq(e.callId, o.callId), countsTowardAgentSql(), o.exceptId != null ? ne(e.id, o.exceptId) : undefined)
     )
     .orderBy(desc(e.id))
     .limit(1);

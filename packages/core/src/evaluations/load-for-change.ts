@@ -20,6 +20,22 @@ export async function loadForChange(tx: DbOrTx, p: Principal, evaluationId: numb
   return { evaluation, scope, definition: version.definition };
 }
 
+/**
+ * A draft someone saves or submits: changeable by them (as loadForChange), still a draft (else CONFLICT
+ * with `whenSubmitted`), and at the version their editor started from (else CONFLICT).
+ */
+export async function loadDraftForChange(
+  tx: DbOrTx,
+  p: Principal,
+  draft: { evaluationId: number; version: number },
+  whenSubmitted: string
+) {
+  const loaded = await loadForChange(tx, p, draft.evaluationId);
+  if (loaded.evaluation.status !== 'draft') throw conflict(whenSubmitted);
+  expectVersion(loaded.evaluation.version, draft.version, 'This draft');
+  return loaded;
+}
+
 export function expectVersion(current: number, sent: number, what: string) {
   if (current !== sent)
     throw conflict(`${what} was changed by someone else (you edited ${sent}, it is now ${current}); reload to see the latest`);

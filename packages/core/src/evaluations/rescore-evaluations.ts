@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm';
-import { schema, type Db } from '@attentive/db';
-import type { ScorecardDefinition } from '@attentive/shared/scorecard';
+import type { Db } from '@attentive/db';
+import { cacheDefinitions, type DefinitionCache } from './definition-cache.ts';
 import { cachedScoreOf } from './cached-score.ts';
 
 /**
@@ -11,7 +10,7 @@ import { cachedScoreOf } from './cached-score.ts';
  */
 export async function rescoreEvaluations(db: Db, opts: { tenantId: number; pageSize?: number; onPage?: (done: number) => void }) {
   const pageSize = opts.pageSize ?? 5000;
-  const definitions = new Map<number, ScorecardDefinition>();
+  const definitions: DefinitionCache = new Map();
   let after = 0;
   let done = 0;
   let changed = 0;
@@ -39,14 +38,11 @@ export async function rescoreEvaluations(db: Db, opts: { tenantId: number; pageS
     }));
     lap('read');
     if (!rows.length) break;
-    const missing = [...new Set(rows.map((r) => r.versionId))].filter((v) => !definitions.has(v));
-    if (missing.length) {
-      const versions = await db
-        .select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition })
-        .from(schema.scorecardVersions)
-        .where(inArray(schema.scorecardVersions.id, missing));
-      for (const v of versions) definitions.set(v.id, v.definition);
-    }
+    await cacheDefinitions(
+      db,
+      definitions,
+      rows.map((r) => r.versionId)
+    );
     const args: (number | string | null)[] = [];
     const tuples: string[] = [];
     for (const r of rows) {

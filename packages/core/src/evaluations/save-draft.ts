@@ -6,7 +6,7 @@ import { nowOf } from '../context.ts';
 import { conflict } from '../errors.ts';
 import { evaluationDto } from './dto.ts';
 import { AnswersInput, Id, parseInput } from './inputs.ts';
-import { expectVersion, loadForChange } from './load-for-change.ts';
+import { loadDraftForChange } from './load-for-change.ts';
 import { compactAnswers, scoreAnswers } from './score.ts';
 
 export const SaveDraftInput = z.object({
@@ -25,9 +25,8 @@ export const SaveDraftInput = z.object({
 export async function saveDraft({ ctx, input }: { ctx: Ctx; input: z.input<typeof SaveDraftInput> }) {
   const data = parseInput(SaveDraftInput, input);
   return ctx.db.transaction(async (tx) => {
-    const { evaluation, definition } = await loadForChange(tx, ctx.principal, data.evaluationId);
-    if (evaluation.status !== 'draft') throw conflict('This evaluation is submitted: change it as a new revision with a reason');
-    expectVersion(evaluation.version, data.version, 'This draft');
+    const submitted = 'This evaluation is submitted: change it as a new revision with a reason';
+    const { evaluation, definition } = await loadDraftForChange(tx, ctx.principal, data, submitted);
     const answers = compactAnswers(data.answers);
     const { result, cached } = scoreAnswers(definition, answers, { requireComplete: false });
     const [row] = await tx

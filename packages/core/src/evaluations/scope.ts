@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import type { CallScope } from '../policy/calls.ts';
 
 /** The evaluators a sample assigned this call to (items not replaced): see CallScope.assignedTo. */
@@ -20,66 +21,59 @@ export async function sampleAssignees(tx: DbOrTx, tenantId: number, callId: numb
   return rows.map((r) => r.personId!);
 }
 
+/** A table whose rows are about one agent in one program: what a CallScope is built from. */
+type AgentProgramTable = typeof schema.calls | typeof schema.evaluations;
+
+/**
+ * One row of a call or evaluation table in the tenant with the scope policies decide on: the program's
+ * client, the agent's team, and who a sample assigned the call to. Missing or foreign: NOT_FOUND.
+ */
+async function loadRowWithScope<T extends AgentProgramTable>(
+  tx: DbOrTx,
+  tenantId: number,
+  table: T,
+  id: number,
+  what: string,
+  callIdOf: (row: T['$inferSelect']) => number | null
+) {
+  const t = table as AgentProgramTable;
+  const [found] = (await tx
+    .select({ row: t, clientId: schema.programs.clientId, agentTeamId: schema.people.teamId })
+    .from(t)
+    .innerJoin(schema.programs, eq(schema.programs.id, t.programId))
+    .innerJoin(schema.people, eq(schema.people.id, t.agentId))
+    .where(and(eq(t.id, id), eq(t.tenantId, tenantId)))
+    .limit(1)) as { row: T['$inferSelect']; clientId: number; agentTeamId: number | null }[];
+  if (!found) throw notFound(`${what} ${id}`);
+  const { row } = found;
+  const scope: CallScope = {
+    tenantId,
+    programId: row.programId,
+    clientId: found.clientId,
+    agentId: row.agentId,
+    agentTeamId: found.agentTeamId,
+    assignedTo: await sampleAssignees(tx, tenantId, callIdOf(row))
+  };
+  return { row, scope };
+}
+
 /**
  * Tenant-scoped loaders. A foreign id and a missing id look the same from outside: NOT_FOUND.
  * Each returns the row with the scope (program, client, agent, agent's team) that policies decide on.
  */
 export async function loadCallWithScope(tx: DbOrTx, tenantId: number, callId: number) {
-  const rows = await tx
-    .select({ call: schema.calls, clientId: schema.programs.clientId, agentTeamId: schema.people.teamId })
-    .from(schema.calls)
-    .innerJoin(schema.programs, eq(schema.programs.id, schema.calls.programId))
-    .innerJoin(schema.people, eq(schema.people.id, schema.calls.agentId))
-    .where(and(eq(schema.calls.id, callId), eq(schema.calls.tenantId, tenantId)))
-    .limit(1);
-  const row = rows[0];
-  if (!row) throw notFound(`Call ${callId}`);
-  const scope: CallScope = {
-    tenantId,
-    programId: row.call.programId,
-    clientId: row.clientId,
-    agentId: row.call.agentId,
-    agentTeamId: row.agentTeamId,
-    assignedTo: await sampleAssignees(tx, tenantId, callId)
-  };
-  return { call: row.call, scope };
+  const { row, scope } = await loadRowWithScope(tx, tenantId, schema.calls, callId, 'Call', (call) => call.id);
+  return { call: row, scope };
 }
 
 export async function loadAgentScope(tx: DbOrTx, tenantId: number, agentId: number, programId: number) {
-  const [agent] = await tx
-    .select()
-    .from(schema.people)
-    .where(and(eq(schema.people.id, agentId), eq(schema.people.tenantId, tenantId)))
-    .limit(1);
-  if (!agent) throw notFound(`Agent ${agentId}`);
-  const [program] = await tx
-    .select()
-    .from(schema.programs)
-    .where(and(eq(schema.programs.id, programId), eq(schema.programs.tenantId, tenantId)))
-    .limit(1);
-  if (!program) throw notFound(`Program ${programId}`);
+  const agent = await findInTenant(tx, schema.people, tenantId, agentId, 'Agent');
+  const program = await findInTenant(tx, schema.programs, tenantId, programId, 'Program');
   const scope: CallScope = { tenantId, programId, clientId: program.clientId, agentId, agentTeamId: agent.teamId };
   return { agent, program, scope };
 }
 
 export async function loadEvaluationWithScope(tx: DbOrTx, tenantId: number, evaluationId: number) {
-  const rows = await tx
-    .select({ evaluation: schema.evaluations, clientId: schema.programs.clientId, agentTeamId: schema.people.teamId })
-    .from(schema.evaluations)
-    .innerJoin(schema.programs, eq(schema.programs.id, schema.evaluations.programId))
-    .innerJoin(schema.people, eq(schema.people.id, schema.evaluations.agentId))
-    .where(and(eq(schema.evaluations.id, evaluationId), eq(schema.evaluations.tenantId, tenantId)))
-    .limit(1);
-  const row = rows[0];
-  if (!row) throw notFound(`Evaluation ${evaluationId}`);
-  const e = row.evaluation;
-  const scope: CallScope = {
-    tenantId,
-    programId: e.programId,
-    clientId: row.clientId,
-    agentId: e.agentId,
-    agentTeamId: row.agentTeamId,
-    assignedTo: await sampleAssignees(tx, tenantId, e.callId)
-  };
-  return { evaluation: e, scope };
+  const { row, scope } = await loadRowWithScope(tx, tenantId, schema.evaluations, evaluationId, 'Evaluation', (e) => e.callId);
+  return { evaluation: row, scope };
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import type { AnswerValue, ScorecardDefinition } from '@attentive/shared/scorecard';
-import { DomainError, notFound } from '../errors.ts';
+import { DomainError } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import { validateAnswers } from '../scoring/validate-answers.ts';
 import { cachedScoreOf } from './cached-score.ts';
 
@@ -21,12 +22,7 @@ export const compactAnswers = (a: AnswerMap): Record<string, AnswerValue> =>
   Object.fromEntries(Object.entries(a).filter(([, v]) => v != null)) as Record<string, AnswerValue>;
 
 export async function loadScorecardVersion(tx: DbOrTx, tenantId: number, versionId: number) {
-  const [v] = await tx
-    .select()
-    .from(schema.scorecardVersions)
-    .where(and(eq(schema.scorecardVersions.id, versionId), eq(schema.scorecardVersions.tenantId, tenantId)))
-    .limit(1);
-  if (!v) throw notFound(`Scorecard version ${versionId}`);
+  const v = await findInTenant(tx, schema.scorecardVersions, tenantId, versionId, 'Scorecard version');
   return v;
 }
 

@@ -98,17 +98,8 @@ export async function startEvaluation({ ctx, input }: { ctx: Ctx; input: z.input
         updatedAt: now
       })
       .returning();
-    await writeAudit(
-      tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'evaluation.start',
-        objectType: 'evaluation',
-        objectId: row!.id,
-        after: { callId: row!.callId, agentId: row!.agentId, kind: row!.kind, scorecardVersionId: version.id }
-      },
-      now
-    );
+    const after = { callId: row!.callId, agentId: row!.agentId, kind: row!.kind, scorecardVersionId: version.id };
+    await writeAudit(tx, ctx, { action: 'evaluation.start', objectType: 'evaluation', objectId: row!.id, after }, now);
     return { created: true, evaluation: evaluationDto(row!) };
   });
 }

@@ -9,7 +9,7 @@ import { linkEvaluationToSample } from '../sampling/assign.ts';
 import { authorOf } from './actor.ts';
 import { evaluationDto, revisionDto } from './dto.ts';
 import { AnswersInput, Id, parseInput } from './inputs.ts';
-import { expectVersion, loadForChange } from './load-for-change.ts';
+import { loadDraftForChange } from './load-for-change.ts';
 import { compactAnswers, scoreAnswers } from './score.ts';
 import { refuseSecondCountingEvaluation } from './counting.ts';
 
@@ -27,9 +27,8 @@ export const SubmitEvaluationInput = z.object({
 export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<typeof SubmitEvaluationInput> }) {
   const data = parseInput(SubmitEvaluationInput, input);
   return ctx.db.transaction(async (tx) => {
-    const { evaluation, definition } = await loadForChange(tx, ctx.principal, data.evaluationId);
-    if (evaluation.status !== 'draft') throw conflict('This evaluation is already submitted: change it as a new revision with a reason');
-    expectVersion(evaluation.version, data.version, 'This draft');
+    const submitted = 'This evaluation is already submitted: change it as a new revision with a reason';
+    const { evaluation, definition } = await loadDraftForChange(tx, ctx.principal, data, submitted);
     // Someone else may have submitted a scoring of this call since this draft was started.
     await refuseSecondCountingEvaluation(tx, {
       tenantId: evaluation.tenantId,
@@ -63,17 +62,8 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
     // A sampled call's sample item now points at its evaluation (the work queue shows it done).
     if (row.callId != null)
       await linkEvaluationToSample(tx, { tenantId: row.tenantId, callId: row.callId, evaluationId: row.id, kind: row.kind });
-    await writeAudit(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId },
-      {
-        action: 'evaluation.submit',
-        objectType: 'evaluation',
-        objectId: evaluation.id,
-        after: { revision: 1, overallScore: result.score, failed: result.failed, answers }
-      },
-      now
-    );
+    const after = { revision: 1, overallScore: result.score, failed: result.failed, answers };
+    await writeAudit(tx, ctx, { action: 'evaluation.submit', objectType: 'evaluation', objectId: evaluation.id, after }, now);
     return { evaluation: evaluationDto(row), revision: revisionDto(revision!), score: result };
   });
 }

@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm';
-import { schema, type Db } from '@attentive/db';
-import type { ScorecardDefinition } from '@attentive/shared/scorecard';
+import type { Db } from '@attentive/db';
+import { cacheDefinitions, type DefinitionCache } from './definition-cache.ts';
 import { cachedScoreDiff, cachedScoreOf } from './cached-score.ts';
 
 export type CachedScoreMismatch = {
@@ -24,7 +23,7 @@ const json = <T>(v: unknown): T | null => (v == null ? null : (JSON.parse(String
  */
 export async function verifyCachedScores(db: Db, opts: { pageSize?: number } = {}): Promise<CachedScoreReport> {
   const pageSize = opts.pageSize ?? 5000;
-  const definitions = new Map<number, ScorecardDefinition>();
+  const definitions: DefinitionCache = new Map();
   let after = 0;
   let checked = 0;
   for (;;) {
@@ -34,14 +33,11 @@ export async function verifyCachedScores(db: Db, opts: { pageSize?: number } = {
       args: [after, pageSize]
     });
     if (!page.rows.length) return { ok: true, checked };
-    const missing = [...new Set(page.rows.map((r) => Number(r.scorecard_version_id)))].filter((v) => !definitions.has(v));
-    if (missing.length) {
-      const versions = await db
-        .select({ id: schema.scorecardVersions.id, definition: schema.scorecardVersions.definition })
-        .from(schema.scorecardVersions)
-        .where(inArray(schema.scorecardVersions.id, missing));
-      for (const v of versions) definitions.set(v.id, v.definition);
-    }
+    await cacheDefinitions(
+      db,
+      definitions,
+      page.rows.map((r) => Number(r.scorecard_version_id))
+    );
     for (const r of page.rows) {
       const versionId = Number(r.scorecard_version_id);
       const { cached } = cachedScoreOf(definitions.get(versionId)!, json<Record<string, string | number>>(r.answers) ?? {});

@@ -107,12 +107,8 @@ export async function assignRunItems({ ctx, input }: { ctx: Ctx; input: { runId:
       now
     });
     if (assigned === 0) return { unassigned: open.length, assigned }; // nothing changed: no audit row
-    await writeAudit(
-      tx,
-      ctx,
-      { action: 'sample_run.assign', objectType: 'sample_run', objectId: run.id, after: { unassigned: open.length, assigned } },
-      now
-    );
+    const after = { unassigned: open.length, assigned };
+    await writeAudit(tx, ctx, { action: 'sample_run.assign', objectType: 'sample_run', objectId: run.id, after }, now);
     return { unassigned: open.length, assigned };
   });
 }
@@ -175,18 +171,9 @@ export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.in
       .update(schema.sampleItems)
       .set({ assignedTo: assigneeId, assignedAt: now, dueAt })
       .where(eq(schema.sampleItems.id, row.item.id));
-    await writeAudit(
-      tx,
-      ctx,
-      {
-        action: 'sample_item.reassign',
-        objectType: 'sample_item',
-        objectId: row.item.id,
-        before: { assignedTo: row.item.assignedTo, dueAt: row.item.dueAt?.toISOString() ?? null },
-        after: { assignedTo: assigneeId, dueAt: dueAt.toISOString() }
-      },
-      now
-    );
+    const before = { assignedTo: row.item.assignedTo, dueAt: row.item.dueAt?.toISOString() ?? null };
+    const after = { assignedTo: assigneeId, dueAt: dueAt.toISOString() };
+    await writeAudit(tx, ctx, { action: 'sample_item.reassign', objectType: 'sample_item', objectId: row.item.id, before, after }, now);
     return { itemId: row.item.id, assignedTo: assigneeId, dueAt: dueAt.toISOString() };
   });
 }

@@ -5,6 +5,13 @@ import type { ColumnCandidates } from './draw.ts';
 import { passesTimeFilters } from './eligibility.ts';
 import { localTime } from './period.ts';
 
+/** A comma-separated list of bound values, for `in (…)` in raw SQL. */
+const boundList = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `
+  );
+
 export type Population = ColumnCandidates & {
   ids: number[];
   agentIds: number[];
@@ -44,23 +51,11 @@ export async function loadPopulation(
   const filters: SQL[] = [];
   if (f.minTalkSeconds != null) filters.push(sql`talk_seconds >= ${f.minTalkSeconds}`);
   if (f.maxTalkSeconds != null) filters.push(sql`talk_seconds <= ${f.maxTalkSeconds}`);
-  if (f.queueIds.length)
-    filters.push(
-      sql`queue_id in (${sql.join(
-        f.queueIds.map((q) => sql`${q}`),
-        sql`, `
-      )})`
-    );
+  if (f.queueIds.length) filters.push(sql`queue_id in (${boundList(f.queueIds)})`);
   if (f.direction !== 'any') filters.push(sql`direction = ${f.direction}`);
   if (f.media === 'recording') filters.push(sql`recording_path is not null`);
   if (f.media === 'transcript') filters.push(sql`exists (select 1 from call_transcripts t where t.call_id = calls.id)`);
-  if (f.dispositions.length)
-    filters.push(
-      sql`disposition in (${sql.join(
-        f.dispositions.map((d) => sql`${d}`),
-        sql`, `
-      )})`
-    );
+  if (f.dispositions.length) filters.push(sql`disposition in (${boundList(f.dispositions)})`);
   const pass = filters.length ? sql`filter (where ${sql.join(filters, sql` and `)})` : sql``;
 
   const [row] = await tx.all<{ n: number; ids: string; agents: string; minutes: string; queues: string }>(sql`

@@ -43,17 +43,8 @@ export async function createSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
         .insert(schema.samplingPlans)
         .values({ tenantId: p.tenantId, programId: data.programId, name: data.name, draft: def, updatedAt: now })
         .returning();
-      await writeAudit(
-        tx,
-        ctx,
-        {
-          action: 'sampling_plan.create',
-          objectType: 'sampling_plan',
-          objectId: row!.id,
-          after: { name: data.name, programId: data.programId, definition: def }
-        },
-        now
-      );
+      const after = { name: data.name, programId: data.programId, definition: def };
+      await writeAudit(tx, ctx, { action: 'sampling_plan.create', objectType: 'sampling_plan', objectId: row!.id, after }, now);
       return planDto(row!);
     });
   } catch (e) {
@@ -88,6 +79,7 @@ export async function updateSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
         })
         .where(eq(schema.samplingPlans.id, before.id))
         .returning();
+      const after = { name: row!.name, active: row!.active, definition: row!.draft };
       await writeAudit(
         tx,
         ctx,
@@ -96,7 +88,7 @@ export async function updateSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.in
           objectType: 'sampling_plan',
           objectId: before.id,
           before: { name: before.name, active: before.active, definition: before.draft },
-          after: { name: row!.name, active: row!.active, definition: row!.draft }
+          after
         },
         now
       );
@@ -141,12 +133,8 @@ export async function publishSamplingPlan({ ctx, input }: { ctx: Ctx; input: { p
       .values({ tenantId: p.tenantId, planId: plan.id, version, definition: def, publishedAt: now, publishedBy: p.label })
       .returning();
     await tx.update(schema.samplingPlans).set({ publishedVersion: version, updatedAt: now }).where(eq(schema.samplingPlans.id, plan.id));
-    await writeAudit(
-      tx,
-      ctx,
-      { action: 'sampling_plan.publish', objectType: 'sampling_plan', objectId: plan.id, after: { version, definition: def } },
-      now
-    );
+    const after = { version, definition: def };
+    await writeAudit(tx, ctx, { action: 'sampling_plan.publish', objectType: 'sampling_plan', objectId: plan.id, after }, now);
     return { ...row!, created: true };
   });
 }

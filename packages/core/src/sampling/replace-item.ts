@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
 import { nextReplacement } from './draw.ts';
@@ -26,12 +27,7 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
   const data = parseInput(ReplaceItemInput, input);
   const p = ctx.principal;
   return ctx.db.transaction(async (tx) => {
-    const [item] = await tx
-      .select()
-      .from(schema.sampleItems)
-      .where(and(eq(schema.sampleItems.id, data.itemId), eq(schema.sampleItems.tenantId, p.tenantId)))
-      .limit(1);
-    if (!item) throw notFound(`Sample item ${data.itemId}`);
+    const item = await findInTenant(tx, schema.sampleItems, p.tenantId, data.itemId, 'Sample item');
     const { run, clientId } = await loadRun(tx, p.tenantId, item.runId);
     if (!canReadSampleRun(p, { tenantId: run.tenantId, clientId })) throw notFound(`Sample item ${data.itemId}`);
     if (!canManageSampling(p)) throw forbidden('Only admins and QA analysts replace sampled calls');
@@ -83,24 +79,15 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
       .update(schema.sampleItems)
       .set({ status: 'replaced', reason: data.reason, replacedBy: replacementId, replacedAt: now })
       .where(eq(schema.sampleItems.id, item.id));
-    await writeAudit(
-      tx,
-      ctx,
-      {
-        action: 'sample_item.replace',
-        objectType: 'sample_item',
-        objectId: item.id,
-        before: { status: item.status, callId: item.callId },
-        after: {
-          status: 'replaced',
-          reason: data.reason,
-          replacementItemId: replacementId,
-          replacementCallId: next?.callId ?? null,
-          runId: run.id
-        }
-      },
-      now
-    );
+    const before = { status: item.status, callId: item.callId };
+    const after = {
+      status: 'replaced',
+      reason: data.reason,
+      replacementItemId: replacementId,
+      replacementCallId: next?.callId ?? null,
+      runId: run.id
+    };
+    await writeAudit(tx, ctx, { action: 'sample_item.replace', objectType: 'sample_item', objectId: item.id, before, after }, now);
     return {
       itemId: item.id,
       reason: data.reason,

@@ -13,7 +13,7 @@ import { drawPopulation } from './draw-population.ts';
 import { loadExclusions, loadPopulation } from './load-population.ts';
 import { customPeriod, dueAtEndOfDay, lastClosedPeriod, periodContaining, type Period } from './period.ts';
 import { SEED_PATTERN } from './rank.ts';
-import { checkQueues, loadPlan, loadProgram, parseInput, preconditionFailed, type RunSnapshot } from './shared.ts';
+import { checkQueues, drawnRun, loadPlan, loadProgram, parseInput, preconditionFailed, type RunSnapshot } from './shared.ts';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
@@ -100,18 +100,7 @@ export async function runSamplingPlan({
     await checkQueues(tx, p.tenantId, plan.programId, def);
 
     const purpose = audit ? ('audit' as const) : ('routine' as const);
-    const [existing] = await tx
-      .select({ id: schema.sampleRuns.id })
-      .from(schema.sampleRuns)
-      .where(
-        and(
-          eq(schema.sampleRuns.planId, plan.id),
-          eq(schema.sampleRuns.purpose, purpose),
-          eq(schema.sampleRuns.periodStart, period.start),
-          eq(schema.sampleRuns.periodEnd, period.end)
-        )
-      )
-      .limit(1);
+    const existing = await drawnRun(tx, plan.id, purpose, period);
     if (existing) throw conflict(`The ${purpose} sample of ${period.label} was already drawn (run ${existing.id}); a period is drawn once`);
 
     const range = { tenantId: p.tenantId, programId: plan.programId, start: period.start.getTime(), end: period.end.getTime(), def };
@@ -168,28 +157,19 @@ export async function runSamplingPlan({
     const assigned = await assignItemsInTx(tx, { tenantId: p.tenantId, itemIds, mode: def.assignment.mode, dueAt, now });
     const finishedAt = new Date(now.getTime() + Math.round(performance.now() - started));
     await tx.update(schema.sampleRuns).set({ finishedAt }).where(eq(schema.sampleRuns.id, run!.id));
-    await writeAudit(
-      tx,
-      ctx,
-      {
-        action: 'sample_run.create',
-        objectType: 'sample_run',
-        objectId: run!.id,
-        after: {
-          planId: plan.id,
-          planVersion: version!.version,
-          period: period.label,
-          purpose,
-          trigger: audit ? 'client' : trigger,
-          seedSource: audit ? 'client' : 'generated',
-          populationHash: hash,
-          populationSize: pop.ids.length,
-          selected: drawn.items.length,
-          assigned
-        }
-      },
-      now
-    );
+    const after = {
+      planId: plan.id,
+      planVersion: version!.version,
+      period: period.label,
+      purpose,
+      trigger: audit ? 'client' : trigger,
+      seedSource: audit ? 'client' : 'generated',
+      populationHash: hash,
+      populationSize: pop.ids.length,
+      selected: drawn.items.length,
+      assigned
+    };
+    await writeAudit(tx, ctx, { action: 'sample_run.create', objectType: 'sample_run', objectId: run!.id, after }, now);
     return {
       runId: run!.id,
       period: period.label,

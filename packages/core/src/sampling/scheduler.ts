@@ -6,6 +6,7 @@ import { systemPrincipal } from '../policy/principal.ts';
 import { PlanDefinition } from './definition.ts';
 import { lastClosedPeriod } from './period.ts';
 import { runSamplingPlan } from './run-plan.ts';
+import { drawnRun } from './shared.ts';
 
 export type SchedulerLog = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -45,18 +46,7 @@ export async function runDuePlans({
   for (const plan of plans) {
     const def = PlanDefinition.parse(plan.definition);
     const period = lastClosedPeriod(def.period, now, def.timezone);
-    const [existing] = await db
-      .select({ id: schema.sampleRuns.id })
-      .from(schema.sampleRuns)
-      .where(
-        and(
-          eq(schema.sampleRuns.planId, plan.id),
-          eq(schema.sampleRuns.purpose, 'routine'),
-          eq(schema.sampleRuns.periodStart, period.start),
-          eq(schema.sampleRuns.periodEnd, period.end)
-        )
-      )
-      .limit(1);
+    const existing = await drawnRun(db, plan.id, 'routine', period);
     if (existing) {
       out.push({ planId: plan.id, period: period.label, outcome: 'exists', runId: existing.id });
       continue;

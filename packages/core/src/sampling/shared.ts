@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { parseInput } from '../input.ts';
 import { schema, type DbOrTx } from '@attentive/db';
 import { DomainError, invalid, notFound } from '../errors.ts';
+import { findInTenant } from '../access/scoped.ts';
 import { PlanDefinition } from './definition.ts';
 
 /** The one input parser of core (src/input.ts), re-exported where the sampling verbs import it. */
@@ -45,12 +46,7 @@ export async function checkQueues(tx: DbOrTx, tenantId: number, programId: numbe
 }
 
 export async function loadPlan(tx: DbOrTx, tenantId: number, planId: number) {
-  const [row] = await tx
-    .select()
-    .from(schema.samplingPlans)
-    .where(and(eq(schema.samplingPlans.id, planId), eq(schema.samplingPlans.tenantId, tenantId)))
-    .limit(1);
-  if (!row) throw notFound(`Sampling plan ${planId}`);
+  const row = await findInTenant(tx, schema.samplingPlans, tenantId, planId, 'Sampling plan');
   return row;
 }
 
@@ -70,6 +66,17 @@ export async function loadRun(tx: DbOrTx, tenantId: number, runId: number) {
     .limit(1);
   if (!row) throw notFound(`Sample run ${runId}`);
   return row;
+}
+
+/** The run of a plan already drawn for this period and purpose, if any: a period is drawn once per purpose. */
+export async function drawnRun(db: DbOrTx, planId: number, purpose: 'routine' | 'audit', period: { start: Date; end: Date }) {
+  const r = schema.sampleRuns;
+  const [run] = await db
+    .select({ id: r.id })
+    .from(r)
+    .where(and(eq(r.planId, planId), eq(r.purpose, purpose), eq(r.periodStart, period.start), eq(r.periodEnd, period.end)))
+    .limit(1);
+  return run;
 }
 
 /** What a run stores to be recomputed later (sample_runs.filter_snapshot). */

@@ -4,14 +4,14 @@ import { plainText } from '@attentive/shared';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
-import { canManageScorecards } from '../policy/scorecards.ts';
+import { conflict } from '../errors.ts';
 import { findInTenant } from '../access/scoped.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { parseInput } from '../evaluations/inputs.ts';
 import { DefinitionInput } from './inputs.ts';
 import { parseDefinition } from '../scoring/parse-definition.ts';
 import { scorecardDto, versionDto } from './dto.ts';
+import { assertManagesScorecards, insertDraftVersion } from './drafts.ts';
 
 export const CreateScorecardInput = z.object({
   name: plainText({ min: 1, minMessage: 'name is required', max: 200 }),
@@ -26,7 +26,7 @@ export const CreateScorecardInput = z.object({
 export async function createScorecard({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreateScorecardInput> }) {
   const data = parseInput(CreateScorecardInput, input);
   const p = ctx.principal;
-  if (!canManageScorecards(p)) throw forbidden('Only admins and QA analysts manage scorecards');
+  assertManagesScorecards(p);
   const definition = parseDefinition(data.definition ?? { sections: [] });
   return ctx.db.transaction(async (tx) => {
     let programName: string | null = null;
@@ -59,30 +59,9 @@ export async function createScorecard({ ctx, input }: { ctx: Ctx; input: z.input
         createdBy: p.label
       })
       .returning();
-    const [v] = await tx
-      .insert(schema.scorecardVersions)
-      .values({
-        tenantId: p.tenantId,
-        scorecardId: sc!.id,
-        version: 1,
-        status: 'draft',
-        definition,
-        createdAt: now,
-        createdBy: p.label,
-        updatedAt: now
-      })
-      .returning();
-    await writeAudit(
-      tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'scorecard.create',
-        objectType: 'scorecard',
-        objectId: sc!.id,
-        after: { name: sc!.name, programId: sc!.programId, versionId: v!.id }
-      },
-      now
-    );
-    return { scorecard: scorecardDto(sc!, programName), draft: versionDto(v!) };
+    const v = await insertDraftVersion(tx, p, now, { scorecardId: sc!.id, version: 1, definition });
+    const after = { name: sc!.name, programId: sc!.programId, versionId: v.id };
+    await writeAudit(tx, ctx, { action: 'scorecard.create', objectType: 'scorecard', objectId: sc!.id, after }, now);
+    return { scorecard: scorecardDto(sc!, programName), draft: versionDto(v) };
   });
 }

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
-import { conflict, DomainError, forbidden, invalid } from '../errors.ts';
-import { canManageScorecards } from '../policy/scorecards.ts';
+import { conflict, invalid } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { parseInput } from '../evaluations/inputs.ts';
 import { parseDefinition } from '../scoring/parse-definition.ts';
 import { versionDto } from './dto.ts';
 import { publishProblems, ScorecardId, VersionNote } from './inputs.ts';
-import { draftOf, loadReadableScorecard } from './load.ts';
+import { requireDraft, scorecardEditor } from './drafts.ts';
 
 export const PublishScorecardDraftInput = z.object({
   scorecardId: ScorecardId,
@@ -25,12 +24,8 @@ export const PublishScorecardDraftInput = z.object({
  */
 export async function publishScorecardDraft({ ctx, input }: { ctx: Ctx; input: z.input<typeof PublishScorecardDraftInput> }) {
   const data = parseInput(PublishScorecardDraftInput, input);
-  const p = ctx.principal;
-  if (!canManageScorecards(p)) throw forbidden('Only admins and QA analysts manage scorecards');
-  return ctx.db.transaction(async (tx) => {
-    const { scorecard } = await loadReadableScorecard(tx, p, data.scorecardId);
-    const draft = await draftOf(tx, scorecard.id);
-    if (!draft) throw new DomainError('PRECONDITION_FAILED', `Scorecard "${scorecard.name}" has no draft to publish`);
+  return scorecardEditor(ctx)(data.scorecardId, async (tx, scorecard) => {
+    const draft = await requireDraft(tx, scorecard, ' to publish');
     if (data.revision != null && data.revision !== draft.revision)
       throw conflict(
         `The draft changed since you reviewed it (revision ${draft.revision}, you reviewed ${data.revision}): review it again`
@@ -54,20 +49,11 @@ export async function publishScorecardDraft({ ctx, input }: { ctx: Ctx; input: z
     const now = nowOf(ctx);
     const [v] = await tx
       .update(schema.scorecardVersions)
-      .set({ status: 'published', publishedAt: now, publishedBy: p.label, updatedAt: now, note: data.note ?? draft.note })
+      .set({ status: 'published', publishedAt: now, publishedBy: ctx.principal.label, updatedAt: now, note: data.note ?? draft.note })
       .where(and(eq(schema.scorecardVersions.id, draft.id), eq(schema.scorecardVersions.status, 'draft')))
       .returning();
-    await writeAudit(
-      tx,
-      { principal: p, requestId: ctx.requestId },
-      {
-        action: 'scorecard.publish',
-        objectType: 'scorecard_version',
-        objectId: v!.id,
-        after: { scorecardId: scorecard.id, version: v!.version }
-      },
-      now
-    );
+    const after = { scorecardId: scorecard.id, version: v!.version };
+    await writeAudit(tx, ctx, { action: 'scorecard.publish', objectType: 'scorecard_version', objectId: v!.id, after }, now);
     return { version: versionDto(v!) };
   });
 }

@@ -82,8 +82,8 @@ export function meanInterval(values: readonly (number | null | undefined)[], opt
   return acc.interval(opts);
 }
 
-/** Deterministic PRNG (mulberry32) so a bootstrap interval is reproducible from its seed. */
-function mulberry32(seed: number) {
+/** Deterministic PRNG (mulberry32) so a bootstrap interval (or a benchmark's data) is reproducible from its seed. */
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,30 +1,11 @@
-import type { TranscriptTurn } from '../schema/calls.ts';
+import { CALL_IMPORT_COLUMNS, type TranscriptTurn } from '../schema/calls.ts';
 import { createRng, cumulative, hash32 } from './prng.ts';
 import type { AgentDef, Roster } from './roster.ts';
 import { LAST_NAMES } from './roster.ts';
 import { buildTranscript, type Lang } from './transcripts.ts';
 
 /** Column order of the rows this generator yields (raw multi-row INSERTs, no ORM on the hot path). */
-export const CALL_COLUMNS = [
-  'id',
-  'tenant_id',
-  'source',
-  'external_id',
-  'program_id',
-  'queue_id',
-  'agent_id',
-  'direction',
-  'started_at',
-  'answer_seconds',
-  'talk_seconds',
-  'hold_seconds',
-  'transfers',
-  'disposition',
-  'customer_ref',
-  'recording_path',
-  'language',
-  'created_at'
-] as const;
+export const CALL_COLUMNS = ['id', ...CALL_IMPORT_COLUMNS, 'created_at'] as const;
 export type CallValues = (string | number | null)[];
 export type TranscriptValues = [callId: number, language: Lang, turnsJson: string];
 

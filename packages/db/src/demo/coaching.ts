@@ -19,6 +19,10 @@ import { scorecards, scorecardVersions } from '../schema/scorecards.ts';
 import { DEMO_AGENT_TEAM, DEMO_EMAIL_DOMAIN } from './accounts.ts';
 import { createRng, type Rng } from './prng.ts';
 
+/** The columns of a call the demo's evaluations are made of. */
+const EVALUATED_CALL = { id: calls.id, programId: calls.programId, startedAt: calls.startedAt, recordingPath: calls.recordingPath };
+type EvaluatedCall = { id: number; programId: number };
+
 const DAY_MS = 86_400_000;
 /** The demo agents the coaching story is told with (codes of the default roster, team T01). */
 export const DEMO_COACHING = { scriptedAgent: 'AG009', orientedAgent: 'AG041', lead: 'TL01' } as const;
@@ -80,12 +84,29 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
     for (const agent of agents) {
       const skill = skillOf(agent.code, rng.fork(agent.code));
       const list: { id: number; submittedAt: Date; answers: Record<string, string | number>; callId: number }[] = [];
+      // The lead's evaluation of one of the agent's calls, kept in `list` for the coaching data below.
+      const evaluate = async (call: EvaluatedCall, answers: Record<string, string | number>, submittedAt: Date) => {
+        const e = await insertEvaluation(db, {
+          tenantId,
+          call,
+          agentId: agent.id,
+          versionId: version.id,
+          lead,
+          leadLabel,
+          answers,
+          submittedAt,
+          scored: score(answers),
+          link: linkEvaluationToSample
+        });
+        list.push({ ...e, answers, callId: call.id });
+        return e;
+      };
       for (const monthsAgo of [2, 1, 0]) {
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
         const to = new Date(Math.min(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo + 1, 1), now.getTime() - 2 * DAY_MS));
         if (to <= from) continue;
         const picked = await db
-          .select({ id: calls.id, programId: calls.programId, startedAt: calls.startedAt, recordingPath: calls.recordingPath })
+          .select(EVALUATED_CALL)
           .from(calls)
           .leftJoin(callTranscripts, eq(callTranscripts.callId, calls.id))
           .where(
@@ -102,46 +123,19 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
         for (const call of picked) {
           const answers = answersFor(definition, skill, 2 - monthsAgo, rng.fork(`${agent.code}/${call.id}`));
           const submittedAt = new Date(Math.min(call.startedAt.getTime() + rng.int(1, 3) * DAY_MS, now.getTime() - DAY_MS));
-          list.push({
-            ...(await insertEvaluation(db, {
-              tenantId,
-              call,
-              agentId: agent.id,
-              versionId: version.id,
-              lead,
-              leadLabel,
-              answers,
-              submittedAt,
-              scored: score(answers),
-              link: linkEvaluationToSample
-            })),
-            answers,
-            callId: call.id
-          });
+          await evaluate(call, answers, submittedAt);
         }
       }
       // The recorded call of the agent (if any): the newest evaluation, with comments pinned to moments.
       const [recorded] = await db
-        .select({ id: calls.id, programId: calls.programId, startedAt: calls.startedAt, recordingPath: calls.recordingPath })
+        .select(EVALUATED_CALL)
         .from(calls)
         .where(and(eq(calls.agentId, agent.id), sql`${calls.recordingPath} is not null`))
         .limit(1);
       if (recorded) {
         const answers = answersFor(definition, skill, 3, rng.fork(`${agent.code}/recorded`));
         const submittedAt = new Date(now.getTime() - DAY_MS);
-        const e = await insertEvaluation(db, {
-          tenantId,
-          call: recorded,
-          agentId: agent.id,
-          versionId: version.id,
-          lead,
-          leadLabel,
-          answers,
-          submittedAt,
-          scored: score(answers),
-          link: linkEvaluationToSample
-        });
-        list.push({ ...e, answers, callId: recorded.id });
+        const e = await evaluate(recorded, answers, submittedAt);
         await pinComments(db, { tenantId, evaluationId: e.id, callId: recorded.id, answers, lead, leadLabel, at: submittedAt });
       }
       created.set(agent.id, list);

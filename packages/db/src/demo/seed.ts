@@ -109,12 +109,17 @@ async function insertOrganisation(tx: Transaction, roster: Roster, nowMs: number
     roster.tenant.name,
     nowMs
   ]);
-  const clients = new Map<string, number>();
-  for (const c of roster.clients)
-    clients.set(
-      c.code,
-      await one('INSERT INTO clients (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)', [tenantId, c.code, c.name, nowMs])
-    );
+  // Clients and teams are a code and a name in the tenant; the rows below find their ids by code.
+  const insertCoded = async (table: 'clients' | 'teams', rows: readonly { code: string; name: string }[]) => {
+    const ids = new Map<string, number>();
+    for (const r of rows)
+      ids.set(
+        r.code,
+        await one(`INSERT INTO ${table} (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)`, [tenantId, r.code, r.name, nowMs])
+      );
+    return ids;
+  };
+  const clients = await insertCoded('clients', roster.clients);
   const programs = new Map<string, number>();
   const queues = new Map<string, number>();
   for (const p of roster.programs) {
@@ -132,12 +137,7 @@ async function insertOrganisation(tx: Transaction, roster: Roster, nowMs: number
         await one('INSERT INTO queues (tenant_id, program_id, code, name) VALUES (?, ?, ?, ?)', [tenantId, id, q.code, q.name])
       );
   }
-  const teams = new Map<string, number>();
-  for (const t of roster.teams)
-    teams.set(
-      t.code,
-      await one('INSERT INTO teams (tenant_id, code, name, created_at) VALUES (?, ?, ?, ?)', [tenantId, t.code, t.name, nowMs])
-    );
+  const teams = await insertCoded('teams', roster.teams);
   const agents = new Map<string, number>();
   const people = 'INSERT INTO people (tenant_id, code, name, team_id, hire_date, left_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
   for (const a of roster.agents) {

@@ -1,7 +1,8 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '@attentive/shared';
-import { clients, createdAt, people, programs, teams, tenants } from './org.ts';
+import { clients, people, programs, teams } from './org.ts';
 import { users } from './auth.ts';
+import { createdAt, id, ms, ref, tenantId } from './columns.ts';
 
 /**
  * What a person may do: one row per role and scope. team_lead → team_id; client_auditor → client_id;
@@ -10,13 +11,9 @@ import { users } from './auth.ts';
 export const roleAssignments = sqliteTable(
   'role_assignments',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    id: id(),
+    tenantId: tenantId(),
+    personId: ref('person_id', () => people.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
     teamId: integer('team_id').references(() => teams.id),
     clientId: integer('client_id').references(() => clients.id),
@@ -38,10 +35,8 @@ export const roleAssignments = sqliteTable(
 export const apiTokens = sqliteTable(
   'api_tokens',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    id: id(),
+    tenantId: tenantId(),
     name: text('name').notNull(),
     /** The first characters of the token, to recognise it in lists ("att_3kf9…"). */
     prefix: text('prefix').notNull(),
@@ -50,8 +45,8 @@ export const apiTokens = sqliteTable(
     clientId: integer('client_id').references(() => clients.id),
     createdByUserId: text('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
-    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' })
+    lastUsedAt: ms('last_used_at'),
+    revokedAt: ms('revoked_at')
   },
   (t) => [index('api_tokens_tenant').on(t.tenantId)]
 );

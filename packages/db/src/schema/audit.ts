@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, ms } from './columns.ts';
 
 /**
  * Append-only audit trail. Each row carries the hash of the row before it, so an edited or deleted
@@ -7,9 +8,9 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey(),
+    id: id(),
     tenantId: integer('tenant_id'),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    at: ms('at').notNull(),
     actorUserId: text('actor_user_id'),
     /** Who acted, readable: "user:ann@example.com", "token:telephony-energie", "system:scheduler". */
     actor: text('actor').notNull(),

@@ -1,12 +1,11 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ms, updatedAt } from './columns.ts';
 
 /**
  * Sign-in tables used by better-auth (drizzle adapter, provider sqlite). Field names follow
  * better-auth's model; times are integer milliseconds like every other table.
  * A user is global; the person (people.user_id) ties it to a tenant and to its role assignments.
  */
-const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
-
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -14,7 +13,7 @@ export const users = sqliteTable('users', {
   emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
   image: text('image'),
   createdAt: ms('created_at').notNull(),
-  updatedAt: ms('updated_at').notNull()
+  updatedAt: updatedAt()
 });
 
 export const sessions = sqliteTable(
@@ -25,7 +24,7 @@ export const sessions = sqliteTable(
     /** better-auth's session token (the cookie carries it with an HMAC signature). */
     token: text('token').notNull().unique(),
     createdAt: ms('created_at').notNull(),
-    updatedAt: ms('updated_at').notNull(),
+    updatedAt: updatedAt(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
     userId: text('user_id')
@@ -53,7 +52,7 @@ export const accounts = sqliteTable(
     /** argon2id PHC string for the credential provider. */
     password: text('password'),
     createdAt: ms('created_at').notNull(),
-    updatedAt: ms('updated_at').notNull()
+    updatedAt: updatedAt()
   },
   (t) => [index('accounts_user').on(t.userId)]
 );
@@ -66,7 +65,7 @@ export const verifications = sqliteTable(
     value: text('value').notNull(),
     expiresAt: ms('expires_at').notNull(),
     createdAt: ms('created_at').notNull(),
-    updatedAt: ms('updated_at').notNull()
+    updatedAt: updatedAt()
   },
   (t) => [index('verifications_identifier').on(t.identifier)]
 );

@@ -1,25 +1,20 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { calls } from './calls.ts';
 import { evaluations } from './evaluations.ts';
-import { createdAt, people, programs, tenants } from './org.ts';
+import { people, programs } from './org.ts';
 import { DISPUTE_STATUSES, SELF_EVALUATION_STATUSES } from '@attentive/shared/evaluation';
+import { createdAt, id, ms, ref, tenantId, updatedAt } from './columns.ts';
 
 /** The agent read a revision of an evaluation. A new revision (e.g. after a dispute) is acknowledged anew. */
 export const evaluationAcknowledgements = sqliteTable(
   'evaluation_acknowledgements',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id),
+    id: id(),
+    tenantId: tenantId(),
+    evaluationId: ref('evaluation_id', () => evaluations.id),
     revision: integer('revision').notNull(),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => people.id),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull()
+    agentId: ref('agent_id', () => people.id),
+    at: ms('at').notNull()
   },
   (t) => [uniqueIndex('evaluation_ack_eval_rev').on(t.evaluationId, t.revision), index('evaluation_ack_agent').on(t.agentId)]
 );
@@ -31,21 +26,15 @@ export const DISPUTE_ITEM_OUTCOMES = ['accepted', 'rejected'] as const;
 export const disputes = sqliteTable(
   'disputes',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => people.id),
+    id: id(),
+    tenantId: tenantId(),
+    evaluationId: ref('evaluation_id', () => evaluations.id),
+    agentId: ref('agent_id', () => people.id),
     /** The revision the agent disputed. */
     revision: integer('revision').notNull(),
     status: text('status', { enum: DISPUTE_STATUSES }).notNull().default('open'),
-    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
-    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    openedAt: ms('opened_at').notNull(),
+    resolvedAt: ms('resolved_at'),
     resolverId: integer('resolver_id').references(() => people.id),
     resolverLabel: text('resolver_label'),
     resolutionReason: text('resolution_reason'),
@@ -67,16 +56,10 @@ export const disputes = sqliteTable(
 export const disputeItems = sqliteTable(
   'dispute_items',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    disputeId: integer('dispute_id')
-      .notNull()
-      .references(() => disputes.id),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id),
+    id: id(),
+    tenantId: tenantId(),
+    disputeId: ref('dispute_id', () => disputes.id),
+    evaluationId: ref('evaluation_id', () => evaluations.id),
     itemId: text('item_id').notNull(),
     reason: text('reason').notNull(),
     /** The answer at the time of the dispute, and the one the agent proposes (optional). */
@@ -96,31 +79,21 @@ export const disputeItems = sqliteTable(
 export const selfEvaluationRequests = sqliteTable(
   'self_evaluation_requests',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    callId: integer('call_id')
-      .notNull()
-      .references(() => calls.id),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => people.id),
-    programId: integer('program_id')
-      .notNull()
-      .references(() => programs.id),
+    id: id(),
+    tenantId: tenantId(),
+    callId: ref('call_id', () => calls.id),
+    agentId: ref('agent_id', () => people.id),
+    programId: ref('program_id', () => programs.id),
     requestedById: integer('requested_by_id').references(() => people.id),
     requestedByLabel: text('requested_by_label').notNull(),
     /** The lead's evaluation of the call, compared with the self-evaluation. */
     leadEvaluationId: integer('lead_evaluation_id').references(() => evaluations.id),
     /** The agent's evaluation (kind 'self'), created with the request as an empty draft. */
-    selfEvaluationId: integer('self_evaluation_id')
-      .notNull()
-      .references(() => evaluations.id),
+    selfEvaluationId: ref('self_evaluation_id', () => evaluations.id),
     message: text('message'),
     status: text('status', { enum: SELF_EVALUATION_STATUSES }).notNull().default('open'),
-    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
-    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
+    requestedAt: ms('requested_at').notNull(),
+    submittedAt: ms('submitted_at')
   },
   (t) => [
     uniqueIndex('self_eval_requests_call_agent').on(t.callId, t.agentId),
@@ -133,13 +106,9 @@ export const selfEvaluationRequests = sqliteTable(
 export const coachingSessions = sqliteTable(
   'coaching_sessions',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => people.id),
+    id: id(),
+    tenantId: tenantId(),
+    agentId: ref('agent_id', () => people.id),
     coachId: integer('coach_id').references(() => people.id),
     coachLabel: text('coach_label').notNull(),
     /** YYYY-MM-DD. */
@@ -147,11 +116,11 @@ export const coachingSessions = sqliteTable(
     notes: text('notes').notNull().default(''),
     /** YYYY-MM-DD. */
     followUpOn: text('follow_up_on'),
-    agentConfirmedAt: integer('agent_confirmed_at', { mode: 'timestamp_ms' }),
+    agentConfirmedAt: ms('agent_confirmed_at'),
     /** Set when the follow-up is recorded as done. */
-    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    closedAt: ms('closed_at'),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+    updatedAt: updatedAt()
   },
   (t) => [
     index('coaching_sessions_agent').on(t.agentId, t.heldOn),
@@ -162,12 +131,8 @@ export const coachingSessions = sqliteTable(
 export const coachingSessionEvaluations = sqliteTable(
   'coaching_session_evaluations',
   {
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => coachingSessions.id),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id)
+    sessionId: ref('session_id', () => coachingSessions.id),
+    evaluationId: ref('evaluation_id', () => evaluations.id)
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.evaluationId] })]
 );
@@ -176,10 +141,8 @@ export const coachingSessionEvaluations = sqliteTable(
 export const coachingFocusItems = sqliteTable(
   'coaching_focus_items',
   {
-    id: integer('id').primaryKey(),
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => coachingSessions.id),
+    id: id(),
+    sessionId: ref('session_id', () => coachingSessions.id),
     itemId: text('item_id').notNull(),
     text: text('text').notNull()
   },
@@ -191,18 +154,14 @@ export const ACTION_OWNERS = ['agent', 'coach'] as const;
 export const coachingActions = sqliteTable(
   'coaching_actions',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => coachingSessions.id),
+    id: id(),
+    tenantId: tenantId(),
+    sessionId: ref('session_id', () => coachingSessions.id),
     text: text('text').notNull(),
     owner: text('owner', { enum: ACTION_OWNERS }).notNull(),
     /** YYYY-MM-DD. */
     dueOn: text('due_on').notNull(),
-    doneAt: integer('done_at', { mode: 'timestamp_ms' })
+    doneAt: ms('done_at')
   },
   (t) => [index('coaching_actions_session').on(t.sessionId)]
 );
@@ -213,15 +172,13 @@ export const FOLLOW_UP_PROGRESS = ['improved', 'unchanged', 'worse'] as const;
 export const coachingFollowUps = sqliteTable(
   'coaching_follow_ups',
   {
-    id: integer('id').primaryKey(),
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => coachingSessions.id),
+    id: id(),
+    sessionId: ref('session_id', () => coachingSessions.id),
     progress: text('progress', { enum: FOLLOW_UP_PROGRESS }).notNull(),
     note: text('note').notNull(),
     authorId: integer('author_id').references(() => people.id),
     authorLabel: text('author_label').notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull()
+    at: ms('at').notNull()
   },
   (t) => [index('coaching_follow_ups_session').on(t.sessionId)]
 );

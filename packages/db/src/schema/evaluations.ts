@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { calls } from './calls.ts';
-import { createdAt, people, programs, tenants } from './org.ts';
+import { people, programs } from './org.ts';
 import { scorecardVersions } from './scorecards.ts';
 import { EVALUATION_KINDS, EVALUATION_STATUSES } from '@attentive/shared/evaluation';
+import { createdAt, id, ms, ref, tenantId, updatedAt } from './columns.ts';
 
 /**
  * How an evaluation came about. Every instrument that scores on a scorecard lands here. What each kind
@@ -24,22 +25,14 @@ export type StoredDimensionScores = Record<string, number | null>;
 export const evaluations = sqliteTable(
   'evaluations',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    id: id(),
+    tenantId: tenantId(),
     /** Null for live monitoring or mystery calls without a recording in the system. */
     callId: integer('call_id').references(() => calls.id),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => people.id),
-    programId: integer('program_id')
-      .notNull()
-      .references(() => programs.id),
+    agentId: ref('agent_id', () => people.id),
+    programId: ref('program_id', () => programs.id),
     /** The frozen scorecard version this evaluation is scored on (scorecard_versions.id). */
-    scorecardVersionId: integer('scorecard_version_id')
-      .notNull()
-      .references(() => scorecardVersions.id),
+    scorecardVersionId: ref('scorecard_version_id', () => scorecardVersions.id),
     /** Who scores. Null only for principals without a person record (e.g. the system). */
     evaluatorId: integer('evaluator_id').references(() => people.id),
     evaluatorLabel: text('evaluator_label').notNull(),
@@ -51,7 +44,7 @@ export const evaluations = sqliteTable(
     version: integer('version').notNull().default(1),
     /** Working answers: the draft before submit, the latest revision's answers after. */
     answers: text('answers', { mode: 'json' }).notNull().$type<StoredAnswers>(),
-    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    submittedAt: ms('submitted_at'),
     // Cached results of computeScore for the current answers (aggregates read only these columns).
     overallScore: real('overall_score'),
     dimensionScores: text('dimension_scores', { mode: 'json' }).$type<StoredDimensionScores>(),
@@ -63,7 +56,7 @@ export const evaluations = sqliteTable(
     /** JSON list of critical classes failed: 'customer' | 'business' | 'compliance'. */
     criticalFlags: text('critical_flags', { mode: 'json' }).notNull().$type<string[]>().default([]),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+    updatedAt: updatedAt()
   },
   (t) => [
     // Covers the aggregates (per agent/team/program × dimension) without touching the wide rows.
@@ -98,10 +91,8 @@ export const evaluations = sqliteTable(
 export const evaluationRevisions = sqliteTable(
   'evaluation_revisions',
   {
-    id: integer('id').primaryKey(),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id),
+    id: id(),
+    evaluationId: ref('evaluation_id', () => evaluations.id),
     revision: integer('revision').notNull(),
     answers: text('answers', { mode: 'json' }).notNull().$type<StoredAnswers>(),
     /** The full computeScore result for these answers (overall, sections, dimensions, flags). */
@@ -110,7 +101,7 @@ export const evaluationRevisions = sqliteTable(
     failed: integer('failed', { mode: 'boolean' }).notNull(),
     authorId: integer('author_id').references(() => people.id),
     authorLabel: text('author_label').notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    at: ms('at').notNull(),
     /** Required for every revision after the first. */
     reason: text('reason')
   },
@@ -124,13 +115,9 @@ export const evaluationRevisions = sqliteTable(
 export const evaluationComments = sqliteTable(
   'evaluation_comments',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    evaluationId: integer('evaluation_id')
-      .notNull()
-      .references(() => evaluations.id),
+    id: id(),
+    tenantId: tenantId(),
+    evaluationId: ref('evaluation_id', () => evaluations.id),
     itemId: text('item_id'),
     text: text('text').notNull(),
     atSeconds: real('at_seconds'),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { tenants } from './org.ts';
+import { ms, tenantId } from './columns.ts';
 
 /**
  * One run of a bulk import (CSV upload or JSON batch): who started it, how far it got, what was wrong.
@@ -11,9 +11,7 @@ export const imports = sqliteTable(
   {
     /** A UUID; the uploader may choose it up front so it can poll progress while uploading. */
     id: text('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantId(),
     /** What is imported: 'calls' for now. */
     kind: text('kind').notNull(),
     format: text('format', { enum: ['csv', 'json'] }).notNull(),
@@ -35,8 +33,8 @@ export const imports = sqliteTable(
     bytesRead: integer('bytes_read'),
     actor: text('actor').notNull(),
     actorUserId: text('actor_user_id'),
-    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
-    finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+    startedAt: ms('started_at').notNull(),
+    finishedAt: ms('finished_at')
   },
   (t) => [index('imports_tenant_started').on(t.tenantId, t.startedAt)]
 );

@@ -1,15 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-/** Columns every row of every table has. Times are integer milliseconds since the epoch. */
-export const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+import { createdAt, id, ref, tenantId } from './columns.ts';
 
 /** The contact center: the tenant. Every other row belongs to exactly one. */
 export const tenants = sqliteTable('tenants', {
-  id: integer('id').primaryKey(),
+  id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   createdAt: createdAt()
@@ -19,10 +13,8 @@ export const tenants = sqliteTable('tenants', {
 export const clients = sqliteTable(
   'clients',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    id: id(),
+    tenantId: tenantId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     createdAt: createdAt()
@@ -34,13 +26,9 @@ export const clients = sqliteTable(
 export const programs = sqliteTable(
   'programs',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    clientId: integer('client_id')
-      .notNull()
-      .references(() => clients.id),
+    id: id(),
+    tenantId: tenantId(),
+    clientId: ref('client_id', () => clients.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** Days an agent has to dispute an evaluation after it is submitted. */
@@ -53,13 +41,9 @@ export const programs = sqliteTable(
 export const queues = sqliteTable(
   'queues',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    programId: integer('program_id')
-      .notNull()
-      .references(() => programs.id),
+    id: id(),
+    tenantId: tenantId(),
+    programId: ref('program_id', () => programs.id),
     code: text('code').notNull(),
     name: text('name').notNull()
   },
@@ -69,10 +53,8 @@ export const queues = sqliteTable(
 export const teams = sqliteTable(
   'teams',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    id: id(),
+    tenantId: tenantId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     createdAt: createdAt()
@@ -87,10 +69,8 @@ export const teams = sqliteTable(
 export const people = sqliteTable(
   'people',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    id: id(),
+    tenantId: tenantId(),
     /** Employee code used by telephony exports (e.g. "AG0042"). */
     code: text('code').notNull(),
     name: text('name').notNull(),

@@ -1,7 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { calls } from './calls.ts';
 import { evaluations } from './evaluations.ts';
-import { createdAt, people, programs, tenants } from './org.ts';
+import { people, programs } from './org.ts';
+import { createdAt, id, ms, ref, tenantId, updatedAt } from './columns.ts';
 
 /**
  * A sampling plan of a program: who gets how many random calls per period, from which calls.
@@ -11,20 +12,16 @@ import { createdAt, people, programs, tenants } from './org.ts';
 export const samplingPlans = sqliteTable(
   'sampling_plans',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    programId: integer('program_id')
-      .notNull()
-      .references(() => programs.id),
+    id: id(),
+    tenantId: tenantId(),
+    programId: ref('program_id', () => programs.id),
     name: text('name').notNull(),
     draft: text('draft', { mode: 'json' }).notNull().$type<unknown>(),
     /** Latest published version number; null while never published. The scheduler runs only published, active plans. */
     publishedVersion: integer('published_version'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+    updatedAt: updatedAt()
   },
   (t) => [uniqueIndex('sampling_plans_program_name').on(t.programId, t.name), index('sampling_plans_tenant').on(t.tenantId)]
 );
@@ -33,16 +30,12 @@ export const samplingPlans = sqliteTable(
 export const samplingPlanVersions = sqliteTable(
   'sampling_plan_versions',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => samplingPlans.id),
+    id: id(),
+    tenantId: tenantId(),
+    planId: ref('plan_id', () => samplingPlans.id),
     version: integer('version').notNull(),
     definition: text('definition', { mode: 'json' }).notNull().$type<unknown>(),
-    publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedAt: ms('published_at').notNull(),
     publishedBy: text('published_by').notNull()
   },
   (t) => [uniqueIndex('sampling_plan_versions_plan_version').on(t.planId, t.version)]
@@ -59,27 +52,19 @@ export const SAMPLE_RUN_PURPOSES = ['routine', 'audit'] as const;
 export const sampleRuns = sqliteTable(
   'sample_runs',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => samplingPlans.id),
-    planVersionId: integer('plan_version_id')
-      .notNull()
-      .references(() => samplingPlanVersions.id),
-    programId: integer('program_id')
-      .notNull()
-      .references(() => programs.id),
+    id: id(),
+    tenantId: tenantId(),
+    planId: ref('plan_id', () => samplingPlans.id),
+    planVersionId: ref('plan_version_id', () => samplingPlanVersions.id),
+    programId: ref('program_id', () => programs.id),
     purpose: text('purpose', { enum: SAMPLE_RUN_PURPOSES }).notNull().default('routine'),
     trigger: text('trigger', { enum: SAMPLE_RUN_TRIGGERS }).notNull(),
     /** HMAC key of the draw, hex. Generated with crypto randomness at run time, or supplied by the client. */
     seed: text('seed').notNull(),
     seedSource: text('seed_source', { enum: ['generated', 'client'] }).notNull(),
     /** [periodStart, periodEnd): instants of local midnight in the plan's time zone. */
-    periodStart: integer('period_start', { mode: 'timestamp_ms' }).notNull(),
-    periodEnd: integer('period_end', { mode: 'timestamp_ms' }).notNull(),
+    periodStart: ms('period_start').notNull(),
+    periodEnd: ms('period_end').notNull(),
     periodLabel: text('period_label').notNull(),
     filterSnapshot: text('filter_snapshot', { mode: 'json' }).notNull().$type<unknown>(),
     /** sha256 of the eligible call ids, sorted ascending, as decimal, joined by "\n". */
@@ -87,8 +72,8 @@ export const sampleRuns = sqliteTable(
     populationSize: integer('population_size').notNull(),
     selectedCount: integer('selected_count').notNull(),
     requestedBy: text('requested_by').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+    createdAt: ms('created_at').notNull(),
+    finishedAt: ms('finished_at')
   },
   (t) => [
     uniqueIndex('sample_runs_plan_period').on(t.planId, t.purpose, t.periodStart, t.periodEnd),
@@ -103,19 +88,11 @@ export const SAMPLE_ITEM_STATUSES = ['selected', 'replaced', 'replacement'] as c
 export const sampleItems = sqliteTable(
   'sample_items',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => sampleRuns.id),
-    callId: integer('call_id')
-      .notNull()
-      .references(() => calls.id),
-    agentId: integer('agent_id')
-      .notNull()
-      .references(() => people.id),
+    id: id(),
+    tenantId: tenantId(),
+    runId: ref('run_id', () => sampleRuns.id),
+    callId: ref('call_id', () => calls.id),
+    agentId: ref('agent_id', () => people.id),
     /** HMAC-SHA256(seed, call id) as hex: lower ranks are drawn first. */
     rank: text('rank').notNull(),
     /** The stratum and time bucket the call was drawn from, e.g. "queue:3/day:2026-11-17". */
@@ -125,10 +102,10 @@ export const sampleItems = sqliteTable(
     replacedBy: integer('replaced_by'),
     /** For a replaced item: why (required); for a replacement: null. */
     reason: text('reason'),
-    replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }),
+    replacedAt: ms('replaced_at'),
     assignedTo: integer('assigned_to').references(() => people.id),
-    assignedAt: integer('assigned_at', { mode: 'timestamp_ms' }),
-    dueAt: integer('due_at', { mode: 'timestamp_ms' }),
+    assignedAt: ms('assigned_at'),
+    dueAt: ms('due_at'),
     /** The evaluation made of this sampled call, once there is one. */
     evaluationId: integer('evaluation_id').references(() => evaluations.id),
     createdAt: createdAt()

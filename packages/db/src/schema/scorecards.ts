@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ScorecardDefinition } from '@attentive/shared/scorecard';
-import { createdAt, programs, tenants } from './org.ts';
+import { programs } from './org.ts';
+import { createdAt, id, ms, ref, tenantId, updatedAt } from './columns.ts';
 
 /**
  * A scorecard: the form evaluators fill in. It belongs to one program, or (programId null) is the
@@ -10,10 +11,8 @@ import { createdAt, programs, tenants } from './org.ts';
 export const scorecards = sqliteTable(
   'scorecards',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    id: id(),
+    tenantId: tenantId(),
     /** Null: the tenant's shared default scorecard. */
     programId: integer('program_id').references(() => programs.id),
     name: text('name').notNull(),
@@ -41,13 +40,9 @@ export const scorecards = sqliteTable(
 export const scorecardVersions = sqliteTable(
   'scorecard_versions',
   {
-    id: integer('id').primaryKey(),
-    tenantId: integer('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    scorecardId: integer('scorecard_id')
-      .notNull()
-      .references(() => scorecards.id),
+    id: id(),
+    tenantId: tenantId(),
+    scorecardId: ref('scorecard_id', () => scorecards.id),
     /** 1, 2, 3… per scorecard. */
     version: integer('version').notNull(),
     status: text('status', { enum: ['draft', 'published'] })
@@ -58,10 +53,10 @@ export const scorecardVersions = sqliteTable(
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
     createdBy: text('created_by').notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: updatedAt(),
     /** Bumped on each draft save: the optimistic-concurrency token of the builder. */
     revision: integer('revision').notNull().default(1),
-    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    publishedAt: ms('published_at'),
     publishedBy: text('published_by')
   },
   (t) => [
