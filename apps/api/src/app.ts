@@ -24,6 +24,7 @@ import { coachingRoutes } from './routes/coaching.ts';
 import { coachingSessionRoutes } from './routes/coaching-sessions.ts';
 import { samplingRoutes } from './routes/sampling.ts';
 import { callsImportRoutes } from './routes/calls-import.ts';
+import { settingsRoutes } from './routes/settings/settings-routes.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
     .route('/', coachingSessionRoutes(deps))
     .route('/', callsImportRoutes(deps))
     .route('/', samplingRoutes(deps))
+    .route('/', settingsRoutes(deps))
     .route('/', docsRoutes(app));
   return routes;
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
-import { describeMe, listMyPrograms } from '@attentive/core';
+import { LOCALES } from '@attentive/shared/settings';
+import { describeMe, listMyPrograms, mySettings } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../context.ts';
 import { route } from '../openapi.ts';
 import { newRouter } from '../router.ts';
@@ -29,7 +30,13 @@ export const MeSchema = z
     roles: z.array(z.enum(ROLES)),
     grants: z.array(GrantSchema),
     /** What the person may do, for the screens (navigation, page guards): core policy `capabilitiesOf`. */
-    can: CapabilitiesSchema
+    can: CapabilitiesSchema,
+    /** The person's chosen language for its screens; null: none chosen (the browser's, else `defaultLanguage`). */
+    locale: z.enum(LOCALES).nullable(),
+    /** The contact center's clock: screens show every date and time in it. */
+    timeZone: z.string(),
+    /** The contact center's default language for its screens. */
+    defaultLanguage: z.enum(LOCALES)
   })
   .openapi('Me');
 
@@ -64,6 +71,9 @@ const programsRoute = route({
 
 export function meRoutes(deps: AppDeps) {
   return newRouter()
-    .openapi(meRoute, async (c) => c.json(await describeMe(ctxOf(c, deps)), 200))
+    .openapi(meRoute, async (c) => {
+      const ctx = ctxOf(c, deps);
+      return c.json({ ...(await describeMe(ctx)), ...(await mySettings(ctx)) }, 200);
+    })
     .openapi(programsRoute, async (c) => c.json({ items: await listMyPrograms(ctxOf(c, deps)) }, 200));
 }
