@@ -85,6 +85,17 @@ describe("the contact center's settings", () => {
     expect(await tenantRow()).toEqual(before);
   });
 
+  it("cuts calendar days in the tenant's time zone (core reads it, not a constant)", async () => {
+    // The fixture's 12 calls start 2026-11-02 09:00Z … 20:00Z: all on 2 November in Amsterdam (UTC+1),
+    // but the last two (19:00Z, 20:00Z) are already 3 November in Kolkata (UTC+5:30).
+    const onNov3 = async () =>
+      (await (await call('GET', '/api/calls?from=2026-11-03&to=2026-11-03&limit=200', admin)).json()).items.length as number;
+    await call('PUT', '/api/admin/settings', admin, { timeZone: 'Asia/Kolkata', defaultLanguage: 'en' });
+    expect(await onNov3()).toBe(2);
+    await call('PUT', '/api/admin/settings', admin, { timeZone: 'Europe/Amsterdam', defaultLanguage: 'en' });
+    expect(await onNov3()).toBe(0);
+  });
+
   it('is for admins only', async () => {
     expect((await call('GET', '/api/admin/settings', lead)).status).toBe(403);
     expect((await call('PUT', '/api/admin/settings', lead, { timeZone: 'UTC', defaultLanguage: 'en' })).status).toBe(403);

@@ -55,7 +55,7 @@ export const handle: Handle = async ({ event, resolve }) => {
  * choice, else Accept-Language, else the tenant's default) and sets <html lang>. Paraglide's middleware keeps
  * the locale per request; it gets a body-less copy of the request so a form's body is not cloned.
  */
-function resolveInLocale(event: Parameters<Handle>[0]['event'], resolve: Parameters<Handle>[0]['resolve'], me: App.Locals['me']) {
+async function resolveInLocale(event: Parameters<Handle>[0]['event'], resolve: Parameters<Handle>[0]['resolve'], me: App.Locals['me']) {
   const request = new Request(event.url, { headers: event.request.headers });
   setRequestLocale(
     request,
@@ -66,7 +66,12 @@ function resolveInLocale(event: Parameters<Handle>[0]['event'], resolve: Paramet
       tenantDefault: me?.defaultLanguage
     })
   );
-  return paraglideMiddleware(request, ({ locale }) => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }));
+  const response = await paraglideMiddleware(request, ({ locale }) =>
+    resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+  );
+  // The same address answers in another language for another browser: caches must key on these.
+  response.headers.append('vary', 'Accept-Language, Cookie');
+  return response;
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

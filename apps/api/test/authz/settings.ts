@@ -3,15 +3,7 @@ import { only, type Expectations } from './types.ts';
 /** Settings (issue 12): a person's language, the tenant's time zone and default language. No record ids: own = foreign. */
 
 /** Every signed-in person; an API token has no person and so no preferences. */
-const everyPerson = only({
-  admin: 200,
-  qa_analyst: 200,
-  team_lead: 200,
-  agent: 200,
-  client_auditor: 200,
-  mystery_shopper: 200,
-  survey_caller: 200
-});
+const everyPerson = only({ integration: 403 }, 200);
 
 export const settingsExpectations: Expectations = {
   'PUT /api/me/preferences': { request: () => ({ path: '/api/me/preferences', body: { locale: 'nl' } }), expect: everyPerson },

@@ -5,11 +5,13 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The contact center's time zone and default language (admins; the admin layout guards the page). */
-export const load: PageServerLoad = async (event) => ({
-  settings: await read(event, api(event).api.admin.settings.$get()),
-  // The zones this server knows: the API accepts exactly these (shared isTimeZone).
-  zones: Intl.supportedValuesOf('timeZone')
-});
+export const load: PageServerLoad = async (event) => {
+  const settings = await read(event, api(event).api.admin.settings.$get());
+  // The zones this runtime lists, plus the saved one if the list lacks it (e.g. "UTC", which the API accepts):
+  // saving the form unchanged must keep it.
+  const zones = Intl.supportedValuesOf('timeZone');
+  return { settings, zones: zones.includes(settings.timeZone) ? zones : [settings.timeZone, ...zones] };
+};
 
 export const actions: Actions = {
   default: async (event) => {
