@@ -16,6 +16,8 @@ export default ts.config(
       '**/dist',
       '**/migrations',
       '**/*.d.ts',
+      // Paraglide's compiled messages (apps/web/src/lib/paraglide): generated, not committed
+      '**/src/lib/paraglide',
       'data'
     ]
   },

@@ -1,8 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  // Paraglide compiles messages/{en,nl}.json into src/lib/paraglide in dev and build (see docs/i18n.md). Not under
+  // vitest: its file watcher keeps vitest from exiting; `pnpm test` compiles first (scripts/compile-messages.js).
+  plugins: [...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)]), sveltekit()],
   // Workspace packages ship TypeScript source: bundle them into the server build.
   ssr: { noExternal: [/^@attentive\//] }
 });

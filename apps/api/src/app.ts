@@ -19,6 +19,7 @@ import { evaluationRoutes } from './routes/evaluations/index.ts';
 import { callRoutes } from './routes/calls/index.ts';
 import { coachingRoutes } from './routes/coaching/index.ts';
 import { samplingRoutes } from './routes/sampling/index.ts';
+import { settingsRoutes } from './routes/settings/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
     .route('/', callRoutes(deps))
     .route('/', coachingRoutes(deps))
     .route('/', samplingRoutes(deps))
+    .route('/', settingsRoutes(deps))
     .route('/', docsRoutes(app));
   return routes;
 }

@@ -3,6 +3,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { PERMISSIONS_POLICY, HSTS } from '@attentive/api';
 import { apiApp } from '$lib/server/api';
 import { isPublicPath, loadMe } from '$lib/server/session';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { setRequestLocale } from '$lib/i18n/locale-strategy';
+import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/resolve-locale';
 
 export const init: ServerInit = async () => {
   await apiApp();
@@ -33,7 +36,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     const next = event.url.pathname + event.url.search;
     redirect(303, next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`);
   }
-  const response = await resolve(event);
+  const response = await resolveInLocale(event, resolve, me);
   for (const c of setCookies) response.headers.append('set-cookie', c);
   // CSP (with frame-ancestors 'none') comes from svelte.config.js; these complete it.
   response.headers.set('x-content-type-options', 'nosniff');
@@ -46,6 +49,30 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (me && !response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
   return response;
 };
+
+/**
+ * Renders the page in the person's language (src/lib/i18n/resolve-locale.ts: their setting, else a signed-out
+ * choice, else Accept-Language, else the tenant's default) and sets <html lang>. Paraglide's middleware keeps
+ * the locale per request; it gets a body-less copy of the request so a form's body is not cloned.
+ */
+async function resolveInLocale(event: Parameters<Handle>[0]['event'], resolve: Parameters<Handle>[0]['resolve'], me: App.Locals['me']) {
+  const request = new Request(event.url, { headers: event.request.headers });
+  setRequestLocale(
+    request,
+    resolveLocale({
+      personLocale: me?.locale,
+      cookie: event.cookies.get(LOCALE_COOKIE),
+      acceptLanguage: event.request.headers.get('accept-language'),
+      tenantDefault: me?.defaultLanguage
+    })
+  );
+  const response = await paraglideMiddleware(request, ({ locale }) =>
+    resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+  );
+  // The same address answers in another language for another browser: caches must key on these.
+  response.headers.append('vary', 'Accept-Language, Cookie');
+  return response;
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   const requestId = crypto.randomUUID();

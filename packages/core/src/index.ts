@@ -10,3 +10,4 @@ export * from './stats/index.ts';
 export * from './sampling/index.ts';
 export * from './calls/index.ts';
 export * from './calls/import/index.ts';
+export * from './settings/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamDayStart, audioContentType, decodeCursor, encodeCursor, resolveRecordingPath } from '../src/calls/index.ts';
+import { dayStartIn, audioContentType, decodeCursor, encodeCursor, resolveRecordingPath } from '../src/calls/index.ts';
 import { DomainError } from '../src/errors.ts';
 
 describe('call list cursor', () => {
@@ -35,12 +35,16 @@ describe('recording paths', () => {
   });
 });
 
-describe('Netherlands calendar days', () => {
+describe('calendar days in the tenant zone', () => {
   it('starts a winter day at 23:00 UTC and a summer day at 22:00 UTC the day before', () => {
-    expect(amsterdamDayStart('2026-11-23').toISOString()).toBe('2026-11-22T23:00:00.000Z');
-    expect(amsterdamDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(dayStartIn('2026-11-23', 'Europe/Amsterdam').toISOString()).toBe('2026-11-22T23:00:00.000Z');
+    expect(dayStartIn('2026-07-01', 'Europe/Amsterdam').toISOString()).toBe('2026-06-30T22:00:00.000Z');
     // The days the clocks change.
-    expect(amsterdamDayStart('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(amsterdamDayStart('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(dayStartIn('2026-03-29', 'Europe/Amsterdam').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(dayStartIn('2026-10-25', 'Europe/Amsterdam').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+  });
+  it('cuts days in any tenant zone', () => {
+    expect(dayStartIn('2026-11-23', 'Asia/Kolkata').toISOString()).toBe('2026-11-22T18:30:00.000Z');
+    expect(dayStartIn('2026-11-23', 'America/New_York').toISOString()).toBe('2026-11-23T05:00:00.000Z');
   });
 });

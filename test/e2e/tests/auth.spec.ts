@@ -52,7 +52,7 @@ test('a wrong password is refused with a message, and sign-out ends the session'
   await page.getByLabel('E-mail').fill('qa@demo.attentive.test');
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText(/invalid email or password/i);
+  await expect(page.getByRole('alert')).toContainText(/do not match an account/i);
   await signInAsDemo(page, 'qa@demo.attentive.test');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);

@@ -6,6 +6,7 @@ import { coachingExpectations } from './coaching.ts';
 import { scorecardsExpectations } from './scorecards.ts';
 import { callsImportExpectations } from './calls-import.ts';
 import { callsExpectations } from './calls.ts';
+import { settingsExpectations } from './settings.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -22,5 +23,6 @@ export const EXPECTATIONS: Expectations = {
   ...scorecardsExpectations,
   ...coachingExpectations,
   ...callsImportExpectations,
-  ...callsExpectations
+  ...callsExpectations,
+  ...settingsExpectations
 };

@@ -1,16 +1,20 @@
 import type { Capability } from '@attentive/shared';
+import { m } from '$lib/paraglide/messages';
 
-/** The main navigation. Each area adds its entry; `can` says who sees it (GET /api/me `can`, as the page guard). */
-export type NavItem = { href: string; label: string; can: Capability };
+/**
+ * The main navigation. Each area adds its entry; `can` says who sees it (GET /api/me `can`, as the page guard).
+ * `label` is a message function (messages/*.json), called when rendered so it follows the page's language.
+ */
+export type NavItem = { href: string; label: () => string; can: Capability };
 
 export const NAV: NavItem[] = [
-  { href: '/work', label: 'Work', can: 'evaluate' },
-  { href: '/calls', label: 'Calls', can: 'readCalls' },
-  { href: '/scorecards', label: 'Scorecards', can: 'manageScorecards' },
-  { href: '/evaluations', label: 'Evaluations', can: 'readEvaluations' },
-  { href: '/calls/import', label: 'Import calls', can: 'importCalls' },
-  { href: '/admin', label: 'Admin', can: 'administer' },
-  { href: '/me', label: 'My results', can: 'readOwnResults' },
-  { href: '/coaching', label: 'Coaching', can: 'coach' },
-  { href: '/sampling', label: 'Sampling', can: 'readSampling' }
+  { href: '/work', label: m.nav_work, can: 'evaluate' },
+  { href: '/calls', label: m.nav_calls, can: 'readCalls' },
+  { href: '/scorecards', label: m.nav_scorecards, can: 'manageScorecards' },
+  { href: '/evaluations', label: m.nav_evaluations, can: 'readEvaluations' },
+  { href: '/calls/import', label: m.nav_import_calls, can: 'importCalls' },
+  { href: '/admin', label: m.nav_admin, can: 'administer' },
+  { href: '/me', label: m.nav_my_results, can: 'readOwnResults' },
+  { href: '/coaching', label: m.nav_coaching, can: 'coach' },
+  { href: '/sampling', label: m.nav_sampling, can: 'readSampling' }
 ];

@@ -2,7 +2,8 @@ import { and, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-o
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { invalid } from '../errors.ts';
-import { amsterdamDayStart } from './amsterdam-day.ts';
+import { dayStartIn } from './day-start.ts';
+import { tenantTimeZone } from '../settings/tenant-settings.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { callVisibilityWhere } from './visibility-sql.ts';
 
@@ -95,8 +96,8 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
       throw invalid(`${key}: expected a date as YYYY-MM-DD, got "${ymd}"`, [{ path: key, message: 'not a date' }]);
   }
   if (input.from && input.to && input.from > input.to) throw invalid('from: must not be after to', [{ path: 'from', message: 'after to' }]);
-  if (input.from) conds.push(gte(calls.startedAt, amsterdamDayStart(input.from)));
-  if (input.to) conds.push(lt(calls.startedAt, nextDayStart(input.to)));
+  if (input.from) conds.push(gte(calls.startedAt, dayStartIn(input.from, await tenantTimeZone(ctx))));
+  if (input.to) conds.push(lt(calls.startedAt, nextDayStart(input.to, await tenantTimeZone(ctx))));
   if (input.programId != null) conds.push(eq(calls.programId, input.programId));
   if (input.queueId != null) conds.push(eq(calls.queueId, input.queueId));
   if (input.agentId != null) conds.push(eq(calls.agentId, input.agentId));
@@ -242,8 +243,8 @@ function isCalendarDay(ymd: string) {
   return YMD.test(ymd) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === ymd;
 }
 
-function nextDayStart(ymd: string): Date {
+function nextDayStart(ymd: string, timeZone: string): Date {
   const d = new Date(`${ymd}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
-  return amsterdamDayStart(d.toISOString().slice(0, 10));
+  return dayStartIn(d.toISOString().slice(0, 10), timeZone);
 }

@@ -11,6 +11,7 @@ import { dueAtEndOfDay } from './period.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 import { fulfilsSample, type EvaluationKind } from '../evaluations/kinds.ts';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
+import { tenantTimeZone } from '../settings/tenant-settings.ts';
 
 /** Evaluators of a tenant (team leads with their teams, QA analysts) and their open sampled work. */
 export async function loadEvaluators(tx: DbOrTx, tenantId: number): Promise<Evaluator[]> {
@@ -124,6 +125,7 @@ export const ReassignInput = z.object({
 export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.input<typeof ReassignInput> }) {
   const data = parseInput(ReassignInput, input);
   const p = ctx.principal;
+  const timeZone = await tenantTimeZone(ctx); // read before the write transaction: a default due date is cut in it
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ item: schema.sampleItems, agentTeamId: schema.people.teamId })
@@ -163,7 +165,7 @@ export async function reassignSampleItem({ ctx, input }: { ctx: Ctx; input: z.in
     if (assigneeId === row.item.agentId)
       throw invalid('Nobody evaluates their own calls', [{ path: 'assigneeId', message: 'is the agent of this call' }]);
     const now = nowOf(ctx);
-    const dueAt = data.dueAt ? new Date(data.dueAt) : (row.item.dueAt ?? dueAtEndOfDay(now, 7, 'Europe/Amsterdam'));
+    const dueAt = data.dueAt ? new Date(data.dueAt) : (row.item.dueAt ?? dueAtEndOfDay(now, 7, timeZone));
     if (row.item.assignedTo === assigneeId && row.item.dueAt?.getTime() === dueAt.getTime()) {
       return { itemId: row.item.id, assignedTo: assigneeId, dueAt: dueAt.toISOString() }; // already so: nothing to write
     }

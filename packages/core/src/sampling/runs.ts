@@ -9,6 +9,7 @@ import { clientIdsAudited } from '../policy/principal.ts';
 import { fairnessLedger } from './ledger.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 import { periodDates } from '@attentive/shared/period';
+import { DEFAULT_TIME_ZONE } from '@attentive/shared/settings';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 
 /** The time zone a run's period was cut in (its plan version's), for showing the period's local dates. */
@@ -18,7 +19,7 @@ export const runTimezone = sql<
 
 /** A run's period as local dates, both inclusive (display fields beside the exact instants). */
 export function periodDisplay(start: Date, end: Date, timezone: string | null | undefined) {
-  const d = periodDates(start, end, timezone || 'Europe/Amsterdam');
+  const d = periodDates(start, end, timezone || DEFAULT_TIME_ZONE);
   return { periodFrom: d.from, periodTo: d.to };
 }
 

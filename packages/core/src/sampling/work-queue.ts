@@ -7,6 +7,7 @@ import { forbidden, invalid } from '../errors.ts';
 import { canManageSampling, hasWorkQueue } from '../policy/sampling.ts';
 import { isTimeZone } from './definition.ts';
 import { periodContaining } from './period.ts';
+import { tenantTimeZone } from '../settings/tenant-settings.ts';
 import { parseInput } from './shared.ts';
 import { periodDisplay, runTimezone } from './runs.ts';
 import { periodDates } from '@attentive/shared/period';
@@ -15,8 +16,8 @@ import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 export const WorkQueueInput = z.object({
   /** Managers may look at another evaluator's queue; everyone else sees their own. */
   personId: z.number().int().positive().optional(),
-  /** For "due this week". */
-  timezone: z.string().default('Europe/Amsterdam')
+  /** For "due this week"; the tenant's time zone when not given. */
+  timezone: z.string().optional()
 });
 
 /**
@@ -25,14 +26,15 @@ export const WorkQueueInput = z.object({
  */
 export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input<typeof WorkQueueInput> }) {
   const data = parseInput(WorkQueueInput, input);
-  if (!isTimeZone(data.timezone)) throw invalid('unknown time zone', [{ path: 'timezone', message: 'unknown time zone' }]);
+  const timezone = data.timezone ?? (await tenantTimeZone(ctx));
+  if (!isTimeZone(timezone)) throw invalid('unknown time zone', [{ path: 'timezone', message: 'unknown time zone' }]);
   const p = ctx.principal;
   if (data.personId != null && data.personId !== p.personId && !canManageSampling(p)) throw forbidden('You see your own work queue');
   const personId = data.personId ?? p.personId;
   if (personId == null || (data.personId == null && !hasWorkQueue(p)))
     throw forbidden('Only evaluators (team leads, QA analysts, admins) have a work queue');
   const now = nowOf(ctx);
-  const week = periodContaining('week', now, data.timezone);
+  const week = periodContaining('week', now, timezone);
   const evalStatus = sql<
     string | null
   >`(select max(e.status) from evaluations e where e.call_id = ${schema.sampleItems.callId} and e.kind in (${SAMPLE_KINDS_SQL}))`;
@@ -111,7 +113,7 @@ export async function workQueue({ ctx, input = {} }: { ctx: Ctx; input?: z.input
       label: week.label,
       start: week.start.toISOString(),
       end: week.end.toISOString(),
-      ...periodDates(week.start, week.end, data.timezone)
+      ...periodDates(week.start, week.end, timezone)
     },
     summary: {
       open: items.length,

@@ -104,7 +104,8 @@ async function insertOrganisation(tx: Transaction, roster: Roster, nowMs: number
   const one = async (sql: string, args: (string | number | null)[]) =>
     Number((await tx.execute({ sql: `${sql} RETURNING id`, args })).rows[0]!.id);
   const dateOf = (daysAgo: number) => new Date(nowMs - daysAgo * DAY_MS).toISOString().slice(0, 10);
-  const tenantId = await one('INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?)', [
+  // The demo contact center is Dutch: its screens default to Dutch (a new tenant's default is English).
+  const tenantId = await one("INSERT INTO tenants (slug, name, default_language, created_at) VALUES (?, ?, 'nl', ?)", [
     roster.tenant.slug,
     roster.tenant.name,
     nowMs

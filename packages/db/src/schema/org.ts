@@ -6,6 +6,12 @@ export const tenants = sqliteTable('tenants', {
   id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** The contact center's clock (IANA zone): calendar days, "due this week" and every time on its screens. */
+  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  /** The screens' language for a person who chose none and whose browser asks for neither en nor nl. */
+  defaultLanguage: text('default_language', { enum: ['en', 'nl'] })
+    .notNull()
+    .default('en'),
   createdAt: createdAt()
 });
 
@@ -81,6 +87,8 @@ export const people = sqliteTable(
     leftDate: text('left_date'),
     /** The sign-in account, if this person may sign in. */
     userId: text('user_id').unique(),
+    /** The screens' language this person chose (en, nl); null: the browser's, else the tenant's default. */
+    locale: text('locale', { enum: ['en', 'nl'] }),
     createdAt: createdAt()
   },
   (t) => [uniqueIndex('people_tenant_code').on(t.tenantId, t.code), index('people_team').on(t.teamId)]

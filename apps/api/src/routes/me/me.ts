@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
-import { describeMe } from '@attentive/core';
+import { LOCALES } from '@attentive/shared/settings';
+import { describeMe, mySettings } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
 import { route, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
@@ -29,7 +30,13 @@ export const MeSchema = z
     roles: z.array(z.enum(ROLES)),
     grants: z.array(GrantSchema),
     /** What the person may do, for the screens (navigation, page guards): core policy `capabilitiesOf`. */
-    can: CapabilitiesSchema
+    can: CapabilitiesSchema,
+    /** The person's chosen language for its screens; null: none chosen (the browser's, else `defaultLanguage`). */
+    locale: z.enum(LOCALES).nullable(),
+    /** The contact center's clock: screens show every date and time in it. */
+    timeZone: z.string(),
+    /** The contact center's default language for its screens. */
+    defaultLanguage: z.enum(LOCALES)
   })
   .openapi('Me');
 
@@ -43,5 +50,8 @@ const meRoute = route({
 });
 
 export function getMeRoute(deps: AppDeps) {
-  return newRouter().openapi(meRoute, async (c) => c.json(await describeMe({ ctx: ctxOf(c, deps) }), 200));
+  return newRouter().openapi(meRoute, async (c) => {
+    const ctx = ctxOf(c, deps);
+    return c.json({ ...(await describeMe({ ctx })), ...(await mySettings({ ctx })) }, 200);
+  });
 }

@@ -6,8 +6,8 @@ import { apiApp } from './api';
 /** Who is signed in: GET /api/me's answer (with `can`, what the person may do), typed by the client. */
 export type { Me };
 
-/** Pages anyone may open without signing in. */
-export const PUBLIC_PATHS = ['/sign-in'];
+/** Pages anyone may open without signing in (/locale: the language switcher, also on the sign-in page). */
+export const PUBLIC_PATHS = ['/sign-in', '/locale'];
 
 export const isPublicPath = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 

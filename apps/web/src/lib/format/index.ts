@@ -1,0 +1,2 @@
+export { formats, MIN_N, type Format, type EstimateKind } from './format';
+export { useFormat } from './current';

@@ -1,0 +1,2 @@
+export * from './tenant-settings.ts';
+export * from './my-preferences.ts';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { isTimeZone } from './sampling-plan.ts';
+
+/** The languages of the screens. English is the base (API messages stay English for API users). */
+export const LOCALES = ['en', 'nl'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** A new tenant's settings until an admin changes them (the demo tenant is seeded with Dutch). */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+export const DEFAULT_LANGUAGE: Locale = 'en';
+
+/** The contact center's settings an admin keeps: its clock and the screens' default language. */
+export const TenantSettings = z.object({
+  timeZone: z.string().min(1).refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as Europe/Amsterdam' }),
+  defaultLanguage: Locale
+});
+export type TenantSettings = z.infer<typeof TenantSettings>;
+
+/** A person's own preferences; `locale: null` means "follow my browser, else the tenant's default". */
+export const MyPreferences = z.object({ locale: Locale.nullable() });
+export type MyPreferences = z.infer<typeof MyPreferences>;
