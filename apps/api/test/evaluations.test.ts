@@ -139,7 +139,7 @@ describe('evaluating a call', () => {
     const ctx = await ctxRes.json();
     expect(ctx.canEvaluate).toBe(true);
     expect(ctx.scorecard.definition.sections).toHaveLength(3);
-    expect(ctx.call).toMatchObject({ id: callA, queue: 'Billing', transfers: 0 });
+    expect(ctx.call).toMatchObject({ id: callA, queue: { name: 'Billing' }, transfers: 0 });
 
     const res = await start(u.leadA);
     expect(res.status).toBe(200);

@@ -8,7 +8,7 @@ import { canManageSampling, hasWorkQueue } from '../policy/sampling.ts';
 import { isTimeZone } from './definition.ts';
 import { periodContaining } from './period.ts';
 import { parseInput } from './shared.ts';
-import { periodDisplay, runTimezone } from './runs.ts';
+import { periodDisplay, runTimezone } from './run-dto.ts';
 import { periodDates } from '@attentive/shared/period';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 
