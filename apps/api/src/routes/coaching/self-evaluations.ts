@@ -7,7 +7,7 @@ import { ctxOf } from '../../context.ts';
 import { route, json, jsonList, body } from '../../openapi.ts';
 import { ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
 import { newRouter } from '../../router.ts';
-import { AnswerValue } from '@attentive/shared/scorecard';
+import { AnswerValue, AnswerOrNull } from '@attentive/shared/scorecard';
 import { IdParam } from '../params.ts';
 import { queryId } from '../params.ts';
 import { tags } from './schemas.ts';
@@ -101,8 +101,8 @@ const routes = {
                   text: z.string(),
                   sectionTitle: z.string(),
                   dimension: z.string(),
-                  self: AnswerValue.nullable(),
-                  lead: AnswerValue.nullable(),
+                  self: AnswerOrNull,
+                  lead: AnswerOrNull,
                   selfPoints: z.number().nullable(),
                   leadPoints: z.number().nullable(),
                   gap: z.number().nullable()

@@ -1,20 +1,16 @@
 import { getEvaluation } from '@attentive/core/evaluations/get-evaluation';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route, json } from '../../openapi.ts';
+import { getById } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
-import { IdParam } from '../params.ts';
+
 import { EvaluationDetail } from './schemas.ts';
 
 const routes = {
-  get: route({
-    method: 'get',
-    path: '/evaluations/{id}',
+  get: getById('/evaluations/{id}', EvaluationDetail, 'The evaluation', {
     operationId: 'getEvaluation',
     tags: ['Evaluations'],
-    summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript',
-    request: { params: IdParam },
-    responses: { 200: json(EvaluationDetail, 'The evaluation') }
+    summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript'
   })
 };
 
