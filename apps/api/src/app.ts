@@ -1,7 +1,7 @@
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './context.ts';
 import { handleError, errorBody } from './errors.ts';
-import { newRouter } from './router.ts';
+import { mountAll, newRouter } from './router.ts';
 import { healthRoutes } from './routes/health.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { resolvePrincipal } from './middleware/principal.ts';
@@ -23,7 +23,7 @@ import { settingsRoutes } from './routes/settings/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
- * Routers are chained so the RPC type of the whole API survives for the typed web client.
+ * Route groups are mounted together (mountAll) so the RPC type of the whole API survives for the typed web client.
  */
 export function createApp(deps: AppDeps) {
   const app = newRouter().basePath('/api');
@@ -38,19 +38,24 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), 404));
 
-  const routes = app
-    .route('/', healthRoutes(deps))
-    .route('/', authRoutes(deps))
-    .route('/', meRoutes(deps))
-    .route('/', adminRoutes(deps))
-    .route('/', scorecardRoutes(deps))
-    .route('/', evaluationRoutes(deps))
-    .route('/', callRoutes(deps))
-    .route('/', coachingRoutes(deps))
-    .route('/', samplingRoutes(deps))
-    .route('/', settingsRoutes(deps))
+  return app
+    .route(
+      '/',
+      mountAll(
+        deps,
+        healthRoutes,
+        authRoutes,
+        meRoutes,
+        adminRoutes,
+        scorecardRoutes,
+        evaluationRoutes,
+        callRoutes,
+        coachingRoutes,
+        samplingRoutes,
+        settingsRoutes
+      )
+    )
     .route('/', docsRoutes(app));
-  return routes;
 }
 
 export type ApiApp = ReturnType<typeof createApp>;

@@ -10,6 +10,3 @@ import type { ApiApp } from './app.ts';
 export type Client = ReturnType<typeof hc<ApiApp>>;
 
 export const hcWithType = (...args: Parameters<typeof hc>): Client => hc<ApiApp>(...args);
-
-/** The score result as core computes it, for responses the document still declares loosely (see `Precise` in the web). */
-export type { ScoreResult } from '@attentive/core';

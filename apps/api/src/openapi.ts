@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { ErrorEnvelope } from '@attentive/shared/contract';
+import { IdParam } from './routes/params.ts';
 
 /**
  * The OpenAPI helpers every route file uses (declared once): `route()` gives each operation its
@@ -79,3 +80,10 @@ export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.nul
 
 /** A response `{ items: [...] }`: how every list without paging answers. */
 export const jsonList = <T extends z.ZodType>(item: T, description: string) => json(z.object({ items: z.array(item) }), description);
+
+/** What names and explains an operation in the document. */
+type OperationDoc = Pick<RouteConfig, 'tags' | 'summary' | 'description'> & { operationId: string };
+
+/** GET the one record whose `{id}` is in `path`: 200 answers `schema`, described as `what`. */
+export const getById = <const P extends string, T extends z.ZodType>(path: P, schema: T, what: string, doc: OperationDoc) =>
+  route({ method: 'get', path, ...doc, request: { params: IdParam }, responses: { 200: json(schema, what) } });

@@ -8,7 +8,7 @@ import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import type { ScorecardDefinitionInput } from '@attentive/shared/scorecard';
-import { ScorecardDefinition } from '@attentive/shared/scorecard';
+import { ScorecardDefinition, choiceOf } from '@attentive/shared/scorecard';
 import { computeScore } from '@attentive/core';
 import { loadEnv } from '../src/env.ts';
 import { verifyCachedScores } from '@attentive/core/evaluations/verify-cached-scores';
@@ -41,14 +41,7 @@ const DEFINITION: ScorecardDefinitionInput = {
         {
           id: 'next-step',
           text: 'Offers the next step unasked',
-          answer: {
-            type: 'choice',
-            options: [
-              { key: 'unasked', label: 'Unasked', points: 2 },
-              { key: 'asked', label: 'When asked', points: 1 },
-              { key: 'never', label: 'Never', points: 0 }
-            ]
-          },
+          answer: choiceOf(['unasked', 'Unasked', 2], ['asked', 'When asked', 1], ['never', 'Never', 0]),
           weight: 3,
           dimension: 'customer_oriented'
         },
@@ -139,7 +132,7 @@ describe('evaluating a call', () => {
     const ctx = await ctxRes.json();
     expect(ctx.canEvaluate).toBe(true);
     expect(ctx.scorecard.definition.sections).toHaveLength(3);
-    expect(ctx.call).toMatchObject({ id: callA, queue: 'Billing', transfers: 0 });
+    expect(ctx.call).toMatchObject({ id: callA, queue: { name: 'Billing' }, transfers: 0 });
 
     const res = await start(u.leadA);
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CallRecord } from '../src/calls/import/row-schema.ts';
 import { fastCsvRecord } from '../src/calls/import/fast-csv-record.ts';
+import { cleanCallRow } from './fixtures/call-row.ts';
 
 /**
  * The CSV shortcut must never accept what the schema refuses, and must give the schema's output
@@ -88,23 +89,7 @@ describe('CSV fast path agrees with the schema', () => {
   });
 
   it('takes the usual clean row', () => {
-    const r = {
-      source: '',
-      external_id: 'c-1',
-      program_code: 'EN-CARE',
-      queue_code: 'billing',
-      agent_code: 'A1',
-      direction: 'inbound',
-      started_at: '2026-11-02T09:15:00+01:00',
-      answer_seconds: '12',
-      talk_seconds: '300',
-      hold_seconds: '',
-      transfers: '0',
-      disposition: 'resolved',
-      customer_ref: 'c-7f3a9b21e4',
-      recording: '',
-      language: 'nl'
-    };
+    const r = { ...cleanCallRow, source: '', transfers: '0', recording: '' };
     expect(fastCsvRecord(r)).toEqual(CallRecord.parse(r));
   });
 

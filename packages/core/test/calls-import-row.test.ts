@@ -3,24 +3,9 @@ import { CallRecord, looksLikePhoneNumber, recordingPathProblem } from '../src/c
 import { readCsvHeader, embeddedLineBreaks } from '../src/calls/import/csv-header.ts';
 import { resolveRecord } from '../src/calls/import/resolve-record.ts';
 import type { CodeMaps } from '../src/calls/import/code-maps.ts';
+import { cleanCallRow } from './fixtures/call-row.ts';
 
-const good = {
-  source: 'pbx',
-  external_id: 'c-1',
-  program_code: 'EN-CARE',
-  queue_code: 'billing',
-  agent_code: 'A1',
-  direction: 'inbound',
-  started_at: '2026-11-02T09:15:00+01:00',
-  answer_seconds: '12',
-  talk_seconds: '300',
-  hold_seconds: '',
-  transfers: '1',
-  disposition: 'resolved',
-  customer_ref: 'c-7f3a9b21e4',
-  recording: '2026/11/02/c-1.mp3',
-  language: 'nl'
-};
+const good = cleanCallRow;
 
 const issues = (v: unknown) => {
   const r = CallRecord.safeParse(v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScorecardDefinition } from '@attentive/shared/scorecard';
+import { ScorecardDefinition, choiceOf } from '@attentive/shared/scorecard';
 import { compareSelfWithLead } from '../src/coaching/compare-self.ts';
 import { summariseAgent, quadrantOf, lastMonths } from '../src/coaching/agent-summary-compute.ts';
 import { disputeWindow } from '../src/coaching/dispute-window.ts';
@@ -22,14 +22,7 @@ const def = ScorecardDefinition.parse({
         {
           id: 'next',
           text: 'Next step',
-          answer: {
-            type: 'choice',
-            options: [
-              { key: 'unasked', label: 'Unasked', points: 2 },
-              { key: 'asked', label: 'Asked', points: 1 },
-              { key: 'never', label: 'Never', points: 0 }
-            ]
-          },
+          answer: choiceOf(['unasked', 'Unasked', 2], ['asked', 'Asked', 1], ['never', 'Never', 0]),
           weight: 1,
           dimension: 'customer_oriented'
         }

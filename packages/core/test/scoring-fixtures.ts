@@ -1,4 +1,4 @@
-import { ScorecardDefinition, type ScorecardDefinitionInput } from '@attentive/shared/scorecard';
+import { ScorecardDefinition, type ScorecardDefinitionInput, choiceOf } from '@attentive/shared/scorecard';
 
 /** A small scorecard exercising every answer type, N.A., critical scopes and a bonus item. */
 export const sampleInput: ScorecardDefinitionInput = {
@@ -34,14 +34,7 @@ export const sampleInput: ScorecardDefinitionInput = {
         {
           id: 'need',
           text: 'Finds the need behind the question',
-          answer: {
-            type: 'choice',
-            options: [
-              { key: 'fully', label: 'Fully', points: 4 },
-              { key: 'partly', label: 'Partly', points: 2 },
-              { key: 'not', label: 'Not', points: 0 }
-            ]
-          },
+          answer: choiceOf(['fully', 'Fully', 4], ['partly', 'Partly', 2], ['not', 'Not', 0]),
           weight: 4,
           dimension: 'customer_oriented'
         },

@@ -18,9 +18,22 @@ const count = (what: string) =>
     .min(0, `${what} must be ≥ 0`);
 
 /** Hours are local, [from, to): { from: 8, to: 17 } keeps calls started 08:00–16:59. */
+/** The time zones the document lists: every IANA zone this runtime knows, and UTC. */
+const KNOWN_TIME_ZONES = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+
+/**
+ * An IANA time zone. The document lists the known zones (so a client or a generated request picks a real
+ * one); the check takes every name the runtime resolves, aliases too.
+ */
+const TimeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'unknown time zone' })
+  .meta({ description: 'An IANA time zone, e.g. Europe/Amsterdam', enum: KNOWN_TIME_ZONES });
+
 const HourWindow = z
   .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
-  .refine((h) => h.from < h.to, { message: 'hours.from must be before hours.to' });
+  .refine((h) => h.from < h.to, { message: 'hours.from must be before hours.to' })
+  .meta({ description: 'Local hours [from, to): from must be before to (a rule across two fields the schema cannot state)' });
 
 /**
  * A sampling plan, as edited and as frozen in each published version. Every field has a default so
@@ -30,7 +43,7 @@ export const PlanDefinition = z
   .object({
     /** How often the plan runs: each closed week (Monday–Sunday) or month, in `timezone`. */
     period: z.enum(['week', 'month']).default('week'),
-    timezone: z.string().default('Europe/Amsterdam').refine(isTimeZone, { message: 'unknown time zone' }),
+    timezone: TimeZone.default('Europe/Amsterdam'),
     quota: z
       .object({
         /** Calls per agent per period. */

@@ -46,6 +46,12 @@ export const AnswerType = z
   });
 export type AnswerType = z.infer<typeof AnswerType>;
 
+/** A choice answer from its options in order, each `[key, label, points]` (how definitions and fixtures spell one). */
+export const choiceOf = (...options: [key: string, label: string, points: number][]) => ({
+  type: 'choice' as const,
+  options: options.map(([key, label, points]) => ({ key, label, points }))
+});
+
 export const Critical = z.object({ class: CriticalClass, failScope: FailScope }).meta({ id: 'Critical' });
 export type Critical = z.infer<typeof Critical>;
 
@@ -129,6 +135,11 @@ export const AnswerValue = z
   .union([z.number().finite(), z.string().min(1).max(64)])
   .meta({ id: 'AnswerValue', description: "'yes' | 'no' for yes/no, a whole number for a scale, an option key for a choice, or 'na'" });
 export type AnswerValue = z.infer<typeof AnswerValue>;
+/**
+ * An answer or null (none: cleared in a draft, not given). A union, not `AnswerOrNull`: that
+ * wrote the null into the named AnswerValue of the OpenAPI document, which then called null a valid answer everywhere.
+ */
+export const AnswerOrNull = z.union([AnswerValue, z.null()]);
 export const Answer = z.object({ itemId: z.string().min(1).max(64), value: AnswerValue }).meta({ id: 'Answer' });
 export type Answer = z.infer<typeof Answer>;
 
@@ -137,7 +148,7 @@ export type ScorecardVersionStatus = (typeof SCORECARD_VERSION_STATUSES)[number]
 
 /** Answers of an evaluation: item id → answer (null clears an answer in a draft). */
 export const Answers = z
-  .record(z.string().min(1).max(64), AnswerValue.nullable())
+  .record(z.string().min(1).max(64), AnswerOrNull)
   .meta({ id: 'Answers', example: { greeting: 'yes', empathy: 4, 'card-data': 'na' } });
 export type Answers = z.infer<typeof Answers>;
 
@@ -163,7 +174,7 @@ export const ItemScore = z
   .object({
     id: z.string(),
     /** The answer given, or null when unanswered. */
-    value: AnswerValue.nullable(),
+    value: AnswerOrNull,
     /** The share (0–1) of the weight the answer earns; null for N.A. or unanswered. */
     fraction: z.number().min(0).max(1).nullable(),
     /** weight × fraction: the answer's own points, before critical failures (0 when fraction is null). */

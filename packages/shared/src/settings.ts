@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { isTimeZone } from './sampling-plan.ts';
+import { LOCALES } from './locales.ts';
 
-/** The languages of the screens. English is the base (API messages stay English for API users). */
-export const LOCALES = ['en', 'nl'] as const;
+export { LOCALES, DEFAULT_TIME_ZONE, DEFAULT_LANGUAGE } from './locales.ts';
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
-
-/** A new tenant's settings until an admin changes them (the demo tenant is seeded with Dutch). */
-export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
-export const DEFAULT_LANGUAGE: Locale = 'en';
 
 /** The contact center's settings an admin keeps: its clock and the screens' default language. */
 export const TenantSettings = z.object({

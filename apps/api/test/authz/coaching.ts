@@ -6,7 +6,7 @@ import { openDispute } from '@attentive/core/coaching/open-dispute';
 import { createCoachingSession } from '@attentive/core/coaching/create-session';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
 import { eq } from 'drizzle-orm';
-import { noForeignIds, only, type Expectations } from './types.ts';
+import { everyone, noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
 import { ensureScorecard } from './scorecard.ts';
 import { freshCall } from './fresh-call.ts';
@@ -81,16 +81,6 @@ const coaches = (n: number) => ({ admin: ok(n), qa_analyst: ok(n), team_lead: ok
 const refusedCoaches = { admin: { own: 403, foreign: 404 }, qa_analyst: { own: 403, foreign: 404 }, team_lead: { own: 403, foreign: 404 } };
 const nobodyElse = { client_auditor: NF, integration: NF, mystery_shopper: NF, survey_caller: NF };
 const agentRefused = { agent: { own: 403, foreign: 404 } };
-const lists = only({
-  admin: 200,
-  qa_analyst: 200,
-  team_lead: 200,
-  agent: 200,
-  client_auditor: 200,
-  mystery_shopper: 200,
-  survey_caller: 200,
-  integration: 200
-});
 
 export const coachingExpectations: Expectations = {
   'GET /api/me/summary': {
@@ -118,7 +108,7 @@ export const coachingExpectations: Expectations = {
   },
   'GET /api/coaching/disputes': {
     request: async (w) => (await dispute(w, 'foreign'), { path: '/api/coaching/disputes' }),
-    expect: lists,
+    expect: everyone(200),
     check: noForeignIds(
       (b) => b.items,
       () => [...foreignDisputes]
@@ -145,7 +135,7 @@ export const coachingExpectations: Expectations = {
   },
   'GET /api/coaching/sessions': {
     request: async (w) => (await session(w, 'foreign'), { path: '/api/coaching/sessions' }),
-    expect: lists,
+    expect: everyone(200),
     check: noForeignIds(
       (b) => b.items,
       () => [...foreignSessions]
@@ -191,7 +181,7 @@ export const coachingExpectations: Expectations = {
   },
   'GET /api/coaching/self-evaluations': {
     request: async (w) => (await selfRequest(w, 'foreign'), { path: '/api/coaching/self-evaluations' }),
-    expect: lists,
+    expect: everyone(200),
     check: noForeignIds(
       (b) => b.items,
       () => [...foreignSelf]

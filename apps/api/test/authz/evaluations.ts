@@ -3,7 +3,7 @@ import { startEvaluation } from '@attentive/core/evaluations/start-evaluation';
 import { submitEvaluation } from '@attentive/core/evaluations/submit-evaluation';
 import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-evaluation';
 import { saveSelfEvaluation } from '@attentive/core/coaching/save-self-evaluation';
-import { noForeignIds, only, type Expectations } from './types.ts';
+import { everyone, noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
 import { ensureScorecard } from './scorecard.ts';
 import { freshCall } from './fresh-call.ts';
@@ -58,16 +58,6 @@ const evaluators = (n: number) => ({ admin: ok(n), qa_analyst: ok(n), team_lead:
 /** Those who may read the submitted evaluation of a1 but never change it. */
 const readersOnly = { agent: { own: 403, foreign: 404 }, client_auditor: { own: 403, foreign: 404 } };
 const others = { integration: NF, mystery_shopper: NF, survey_caller: NF };
-const allLists = only({
-  admin: 200,
-  qa_analyst: 200,
-  team_lead: 200,
-  agent: 200,
-  client_auditor: 200,
-  mystery_shopper: 200,
-  survey_caller: 200,
-  integration: 200
-});
 
 /** A draft is its evaluator's: only an admin may touch another's draft; nobody else even sees it except evaluators. */
 const draftOwnerOnly = only({
@@ -108,7 +98,7 @@ export const evaluationsExpectations: Expectations = {
   },
   'GET /api/evaluations': {
     request: async (w) => (await evaluation(w, 'foreign', 'submitted'), await ownSelfEvaluation(w), { path: '/api/evaluations?limit=200' }),
-    expect: allLists,
+    expect: everyone(200),
     check: (body, w, t, caller) => (
       noForeignIds(
         (b) => b.items,
@@ -119,7 +109,7 @@ export const evaluationsExpectations: Expectations = {
   },
   'GET /api/evaluations/aggregates': {
     request: async (w) => (await evaluation(w, 'foreign', 'submitted'), { path: '/api/evaluations/aggregates?groupBy=agent' }),
-    expect: allLists,
+    expect: everyone(200),
     check: (body: any, w) => {
       const ids = body.rows.map((r: { group: { id: number } }) => r.group.id);
       for (const a of Object.values(w.b.agents)) if (ids.includes(a.id)) throw new Error(`leak: agent ${a.id} of tenant b aggregated`);

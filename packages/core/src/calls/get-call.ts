@@ -4,28 +4,17 @@ import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadCall } from '../policy/calls.ts';
 import { sampleAssignees } from '../evaluations/scope.ts';
+import type { CallFacts } from '@attentive/shared/contract';
+import { callFacts } from './call-facts.ts';
 
 const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
 
-export type CallDetail = {
-  id: number;
+/** A call with who took it, where it came from and its transcript. */
+export type CallDetail = CallFacts & {
   source: string;
   externalId: string;
-  startedAt: string;
-  direction: 'inbound' | 'outbound';
   agent: { id: number; code: string; name: string; hireDate: string | null };
-  team: { id: number; code: string; name: string } | null;
-  program: { id: number; code: string; name: string };
-  client: { id: number; code: string; name: string };
-  queue: { id: number; code: string; name: string } | null;
-  answerSeconds: number;
-  talkSeconds: number;
-  holdSeconds: number;
-  transfers: number;
-  disposition: string | null;
   customerRef: string | null;
-  language: string | null;
-  hasRecording: boolean;
   transcript: { language: string; turns: TranscriptTurn[] } | null;
 };
 
@@ -57,24 +46,11 @@ export async function getCall({ ctx, input }: { ctx: Ctx; input: { callId: numbe
   const { call, agent, program, client, team, queue } = await loadReadableCall(ctx, input.callId);
   const [transcript] = await ctx.db.select().from(callTranscripts).where(eq(callTranscripts.callId, input.callId));
   return {
-    id: call.id,
+    ...callFacts(call, { team, program, client, queue }),
     source: call.source,
     externalId: call.externalId,
-    startedAt: call.startedAt.toISOString(),
-    direction: call.direction,
     agent: { id: agent.id, code: agent.code, name: agent.name, hireDate: agent.hireDate },
-    team: team && { id: team.id, code: team.code, name: team.name },
-    program: { id: program.id, code: program.code, name: program.name },
-    client: { id: client.id, code: client.code, name: client.name },
-    queue: queue && { id: queue.id, code: queue.code, name: queue.name },
-    answerSeconds: call.answerSeconds,
-    talkSeconds: call.talkSeconds,
-    holdSeconds: call.holdSeconds,
-    transfers: call.transfers,
-    disposition: call.disposition,
     customerRef: call.customerRef,
-    language: call.language,
-    hasRecording: call.recordingPath != null,
     transcript: transcript ? { language: transcript.language, turns: transcript.turns } : null
   };
 }

@@ -6,6 +6,7 @@ import { dayStartIn } from './day-start.ts';
 import { tenantTimeZone } from '../settings/tenant-settings.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { callVisibilityWhere } from './visibility-sql.ts';
+import type { CallFacts } from '@attentive/shared/contract';
 
 const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
 
@@ -26,24 +27,8 @@ export type ListCallsInput = {
   limit?: number;
 };
 
-export type CallListItem = {
-  id: number;
-  startedAt: string;
-  direction: 'inbound' | 'outbound';
-  agent: { id: number; code: string; name: string };
-  team: { id: number; code: string; name: string } | null;
-  program: { id: number; code: string; name: string };
-  client: { id: number; code: string; name: string };
-  queue: { id: number; code: string; name: string } | null;
-  answerSeconds: number;
-  talkSeconds: number;
-  holdSeconds: number;
-  transfers: number;
-  disposition: string | null;
-  language: string | null;
-  hasRecording: boolean;
-  hasTranscript: boolean;
-};
+/** A row of the call list: the call's facts, its agent, and whether it has a transcript. */
+export type CallListItem = CallFacts & { agent: { id: number; code: string; name: string }; hasTranscript: boolean };
 
 /** One row of the page query: a JSON array, in the order of the json_array(…) in listCalls. */
 type PageRow = [

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { schema, type DbOrTx, type TranscriptTurn } from '@attentive/db';
+import { callFacts } from '../calls/call-facts.ts';
 
 /**
  * The facts of the contact an evaluation is about: agent, team, program, client, and (with a call)
  * queue, time, durations, transfers, whether a recording exists, and the transcript. Call sites have
- * already checked that the principal may read them.
+ * already checked that the principal may read them. The call comes as everywhere else (CallFacts of
+ * @attentive/shared): its team, program, client and queue by id, code and name.
  */
 export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callId: number | null; agentId: number; programId: number }) {
   const [who] = await db
@@ -29,11 +30,14 @@ export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callI
     program: { id: at.programId, name: who?.programName ?? '?', client: who?.clientName ?? '?' }
   };
   if (at.callId == null) return { contact, call: null, transcript: [] as TranscriptTurn[] };
-  const q = alias(schema.queues, 'q');
   const [row] = await db
-    .select({ call: schema.calls, queueName: q.name })
+    .select({ call: schema.calls, team: schema.teams, program: schema.programs, client: schema.clients, queue: schema.queues })
     .from(schema.calls)
-    .leftJoin(q, eq(q.id, schema.calls.queueId))
+    .innerJoin(schema.people, eq(schema.people.id, schema.calls.agentId))
+    .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
+    .innerJoin(schema.programs, eq(schema.programs.id, schema.calls.programId))
+    .innerJoin(schema.clients, eq(schema.clients.id, schema.programs.clientId))
+    .leftJoin(schema.queues, eq(schema.queues.id, schema.calls.queueId))
     .where(and(eq(schema.calls.id, at.callId), eq(schema.calls.tenantId, tenantId)))
     .limit(1);
   const [t] = await db
@@ -41,23 +45,9 @@ export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callI
     .from(schema.callTranscripts)
     .where(eq(schema.callTranscripts.callId, at.callId))
     .limit(1);
-  const c = row!.call;
   return {
     contact,
-    call: {
-      id: c.id,
-      externalId: c.externalId,
-      startedAt: c.startedAt.toISOString(),
-      direction: c.direction,
-      queue: row!.queueName,
-      waitSeconds: c.answerSeconds,
-      talkSeconds: c.talkSeconds,
-      holdSeconds: c.holdSeconds,
-      transfers: c.transfers,
-      disposition: c.disposition,
-      language: c.language,
-      hasRecording: c.recordingPath != null
-    },
+    call: callFacts(row!.call, row!),
     transcript: t?.turns ?? []
   };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AnswerValue } from '@attentive/shared/scorecard';
+import { AnswerOrNull } from '@attentive/shared/scorecard';
 import { EVALUATION_KINDS } from '@attentive/db/schema/evaluations';
 
 /** item id → answer; null clears an answer in a draft. */
 export const AnswersInput = z
-  .record(z.string().min(1).max(64), AnswerValue.nullable())
+  .record(z.string().min(1).max(64), AnswerOrNull)
   .refine((a) => Object.keys(a).length <= 500, 'too many answers');
 export const EvaluationKind = z.enum(EVALUATION_KINDS);
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { conflict } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { linkEvaluationToSample } from '../sampling/assign.ts';
+import { linkEvaluationToSample } from '../sampling/link-evaluation-to-sample.ts';
 import { authorOf } from './actor.ts';
 import { evaluationDto, revisionDto } from './dto.ts';
 import { AnswersInput, Id, parseInput } from './inputs.ts';

@@ -7,7 +7,7 @@ import { nowOf } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { canManageSampling, canOrderAuditSample } from '../policy/sampling.ts';
-import { assignItemsInTx } from './assign.ts';
+import { assignItemsInTx } from './assign-items.ts';
 import { PlanDefinition } from './definition.ts';
 import { drawPopulation } from './draw-population.ts';
 import { loadExclusions, loadPopulation } from './load-population.ts';

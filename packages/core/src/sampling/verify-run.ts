@@ -7,7 +7,7 @@ import { canReadSampleRun } from '../policy/sampling.ts';
 import { drawPopulation } from './draw-population.ts';
 import { loadPopulation } from './load-population.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
-import { periodDisplay } from './runs.ts';
+import { periodDisplay } from './run-dto.ts';
 import { compareRun, type VerifyCheck } from './verify-compute.ts';
 
 /**

@@ -9,7 +9,7 @@ import { isTimeZone } from './definition.ts';
 import { periodContaining } from './period.ts';
 import { tenantTimeZone } from '../settings/tenant-settings.ts';
 import { parseInput } from './shared.ts';
-import { periodDisplay, runTimezone } from './runs.ts';
+import { periodDisplay, runTimezone } from './run-dto.ts';
 import { periodDates } from '@attentive/shared/period';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 

@@ -5,5 +5,6 @@ export * from './publish-draft.ts';
 export * from './discard-draft.ts';
 export * from './list-scorecards.ts';
 export * from './get-scorecard.ts';
+export * from './get-scorecard-version.ts';
 export { agentProgramIds } from './load.ts';
 export { DefinitionInput } from './inputs.ts';

@@ -39,7 +39,7 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
   // db cannot depend on core (core depends on db): the demo borrows, at run time, the one writer of cached
   // scores and the link to sample items that the evaluation verbs use, so demo rows are like real ones.
   const { cachedScoreOf } = await import('@attentive/core/evaluations/cached-score');
-  const { linkEvaluationToSample } = await import('@attentive/core/sampling/assign');
+  const { linkEvaluationToSample } = await import('@attentive/core/sampling/link-evaluation-to-sample');
   const score = (answers: Record<string, string | number>) => cachedScoreOf(definition, answers);
   const [team] = await db
     .select()

@@ -1,4 +1,4 @@
-import { ScorecardDefinition, type ScorecardDefinitionInput } from '@attentive/shared/scorecard';
+import { ScorecardDefinition, type ScorecardDefinitionInput, choiceOf } from '@attentive/shared/scorecard';
 import type { Db } from '../client.ts';
 import { scorecards, scorecardVersions } from '../schema/scorecards.ts';
 
@@ -76,14 +76,11 @@ const understanding: SectionInput = {
       text: 'Asks a question to find the need behind the question',
       guidance:
         'Fully: the agent asks why and acts on the answer. Example: the customer asks for a copy of the bill; the agent asks "Is something on it unclear?" and finds the customer thinks the advance payment is too high. Partly: asks, but does not act on the answer. Not: handles only the literal request.',
-      answer: {
-        type: 'choice',
-        options: [
-          { key: 'fully', label: 'Fully: asks and acts on it', points: 2 },
-          { key: 'partly', label: 'Partly: asks, does not act on it', points: 1 },
-          { key: 'not', label: 'Not: handles only the literal request', points: 0 }
-        ]
-      },
+      answer: choiceOf(
+        ['fully', 'Fully: asks and acts on it', 2],
+        ['partly', 'Partly: asks, does not act on it', 1],
+        ['not', 'Not: handles only the literal request', 0]
+      ),
       weight: 4,
       dimension: 'customer_oriented'
     },
@@ -120,14 +117,11 @@ const resolution: SectionInput = {
       text: 'Resolved on this contact',
       guidance:
         'Resolved: nothing left for the customer to do. With a follow-up: resolved, but the customer waits for a step the agent has arranged. Not resolved: the customer must call again or act themselves.',
-      answer: {
-        type: 'choice',
-        options: [
-          { key: 'resolved', label: 'Resolved', points: 2 },
-          { key: 'follow-up', label: 'Resolved with an arranged follow-up', points: 1 },
-          { key: 'not-resolved', label: 'Not resolved', points: 0 }
-        ]
-      },
+      answer: choiceOf(
+        ['resolved', 'Resolved', 2],
+        ['follow-up', 'Resolved with an arranged follow-up', 1],
+        ['not-resolved', 'Not resolved', 0]
+      ),
       weight: 4,
       dimension: 'customer_oriented'
     },

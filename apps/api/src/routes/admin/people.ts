@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ROLES, plainText } from '@attentive/shared';
 import { getPerson, listPeople, savePerson } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route, json, body } from '../../openapi.ts';
+import { route, json, body, getById } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { IdParam, queryId, queryInt } from '../params.ts';
 import { DateStr, RoleAssignment, tags } from './schemas.ts';
@@ -87,15 +87,7 @@ export function peopleRoutes(deps: AppDeps) {
       }
     )
     .openapi(
-      route({
-        method: 'get',
-        path: '/admin/people/{id}',
-        operationId: 'getPerson',
-        tags,
-        summary: 'One person with roles and account',
-        request: { params: IdParam },
-        responses: { 200: json(Person, 'Person') }
-      }),
+      getById('/admin/people/{id}', Person, 'Person', { operationId: 'getPerson', tags, summary: 'One person with roles and account' }),
       async (c) => c.json(await getPerson({ ctx: ctxOf(c, deps), input: { personId: c.req.valid('param').id } }), 200)
     )
     .openapi(

@@ -18,6 +18,3 @@ export const RoleAssignment = z
     programId: z.number().int().nullable()
   })
   .openapi('RoleAssignment');
-
-/** A team or a client as the API answers it (the same three fields). */
-export const teamOut = (r: { id: number; code: string; name: string }) => ({ id: r.id, code: r.code, name: r.name });

@@ -2,10 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { getCall } from '@attentive/core';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route, json } from '../../openapi.ts';
+import { getById } from '../../openapi.ts';
 import { CallFacts, Ref } from '@attentive/shared/contract';
 import { newRouter } from '../../router.ts';
-import { IdParam } from '../params.ts';
+
 import { TurnSchema } from './schemas.ts';
 
 const CallDetailSchema = CallFacts.extend({
@@ -17,14 +17,10 @@ const CallDetailSchema = CallFacts.extend({
   transcript: z.object({ language: z.string(), turns: z.array(TurnSchema) }).nullable()
 }).openapi('CallDetail');
 
-const detailRoute = route({
-  method: 'get',
-  path: '/calls/{id}',
+const detailRoute = getById('/calls/{id}', CallDetailSchema, 'The call', {
   operationId: 'getCall',
   tags: ['Calls'],
-  summary: 'One call: facts and transcript turns',
-  request: { params: IdParam },
-  responses: { 200: json(CallDetailSchema, 'The call') }
+  summary: 'One call: facts and transcript turns'
 });
 
 export function getCallRoute(deps: AppDeps) {

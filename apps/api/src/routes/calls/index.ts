@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../context.ts';
-import { newRouter } from '../../router.ts';
+import { mountAll } from '../../router.ts';
 import { callFilterRoute } from './filters.ts';
 import { listCallsRoute } from './list.ts';
 import { getCallRoute } from './get.ts';
@@ -13,18 +13,20 @@ import { importRunRoutes } from './imports.ts';
 
 /**
  * Calls: the list and its filters, one call, its recording and waveform peaks; and the ways calls come in
- * (CSV upload, JSON batch, webhook) with their import runs. Chained, so the RPC type of every operation survives.
+ * (CSV upload, JSON batch, webhook) with their import runs. Mounted together (mountAll), so the RPC type of every operation survives.
  */
 export function callRoutes(deps: AppDeps) {
-  return newRouter()
-    .route('/', callFilterRoute(deps))
-    .route('/', listCallsRoute(deps))
-    .route('/', getCallRoute(deps))
-    .route('/', callRecordingRoute(deps))
-    .route('/', peaksRoutes(deps))
-    .route('/', importCsvRoute(deps))
-    .route('/', importBatchRoute(deps))
-    .route('/', callWebhookRoute(deps))
-    .route('/', importTemplateRoute())
-    .route('/', importRunRoutes(deps));
+  return mountAll(
+    deps,
+    callFilterRoute,
+    listCallsRoute,
+    getCallRoute,
+    callRecordingRoute,
+    peaksRoutes,
+    importCsvRoute,
+    importBatchRoute,
+    callWebhookRoute,
+    importTemplateRoute,
+    importRunRoutes
+  );
 }

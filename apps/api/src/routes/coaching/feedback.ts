@@ -7,6 +7,7 @@ import { route, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { IdParam } from '../params.ts';
 import { tags, Dispute } from './schemas.ts';
+import { EvaluationDetail } from '../evaluations/schemas.ts';
 
 const routes = {
   feedback: route({
@@ -18,34 +19,17 @@ const routes = {
     request: { params: IdParam },
     responses: {
       200: json(
-        z
-          .object({
-            evaluation: z
-              .object({
-                id: z.number().int(),
-                revision: z.number().int(),
-                status: z.string(),
-                kind: z.string(),
-                callId: z.number().int().nullable(),
-                agentId: z.number().int(),
-                overallScore: z.number().nullable(),
-                submittedAt: z.string().nullable()
-              })
-              .passthrough(),
-            acknowledgements: z.array(z.object({ revision: z.number().int(), at: z.string() })),
-            acknowledgedCurrent: z.string().nullable(),
-            disputes: z.array(Dispute),
-            disputedItemIds: z.array(z.string()),
-            disputeWindow: z.object({ days: z.number().int(), closesAt: z.string().nullable(), open: z.boolean() }),
-            canAcknowledge: z.boolean(),
-            canDispute: z.boolean(),
-            canResolve: z.boolean(),
-            viewerIsAgent: z.boolean()
-          })
-          .passthrough()
-          .openapi('EvaluationFeedback', {
-            description: 'Also every field of EvaluationDetail (scorecard, score, revisions, comments, contact, call, transcript)'
-          }),
+        EvaluationDetail.extend({
+          acknowledgements: z.array(z.object({ revision: z.number().int(), at: z.string() })),
+          acknowledgedCurrent: z.string().nullable(),
+          disputes: z.array(Dispute),
+          disputedItemIds: z.array(z.string()),
+          disputeWindow: z.object({ days: z.number().int(), closesAt: z.string().nullable(), open: z.boolean() }),
+          canAcknowledge: z.boolean(),
+          canDispute: z.boolean(),
+          canResolve: z.boolean(),
+          viewerIsAgent: z.boolean()
+        }).openapi('EvaluationFeedback'),
         'Evaluation with the agent-side state'
       )
     }

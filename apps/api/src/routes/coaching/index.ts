@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../context.ts';
-import { newRouter } from '../../router.ts';
+import { mountAll } from '../../router.ts';
 import { agentSummaryRoutes } from './summary.ts';
 import { evaluationFeedbackRoutes } from './feedback.ts';
 import { openDisputeRoute } from './open-dispute.ts';
@@ -14,19 +14,21 @@ import { selfEvaluationChangeRoutes } from './self-evaluation-changes.ts';
 
 /**
  * Coaching: what an agent reads (summary, feedback), disputes, the coaching queue, sessions with their
- * follow-ups, and self-evaluations. Chained, so the RPC type of every operation survives.
+ * follow-ups, and self-evaluations. Mounted together (mountAll), so the RPC type of every operation survives.
  */
 export function coachingRoutes(deps: AppDeps) {
-  return newRouter()
-    .route('/', agentSummaryRoutes(deps))
-    .route('/', evaluationFeedbackRoutes(deps))
-    .route('/', openDisputeRoute(deps))
-    .route('/', disputeRoutes(deps))
-    .route('/', resolveDisputeRoute(deps))
-    .route('/', coachingQueueRoute(deps))
-    .route('/', sessionRoutes(deps))
-    .route('/', confirmSessionRoute(deps))
-    .route('/', followUpRoutes(deps))
-    .route('/', selfEvaluationRoutes(deps))
-    .route('/', selfEvaluationChangeRoutes(deps));
+  return mountAll(
+    deps,
+    agentSummaryRoutes,
+    evaluationFeedbackRoutes,
+    openDisputeRoute,
+    disputeRoutes,
+    resolveDisputeRoute,
+    coachingQueueRoute,
+    sessionRoutes,
+    confirmSessionRoute,
+    followUpRoutes,
+    selfEvaluationRoutes,
+    selfEvaluationChangeRoutes
+  );
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DisputeStatus } from '@attentive/shared/evaluation';
-import { AnswerValue } from '@attentive/shared/scorecard';
+import { AnswerOrNull } from '@attentive/shared/scorecard';
 import { Estimate } from '@attentive/shared/contract';
 
 /** Shapes more than one coaching route file answers with. */
@@ -25,10 +25,10 @@ export const Dispute = z
         itemId: z.string(),
         text: z.string(),
         reason: z.string(),
-        answerBefore: AnswerValue.nullable(),
-        proposedAnswer: AnswerValue.nullable(),
+        answerBefore: AnswerOrNull,
+        proposedAnswer: AnswerOrNull,
         outcome: z.enum(['accepted', 'rejected']).nullable(),
-        answerAfter: AnswerValue.nullable()
+        answerAfter: AnswerOrNull
       })
     )
   })

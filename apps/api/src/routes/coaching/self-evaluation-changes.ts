@@ -6,7 +6,7 @@ import { ctxOf } from '../../context.ts';
 import { route, json, body } from '../../openapi.ts';
 import { ScoreResult } from '@attentive/shared/scorecard';
 import { newRouter } from '../../router.ts';
-import { AnswerValue } from '@attentive/shared/scorecard';
+import { AnswerOrNull } from '@attentive/shared/scorecard';
 import { IdParam } from '../params.ts';
 import { tags } from './schemas.ts';
 
@@ -31,7 +31,7 @@ const routes = {
     summary: 'The agent saves (or submits) its self-evaluation',
     request: {
       params: IdParam,
-      ...body(z.object({ answers: z.record(z.string(), AnswerValue.nullable()), submit: z.boolean().optional() }))
+      ...body(z.object({ answers: z.record(z.string(), AnswerOrNull), submit: z.boolean().optional() }))
     },
     responses: { 200: json(z.object({ status: z.enum(['open', 'submitted']), score: ScoreResult }), 'Saved') }
   })

@@ -7,10 +7,11 @@ import { ctxOf } from '../../context.ts';
 import { route, json, jsonList, body } from '../../openapi.ts';
 import { ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
 import { newRouter } from '../../router.ts';
-import { AnswerValue } from '@attentive/shared/scorecard';
+import { AnswerValue, AnswerOrNull } from '@attentive/shared/scorecard';
 import { IdParam } from '../params.ts';
 import { queryId } from '../params.ts';
 import { tags } from './schemas.ts';
+import { EvaluationDetail } from '../evaluations/schemas.ts';
 
 const routes = {
   listSelf: route({
@@ -62,67 +63,65 @@ const routes = {
     request: { params: IdParam },
     responses: {
       200: json(
-        z
-          .object({
-            request: z.object({
-              id: z.number().int(),
-              callId: z.number().int(),
-              agentId: z.number().int(),
-              agentName: z.string(),
+        EvaluationDetail.pick({ contact: true, call: true, transcript: true }).extend({
+          request: z.object({
+            id: z.number().int(),
+            callId: z.number().int(),
+            agentId: z.number().int(),
+            agentName: z.string(),
+            status: z.string(),
+            message: z.string().nullable(),
+            requestedByLabel: z.string(),
+            requestedAt: z.string(),
+            submittedAt: z.string().nullable()
+          }),
+          scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
+          self: z
+            .object({
+              evaluationId: z.number().int(),
               status: z.string(),
-              message: z.string().nullable(),
-              requestedByLabel: z.string(),
-              requestedAt: z.string(),
-              submittedAt: z.string().nullable()
-            }),
-            scorecard: z.object({ versionId: z.number().int(), definition: ScorecardDefinition }),
-            self: z
-              .object({
-                evaluationId: z.number().int(),
-                status: z.string(),
-                answers: z.record(z.string(), AnswerValue),
-                overallScore: z.number().nullable(),
-                score: ScoreResult
-              })
-              .nullable(),
-            lead: z
-              .object({
-                evaluationId: z.number().int(),
-                evaluatorLabel: z.string(),
-                overallScore: z.number().nullable(),
-                answers: z.record(z.string(), AnswerValue)
-              })
-              .nullable(),
-            comparison: z
-              .object({
-                rows: z.array(
-                  z.object({
-                    itemId: z.string(),
-                    text: z.string(),
-                    sectionTitle: z.string(),
-                    dimension: z.string(),
-                    self: AnswerValue.nullable(),
-                    lead: AnswerValue.nullable(),
-                    selfPoints: z.number().nullable(),
-                    leadPoints: z.number().nullable(),
-                    gap: z.number().nullable()
-                  })
-                ),
-                summary: z.object({
-                  items: z.number().int(),
-                  compared: z.number().int(),
-                  sameAnswer: z.number().int(),
-                  meanAbsGap: z.number().nullable(),
-                  selfHigher: z.number().int(),
-                  selfLower: z.number().int()
+              answers: z.record(z.string(), AnswerValue),
+              overallScore: z.number().nullable(),
+              score: ScoreResult
+            })
+            .nullable(),
+          lead: z
+            .object({
+              evaluationId: z.number().int(),
+              evaluatorLabel: z.string(),
+              overallScore: z.number().nullable(),
+              answers: z.record(z.string(), AnswerValue)
+            })
+            .nullable(),
+          comparison: z
+            .object({
+              rows: z.array(
+                z.object({
+                  itemId: z.string(),
+                  text: z.string(),
+                  sectionTitle: z.string(),
+                  dimension: z.string(),
+                  self: AnswerOrNull,
+                  lead: AnswerOrNull,
+                  selfPoints: z.number().nullable(),
+                  leadPoints: z.number().nullable(),
+                  gap: z.number().nullable()
                 })
+              ),
+              summary: z.object({
+                items: z.number().int(),
+                compared: z.number().int(),
+                sameAnswer: z.number().int(),
+                meanAbsGap: z.number().nullable(),
+                selfHigher: z.number().int(),
+                selfLower: z.number().int()
               })
-              .nullable(),
-            leadHidden: z.boolean(),
-            canFill: z.boolean(),
-            viewerIsAgent: z.boolean()
-          })
-          .passthrough(),
+            })
+            .nullable(),
+          leadHidden: z.boolean(),
+          canFill: z.boolean(),
+          viewerIsAgent: z.boolean()
+        }),
         'Self-evaluation'
       )
     }

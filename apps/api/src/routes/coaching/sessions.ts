@@ -4,10 +4,10 @@ import { getCoachingSession } from '@attentive/core/coaching/get-session';
 import { listCoachingSessions } from '@attentive/core/coaching/list-sessions';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route, json, jsonList, body } from '../../openapi.ts';
+import { route, json, jsonList, body, getById } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { Estimate } from '@attentive/shared/contract';
-import { IdParam } from '../params.ts';
+
 import { queryId } from '../params.ts';
 import { CreateSessionInput } from '@attentive/core/coaching/create-session';
 import { tags, Created } from './schemas.ts';
@@ -89,14 +89,10 @@ const routes = {
     },
     responses: { 201: json(Created, 'Recorded') }
   }),
-  get: route({
-    method: 'get',
-    path: '/coaching/sessions/{id}',
+  get: getById('/coaching/sessions/{id}', Session, 'Session', {
     operationId: 'getCoachingSession',
     tags,
-    summary: "A session with the agent's scores on the focus items before and since (n, 95% interval)",
-    request: { params: IdParam },
-    responses: { 200: json(Session, 'Session') }
+    summary: "A session with the agent's scores on the focus items before and since (n, 95% interval)"
   })
 };
 

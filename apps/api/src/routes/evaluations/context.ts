@@ -6,7 +6,7 @@ import { route, json } from '../../openapi.ts';
 import { EvaluationKind, EvaluationStatus } from '@attentive/shared/evaluation';
 import { newRouter } from '../../router.ts';
 import { IdParam } from '../params.ts';
-import { Turn, Contact, CallFacts, Definition } from './schemas.ts';
+import { Turn, Contact, EvaluatedCall, Definition } from './schemas.ts';
 
 const routes = {
   context: route({
@@ -20,7 +20,7 @@ const routes = {
       200: json(
         z.object({
           contact: Contact,
-          call: CallFacts,
+          call: EvaluatedCall,
           transcript: z.array(Turn),
           canEvaluate: z.boolean(),
           myDraftId: z.number().int().nullable(),

@@ -1,35 +1,16 @@
-import { z } from '@hono/zod-openapi';
 import { getEvaluation } from '@attentive/core/evaluations/get-evaluation';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
-import { route, json } from '../../openapi.ts';
+import { getById } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
-import { IdParam } from '../params.ts';
-import { Evaluation, Revision, Comment, Turn, Contact, CallFacts, Definition, Score } from './schemas.ts';
 
-const EvaluationDetail = z
-  .object({
-    evaluation: Evaluation,
-    canChange: z.boolean(),
-    scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), definition: Definition }),
-    score: Score,
-    revisions: z.array(Revision),
-    comments: z.array(Comment),
-    contact: Contact,
-    call: CallFacts,
-    transcript: z.array(Turn)
-  })
-  .openapi('EvaluationDetail');
+import { EvaluationDetail } from './schemas.ts';
 
 const routes = {
-  get: route({
-    method: 'get',
-    path: '/evaluations/{id}',
+  get: getById('/evaluations/{id}', EvaluationDetail, 'The evaluation', {
     operationId: 'getEvaluation',
     tags: ['Evaluations'],
-    summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript',
-    request: { params: IdParam },
-    responses: { 200: json(EvaluationDetail, 'The evaluation') }
+    summary: 'One evaluation with scorecard, live score, revisions, comments, call facts and transcript'
   })
 };
 

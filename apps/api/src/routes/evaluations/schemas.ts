@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { AnswerValue, ScorecardDefinition, ScoreResult } from '@attentive/shared/scorecard';
 import { EvaluationKind, EvaluationStatus } from '@attentive/shared/evaluation';
+import { CallFacts } from '@attentive/shared/contract';
+import { orNull } from '../../openapi.ts';
 
 /** The shapes of the evaluation API, named for the OpenAPI document. */
 export const Evaluation = z
@@ -62,24 +64,25 @@ export const Contact = z.object({
   program: z.object({ id: z.number().int(), name: z.string(), client: z.string() })
 });
 
-export const CallFacts = z
-  .object({
-    id: z.number().int(),
-    externalId: z.string(),
-    startedAt: z.string(),
-    direction: z.enum(['inbound', 'outbound']),
-    queue: z.string().nullable(),
-    waitSeconds: z.number(),
-    talkSeconds: z.number(),
-    holdSeconds: z.number(),
-    transfers: z.number().int(),
-    disposition: z.string().nullable(),
-    language: z.string().nullable(),
-    hasRecording: z.boolean()
-  })
-  .nullable();
+/** The call an evaluation is about (none for an evaluation without a call): the facts every view of a call shows. */
+export const EvaluatedCall = orNull(CallFacts);
 
 /** The scorecard definition and score result are documented in docs/scoring.md; typed in @attentive/shared/scorecard. */
 export const Definition = ScorecardDefinition;
 
 export const Score = ScoreResult;
+
+/** One evaluation with everything its screen shows; the coaching views extend it. */
+export const EvaluationDetail = z
+  .object({
+    evaluation: Evaluation,
+    canChange: z.boolean(),
+    scorecard: z.object({ versionId: z.number().int(), version: z.number().int(), definition: Definition }),
+    score: Score,
+    revisions: z.array(Revision),
+    comments: z.array(Comment),
+    contact: Contact,
+    call: EvaluatedCall,
+    transcript: z.array(Turn)
+  })
+  .openapi('EvaluationDetail');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { assignRunItems, reassignSampleItem } from '@attentive/core';
-import { ReassignInput } from '@attentive/core/sampling/assign';
+import { ReassignInput } from '@attentive/core/sampling/reassign-sample-item';
 import { ctxOf, type AppDeps } from '../../context.ts';
 import { route, json, body } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';

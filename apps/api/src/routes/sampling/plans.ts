@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createSamplingPlan, getSamplingPlan, listSamplingPlans, updateSamplingPlan } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
-import { route, json, jsonList, body } from '../../openapi.ts';
+import { route, json, jsonList, body, getById } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { IdParam, queryId } from '../params.ts';
 import { Definition, Int, Plan, PlanDetail, PlanListItem, tags } from './schemas.ts';
@@ -34,14 +34,10 @@ export function samplingPlanRoutes(deps: AppDeps) {
       async (c) => c.json(await createSamplingPlan({ ctx: ctxOf(c, deps), input: c.req.valid('json') }), 201)
     )
     .openapi(
-      route({
-        method: 'get',
-        path: '/sampling/plans/{id}',
+      getById('/sampling/plans/{id}', PlanDetail, 'Plan', {
         operationId: 'getSamplingPlan',
         tags,
-        summary: 'One plan with its published versions',
-        request: { params: IdParam },
-        responses: { 200: json(PlanDetail, 'Plan') }
+        summary: 'One plan with its published versions'
       }),
       async (c) => c.json(await getSamplingPlan({ ctx: ctxOf(c, deps), input: { planId: c.req.valid('param').id } }), 200)
     )

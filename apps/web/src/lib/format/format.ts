@@ -1,5 +1,5 @@
 import type { Estimate } from '@attentive/shared/contract';
-import { DEFAULT_TIME_ZONE, type Locale } from '@attentive/shared/settings';
+import { DEFAULT_TIME_ZONE, type Locale } from '@attentive/shared/locales';
 
 /**
  * The one place dates, times, durations, numbers, percentages and intervals become text (issue 12):

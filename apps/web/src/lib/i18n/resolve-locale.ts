@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@attentive/shared/settings';
+import { LOCALES, type Locale } from '@attentive/shared/locales';
 
 export { LOCALES, type Locale };
 

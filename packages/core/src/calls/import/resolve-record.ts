@@ -3,26 +3,6 @@ import type { CodeMaps } from './code-maps.ts';
 import { similarCode } from './code-maps.ts';
 import { startedAtProblem, type CallRecord } from './row-schema.ts';
 
-/** Column order of the multi-row INSERT (see upsert-calls.ts). */
-export const INSERT_COLUMNS = [
-  'tenant_id',
-  'source',
-  'external_id',
-  'program_id',
-  'queue_id',
-  'agent_id',
-  'direction',
-  'started_at',
-  'answer_seconds',
-  'talk_seconds',
-  'hold_seconds',
-  'transfers',
-  'disposition',
-  'customer_ref',
-  'recording_path',
-  'language'
-] as const;
-
 export type ResolvedCall = { source: string; externalId: string; programId: number; args: InValue[] };
 export type FieldError = { column: string; reason: string };
 

@@ -1,5 +1,6 @@
 import type { InValue, Transaction } from '@libsql/client';
-import { INSERT_COLUMNS, type ResolvedCall } from './resolve-record.ts';
+import { CALL_IMPORT_COLUMNS as INSERT_COLUMNS } from '@attentive/db/schema/calls';
+import type { ResolvedCall } from './resolve-record.ts';
 
 /** Rows per INSERT statement. */
 export const BATCH_ROWS = 1000;

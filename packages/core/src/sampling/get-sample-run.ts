@@ -1,85 +1,14 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
-import { clientIdsAudited } from '../policy/principal.ts';
+import { notFound } from '../errors.ts';
+import { canReadSampleRun } from '../policy/sampling.ts';
 import { fairnessLedger } from './ledger.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
-import { periodDates } from '@attentive/shared/period';
-import { DEFAULT_TIME_ZONE } from '@attentive/shared/settings';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
-
-/** The time zone a run's period was cut in (its plan version's), for showing the period's local dates. */
-export const runTimezone = sql<
-  string | null
->`(select json_extract(v.definition, '$.timezone') from sampling_plan_versions v where v.id = ${schema.sampleRuns.planVersionId})`;
-
-/** A run's period as local dates, both inclusive (display fields beside the exact instants). */
-export function periodDisplay(start: Date, end: Date, timezone: string | null | undefined) {
-  const d = periodDates(start, end, timezone || DEFAULT_TIME_ZONE);
-  return { periodFrom: d.from, periodTo: d.to };
-}
-
-export function runDto(r: typeof schema.sampleRuns.$inferSelect, timezone: string | null | undefined) {
-  return {
-    id: r.id,
-    planId: r.planId,
-    planVersionId: r.planVersionId,
-    programId: r.programId,
-    purpose: r.purpose,
-    trigger: r.trigger,
-    seed: r.seed,
-    seedSource: r.seedSource,
-    periodStart: r.periodStart.toISOString(),
-    periodEnd: r.periodEnd.toISOString(),
-    periodLabel: r.periodLabel,
-    ...periodDisplay(r.periodStart, r.periodEnd, timezone),
-    populationHash: r.populationHash,
-    populationSize: r.populationSize,
-    selectedCount: r.selectedCount,
-    requestedBy: r.requestedBy,
-    createdAt: r.createdAt.toISOString(),
-    finishedAt: r.finishedAt?.toISOString() ?? null
-  };
-}
-
-/** Runs the principal may see, newest first: all for managers, their clients' programs for client auditors. */
-export async function listSampleRuns({ ctx, input = {} }: { ctx: Ctx; input?: { planId?: number; programId?: number; limit?: number } }) {
-  const data = parseInput(
-    z.object({
-      planId: z.number().int().positive().optional(),
-      programId: z.number().int().positive().optional(),
-      limit: z.number().int().min(1).max(200).default(50)
-    }),
-    input
-  );
-  const p = ctx.principal;
-  const clientIds = clientIdsAudited(p);
-  if (!canManageSampling(p) && clientIds.length === 0) throw forbidden('Only admins, QA analysts and client auditors see sample runs');
-  const conds = [eq(schema.sampleRuns.tenantId, p.tenantId)];
-  if (data.planId) conds.push(eq(schema.sampleRuns.planId, data.planId));
-  if (data.programId) conds.push(eq(schema.sampleRuns.programId, data.programId));
-  if (!canManageSampling(p)) conds.push(inArray(schema.programs.clientId, clientIds));
-  const rows = await ctx.db
-    .select({
-      run: schema.sampleRuns,
-      timezone: runTimezone,
-      planName: schema.samplingPlans.name,
-      programName: schema.programs.name,
-      clientName: schema.clients.name
-    })
-    .from(schema.sampleRuns)
-    .innerJoin(schema.samplingPlans, eq(schema.samplingPlans.id, schema.sampleRuns.planId))
-    .innerJoin(schema.programs, eq(schema.programs.id, schema.sampleRuns.programId))
-    .innerJoin(schema.clients, eq(schema.clients.id, schema.programs.clientId))
-    .where(and(...conds))
-    .orderBy(desc(schema.sampleRuns.periodStart), desc(schema.sampleRuns.id))
-    .limit(data.limit);
-  return rows.map((r) => ({ ...runDto(r.run, r.timezone), planName: r.planName, programName: r.programName, clientName: r.clientName }));
-}
+import { runDto } from './run-dto.ts';
 
 /** A run with its items (who, which call, rank, replacements with reasons, assignee, evaluation) and its fairness ledger. */
 export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: number } }) {
