@@ -19,6 +19,8 @@ import { NOT_A_PAGE, ROLES, routesByArea, sweepTest } from './support/sweep';
 const test = sweepTest({ name: 'desktop', contextOptions: { viewport: { width: 1280, height: 800 }, locale: 'en-US' } });
 // Hundreds of pages per run: a screenshot per failed test would be the sweep's slowest part.
 test.use({ screenshot: 'off' });
+// A route is opened as up to six roles, each a page load and a measurement: more than one ordinary test's time.
+test.describe.configure({ timeout: 180_000 });
 
 const BLOCKING = new Set(['critical', 'serious']);
 
