@@ -52,3 +52,12 @@ test.describe('a11y', () => {
     });
   }
 });
+
+/*
+ * Failing when written (main c8f77d8 plus the T5 branch's header/token fixes; run of 2026-12-02, not yet every route):
+ * - admin    /admin/people as admin: color-contrast (serious) — the left people's rows (.left: greyed text and links)
+ * - coaching /coaching/sessions/new?agentId=9 as admin, qa, tl01: label (critical) — an unlabelled textarea
+ * Fixed by the T5 branch (app.css tokens, underlined links): link-in-text-block on /admin, /work, /calls/import,
+ * /coaching, /sampling; color-contrast of the customer-oriented/-friendly badges on /coaching and /me.
+ * Not yet measured on the branch when written: /evaluations…, /home, /me…, /sampling…, /scorecards…, /sign-in, /work.
+ */
