@@ -137,7 +137,7 @@ test.describe('phone', () => {
 
 /*
  * Failing when written (main c8f77d8, 2026-12-02):
- * - every page as tl01: sticky header 165px > 101px (fixed on the T5 branch: one line with a Menu button, 52px)
+ * - every page as tl01: sticky header 165px > 101px (T5 branch: one line with a Menu button, by its CSS 44px + 8px padding; not yet measured by this sweep)
  * - coaching    /coaching as tl01: table.data (Agent/Held/Follow-up/Open actions) wider than the screen
  * - evaluations /evaluations as tl01 and agent001: table[data-testid=aggregates] and table[data-testid=evaluations-table]
  *               wider than the screen
