@@ -136,10 +136,13 @@ test.describe('phone', () => {
 });
 
 /*
- * Failing when written (main c8f77d8, 2026-12-02):
- * - every page as tl01: sticky header 165px > 101px (T5 branch: one line with a Menu button, by its CSS 44px + 8px padding; not yet measured by this sweep)
- * - coaching    /coaching as tl01: table.data (Agent/Held/Follow-up/Open actions) wider than the screen
- * - evaluations /evaluations as tl01 and agent001: table[data-testid=aggregates] and table[data-testid=evaluations-table]
- *               wider than the screen
- * - work        /work as tl01: table[data-testid=work-table] wider than the screen
+ * Failing when written (main c8f77d8 plus the T5 branch's one-line header, measured 52px; run of 2026-12-02 15:30):
+ * - coaching    /coaching (tl01): table.data wider than the screen; /coaching/agents/9 (tl01): div.grid, scrolls to 405px;
+ *               /coaching/sessions/1 (tl01): cards to 421px; /coaching/sessions/new?agentId=9 (tl01): cards to 548px
+ * - evaluate    /evaluate/[callId] (tl01): sticky score card 143px (+ header 52px) > 101px
+ * - evaluations /evaluations (tl01, agent001): tables aggregates and evaluations-table wider than the screen;
+ *               /evaluations/[id] (tl01, agent001): sticky score card 143px
+ * - me          /me/evaluations/[id] (agent001): sticky dispute bar 138px; "Resolved" broken mid-word in span.ans
+ * - work        /work (tl01): table work-table wider than the screen
+ * Before the T5 branch every page also failed as tl01 on the two-line sticky header (165px).
  */
