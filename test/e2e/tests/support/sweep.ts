@@ -71,11 +71,18 @@ function patternRegex(pattern: string): RegExp {
   return new RegExp(`^${body === '' ? '/' : body}$`);
 }
 
-/** Same-origin paths (no query) that a server-rendered page links to. */
-function linksIn(html: string): string[] {
+/**
+ * Same-origin paths (no query) that a server-rendered page links to. SvelteKit renders them relative
+ * (`./calls/12`, `../runs/3`: `paths.relative`), so each is resolved against the page's own address.
+ */
+function linksIn(html: string, from: string): string[] {
+  const base = new URL(from, 'http://page.invalid');
   const out = new Set<string>();
-  for (const [, path = ''] of html.matchAll(/href="(\/[^"#?]*)/g))
-    if (!path.startsWith('/api/') && !path.startsWith('/_app/')) out.add(path);
+  for (const [, href = ''] of html.matchAll(/href="([^"]*)"/g)) {
+    const url = new URL(href.replaceAll('&amp;', '&'), base);
+    if (url.origin !== base.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/_app/')) continue;
+    out.add(url.pathname + url.search);
+  }
   return [...out];
 }
 
@@ -176,30 +183,33 @@ export class Sweep {
 
     const queue: string[] = [];
     const seen = new Set<string>();
-    const enqueue = (html: string) => {
-      for (const link of linksIn(html)) if (!seen.has(link)) queue.push(link);
+    const enqueue = (html: string, from: string) => {
+      for (const link of linksIn(html, from)) if (!seen.has(link)) queue.push(link);
     };
     for (const r of statics) {
       seen.add(r.pattern);
       const html = await opens(r.pattern);
       if (html === null) continue;
       found.set(r.pattern, r.pattern);
-      enqueue(html);
+      enqueue(html, r.pattern);
     }
-    // Breadth first through the links, until every dynamic route has a path or nothing new is left.
+    // Breadth first through the links, until every route has a path or nothing new is left. A static route
+    // that needs its query (`/coaching/sessions/new?agent=9`) is found this way too.
+    const shapes = [...statics.map((r) => ({ r, re: patternRegex(r.pattern) })), ...dynamics];
     let budget = 80;
-    while (queue.length > 0 && budget > 0 && dynamics.some((d) => !found.has(d.r.pattern))) {
+    while (queue.length > 0 && budget > 0 && shapes.some((d) => !found.has(d.r.pattern))) {
       const link = queue.shift()!;
-      if (seen.has(link) || staticSet.has(link)) continue;
+      if (seen.has(link)) continue;
       seen.add(link);
-      const match = dynamics.find((d) => d.re.test(link));
-      // Follow only links of a route shape we still miss, or that lead further (one of each shape is enough).
+      const pathname = link.split('?')[0]!;
+      const match = shapes.find((d) => d.re.test(pathname) && (!isDynamic(d.r.pattern) || !staticSet.has(pathname)));
+      // Follow only links of a route we still miss (one of each is enough).
       if (!match || found.has(match.r.pattern)) continue;
       budget--;
       const html = await opens(link);
       if (html === null) continue;
       found.set(match.r.pattern, link);
-      enqueue(html);
+      enqueue(html, link);
     }
     return found;
   }

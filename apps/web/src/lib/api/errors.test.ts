@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages';
 import { ApiError, failureOf, loadOutcome, readError } from './errors';
 
 describe('failureOf: the one error parser', () => {
@@ -62,6 +63,8 @@ describe('ApiError', () => {
   it('carries status, code and details for try/catch callers', () => {
     const e = new ApiError({ status: 400, code: 'VALIDATION', message: 'bad', details: [{ path: 'answers.a', message: 'x' }] });
     expect(e).toBeInstanceOf(Error);
-    expect([e.status, e.code, e.message, e.details.length]).toEqual([400, 'VALIDATION', 'bad', 1]);
+    expect([e.status, e.code, e.apiMessage, e.details.length]).toEqual([400, 'VALIDATION', 'bad', 1]);
+    // what a screen shows: the code's message in the page's language
+    expect(e.message).toBe(m.error_VALIDATION());
   });
 });

@@ -1,16 +1,24 @@
+import { apiErrorMessage } from '$lib/i18n/api-error';
+
 /** One entry of the envelope's `details`: what was wrong with which input (`path` as `answers.<itemId>`). */
 export type ErrorDetail = { path?: string; message: string };
 
 /** What a failed API call means to a screen: its status, the API's stable code, its message and details. */
 export type ApiFailure = { status: number; code: string; message: string; details: ErrorDetail[] };
 
-/** A failed call, thrown by `must` for code that handles failures with try/catch (browser sessions). */
+/**
+ * A failed call, thrown by `must` for code that handles failures with try/catch (browser sessions). Its
+ * `message` is what a screen shows: the error code's message in the page's language (`apiMessage` keeps
+ * the API's English text).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[];
+  readonly apiMessage: string;
   constructor(f: ApiFailure) {
-    super(f.message);
+    super(apiErrorMessage(f));
+    this.apiMessage = f.message;
     this.status = f.status;
     this.code = f.code;
     this.details = f.details;

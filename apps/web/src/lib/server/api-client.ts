@@ -2,6 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ClientResponse } from 'hono/client';
 import { apiClient, type Client, type Ok, type Sent } from '$lib/api/client';
 import { loadOutcome, readError } from '$lib/api/errors';
+import { apiErrorMessage } from '$lib/i18n/api-error';
 
 export { send } from '$lib/api/client';
 
@@ -10,16 +11,18 @@ export function api(event: Pick<RequestEvent, 'fetch' | 'url'>): Client {
   return apiClient(event.fetch, event.url.origin);
 }
 
-/** A load's read: the typed 2xx body, or the page answers as `loadOutcome` says (sign-in redirect, 404, the API's message). */
+/** A load's read: the typed 2xx body, or the page answers as `loadOutcome` says (sign-in redirect, 404, the error code's message). */
 export async function load<R extends ClientResponse<unknown, number, 'json'>>(
   event: Pick<RequestEvent, 'url'>,
   call: Promise<R>
 ): Promise<Ok<R>> {
   const res = await call;
   if (res.ok) return (await res.json()) as Ok<R>;
-  const outcome = loadOutcome(await readError(res as unknown as Response), event.url.pathname + event.url.search);
+  const failure = await readError(res as unknown as Response);
+  const outcome = loadOutcome(failure, event.url.pathname + event.url.search);
   if ('redirect' in outcome) redirect(303, outcome.redirect);
-  error(outcome.status, outcome.message);
+  // The page error says it in the person's language (the API's English message is for API users).
+  error(outcome.status, apiErrorMessage(failure));
 }
 
 /**

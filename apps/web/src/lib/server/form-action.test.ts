@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages';
 import { optionalNumber, optionalText, personFields, raw, reply, text } from './form-action';
 
 const form = (fields: Record<string, string>) => {
@@ -38,9 +39,11 @@ describe('reply: an action answers from the API answer', () => {
       success: 'Saved.'
     });
   });
-  it("failure: the API's status and message, with the tag", () => {
-    const r = reply({ ok: false, status: 409, code: 'CONFLICT', message: 'Taken.', details: [] }, { action: 'roles' }, 'Role given.');
-    expect(r).toMatchObject({ status: 409, data: { action: 'roles', message: 'Taken.' } });
+  it("failure: the API's status, its code's message (not the API's English text) and details, with the tag", () => {
+    const details = [{ path: 'code', message: 'taken' }];
+    const r = reply({ ok: false, status: 409, code: 'CONFLICT', message: 'Taken.', details }, { action: 'roles' }, 'Role given.');
+    expect(r).toMatchObject({ status: 409, data: { action: 'roles', message: m.error_CONFLICT(), details } });
+    expect(m.error_CONFLICT()).not.toBe('Taken.');
   });
 });
 

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Sent } from '$lib/api/client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
 
 /**
  * Reading a submitted form the way the API wants it, and answering an action from the API's answer.
@@ -30,10 +31,11 @@ export const personFields = (f: FormData) => ({
 
 /**
  * An action's answer to a sent call: `{ ...tag, success }` when the API agreed (the message may use its
- * data), else the API's status and message as a form failure, `{ ...tag, message }`. `tag` says which
- * form on the page the answer belongs to.
+ * data), else the API's status as a form failure, `{ ...tag, message, details }`: the message of the API's
+ * error code in the person's language, and each field's details to show beside it. `tag` says which form on
+ * the page the answer belongs to.
  */
 export function reply<T, Tag extends object>(res: Sent<T>, tag: Tag, success: string | ((data: T) => string)) {
-  if (!res.ok) return fail(res.status, { ...tag, message: res.message });
+  if (!res.ok) return fail(res.status, { ...tag, message: apiErrorMessage(res), details: res.details });
   return { ...tag, success: typeof success === 'string' ? success : success(res.data) };
 }
