@@ -37,7 +37,7 @@ export const actions: Actions = {
     const r = await send(
       feedback(event).disputes.$post({ param: { id: event.params.id }, json: { revision: Number(f.get('revision')), items } })
     );
-    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r) });
+    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r), details: r.details });
     return { disputed: true };
   }
 };
