@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCan } from '$lib/server/guard';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The agent's home: its own results and coaching (GET /api/me/summary). */
@@ -16,7 +17,7 @@ export const actions: Actions = {
     const r = await send(
       api(event).api.coaching.actions[':id'].$patch({ param: { id: String(id) }, json: { done: f.get('done') === 'true' } })
     );
-    if (!r.ok) return fail(r.status, { error: r.message });
+    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r) });
     return { ok: true };
   }
 };

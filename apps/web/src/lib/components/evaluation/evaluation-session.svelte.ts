@@ -1,6 +1,8 @@
 import { apiClient, must } from '$lib/api/client';
 import { ApiError, type ErrorDetail } from '$lib/api/errors';
 import type { WorkQueue } from '$lib/api/types';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { Answers, Comment, EvaluationRow, Revision, Score, ScreenData } from './types';
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
@@ -8,6 +10,9 @@ const AUTOSAVE_MS = 500;
 
 /** The API, from the browser (same origin, the person's cookies). */
 const api = () => apiClient().api;
+
+/** A failure in the person's language: the API's code picks the message (its English text is for API users). */
+const failureText = (e: unknown) => (e instanceof ApiError ? apiErrorMessage(e) : m.error_unknown({ code: String(e) }));
 
 /** The next sampled call in the evaluator's work queue (GET /api/sampling/work), or null. */
 export type NextCall = WorkQueue['items'][number];
@@ -22,7 +27,7 @@ export function itemProblems(details: ErrorDetail[]): Record<string, string> {
     const id = /^answers\.(.+)$/.exec(d.path ?? '')?.[1];
     if (!id || out[id]) continue;
     out[id] = /is required and has no answer/.test(d.message)
-      ? 'Required: choose an answer.'
+      ? m.evaluation_problem_required()
       : d.message.replace(/^item "[^"]*"(:)? ?/, '').replace(/^./, (c) => c.toUpperCase());
   }
   return out;
@@ -137,7 +142,7 @@ export class EvaluationSession {
       this.savedAt = new Date();
     } catch (e) {
       this.saveState = 'error';
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = failureText(e);
     }
   }
 
@@ -151,7 +156,7 @@ export class EvaluationSession {
       this.saveState = 'idle';
     } catch (e) {
       this.saveState = 'error';
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = failureText(e);
     }
   }
 
@@ -216,7 +221,7 @@ export class EvaluationSession {
     this.showMissing = true;
     this.problems = e instanceof ApiError ? itemProblems(e.details) : {};
     this.refusals++;
-    this.error = Object.keys(this.problems).length ? null : e instanceof Error ? e.message : String(e);
+    this.error = Object.keys(this.problems).length ? null : failureText(e);
   }
 
   /** The next open call of the evaluator's work queue; null when there is none or no queue at all. */
@@ -236,7 +241,7 @@ export class EvaluationSession {
       this.comments = [...this.comments, created];
       return true;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = failureText(e);
       return false;
     }
   }

@@ -1,3 +1,5 @@
+import { formats } from '$lib/format';
+
 /** What the waveform player, the transcript and the scoring screen share: one clock for the call. */
 export type PlayerControls = {
   play(): Promise<void> | void;
@@ -56,13 +58,9 @@ export class PlayerState {
   }
 }
 
-/** m:ss or h:mm:ss, for times in a call. */
+/** m:ss or h:mm:ss, for times in a call (the format module's duration, the same in every language; whole seconds played). */
 export function formatTime(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  return formats('en').duration(Math.floor(seconds));
 }
 
 /** True when a key press belongs to a text field (or a control that needs its keys): never steal those. */

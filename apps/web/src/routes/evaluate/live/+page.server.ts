@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Live monitoring: side-by-side listening, scored like any evaluation but with no recording. */
@@ -14,9 +16,9 @@ export const actions: Actions = {
     const agentId = Number(form.get('agentId'));
     const programId = Number(form.get('programId'));
     const kind = form.get('kind') === 'mystery' ? 'mystery' : 'live';
-    if (!agentId || !programId) return fail(400, { message: 'Choose the agent and the program.' });
+    if (!agentId || !programId) return fail(400, { message: m.evaluate_live_missing() });
     const res = await send(api(event).api.evaluations.$post({ json: { agentId, programId, kind } }));
-    if (!res.ok) return fail(res.status, { message: res.message });
+    if (!res.ok) return fail(res.status, { message: apiErrorMessage(res) });
     redirect(303, `/evaluations/${res.data.evaluation.id}`);
   }
 };

@@ -1,5 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { Feedback } from '$lib/api/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,14 +10,14 @@ const feedback = (event: Parameters<typeof api>[0]) => api(event).api.coaching.e
 /** One evaluation as the agent reads it (GET /api/coaching/evaluations/:id). */
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);
-  if (!Number.isInteger(id) || id < 1) error(404, 'No such evaluation');
+  if (!Number.isInteger(id) || id < 1) error(404, m.me_eval_not_found());
   return { id, feedback: (await read(event, feedback(event).$get({ param: { id: String(id) } }))) as Feedback };
 };
 
 export const actions: Actions = {
   acknowledge: async (event) => {
     const r = await send(feedback(event).acknowledge.$post({ param: { id: event.params.id } }));
-    if (!r.ok) return fail(r.status, { error: r.message });
+    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r) });
     return { acknowledged: true };
   },
   dispute: async (event) => {
@@ -31,11 +33,11 @@ export const actions: Actions = {
           ...(proposed ? { proposedAnswer: /^-?\d+(\.\d+)?$/.test(proposed) ? Number(proposed) : proposed } : {})
         };
       });
-    if (!items.length) return fail(400, { error: 'Tick at least one item to dispute, and say why' });
+    if (!items.length) return fail(400, { error: m.me_eval_dispute_pick() });
     const r = await send(
       feedback(event).disputes.$post({ param: { id: event.params.id }, json: { revision: Number(f.get('revision')), items } })
     );
-    if (!r.ok) return fail(r.status, { error: r.message });
+    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r), details: r.details });
     return { disputed: true };
   }
 };
