@@ -31,7 +31,7 @@ test('an admin uploads a CSV in skip-invalid mode and sees the counts and the ba
   await expect(errorRow).toContainText('agent_code');
   await expect(errorRow).toContainText('unknown agent "NOBODY"');
   // The run shows up in the history, and the imported calls exist for the API.
-  await expect(page.locator('table.data').last()).toContainText('skip-invalid');
+  await expect(page.locator('table.data').last()).toContainText('Skip invalid rows');
   await page.screenshot({ path: process.env.IMPORT_SCREENSHOT ?? test.info().outputPath('import-result.png'), fullPage: true });
 
   // Importing the same file again adds nothing.

@@ -31,6 +31,15 @@ async function runPeriod(runId: number) {
   }
 }
 
+/** A period as the sampling screens show it in English ("23 Nov 2026 – 29 Nov 2026"; $lib/format's day). */
+function periodShown(period: { from: string; to: string }) {
+  const day = (ymd: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+      new Date(`${ymd}T00:00:00Z`)
+    );
+  return `${day(period.from)} – ${day(period.to)}`;
+}
+
 async function as(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -57,7 +66,7 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   // The period as people read it: Monday to Sunday in Amsterdam, not the UTC dates of its midnights.
   const period = await runPeriod(runId);
   expect(period.from).not.toBe(period.utcStart);
-  await expect(p.getByTestId('run-period')).toHaveText(`${period.from} – ${period.to}`);
+  await expect(p.getByTestId('run-period')).toHaveText(periodShown(period));
   const rows = p.getByTestId('items-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
@@ -93,7 +102,7 @@ test('an admin creates and runs a plan, the team lead finds the calls in its que
   const auditor = await as(browser, 'auditor.energy@demo.attentive.test');
   await auditor.page.goto(`/sampling/runs/${runId}/verify`);
   await expect(auditor.page.getByTestId('verdict')).toContainText('Match');
-  await expect(auditor.page.getByTestId('verify-period')).toHaveText(`${period.from} – ${period.to}`);
+  await expect(auditor.page.getByTestId('verify-period')).toHaveText(periodShown(period));
   await expect(auditor.page.getByTestId('seed')).toHaveText(/^[0-9a-f]{64}$/);
   // The eligible ids download: its sha256 is the population hash shown on the page.
   const href = await auditor.page.getByTestId('population-download').getAttribute('href');

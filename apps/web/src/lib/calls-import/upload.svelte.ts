@@ -1,5 +1,7 @@
 import { apiClient } from '$lib/api/client';
 import { readError } from '$lib/api/errors';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { ImportMode, ImportRun } from './types';
 
 const POLL_MS = 500;
@@ -45,9 +47,9 @@ export class CsvUpload {
         { query: { mode, source, importId: id } },
         { headers: { 'content-type': 'text/csv' }, init: { body: file } }
       );
-      if (!res.ok) this.error = (await readError(res as unknown as Response)).message;
+      if (!res.ok) this.error = apiErrorMessage(await readError(res as unknown as Response));
     } catch (e) {
-      this.error = `The upload broke off: ${(e as Error).message}`;
+      this.error = m.import_upload_broke_off({ reason: (e as Error).message });
     } finally {
       polling = false;
       await poller;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanDefinition } from '@attentive/shared/sampling-plan';
-import { DEFAULT_DEFINITION, pct, periodText } from './types';
+import { DEFAULT_DEFINITION, periodText } from './types';
 
 describe('DEFAULT_DEFINITION: the shared schema with a new plan’s starting values', () => {
   it('is a complete definition the API accepts unchanged', () => {
@@ -26,11 +26,6 @@ describe('DEFAULT_DEFINITION: the shared schema with a new plan’s starting val
 });
 
 describe('sampling formatting', () => {
-  it('pct shows a margin in points, or a dash', () => {
-    expect(pct(null)).toBe('—');
-    expect(pct(0.05)).toBe('±5.0 pts');
-    expect(pct(0.12)).toBe('±12 pts');
-  });
   it('periodText reads either shape of a period', () => {
     expect(periodText({ from: '2026-11-23', to: '2026-11-30' })).toBe(periodText({ periodFrom: '2026-11-23', periodTo: '2026-11-30' }));
   });

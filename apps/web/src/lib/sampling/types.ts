@@ -21,8 +21,10 @@ export type RunItem = RunDetail['items'][number];
 export type LedgerRow = RunDetail['ledger'][number];
 export type WorkItem = WorkQueue['items'][number];
 
-export const pct = (x: number | null | undefined) => (x == null ? '—' : `±${(x * 100).toFixed(x < 0.1 ? 1 : 0)} pts`);
-/** Times on the contact center's clock (as the calls list), whatever the zone of the server or the browser. */
+/**
+ * Still used by the work queue (routes/work) until it moves to `useFormat()`; the sampling screens use ./labels.ts.
+ * Times on the contact center's clock, whatever the zone of the server or the browser.
+ */
 const TZ = 'Europe/Amsterdam';
 export const when = (s: string | null) =>
   s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }) : '—';

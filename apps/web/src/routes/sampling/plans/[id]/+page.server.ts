@@ -3,6 +3,8 @@ import { requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
 import { readPlanForm } from '$lib/server/sampling-form';
+import { actionError } from '$lib/sampling/action-error';
+import { m } from '$lib/paraglide/messages';
 
 const planApi = (event: Parameters<typeof api>[0]) => api(event).api.sampling.plans[':id'];
 
@@ -10,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
   const { locals, params } = event;
   requireCan(locals.me, 'manageSampling');
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) error(404, 'No such plan');
+  if (!Number.isInteger(id) || id < 1) error(404, m.sampling_plan_not_found());
   const [plan, options, runs] = await Promise.all([
     read(event, planApi(event).$get({ param: { id: String(id) } })),
     read(event, api(event).api.sampling.options.$get()),
@@ -22,22 +24,23 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   save: async (event) => {
     const form = await readPlanForm(event.request);
-    if (!form.ok) return fail(400, { message: form.message });
+    if (!form.ok) return fail(400, { message: m.sampling_plan_unreadable() });
     const res = await send(
       planApi(event).$patch({ param: { id: event.params.id }, json: { name: form.name, definition: form.definition } })
     );
-    if (!res.ok) return fail(res.status, { message: res.message, definition: form.definition });
+    if (!res.ok)
+      return fail(res.status, { message: actionError(res, { CONFLICT: m.sampling_plan_name_taken }), definition: form.definition });
     return { saved: true };
   },
   publish: async (event) => {
     const res = await send(planApi(event).publish.$post({ param: { id: event.params.id } }));
-    if (!res.ok) return fail(res.status, { message: res.message });
+    if (!res.ok) return fail(res.status, { message: actionError(res) });
     return { published: res.data.version };
   },
   active: async (event) => {
     const active = (await event.request.formData()).get('active') === 'true';
     const res = await send(planApi(event).$patch({ param: { id: event.params.id }, json: { active } }));
-    if (!res.ok) return fail(res.status, { message: res.message });
+    if (!res.ok) return fail(res.status, { message: actionError(res) });
     return { saved: true };
   },
   run: async (event) => {
@@ -48,7 +51,7 @@ export const actions: Actions = {
       if (v) body[k] = v;
     }
     const res = await send(planApi(event).runs.$post({ param: { id: event.params.id }, json: body }));
-    if (!res.ok) return fail(res.status, { runMessage: res.message });
+    if (!res.ok) return fail(res.status, { runMessage: actionError(res, { CONFLICT: m.sampling_run_already_drawn }) });
     redirect(303, `/sampling/runs/${res.data.runId}`);
   }
 };
