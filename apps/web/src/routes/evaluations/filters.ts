@@ -7,6 +7,16 @@ export const KINDS = ['sampled', 'live', 'mystery', 'calibration', 'self', 'clie
 export const COUNTING_KINDS = ['sampled', 'live', 'mystery'] as const;
 export const GROUPS = ['team', 'agent', 'program'] as const;
 
+/** Roles that see self-evaluations (core evaluations/kinds.ts: every kind is visible to them but the client's). */
+const INSIDE_ROLES = ['admin', 'qa_analyst', 'team_lead', 'agent'];
+/**
+ * The kinds a person may find on the page: a client auditor (and nobody else in the contact center) never
+ * sees self-evaluations — they are the agent's coaching data (KIND_TRAITS.self.visibleToClient) — so the Kind
+ * filter does not offer them. The API applies the same rule to what it lists.
+ */
+export const kindsFor = (roles: readonly string[] | undefined): readonly (typeof KINDS)[number][] =>
+  roles?.some((r) => INSIDE_ROLES.includes(r)) ? KINDS : KINDS.filter((k) => k !== 'self');
+
 export type Filters = {
   status: '' | 'draft' | 'submitted';
   kind: '' | (typeof KINDS)[number];

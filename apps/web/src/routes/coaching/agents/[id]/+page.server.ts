@@ -1,11 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An agent as its coach sees it: the same figures as the agent's home, plus sessions and self-evaluations. */
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);
-  if (!Number.isInteger(id) || id < 1) error(404, 'No such agent');
+  if (!Number.isInteger(id) || id < 1) error(404, m.error_NOT_FOUND());
   const c = api(event).api;
   const [summary, sessions, calls] = await Promise.all([
     read(event, c.coaching.agents[':id'].summary.$get({ param: { id: String(id) }, query: { months: '6' } })),
@@ -23,7 +25,7 @@ export const actions: Actions = {
         json: { callId: Number(f.get('callId')), message: String(f.get('message') ?? '') || undefined }
       })
     );
-    if (!r.ok) return fail(r.status, { error: r.message });
+    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r) });
     redirect(303, `/coaching/self-evaluations/${r.data.id}`);
   }
 };

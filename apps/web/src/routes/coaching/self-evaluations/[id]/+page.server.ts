@@ -1,5 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { SelfEvaluationView } from '$lib/api/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -7,7 +9,7 @@ const self = (event: Parameters<typeof api>[0]) => api(event).api.coaching['self
 
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);
-  if (!Number.isInteger(id) || id < 1) error(404, 'No such self-evaluation');
+  if (!Number.isInteger(id) || id < 1) error(404, m.error_NOT_FOUND());
   return { view: (await read(event, self(event).$get({ param: { id: String(id) } }))) as SelfEvaluationView };
 };
 
@@ -18,11 +20,11 @@ export const actions: Actions = {
     for (const [k, v] of f.entries())
       if (k.startsWith('a:')) answers[k.slice(2)] = v === '' ? null : /^-?\d+(\.\d+)?$/.test(String(v)) ? Number(v) : String(v);
     const r = await send(self(event).$put({ param: { id: event.params.id }, json: { answers, submit: f.get('submit') === 'true' } }));
-    return r.ok ? { ok: true } : fail(r.status, { error: r.message });
+    return r.ok ? { ok: true } : fail(r.status, { error: apiErrorMessage(r) });
   },
   /** A coach withdraws the open request. */
   cancel: async (event) => {
     const r = await send(self(event).cancel.$post({ param: { id: event.params.id }, json: {} }));
-    return r.ok ? { ok: true } : fail(r.status, { error: r.message });
+    return r.ok ? { ok: true } : fail(r.status, { error: apiErrorMessage(r) });
   }
 };

@@ -1,5 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { InferRequestType } from '$lib/api/client';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,14 +11,14 @@ type FollowUp = InferRequestType<ReturnType<typeof session>['follow-ups']['$post
 
 export const load: PageServerLoad = async (event) => {
   const id = Number(event.params.id);
-  if (!Number.isInteger(id) || id < 1) error(404, 'No such session');
+  if (!Number.isInteger(id) || id < 1) error(404, m.error_NOT_FOUND());
   return { detail: await read(event, session(event).$get({ param: { id: String(id) } })) };
 };
 
 export const actions: Actions = {
   confirm: async (event) => {
     const r = await send(session(event).confirm.$post({ param: { id: event.params.id } }));
-    return r.ok ? { ok: true } : fail(r.status, { error: r.message });
+    return r.ok ? { ok: true } : fail(r.status, { error: apiErrorMessage(r) });
   },
   followUp: async (event) => {
     const f = await event.request.formData();
@@ -34,7 +36,7 @@ export const actions: Actions = {
         }
       })
     );
-    return r.ok ? { ok: true } : fail(r.status, { error: r.message });
+    return r.ok ? { ok: true } : fail(r.status, { error: apiErrorMessage(r) });
   },
   action: async (event) => {
     const f = await event.request.formData();
@@ -44,6 +46,6 @@ export const actions: Actions = {
         json: { done: f.get('done') === 'true' }
       })
     );
-    return r.ok ? { ok: true } : fail(r.status, { error: r.message });
+    return r.ok ? { ok: true } : fail(r.status, { error: apiErrorMessage(r) });
   }
 };

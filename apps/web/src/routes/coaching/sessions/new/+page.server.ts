@@ -1,7 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { InferRequestType, Client } from '$lib/api/client';
 import type { Feedback } from '$lib/api/types';
+import { todayIn } from '$lib/format/calendar';
+import { DEFAULT_TIME_ZONE } from '@attentive/shared/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A form value the API checks (an unknown owner is its 400). */
@@ -10,7 +14,7 @@ type Owner = NonNullable<InferRequestType<Client['api']['coaching']['sessions'][
 /** Record a coaching session: the agent's recent evaluations to link and the scorecard's items to pick from. */
 export const load: PageServerLoad = async (event) => {
   const agentId = Number(event.url.searchParams.get('agentId'));
-  if (!Number.isInteger(agentId) || agentId < 1) error(400, 'Open this page from an agent (agentId missing)');
+  if (!Number.isInteger(agentId) || agentId < 1) error(400, m.coaching_new_no_agent());
   const summary = await read(
     event,
     api(event).api.coaching.agents[':id'].summary.$get({ param: { id: String(agentId) }, query: { months: '3' } })
@@ -20,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
     ? ((await read(event, api(event).api.coaching.evaluations[':id'].$get({ param: { id: String(latest.id) } }))) as Feedback).scorecard
         .definition
     : null;
-  return { summary, definition, today: new Date().toISOString().slice(0, 10) };
+  // "Today" on the contact center's clock (the tenant's zone), not the server's UTC date.
+  return { summary, definition, today: todayIn(event.locals.me?.timeZone ?? DEFAULT_TIME_ZONE) };
 };
 
 export const actions: Actions = {
@@ -46,7 +51,7 @@ export const actions: Actions = {
       followUpOn: String(f.get('followUpOn') ?? '') || undefined
     };
     const r = await send(api(event).api.coaching.sessions.$post({ json: body }));
-    if (!r.ok) return fail(r.status, { error: r.message });
+    if (!r.ok) return fail(r.status, { error: apiErrorMessage(r) });
     redirect(303, `/coaching/sessions/${r.data.id}`);
   }
 };
