@@ -29,17 +29,17 @@ test('an admin opens the scorecard builder, adds an item to a draft and publishe
   await item.getByTestId('item-weight').fill('2');
   await item.getByLabel('Required before submit').uncheck();
 
-  // A broken id is refused by the API with the item named; nothing is saved.
+  // A broken id is refused by the API; the builder names the item by its text (not its id); nothing is saved.
   await item.getByTestId('item-id').fill('Written Summary!');
   await page.getByTestId('save-draft').click();
-  await expect(page.getByTestId('builder-message')).toContainText('Written Summary!');
+  await expect(page.getByTestId('builder-message')).toContainText('“Offers a written summary of what was agreed”: the id must be');
   await item.getByTestId('item-id').fill('written-summary');
   await page.getByTestId('save-draft').click();
   await expect(page.getByTestId('builder-message')).toHaveText('Draft saved.');
 
   // Publish with confirmation.
   await page.getByTestId('publish').click();
-  await expect(page.getByTestId('publish-diff')).toContainText('1 added (written-summary)');
+  await expect(page.getByTestId('publish-diff')).toContainText('1 (“Offers a written summary of what was agreed”) added');
   await expect(page.getByTestId('publish-diff')).toContainText('0 removed');
   await page.getByLabel('What changed').fill('Adds the written summary');
   await page.getByTestId('confirm-publish').click();

@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { api, load as read, send } from '$lib/server/api-client';
 import { optionalNumber, raw } from '$lib/server/form-action';
 import { can } from '$lib/server/guard';
+import { apiErrorMessage } from '$lib/i18n/api-error';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +19,7 @@ export const actions: Actions = {
     const f = await event.request.formData();
     const json = { name: raw(f, 'name'), description: raw(f, 'description'), programId: optionalNumber(f, 'programId') };
     const res = await send(api(event).api.scorecards.$post({ json }));
-    if (!res.ok) return fail(res.status, { message: res.message });
+    if (!res.ok) return fail(res.status, { message: res.status === 409 ? m.scorecards_exists_already() : apiErrorMessage(res) });
     redirect(303, `/scorecards/${res.data.scorecard.id}`);
   }
 };

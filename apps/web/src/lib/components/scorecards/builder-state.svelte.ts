@@ -1,6 +1,7 @@
 import { ITEM_KEY_PATTERN } from '@attentive/shared/scorecard';
 import type { AnswerValue, Definition, Item } from './model';
 import { answerChoices, bestAnswer } from './model';
+import { m } from '$lib/paraglide/messages';
 
 /** Items and sections carry a local uid so ids can be edited without losing focus or order. */
 export type EditItem = Item & { uid: number };
@@ -70,7 +71,7 @@ export class ScorecardBuilder {
     const s: EditSection = {
       uid: uid(),
       id: keyFrom(`section ${this.sections.length + 1}`, taken),
-      title: `Section ${this.sections.length + 1}`,
+      title: m.scorecards_section_default({ n: this.sections.length + 1 }),
       description: '',
       items: []
     };

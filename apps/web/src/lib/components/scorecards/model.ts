@@ -1,5 +1,7 @@
 import type { AnswerType, AnswerValue, ScorecardDefinition, ScorecardItem } from '@attentive/shared/scorecard';
 import type { ScorecardDetail } from '$lib/api/types';
+import type { Format } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 
 export type Definition = ScorecardDefinition;
 export type Item = ScorecardItem;
@@ -10,14 +12,28 @@ export type Scorecard = ScorecardDetail['scorecard'];
 export type VersionSummary = ScorecardDetail['versions'][number];
 export type Version = NonNullable<ScorecardDetail['draft']>;
 
-export const DIMENSION_LABEL = { customer_friendly: 'Friendly', customer_oriented: 'Oriented', compliance: 'Compliance' } as const;
+/** The names of dimensions, answer types and critical classes: message functions, called where they are shown. */
+export const DIMENSION_LABEL = {
+  customer_friendly: m.scorecards_dimension_customer_friendly,
+  customer_oriented: m.scorecards_dimension_customer_oriented,
+  compliance: m.scorecards_dimension_compliance
+} as const;
 export const DIMENSION_TONE = { customer_friendly: 'friendly', customer_oriented: 'oriented', compliance: 'compliance' } as const;
-export const ANSWER_LABEL = { yes_no: 'Yes / no', scale: 'Scale', choice: 'Choice list' } as const;
+export const ANSWER_LABEL = {
+  yes_no: m.scorecards_answer_yes_no,
+  scale: m.scorecards_answer_scale,
+  choice: m.scorecards_answer_choice
+} as const;
+export const CRITICAL_LABEL = {
+  customer: m.scorecards_critical_customer,
+  business: m.scorecards_critical_business,
+  compliance: m.scorecards_critical_compliance
+} as const;
 
-export function describeAnswer(a: AnswerType): string {
-  if (a.type === 'yes_no') return 'yes / no';
-  if (a.type === 'scale') return `scale ${a.min}–${a.max}`;
-  return a.options.map((o) => `${o.label} (${o.points})`).join(' · ');
+export function describeAnswer(a: AnswerType, f: Format): string {
+  if (a.type === 'yes_no') return m.scorecards_answer_yes_no();
+  if (a.type === 'scale') return m.scorecards_answer_scale_range({ min: f.number(a.min), max: f.number(a.max) });
+  return a.options.map((o) => `${o.label} (${f.number(o.points)})`).join(' · ');
 }
 
 /** The best possible answer to an item: the default of the builder's sample call. */
@@ -34,8 +50,8 @@ export function answerChoices(it: Item): [AnswerValue, string][] {
   const out: [AnswerValue, string][] =
     a.type === 'yes_no'
       ? [
-          ['yes', 'Yes'],
-          ['no', 'No']
+          ['yes', m.scorecards_answer_yes()],
+          ['no', m.scorecards_answer_no()]
         ]
       : a.type === 'scale'
         ? Array.from(
@@ -43,13 +59,12 @@ export function answerChoices(it: Item): [AnswerValue, string][] {
             (_, i) => [a.min + i, String(a.min + i)] as [AnswerValue, string]
           )
         : a.options.map((o) => [o.key, o.label] as [AnswerValue, string]);
-  if (it.naAllowed) out.push(['na', 'N.A.']);
+  if (it.naAllowed) out.push(['na', m.scorecards_answer_na()]);
   return out;
 }
 
-export const fmtPct = (x: number | null | undefined) => (x == null ? '—' : `${Math.round(x)}%`);
-export const fmtDate = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : '—';
+/** A score 0–100 as a whole percentage ("—" when there is none). */
+export const fmtScore = (f: Format, x: number | null | undefined) => (x == null ? '—' : f.percent(x / 100, 0));
 
 /** What a draft changes against the published version, item by item (ids are stable across versions). */
 export function diffItems(prev: Definition | null, next: Definition): { added: string[]; removed: string[]; changed: string[] } {
@@ -63,7 +78,15 @@ export function diffItems(prev: Definition | null, next: Definition): { added: s
   return { added, removed, changed };
 }
 
-export function describeDiff(d: ReturnType<typeof diffItems>): string {
-  const part = (n: string, ids: string[]) => `${ids.length} ${n}${ids.length ? ` (${ids.join(', ')})` : ''}`;
-  return `${part('added', d.added)}, ${part('changed', d.changed)}, ${part('removed', d.removed)}.`;
+/** The diff in words, each item named by its text (an id only when the item has none). */
+export function describeDiff(d: ReturnType<typeof diffItems>, prev: Definition | null, next: Definition): string {
+  const texts = new Map(
+    [...(prev?.sections ?? []), ...next.sections].flatMap((s) => s.items.map((it) => [it.id, it.text || it.id] as const))
+  );
+  const list = (ids: string[]) => (ids.length ? ` (${ids.map((id) => `“${texts.get(id) ?? id}”`).join(', ')})` : '');
+  return m.scorecards_diff({
+    added: `${d.added.length}${list(d.added)}`,
+    changed: `${d.changed.length}${list(d.changed)}`,
+    removed: `${d.removed.length}${list(d.removed)}`
+  });
 }

@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Role } from '@attentive/shared';
 import { api, load as read, send } from '$lib/server/api-client';
 import { personFields } from '$lib/server/form-action';
+import { adminProblem, PERSON_FIELDS } from '$lib/components/admin/problem';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 100;
@@ -29,7 +31,7 @@ export const actions: Actions = {
     const f = await event.request.formData();
     const body = personFields(f);
     const res = await send(api(event).api.admin.people.$post({ json: body }));
-    if (!res.ok) return fail(res.status, { create: body, message: res.message });
+    if (!res.ok) return fail(res.status, { create: body, message: adminProblem(res, m.admin_person_code_taken, PERSON_FIELDS) });
     redirect(303, `/admin/people/${res.data.id}`);
   }
 };
