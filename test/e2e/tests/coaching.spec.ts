@@ -9,6 +9,9 @@ const LEAD = 'tl01@demo.attentive.test';
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 async function signOut(page: Page) {
+  // On a phone the header's links and the sign-out button sit behind the Menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL((u) => u.pathname.startsWith('/sign-in') || u.pathname === '/');
 }

@@ -1,4 +1,4 @@
-import { dueDay, formatPeriodDates } from '@attentive/shared/period';
+import { formatPeriodDates } from '@attentive/shared/period';
 import { PlanDefinition } from '@attentive/shared/sampling-plan';
 import type { PlanPreview, RunDetail, WorkQueue } from '$lib/api/types';
 
@@ -21,24 +21,6 @@ export type RunItem = RunDetail['items'][number];
 export type LedgerRow = RunDetail['ledger'][number];
 export type WorkItem = WorkQueue['items'][number];
 
-/**
- * Still used by the work queue (routes/work) until it moves to `useFormat()`; the sampling screens use ./labels.ts.
- * Times on the contact center's clock, whatever the zone of the server or the browser.
- */
-const TZ = 'Europe/Amsterdam';
-export const when = (s: string | null) =>
-  s ? new Date(s).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }) : '—';
-/** The day work is due by (a due time at local midnight ends the day before). */
-export const day = (s: string | null) =>
-  s
-    ? new Date(`${dueDay(s, TZ)}T12:00:00Z`).toLocaleDateString('en-GB', {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        timeZone: 'UTC'
-      })
-    : '—';
-export const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 /** A period as people read it, in the plan's zone with an inclusive end: "2026-11-23 – 2026-11-29". */
 export const periodText = (p: { periodFrom: string; periodTo: string } | { from: string; to: string }) =>
   'periodFrom' in p ? formatPeriodDates({ from: p.periodFrom, to: p.periodTo }) : formatPeriodDates(p);
