@@ -13,7 +13,6 @@ import { NOT_A_PAGE, ROLES, routesByArea, sweepTest } from './support/sweep';
  * (areas: the first path segment — admin, calls, client, coaching, evaluate, evaluations, home, me, root,
  * sampling, scorecards, sign-in, work).
  *
- * Failing when written (2026-12-02, before the screen helpers' fixes): see the list at the end of this file.
  */
 
 const test = sweepTest({ name: 'desktop', contextOptions: { viewport: { width: 1280, height: 800 }, locale: 'en-US' } });
@@ -52,16 +51,3 @@ test.describe('a11y', () => {
     });
   }
 });
-
-/*
- * Failing when written (main c8f77d8 plus the T5 branch's header and token fixes; run of 2026-12-02 15:10–15:30):
- * - admin       /admin/people as admin: color-contrast (serious) — the rows of people who left (.left: greyed text, links)
- * - coaching    /coaching/sessions/new?agentId=9 as admin, qa, tl01: label (critical) — an unlabelled textarea
- * - evaluations /evaluations as every role: nested-interactive (serious) — a control inside <summary>
- * - me          /me/evaluations/10 as admin, qa, tl01: label-content-name-mismatch (serious) — the player's
- *               "Back 5 s" / "Forward 5 s" buttons (title differs from the visible text); note admin, qa and tl01
- *               can open /me/evaluations/[id] at all
- * Fixed on the T5 branch (app.css tokens, underlined links): link-in-text-block on /admin, /work, /calls/import,
- * /coaching, /sampling; color-contrast of the customer-friendly/-oriented badges on /coaching and /me.
- * Not measured on the branch when written: /work.
- */

@@ -12,7 +12,6 @@ import { ROLES, routesByArea, sweepTest } from './support/sweep';
  *   pnpm --filter @attentive/web build
  *   pnpm --filter @attentive/e2e exec playwright test tests/phone-sweep.spec.ts -g "phone me"
  *
- * Failing when written (2026-12-02, before the screen helpers' fixes): see the list at the end of this file.
  */
 
 const WIDTH = 390;
@@ -134,15 +133,3 @@ test.describe('phone', () => {
     });
   }
 });
-
-/*
- * Failing when written (main c8f77d8 plus the T5 branch's one-line header, measured 52px; run of 2026-12-02 15:30):
- * - coaching    /coaching (tl01): table.data wider than the screen; /coaching/agents/9 (tl01): div.grid, scrolls to 405px;
- *               /coaching/sessions/1 (tl01): cards to 421px; /coaching/sessions/new?agentId=9 (tl01): cards to 548px
- * - evaluate    /evaluate/[callId] (tl01): sticky score card 143px (+ header 52px) > 101px
- * - evaluations /evaluations (tl01, agent001): tables aggregates and evaluations-table wider than the screen;
- *               /evaluations/[id] (tl01, agent001): sticky score card 143px
- * - me          /me/evaluations/[id] (agent001): sticky dispute bar 138px; "Resolved" broken mid-word in span.ans
- * - work        /work (tl01): table work-table wider than the screen
- * Before the T5 branch every page also failed as tl01 on the two-line sticky header (165px).
- */
