@@ -57,7 +57,10 @@ describe('sessions', () => {
       coach: true,
       readSampling: false,
       manageSampling: false,
-      readClientPortal: false
+      readClientPortal: false,
+      manageMystery: false,
+      shopMystery: false,
+      readReachability: true
     });
     const agent = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.a1.id });
     expect((await (await app.request('/api/me', { headers: agent.headers })).json()).can).toMatchObject({

@@ -18,7 +18,10 @@ const GUARD_ROLES: Record<Capability, Role[]> = {
   coach: ['admin', 'qa_analyst', 'team_lead'], // /coaching guard
   readSampling: ['admin', 'qa_analyst', 'client_auditor'], // /sampling and /sampling/runs/{id} guards
   manageSampling: ['admin', 'qa_analyst'], // /sampling/plans guards
-  readClientPortal: ['admin', 'client_auditor'] // /client guard
+  readClientPortal: ['admin', 'client_auditor'], // /client guard
+  manageMystery: ['admin', 'qa_analyst'], // /mystery scenarios and plans (issue 13)
+  shopMystery: ['mystery_shopper'], // /mystery as a shopper's home
+  readReachability: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'] // /mystery/reachability
 };
 
 const grantOf = (role: Role): Grant =>

@@ -115,7 +115,8 @@ describe('evaluation kinds × roles × actions', () => {
 
   it('counts, fulfils samples and acknowledges by kind, whoever asks', () => {
     expect(COUNTING_KINDS).toEqual(COUNTING);
-    expect(SAMPLE_KINDS).toEqual(COUNTING);
+    // A mystery call counts but fulfils no sample (it is planned by its own instrument).
+    expect(SAMPLE_KINDS).toEqual(['sampled', 'live']);
     expect(AggregateScoresInput.parse({}).kinds).toEqual(COUNTING);
     expect(EVALUATION_KINDS.filter(acknowledgeable)).toEqual(NOT_SELF);
   });

@@ -9,7 +9,7 @@ import {
 import type { Principal } from '../src/policy/principal.ts';
 import { canReadCall } from '../src/policy/calls.ts';
 
-const scope: EvaluationScope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7 };
+const scope = { tenantId: 1, programId: 10, clientId: 100, agentId: 1000, agentTeamId: 7 } satisfies EvaluationScope;
 const who = (grants: Principal['grants'], extra: Partial<Principal> = {}): Principal => ({
   kind: 'user',
   tenantId: 1,

@@ -25,7 +25,13 @@ export const CAPABILITIES = [
   /** Plan, run and assign samples (/sampling/plans). */
   'manageSampling',
   /** The client's view of its programs (/client). */
-  'readClientPortal'
+  'readClientPortal',
+  /** Keep the mystery-call scenario library, plan months, assign shoppers, match calls to agents (/mystery). */
+  'manageMystery',
+  /** Work one's own mystery-call assignments as a shopper (/mystery). */
+  'shopMystery',
+  /** Read reachability and scenario results of mystery calls (/mystery/reachability). */
+  'readReachability'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export type Capabilities = Record<Capability, boolean>;

@@ -2,10 +2,14 @@ import type { Capability } from '@attentive/shared';
 import { m } from '$lib/paraglide/messages';
 
 /**
- * The main navigation. Each area adds its entry; `can` says who sees it (GET /api/me `can`, as the page guard).
+ * The main navigation. Each area adds its entry; `can` says who sees it (GET /api/me `can`, as the page guard;
+ * a list: any of them).
  * `label` is a message function (messages/*.json), called when rendered so it follows the page's language.
  */
-export type NavItem = { href: string; label: () => string; can: Capability };
+export type NavItem = { href: string; label: () => string; can: Capability | Capability[] };
+
+export const navAllows = (item: NavItem, can: Partial<Record<Capability, boolean>> | undefined) =>
+  [item.can].flat().some((c) => can?.[c] ?? false);
 
 export const NAV: NavItem[] = [
   { href: '/work', label: m.nav_work, can: 'evaluate' },
@@ -16,5 +20,7 @@ export const NAV: NavItem[] = [
   { href: '/admin', label: m.nav_admin, can: 'administer' },
   { href: '/me', label: m.nav_my_results, can: 'readOwnResults' },
   { href: '/coaching', label: m.nav_coaching, can: 'coach' },
-  { href: '/sampling', label: m.nav_sampling, can: 'readSampling' }
+  { href: '/sampling', label: m.nav_sampling, can: 'readSampling' },
+  { href: '/mystery', label: m.nav_mystery, can: ['manageMystery', 'shopMystery'] },
+  { href: '/mystery/reachability', label: m.nav_reachability, can: 'readReachability' }
 ];

@@ -40,8 +40,11 @@ export function visibleAgents(p: Principal): SQL {
  * While a self-evaluation of a call is open, the other evaluations of that call are hidden from the
  * agent: it scores first, then sees the lead's score.
  */
-export async function hiddenFromAgentBySelfEvaluation(tx: DbOrTx, e: { callId: number | null; agentId: number; kind: EvaluationKind }) {
-  if (e.callId == null || byAgent(e.kind)) return false;
+export async function hiddenFromAgentBySelfEvaluation(
+  tx: DbOrTx,
+  e: { callId: number | null; agentId: number | null; kind: EvaluationKind }
+) {
+  if (e.callId == null || e.agentId == null || byAgent(e.kind)) return false;
   const [open] = await tx
     .select({ id: schema.selfEvaluationRequests.id })
     .from(schema.selfEvaluationRequests)
@@ -65,9 +68,14 @@ export const notHiddenBySelfEvaluation = (): SQL =>
  * the agent itself not hidden by an open self-evaluation. Anything else is NOT_FOUND.
  */
 export async function loadEvaluationForCoaching(tx: DbOrTx, p: Principal, evaluationId: number) {
-  const { evaluation, scope } = await loadEvaluationWithScope(tx, p.tenantId, evaluationId);
-  const agentScope: AgentScope = { tenantId: p.tenantId, agentId: scope.agentId, agentTeamId: scope.agentTeamId };
+  const loaded = await loadEvaluationWithScope(tx, p.tenantId, evaluationId);
   const missing = () => notFound(`Evaluation ${evaluationId}`);
+  // Coaching is about an agent: an evaluation whose agent is not identified yet (a mystery call) has none.
+  const agentId = loaded.evaluation.agentId;
+  if (agentId == null) throw missing();
+  const evaluation = { ...loaded.evaluation, agentId };
+  const scope = { ...loaded.scope, agentId };
+  const agentScope: AgentScope = { tenantId: p.tenantId, agentId, agentTeamId: scope.agentTeamId };
   if (!canReadEvaluation(p, scope, evaluation) || !canReadCoaching(p, agentScope)) throw missing();
   if (isAgentSelf(p, agentScope) && (evaluation.status !== 'submitted' || (await hiddenFromAgentBySelfEvaluation(tx, evaluation))))
     throw missing();

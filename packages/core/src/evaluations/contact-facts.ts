@@ -8,7 +8,11 @@ import { callFacts } from '../calls/call-facts.ts';
  * already checked that the principal may read them. The call comes as everywhere else (CallFacts of
  * @attentive/shared): its team, program, client and queue by id, code and name.
  */
-export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callId: number | null; agentId: number; programId: number }) {
+export async function loadContactFacts(
+  db: DbOrTx,
+  tenantId: number,
+  at: { callId: number | null; agentId: number | null; programId: number }
+) {
   const [who] = await db
     .select({
       agentName: schema.people.name,
@@ -18,14 +22,15 @@ export async function loadContactFacts(db: DbOrTx, tenantId: number, at: { callI
       programName: schema.programs.name,
       clientName: schema.clients.name
     })
-    .from(schema.people)
-    .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
-    .innerJoin(schema.programs, eq(schema.programs.id, at.programId))
+    .from(schema.programs)
     .innerJoin(schema.clients, eq(schema.clients.id, schema.programs.clientId))
-    .where(and(eq(schema.people.id, at.agentId), eq(schema.people.tenantId, tenantId)))
+    .leftJoin(schema.people, and(eq(schema.people.id, at.agentId ?? -1), eq(schema.people.tenantId, tenantId)))
+    .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
+    .where(and(eq(schema.programs.id, at.programId), eq(schema.programs.tenantId, tenantId)))
     .limit(1);
   const contact = {
-    agent: { id: at.agentId, name: who?.agentName ?? '?', code: who?.agentCode ?? '' },
+    /** Null while the agent is not identified (a mystery call before it is matched). */
+    agent: at.agentId == null ? null : { id: at.agentId, name: who?.agentName ?? '?', code: who?.agentCode ?? '' },
     team: who?.teamId != null ? { id: who.teamId, name: who.teamName ?? '' } : null,
     program: { id: at.programId, name: who?.programName ?? '?', client: who?.clientName ?? '?' }
   };

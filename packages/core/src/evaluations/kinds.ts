@@ -59,7 +59,9 @@ const further = {
 export const KIND_TRAITS = {
   sampled: counting,
   live: counting,
-  mystery: counting,
+  // The shopper's scoring of a mystery call: made on the shopper's form (mystery/), fulfils no sample; counts for
+  // the agent once identified (agent_id null until then: program figures only).
+  mystery: { ...counting, fulfilsSample: false, onScreen: false },
   calibration: further,
   // The agent's own scoring of a call (coaching): sealed while the agent drafts it, never the client's.
   self: { ...further, visibleToClient: false, byAgent: true, sealed: 'untilSubmitted' },

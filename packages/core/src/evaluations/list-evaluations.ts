@@ -67,7 +67,7 @@ export async function listEvaluations({ ctx, input }: { ctx: Ctx; input: z.input
       callStartedAt: schema.calls.startedAt
     })
     .from(e)
-    .innerJoin(schema.people, eq(schema.people.id, e.agentId))
+    .leftJoin(schema.people, eq(schema.people.id, e.agentId))
     .innerJoin(schema.programs, eq(schema.programs.id, e.programId))
     .leftJoin(team, eq(team.id, schema.people.teamId))
     .leftJoin(schema.calls, eq(schema.calls.id, e.callId))

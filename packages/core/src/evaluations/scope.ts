@@ -3,6 +3,7 @@ import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
 import { findInTenant } from '../access/scoped.ts';
 import type { CallScope } from '../policy/calls.ts';
+import type { EvaluationScope } from '../policy/evaluations.ts';
 
 /** The evaluators a sample assigned this call to (items not replaced): see CallScope.assignedTo. */
 export async function sampleAssignees(tx: DbOrTx, tenantId: number, callId: number | null): Promise<number[]> {
@@ -41,12 +42,12 @@ async function loadRowWithScope<T extends AgentProgramTable>(
     .select({ row: t, clientId: schema.programs.clientId, agentTeamId: schema.people.teamId })
     .from(t)
     .innerJoin(schema.programs, eq(schema.programs.id, t.programId))
-    .innerJoin(schema.people, eq(schema.people.id, t.agentId))
+    .leftJoin(schema.people, eq(schema.people.id, t.agentId))
     .where(and(eq(t.id, id), eq(t.tenantId, tenantId)))
     .limit(1)) as { row: T['$inferSelect']; clientId: number; agentTeamId: number | null }[];
   if (!found) throw notFound(`${what} ${id}`);
   const { row } = found;
-  const scope: CallScope = {
+  const scope: EvaluationScope = {
     tenantId,
     programId: row.programId,
     clientId: found.clientId,
@@ -63,7 +64,8 @@ async function loadRowWithScope<T extends AgentProgramTable>(
  */
 export async function loadCallWithScope(tx: DbOrTx, tenantId: number, callId: number) {
   const { row, scope } = await loadRowWithScope(tx, tenantId, schema.calls, callId, 'Call', (call) => call.id);
-  return { call: row, scope };
+  // A call always has its agent.
+  return { call: row, scope: { ...scope, agentId: row.agentId } satisfies CallScope };
 }
 
 export async function loadAgentScope(tx: DbOrTx, tenantId: number, agentId: number, programId: number) {

@@ -28,10 +28,13 @@ export async function loadScorecardVersion(tx: DbOrTx, tenantId: number, version
 
 /**
  * The version a new evaluation of a program is scored on: the latest published version of the program's
- * own scorecard, else of the tenant's shared default.
+ * own scorecard for calls, else of the tenant's shared default. (A mystery call is scored on the scorecard
+ * its scenario names: mystery/.)
  */
 export async function currentScorecardVersion(tx: DbOrTx, tenantId: number, programId: number) {
-  for (const programCond of [eq(schema.scorecards.programId, programId), isNull(schema.scorecards.programId)]) {
+  for (const programCond of [eq(schema.scorecards.programId, programId), isNull(schema.scorecards.programId)].map((c) =>
+    and(c, eq(schema.scorecards.purpose, 'calls'))
+  )) {
     const [row] = await tx
       .select({ version: schema.scorecardVersions, scorecardName: schema.scorecards.name })
       .from(schema.scorecardVersions)

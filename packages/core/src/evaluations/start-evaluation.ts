@@ -32,7 +32,7 @@ export const StartEvaluationInput = z
         message: 'give a callId, or agentId and programId for an evaluation without a recording'
       });
     if (v.callId == null && v.kind === 'sampled')
-      c.addIssue({ code: 'custom', path: ['kind'], message: 'an evaluation without a call must be "live" or "mystery"' });
+      c.addIssue({ code: 'custom', path: ['kind'], message: 'an evaluation without a call must be "live"' });
   });
 
 /**

@@ -5,6 +5,7 @@ import { canImportCalls } from './calls.ts';
 import { canManageScorecards } from './scorecards.ts';
 import { canManageSampling } from './sampling.ts';
 import { canSeeCoachingQueue } from './coaching.ts';
+import { canManageMystery, canReadReachability, isMysteryShopper } from './mystery.ts';
 
 const anyRole = (p: Principal, roles: Role[]) => p.kind !== 'token' && roles.some((r) => hasRole(p, r));
 
@@ -29,6 +30,9 @@ export function capabilitiesOf(p: Principal): Capabilities {
     coach: canSeeCoachingQueue(p),
     readSampling: canManageSampling(p) || (user && clientIdsAudited(p).length > 0),
     manageSampling: canManageSampling(p),
-    readClientPortal: anyRole(p, ['admin', 'client_auditor'])
+    readClientPortal: anyRole(p, ['admin', 'client_auditor']),
+    manageMystery: canManageMystery(p),
+    shopMystery: isMysteryShopper(p),
+    readReachability: canReadReachability(p)
   };
 }

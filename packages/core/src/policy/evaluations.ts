@@ -22,7 +22,10 @@ import {
  *   client may see (kinds.ts: never an agent's self-evaluation, which is coaching data). Neither creates
  *   nor changes one (self-scoring and client re-scoring come as their own instruments, with their own rules).
  */
-export type EvaluationScope = CallScope;
+export type EvaluationScope = Omit<CallScope, 'agentId'> & {
+  /** Null while the agent is not identified (a mystery call before it is matched): no agent or team rule applies. */
+  agentId: number | null;
+};
 
 /** What the rules need to know of an evaluation. */
 export type EvaluationFacts = { status: 'draft' | 'submitted'; kind: EvaluationKind; evaluatorId: number | null; evaluatorLabel: string };

@@ -7,3 +7,4 @@ export * from './sampling.ts';
 export * from './call-imports.ts';
 export * from './coaching.ts';
 export * from './capabilities.ts';
+export * from './mystery.ts';

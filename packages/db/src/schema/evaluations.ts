@@ -29,7 +29,8 @@ export const evaluations = sqliteTable(
     tenantId: tenantId(),
     /** Null for live monitoring or mystery calls without a recording in the system. */
     callId: integer('call_id').references(() => calls.id),
-    agentId: ref('agent_id', () => people.id),
+    /** Null while a mystery call's agent is not identified (a shopper often learns a first name, or none). */
+    agentId: integer('agent_id').references(() => people.id),
     programId: ref('program_id', () => programs.id),
     /** The frozen scorecard version this evaluation is scored on (scorecard_versions.id). */
     scorecardVersionId: ref('scorecard_version_id', () => scorecardVersions.id),

@@ -8,3 +8,4 @@ export * from './access.ts';
 export * from './sampling.ts';
 export * from './imports.ts';
 export * from './coaching.ts';
+export * from './mystery.ts';

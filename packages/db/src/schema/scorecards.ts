@@ -4,9 +4,14 @@ import type { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { programs } from './org.ts';
 import { createdAt, id, ms, ref, tenantId, updatedAt } from './columns.ts';
 
+/** What a scorecard is for: scoring recorded calls, or the shopper's form of a mystery call. */
+export const SCORECARD_PURPOSES = ['calls', 'mystery'] as const;
+
 /**
  * A scorecard: the form evaluators fill in. It belongs to one program, or (programId null) is the
- * tenant's shared default for programs without their own. Its content lives in versions.
+ * tenant's shared default for programs without their own. A program has one per purpose (its call
+ * scorecard and its mystery-call form); items with the same id in both compare directly. Its content lives
+ * in versions.
  */
 export const scorecards = sqliteTable(
   'scorecards',
@@ -17,16 +22,17 @@ export const scorecards = sqliteTable(
     programId: integer('program_id').references(() => programs.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    purpose: text('purpose', { enum: SCORECARD_PURPOSES }).notNull().default('calls'),
     createdAt: createdAt(),
     createdBy: text('created_by').notNull()
   },
   (t) => [
-    // One scorecard per program, and one shared default per tenant.
-    uniqueIndex('scorecards_one_per_program')
-      .on(t.tenantId, t.programId)
+    // One scorecard per program and purpose, and one shared default per tenant and purpose.
+    uniqueIndex('scorecards_one_per_program_purpose')
+      .on(t.tenantId, t.programId, t.purpose)
       .where(sql`program_id is not null`),
-    uniqueIndex('scorecards_one_default')
-      .on(t.tenantId)
+    uniqueIndex('scorecards_one_default_purpose')
+      .on(t.tenantId, t.purpose)
       .where(sql`program_id is null`),
     index('scorecards_program').on(t.programId)
   ]

@@ -9,7 +9,11 @@ export const Evaluation = z
   .object({
     id: z.number().int(),
     callId: z.number().int().nullable(),
-    agentId: z.number().int(),
+    agentId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Null while the agent is not identified (a mystery call before it is matched)' }),
     programId: z.number().int(),
     scorecardVersionId: z.number().int(),
     evaluatorId: z.number().int().nullable(),
@@ -59,7 +63,7 @@ export const Comment = z
 export const Turn = z.object({ speaker: z.enum(['agent', 'customer']), start: z.number(), end: z.number(), text: z.string() });
 
 export const Contact = z.object({
-  agent: z.object({ id: z.number().int(), name: z.string(), code: z.string() }),
+  agent: z.object({ id: z.number().int(), name: z.string(), code: z.string() }).nullable(),
   team: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   program: z.object({ id: z.number().int(), name: z.string(), client: z.string() })
 });

@@ -20,14 +20,14 @@ const routes = {
             callId: z.number().int().positive().optional(),
             agentId: z.number().int().positive().optional(),
             programId: z.number().int().positive().optional(),
-            kind: z.enum(['sampled', 'live', 'mystery']).optional()
+            kind: z.enum(['sampled', 'live']).optional()
           })
           // The verb's rule, stated for clients (it still checks it): a call, or an agent and a program with
           // a kind that needs no recording.
           .openapi({
             anyOf: [
               { required: ['callId'] },
-              { required: ['agentId', 'programId', 'kind'], properties: { kind: { type: 'string', enum: ['live', 'mystery'] } } }
+              { required: ['agentId', 'programId', 'kind'], properties: { kind: { type: 'string', enum: ['live'] } } }
             ]
           })
       )

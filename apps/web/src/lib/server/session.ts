@@ -33,5 +33,6 @@ export function homeOf(me: Pick<Me, 'can'>): string {
   if (me.can.evaluate) return '/work';
   if (me.can.readClientPortal) return '/client';
   if (me.can.readOwnResults) return '/me';
+  if (me.can.shopMystery) return '/mystery';
   return '/home';
 }

@@ -65,7 +65,7 @@ export class EvaluationSession {
 
   constructor(
     data: ScreenData,
-    private readonly start: { callId?: number; kind?: 'sampled' | 'live' | 'mystery' }
+    private readonly start: { callId?: number; kind?: 'sampled' | 'live' }
   ) {
     this.load(data);
   }

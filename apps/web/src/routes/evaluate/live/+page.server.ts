@@ -15,9 +15,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const agentId = Number(form.get('agentId'));
     const programId = Number(form.get('programId'));
-    const kind = form.get('kind') === 'mystery' ? 'mystery' : 'live';
     if (!agentId || !programId) return fail(400, { message: m.evaluate_live_missing() });
-    const res = await send(api(event).api.evaluations.$post({ json: { agentId, programId, kind } }));
+    const res = await send(api(event).api.evaluations.$post({ json: { agentId, programId, kind: 'live' } }));
     if (!res.ok) return fail(res.status, { message: apiErrorMessage(res) });
     redirect(303, `/evaluations/${res.data.evaluation.id}`);
   }
