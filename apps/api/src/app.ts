@@ -20,6 +20,7 @@ import { callRoutes } from './routes/calls/index.ts';
 import { coachingRoutes } from './routes/coaching/index.ts';
 import { samplingRoutes } from './routes/sampling/index.ts';
 import { settingsRoutes } from './routes/settings/index.ts';
+import { mysteryRoutes } from './routes/mystery/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps) {
         callRoutes,
         coachingRoutes,
         samplingRoutes,
-        settingsRoutes
+        settingsRoutes,
+        mysteryRoutes
       )
     )
     .route('/', docsRoutes(app));

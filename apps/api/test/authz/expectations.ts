@@ -7,6 +7,10 @@ import { scorecardsExpectations } from './scorecards.ts';
 import { callsImportExpectations } from './calls-import.ts';
 import { callsExpectations } from './calls.ts';
 import { settingsExpectations } from './settings.ts';
+import { mysteryScenariosExpectations } from './mystery-scenarios.ts';
+import { mysteryPlansExpectations } from './mystery-plans.ts';
+import { mysteryAssignmentsExpectations } from './mystery-assignments.ts';
+import { mysteryReachabilityExpectations } from './mystery-reachability.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -24,5 +28,9 @@ export const EXPECTATIONS: Expectations = {
   ...coachingExpectations,
   ...callsImportExpectations,
   ...callsExpectations,
-  ...settingsExpectations
+  ...settingsExpectations,
+  ...mysteryScenariosExpectations,
+  ...mysteryPlansExpectations,
+  ...mysteryAssignmentsExpectations,
+  ...mysteryReachabilityExpectations
 };

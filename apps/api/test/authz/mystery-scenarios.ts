@@ -1,0 +1,4 @@
+import type { Expectations } from './types.ts';
+
+/** Mystery calls (issue 13): scenarios. */
+export const mysteryScenariosExpectations: Expectations = {};
