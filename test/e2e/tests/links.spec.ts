@@ -11,7 +11,8 @@ const ROLES = [
   { who: 'QA analyst (QA01)', email: 'qa@demo.attentive.test' },
   { who: 'team lead (TL01)', email: 'tl01@demo.attentive.test' },
   { who: 'agent (AG001)', email: 'agent001@demo.attentive.test' },
-  { who: 'client auditor (CA-ENERGY)', email: 'auditor.energy@demo.attentive.test' }
+  { who: 'client auditor (CA-ENERGY)', email: 'auditor.energy@demo.attentive.test' },
+  { who: 'mystery shopper (MS01)', email: 'shopper@demo.attentive.test' }
 ];
 
 const SKIP = [/^\/sign-out/, /^\/sign-in/];
