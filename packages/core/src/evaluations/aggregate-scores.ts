@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type DbOrTx } from '@attentive/db';
 import { DIMENSIONS, type Dimension } from '@attentive/shared';
@@ -60,6 +60,7 @@ export async function aggregateRows(db: DbOrTx, p: Principal, f: z.output<typeof
   const column = { customer_friendly: e.friendlyScore, customer_oriented: e.orientedScore, compliance: e.complianceScore } as const;
   const dim = (d: Dimension) => sql`${column[d]}`;
   const conds: (SQL | undefined)[] = [visibleEvaluations(p), eq(e.status, 'submitted'), inArray(e.kind, f.kinds)];
+  if (f.groupBy !== 'program') conds.push(isNotNull(e.agentId));
   if (f.programId) conds.push(eq(e.programId, f.programId));
   if (f.teamId) conds.push(eq(schema.people.teamId, f.teamId));
   if (f.agentId) conds.push(eq(e.agentId, f.agentId));
@@ -85,7 +86,8 @@ export async function aggregateRows(db: DbOrTx, p: Principal, f: z.output<typeof
       )
     })
     .from(e)
-    .innerJoin(schema.people, eq(schema.people.id, e.agentId))
+    // Left: a mystery call's evaluation has no agent until matched; it counts for its program meanwhile.
+    .leftJoin(schema.people, eq(schema.people.id, e.agentId))
     .innerJoin(schema.programs, eq(schema.programs.id, e.programId))
     .leftJoin(schema.teams, eq(schema.teams.id, schema.people.teamId))
     .where(and(...conds))
