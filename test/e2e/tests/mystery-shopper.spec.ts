@@ -1,8 +1,11 @@
 import { createClient } from '@libsql/client';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+// The second journey matches the call the first one recorded.
+test.describe.configure({ mode: 'serial' });
 
 /**
  * An open assignment for the demo shopper (MS01), stored straight in the e2e database: the demo's own
@@ -69,6 +72,7 @@ test('a shopper opens its assignment on a phone and records a mystery call', asy
   await row.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/mystery/assignments/${id}$`));
   await expect(page.getByTestId('scenario')).toContainText('Can you send me my annual statement?');
+  await expectAxeClean(page);
 
   // A mistake first: answered before dialling → the error beside the field, nothing recorded.
   await page.getByLabel('Date').fill('2026-11-30');
@@ -80,6 +84,7 @@ test('a shopper opens its assignment on a phone and records a mystery call', asy
   await page.getByTestId('submit').click();
   await expect(page.getByTestId('error-answeredAt')).toContainText('before dialled');
   await expect(page.getByTestId('error-holdSeconds')).toBeVisible();
+  await expectAxeClean(page);
 
   await page.getByLabel('A person answered at').fill('10:01:05');
   await page.getByLabel('Hold time (seconds)').fill('20');
@@ -96,8 +101,30 @@ test('a shopper opens its assignment on a phone and records a mystery call', asy
   await expect(page.getByTestId('assignment').filter({ hasText: 'E2E annual statement' })).toContainText('Done');
 });
 
+test('a QA analyst opens the unmatched call and matches it to an agent', async ({ page }) => {
+  await signInAsDemo(page, 'qa@demo.attentive.test');
+  await page.goto('/mystery');
+  const unmatched = page.getByTestId('unmatched').filter({ hasText: 'E2E annual statement' }).first();
+  await expect(unmatched).toContainText('Name given: Sanne');
+  await unmatched.getByRole('link').click();
+  await expect(page.getByTestId('agent')).toContainText('Agent not identified');
+  await expectAxeClean(page);
+  await page.getByTestId('agent-select').selectOption({ index: 1 });
+  await page.getByTestId('match').click();
+  await expect(page.getByTestId('matched')).toBeVisible();
+  await expect(page.getByTestId('agent')).not.toContainText('Agent not identified');
+});
+
+/** No serious or critical axe violation on the page as it is now. */
+async function expectAxeClean(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
+    []
+  );
+}
+
 /** Answers every item of the scorecard (the first option of each) and the conversation's three checks. */
-async function fillScorecard(page: import('@playwright/test').Page) {
+async function fillScorecard(page: Page) {
   for (const name of ['Was your question resolved?', 'Was the right answer given?', 'Was the oriented opportunity taken?'])
     await page.getByRole('group', { name }).getByLabel('Yes').check();
   const items = page.locator('[data-testid^="item-"]');
