@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
-import { authorOf } from './actor.ts';
+import { insertRevision } from './insert-revision.ts';
 import { compactAnswers, scoreAnswers, type AnswerMap } from './score.ts';
 
 type EvaluationRow = typeof schema.evaluations.$inferSelect;
@@ -32,21 +32,15 @@ export async function applyRevisionInTx(
     ]);
   const { result, cached, revision: scored } = scoreAnswers(definition, answers, { requireComplete: true });
   const now = nowOf(ctx);
-  const me = authorOf(ctx.principal);
   const next = evaluation.revision + 1;
-  const [revision] = await tx
-    .insert(schema.evaluationRevisions)
-    .values({
-      evaluationId: evaluation.id,
-      revision: next,
-      answers,
-      ...scored,
-      authorId: me.id,
-      authorLabel: me.label,
-      at: now,
-      reason: args.reason
-    })
-    .returning();
+  const revision = await insertRevision(tx, ctx.principal, {
+    evaluationId: evaluation.id,
+    revision: next,
+    answers,
+    scored,
+    at: now,
+    reason: args.reason
+  });
   const [row] = await tx
     .update(schema.evaluations)
     .set({ answers, ...cached, revision: next, version: evaluation.version + 1, updatedAt: now })
@@ -66,7 +60,7 @@ export async function applyRevisionInTx(
     },
     now
   );
-  return { evaluation: row, revision: revision!, result };
+  return { evaluation: row, revision, result };
 }
 
 function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import { nowOf } from '../context.ts';
 import { conflict } from '../errors.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { linkEvaluationToSample } from '../sampling/link-evaluation-to-sample.ts';
-import { authorOf } from './actor.ts';
+import { insertRevision } from './insert-revision.ts';
 import { evaluationDto, revisionDto } from './dto.ts';
 import { AnswersInput, Id, parseInput } from './inputs.ts';
 import { loadDraftForChange } from './load-for-change.ts';
@@ -39,20 +39,14 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
     const answers = compactAnswers(data.answers ?? (evaluation.answers as Record<string, never>));
     const { result, cached, revision: scored } = scoreAnswers(definition, answers, { requireComplete: true });
     const now = nowOf(ctx);
-    const me = authorOf(ctx.principal);
-    const [revision] = await tx
-      .insert(schema.evaluationRevisions)
-      .values({
-        evaluationId: evaluation.id,
-        revision: 1,
-        answers,
-        ...scored,
-        authorId: me.id,
-        authorLabel: me.label,
-        at: now,
-        reason: null
-      })
-      .returning();
+    const revision = await insertRevision(tx, ctx.principal, {
+      evaluationId: evaluation.id,
+      revision: 1,
+      answers,
+      scored,
+      at: now,
+      reason: null
+    });
     const [row] = await tx
       .update(schema.evaluations)
       .set({ answers, ...cached, status: 'submitted', revision: 1, submittedAt: now, version: evaluation.version + 1, updatedAt: now })
@@ -64,6 +58,6 @@ export async function submitEvaluation({ ctx, input }: { ctx: Ctx; input: z.inpu
       await linkEvaluationToSample(tx, { tenantId: row.tenantId, callId: row.callId, evaluationId: row.id, kind: row.kind });
     const after = { revision: 1, overallScore: result.score, failed: result.failed, answers };
     await writeAudit(tx, ctx, { action: 'evaluation.submit', objectType: 'evaluation', objectId: evaluation.id, after }, now);
-    return { evaluation: evaluationDto(row), revision: revisionDto(revision!), score: result };
+    return { evaluation: evaluationDto(row), revision: revisionDto(revision), score: result };
   });
 }

@@ -57,6 +57,7 @@ export const ROLES: Role[] = [
   { key: 'tl01', email: 'tl01@demo.attentive.test' },
   { key: 'agent001', email: 'agent001@demo.attentive.test' },
   { key: 'auditor.energy', email: 'auditor.energy@demo.attentive.test' },
+  // The mystery shopper's home and form (/mystery, /mystery/assignments/[id]) are its alone.
   { key: 'shopper', email: 'shopper@demo.attentive.test' },
   // /sign-in is a page for a person who is not signed in (everybody else is sent on from it).
   { key: 'signed-out', email: null }
