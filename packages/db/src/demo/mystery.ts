@@ -103,7 +103,12 @@ export async function seedDemoMystery(db: Db, tenantId: number, now: Date) {
         [lastMonth, library.lastMonth],
         [thisMonth, library.thisMonth]
       ] as const) {
-        const weights = await volumeWeights(tx, { programId, localTime: localTime(tz), from: at(month, -28), to: month.start });
+        // The four weeks before the month, as a planner would at planning time; a short demo (few days of
+        // calls) falls back on all of the program's calls, and a program without calls on office hours.
+        const weights =
+          (await volumeWeights(tx, { programId, localTime: localTime(tz), from: at(month, -28), to: month.start })) ??
+          (await volumeWeights(tx, { programId, localTime: localTime(tz), from: new Date(0), to: now })) ??
+          OFFICE_HOURS;
         const planned = planMonth({
           month: month.label,
           timeZone: tz,
@@ -287,11 +292,16 @@ async function insertScenarios(
   return used;
 }
 
-/** The program's imported inbound calls per local weekday × hour in [from, to): the 'volume' spread's weights. */
+/** Monday to Friday, 08:00–18:00, evenly. */
+const OFFICE_HOURS: MysteryGridCell[] = [1, 2, 3, 4, 5].flatMap((weekday) =>
+  Array.from({ length: 10 }, (_, i) => ({ weekday, hour: 8 + i, weight: 1 }))
+);
+
+/** The program's imported inbound calls per local weekday × hour in [from, to): the 'volume' spread's weights; null when none. */
 async function volumeWeights(
   tx: Tx,
   o: { programId: number; localTime: (instant: number) => { isoDow: number; hour: number }; from: Date; to: Date }
-): Promise<MysteryGridCell[]> {
+): Promise<MysteryGridCell[] | null> {
   const rows = await tx
     .select({ startedAt: calls.startedAt })
     .from(calls)
@@ -304,7 +314,7 @@ async function volumeWeights(
     cell.weight++;
     cells.set(key, cell);
   }
-  return [...cells.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+  return cells.size ? [...cells.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour) : null;
 }
 
 async function callsOfProgram(tx: Tx, programId: number, from: Date, to: Date): Promise<LineCall[]> {
