@@ -1,3 +1,5 @@
+// app first: @hono/zod-openapi must extend zod before shared schemas are built
+import { createApp } from '../src/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '@attentive/db/testing';
 import { seedDemoIfEmpty, startOfUtcDay } from '@attentive/db/demo/seed';
@@ -7,7 +9,10 @@ import type { ScorecardDefinition } from '@attentive/shared/scorecard';
 import { cachedScoreDiff, cachedScoreOf } from '@attentive/core/evaluations/cached-score';
 import { reportProblems } from '@attentive/core/mystery/calls/validate-report';
 import { lastClosedPeriod, localTime, periodContaining } from '@attentive/core/sampling/period';
+import { DEMO_PASSWORD } from '@attentive/db/demo/accounts';
 import { scoresVerifyReport } from '../src/cli/scores-verify.ts';
+import { loadEnv } from '../src/env.ts';
+import { signInWithPassword } from './support/auth.ts';
 
 /**
  * The demo's mystery calls (issue 13, "Must hold": a month of completed mystery calls with realistic
@@ -217,6 +222,24 @@ describe('demo mystery calls', () => {
       expect(Number(l.retired)).toBe(1);
       expect(Number(l.newest)).toBe(2);
     }
+  });
+
+  it('reads through the evaluations API: the admin sees agent-less ones, the energy auditor only its own program', async () => {
+    const app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
+    const get = async (who: string, path: string) => {
+      const res = await app.request(path, { headers: await signInWithPassword(app, `${who}@demo.attentive.test`, DEMO_PASSWORD) });
+      expect(res.status, path).toBe(200);
+      return res.json();
+    };
+    const all = await get('admin', '/api/evaluations?kind=mystery&limit=200');
+    expect(all.items.length).toBeGreaterThan(100);
+    const unmatched = all.items.find((e: { agentId: number | null }) => e.agentId == null);
+    expect(unmatched.agentName).toBeNull();
+    expect((await get('admin', `/api/evaluations/${unmatched.id}`)).evaluation.id).toBe(unmatched.id);
+    const [energy] = await sql("select p.id from programs p where p.code = 'EN-CARE'");
+    const seen = await get('auditor.energy', '/api/evaluations?kind=mystery&limit=200');
+    expect(seen.items.length).toBeGreaterThan(30);
+    expect(seen.items.every((e: { programId: number }) => e.programId === Number(energy!.id))).toBe(true);
   });
 
   it("leaves shopper MS01 open assignments in this month's plan, some in the coming days", async () => {
