@@ -84,9 +84,9 @@ export type DemoScenario = {
   rightAnswer: string;
   orientedOpportunity: string;
   difficulty: 'easy' | 'medium' | 'hard';
-  /** A second version, written at the start of the current month (the first stays with last month's calls). */
+  /** A second version, written a week before this month's plan (the first stays with last month's calls). */
   v2?: { rightAnswer: string; note: string };
-  /** Retired at the start of the current month: last month's calls keep it, this month's plan leaves it out. */
+  /** Retired a week before this month's plan: last month's calls keep it, this month's plan leaves it out. */
   retired?: true;
 };
 

@@ -45,7 +45,12 @@ export async function seedDemoMystery(db: Db, tenantId: number, now: Date) {
   const { validateReport } = await import('@attentive/core/mystery/calls/validate-report');
   const { lastClosedPeriod, periodContaining, localTime } = await import('@attentive/core/sampling/period');
   const definition = ScorecardDefinition.parse(demoMysteryScorecard);
-  const score = (answers: Record<string, string | number>) => cachedScoreOf(definition, answers);
+  const { validateAnswers } = await import('@attentive/core/scoring/validate-answers');
+  // As the shopper's form submits: every required item answered, each answer one the item allows.
+  const score = (answers: Record<string, string | number>) => {
+    validateAnswers(definition, answers, { requireComplete: true });
+    return cachedScoreOf(definition, answers);
+  };
 
   const [tenant] = await db.select({ timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, tenantId));
   const existing = await db.select({ id: mysteryPlans.id }).from(mysteryPlans).where(eq(mysteryPlans.tenantId, tenantId)).limit(1);
@@ -93,7 +98,7 @@ export async function seedDemoMystery(db: Db, tenantId: number, now: Date) {
       const library = await insertScenarios(tx, {
         tenantId,
         programId,
-        scorecardId: scorecard.versionScorecardId,
+        scorecardId: scorecard.scorecardId,
         program,
         by: qaLabel,
         lastMonth,
@@ -226,7 +231,7 @@ async function insertMysteryScorecard(
       publishedBy: o.by
     })
     .returning({ id: scorecardVersions.id });
-  return { versionScorecardId: sc!.id, versionId: v!.id };
+  return { scorecardId: sc!.id, versionId: v!.id };
 }
 
 type ScenarioUse = { versionId: number; difficulty: 'easy' | 'medium' | 'hard' };
