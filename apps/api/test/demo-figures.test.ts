@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestDb } from '@attentive/db/testing';
 import { seedDemoIfEmpty } from '@attentive/db/demo/seed';
 import { DEMO_PASSWORD } from '@attentive/db/demo/accounts';
+import { COUNTING_KINDS } from '@attentive/core/evaluations/kinds';
 import { loadEnv } from '../src/env.ts';
 import { scoresVerifyReport } from '../src/cli/scores-verify.ts';
 import { signInWithPassword } from './support/auth.ts';
@@ -63,6 +64,7 @@ describe('pnpm scores:verify on the demo seed', () => {
 });
 
 describe('demo aggregates', () => {
+  // Every kind that counts toward the agent: the sampled evaluations and the mystery calls matched to a T01 agent.
   it('rest every dimension on every evaluation that scored it (team T01: friendly n = overall n)', async () => {
     const res = await app.request('/api/evaluations/aggregates?groupBy=team', { headers: tl01 });
     expect(res.status).toBe(200);
@@ -72,7 +74,7 @@ describe('demo aggregates', () => {
     expect(t01.n).toBeGreaterThan(50);
     const [want] = await sql(
       `select count(*) as n, count(json_extract(dimension_scores, '$.customer_friendly')) as fr, count(json_extract(dimension_scores, '$.customer_oriented')) as ori
-       from evaluations e join people p on p.id = e.agent_id join teams tm on tm.id = p.team_id where tm.code = 'T01' and e.status = 'submitted' and e.kind = 'sampled'`
+       from evaluations e join people p on p.id = e.agent_id join teams tm on tm.id = p.team_id where tm.code = 'T01' and e.status = 'submitted' and e.kind in (${COUNTING_KINDS.map((k) => `'${k}'`).join(', ')})`
     );
     expect(t01.n).toBe(Number(want!.n));
     expect(t01.dimensions.customer_friendly.n).toBe(Number(want!.fr));

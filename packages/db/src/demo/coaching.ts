@@ -27,7 +27,7 @@ const DAY_MS = 86_400_000;
 /** The demo agents the coaching story is told with (codes of the default roster, team T01). */
 export const DEMO_COACHING = { scriptedAgent: 'AG009', orientedAgent: 'AG041', lead: 'TL01' } as const;
 
-type Skill = { friendly: number; oriented: number; compliance: number; trend: number };
+export type Skill = { friendly: number; oriented: number; compliance: number; trend: number };
 
 /**
  * Coaching demo for team T01: ≈ 3 submitted evaluations per agent and month over the last three months
@@ -322,7 +322,7 @@ export async function seedDemoCoaching(db: Db, tenantId: number, now: Date) {
 }
 
 /** A stable skill per agent; the two story agents get their profile (friendly-scripted, oriented). */
-function skillOf(code: string, rng: Rng): Skill {
+export function skillOf(code: string, rng: Rng): Skill {
   if (code === DEMO_COACHING.scriptedAgent) return { friendly: 0.92, oriented: 0.38, compliance: 0.97, trend: 0.06 };
   if (code === DEMO_COACHING.orientedAgent) return { friendly: 0.72, oriented: 0.86, compliance: 0.98, trend: 0.01 };
   return {
@@ -336,7 +336,7 @@ function skillOf(code: string, rng: Rng): Skill {
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
 /** Answers a scorer would give an agent of this skill (month 0 = oldest; skill grows by `trend` per month). */
-function answersFor(def: ScorecardDefinition, skill: Skill, month: number, rng: Rng): Record<string, string | number> {
+export function answersFor(def: ScorecardDefinition, skill: Skill, month: number, rng: Rng): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const s of def.sections)
     for (const item of s.items) {

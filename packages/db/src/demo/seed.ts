@@ -8,6 +8,7 @@ import { CALL_COLUMNS, generateCalls } from './calls.ts';
 import { buildRoster, type Roster } from './roster.ts';
 import { seedDemoScorecards } from './scorecards.ts';
 import { seedDemoCoaching } from './coaching.ts';
+import { seedDemoMystery } from './mystery.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoSampling } from './sampling.ts';
 import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript, showcaseWindow } from './showcase.ts';
@@ -50,6 +51,7 @@ export async function seedDemoIfEmpty(db: Db, opts: SeedOptions): Promise<{ summ
   await seedDemoAccounts(db, result.tenantId);
   await seedDemoSampling(db, result.tenantId, opts.now ?? startOfUtcDay());
   await seedDemoCoaching(db, result.tenantId, opts.now ?? startOfUtcDay());
+  await seedDemoMystery(db, result.tenantId, opts.now ?? startOfUtcDay());
   // ───────────────────────────────────────────────────────────────────────────────────────────────
 
   return { summary: result.summary };
