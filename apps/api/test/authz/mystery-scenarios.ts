@@ -1,9 +1,10 @@
 import { schema } from '@attentive/db';
-import { createScorecard, publishScorecardDraft, systemPrincipal } from '@attentive/core';
+import { createScorecard, publishScorecardDraft } from '@attentive/core';
 import { createScenario } from '@attentive/core/mystery/scenarios/create-scenario';
 import { retireScenario } from '@attentive/core/mystery/scenarios/retire-scenario';
 import { only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { DEF, side, sys } from './scorecards.ts';
 
 /**
  * Mystery calls (issue 13): the scenario library. Each side ("own": tenant a, a program of client a — the matrix
@@ -11,18 +12,6 @@ import type { Target, World } from './world.ts';
  * Admins and QA keep the library; the client auditor reads its own client's scenarios; everyone else is refused
  * (403 for the list and the writes, 404 for a scenario it may not see).
  */
-const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
-const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
-const DEF = {
-  sections: [
-    {
-      id: 's',
-      title: 'S',
-      items: [{ id: 'greeting', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }]
-    }
-  ]
-};
-
 const programs = new Map<Target, Promise<{ programId: number; scorecardId: number }>>();
 /** The side's program with its published mystery-call form (made once per side, one after the other). */
 function programOf(w: World, t: Target) {

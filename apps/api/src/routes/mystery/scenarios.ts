@@ -14,6 +14,18 @@ import { IdParam, queryId } from '../params.ts';
 /** Mystery calls: the scenario library (issue 13). Managers keep it; client auditors read their own programs'. */
 const tags = ['Mystery calls'];
 
+/** A POST without a body that changes one scenario's state (`/mystery/scenarios/{id}/<what>`). */
+const onScenario = <const W extends string>(what: W, operationId: string, summary: string, answer: string) =>
+  route({
+    method: 'post',
+    path: `/mystery/scenarios/{id}/${what}`,
+    operationId,
+    tags,
+    summary,
+    request: { params: IdParam },
+    responses: { 200: json(ScenarioDetail, answer) }
+  });
+
 const routes = {
   list: route({
     method: 'get',
@@ -52,24 +64,8 @@ const routes = {
     request: { params: IdParam, ...body(ReviseScenarioBody) },
     responses: { 200: json(ScenarioDetail, 'The scenario with its new version (unchanged content: no new version)') }
   }),
-  retire: route({
-    method: 'post',
-    path: '/mystery/scenarios/{id}/retire',
-    operationId: 'retireMysteryScenario',
-    tags,
-    summary: 'Retire a scenario: no new assignments use it; it stays readable',
-    request: { params: IdParam },
-    responses: { 200: json(ScenarioDetail, 'Retired') }
-  }),
-  restore: route({
-    method: 'post',
-    path: '/mystery/scenarios/{id}/restore',
-    operationId: 'restoreMysteryScenario',
-    tags,
-    summary: 'Take a retired scenario back into use',
-    request: { params: IdParam },
-    responses: { 200: json(ScenarioDetail, 'Restored') }
-  })
+  retire: onScenario('retire', 'retireMysteryScenario', 'Retire a scenario: no new assignments use it; it stays readable', 'Retired'),
+  restore: onScenario('restore', 'restoreMysteryScenario', 'Take a retired scenario back into use', 'Restored')
 };
 
 export function scenarioRoutes(deps: AppDeps) {
