@@ -9,9 +9,9 @@ import type { Target, World } from './world.ts';
  * changes which scorecard the fixture programs' evaluations use. Managers (admin, QA) write; team leads
  * and the client's auditor read published versions; the rest see nothing (404).
  */
-const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
-const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
-const DEF = {
+export const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
+export const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
+export const DEF = {
   sections: [
     {
       id: 's',

@@ -44,3 +44,26 @@ export function canReadProgramReachability(p: Principal, program: { tenantId: nu
   const ids = reachabilityClientIds(p);
   return ids === 'all' || ids.includes(program.clientId);
 }
+
+// The scenario library (issue 13, scenarios): managers keep it; client auditors read their own clients' programs'
+// scenarios (what their contact center is tested on), read-only. Shoppers see a scenario only through an assignment.
+
+/** The clients whose programs' scenario library a principal may read: 'all', or a list (client auditors). */
+export function scenarioClientIds(p: Principal): 'all' | number[] {
+  if (p.kind === 'token') return [];
+  if (canManageMystery(p)) return 'all';
+  return clientIdsAudited(p);
+}
+
+/** Reading the scenario library at all (the screen); which programs: `scenarioClientIds`. */
+export const canReadScenarios = (p: Principal) => {
+  const ids = scenarioClientIds(p);
+  return ids === 'all' || ids.length > 0;
+};
+
+/** Reading the scenarios of one program (of client `clientId`). */
+export function canReadProgramScenarios(p: Principal, program: { tenantId: number; clientId: number }): boolean {
+  if (p.tenantId !== program.tenantId) return false;
+  const ids = scenarioClientIds(p);
+  return ids === 'all' || ids.includes(program.clientId);
+}

@@ -28,6 +28,7 @@ export function scorecardDto(s: ScorecardRow, programName: string | null) {
     programId: s.programId,
     programName,
     isDefault: s.programId == null,
+    purpose: s.purpose,
     createdAt: s.createdAt.toISOString(),
     createdBy: s.createdBy
   };

@@ -7,10 +7,14 @@ import { parseInput } from '../evaluations/inputs.ts';
 import { scorecardDto, versionDto, versionSummaryDto } from './dto.ts';
 import { ScorecardId } from './inputs.ts';
 import { loadReadableScorecard } from './load.ts';
+import { comparisonWithCalls } from './compare.ts';
 
 export const GetScorecardInput = z.object({ scorecardId: ScorecardId });
 
-/** A scorecard with its version history (newest first) and the definition of its current version (the draft for managers). */
+/**
+ * A scorecard with its version history (newest first) and the definition of its current version (the draft for
+ * managers). A program's mystery-call form also says which items of that definition compare with the call scorecard.
+ */
 export async function getScorecard({ ctx, input }: { ctx: Ctx; input: z.input<typeof GetScorecardInput> }) {
   const data = parseInput(GetScorecardInput, input);
   const p = ctx.principal;
@@ -25,10 +29,17 @@ export async function getScorecard({ ctx, input }: { ctx: Ctx; input: z.input<ty
   ).filter((v) => drafts || v.status === 'published');
   const published = versions.find((v) => v.status === 'published');
   const draft = versions.find((v) => v.status === 'draft');
+  const shown = draft ?? published;
+  const comparison =
+    scorecard.purpose === 'mystery' && scorecard.programId != null && shown
+      ? await comparisonWithCalls(ctx.db, p.tenantId, scorecard.programId, shown.definition)
+      : null;
   return {
     scorecard: scorecardDto(scorecard, programName),
     versions: versions.map(versionSummaryDto),
     published: published ? versionDto(published) : null,
-    draft: draft ? versionDto(draft) : null
+    draft: draft ? versionDto(draft) : null,
+    /** Of the draft (managers) or else the published version: the items that compare with the program's call scorecard. */
+    comparison
   };
 }

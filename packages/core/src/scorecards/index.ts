@@ -8,3 +8,4 @@ export * from './get-scorecard.ts';
 export * from './get-scorecard-version.ts';
 export { agentProgramIds } from './load.ts';
 export { DefinitionInput } from './inputs.ts';
+export { comparableItemIds } from './compare.ts';

@@ -33,7 +33,22 @@ export const Scorecard = z
     programId: z.number().int().nullable(),
     programName: z.string().nullable(),
     isDefault: z.boolean(),
+    purpose: z
+      .enum(['calls', 'mystery'])
+      .openapi({ description: "'calls': scores recorded calls; 'mystery': the shopper's form of a mystery call" }),
     createdAt: z.string(),
     createdBy: z.string()
   })
   .openapi('Scorecard');
+
+/** How a program's mystery-call form compares with the program's call scorecard (null for call scorecards). */
+export const Comparison = z
+  .object({
+    scorecardId: z.number().int(),
+    scorecardName: z.string(),
+    version: z.number().int(),
+    itemIds: z
+      .array(z.string())
+      .openapi({ description: 'Items of the shown version with the same id and answer type on the call scorecard' })
+  })
+  .openapi('ScorecardComparison');

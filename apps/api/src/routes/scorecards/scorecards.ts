@@ -4,7 +4,7 @@ import { ctxOf, type AppDeps } from '../../context.ts';
 import { route, json, body, orNull } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
 import { IdParam } from '../params.ts';
-import { tags, VersionSummary, Version, Scorecard } from './schemas.ts';
+import { tags, VersionSummary, Version, Scorecard, Comparison } from './schemas.ts';
 
 const list = route({
   method: 'get',
@@ -29,7 +29,7 @@ const create = route({
   path: '/scorecards',
   operationId: 'createScorecard',
   tags,
-  summary: 'Create a scorecard (for a program, or the shared default) with draft version 1',
+  summary: 'Create a scorecard (for a program, or the shared default; for calls or mystery calls) with draft version 1',
   request: {
     ...body(CreateScorecardInput)
   },
@@ -45,7 +45,13 @@ const get = route({
   request: { params: IdParam },
   responses: {
     200: json(
-      z.object({ scorecard: Scorecard, versions: z.array(VersionSummary), published: orNull(Version), draft: orNull(Version) }),
+      z.object({
+        scorecard: Scorecard,
+        versions: z.array(VersionSummary),
+        published: orNull(Version),
+        draft: orNull(Version),
+        comparison: orNull(Comparison)
+      }),
       'The scorecard'
     )
   }

@@ -17,9 +17,26 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   create: async (event) => {
     const f = await event.request.formData();
-    const json = { name: raw(f, 'name'), description: raw(f, 'description'), programId: optionalNumber(f, 'programId') };
+    const purpose: 'calls' | 'mystery' = raw(f, 'purpose') === 'mystery' ? 'mystery' : 'calls';
+    // A program's mystery-call form may start as a copy of its call scorecard, so the items they share compare directly.
+    const startFrom = purpose === 'mystery' && f.get('startFrom') === 'calls' ? ('calls' as const) : undefined;
+    const json = {
+      name: raw(f, 'name'),
+      description: raw(f, 'description'),
+      programId: optionalNumber(f, 'programId'),
+      purpose,
+      startFrom
+    };
     const res = await send(api(event).api.scorecards.$post({ json }));
-    if (!res.ok) return fail(res.status, { message: res.status === 409 ? m.scorecards_exists_already() : apiErrorMessage(res) });
+    if (!res.ok)
+      return fail(res.status, {
+        message:
+          res.status === 409
+            ? m.scorecards_purpose_exists_already()
+            : res.details[0]?.path === 'startFrom'
+              ? m.scorecards_purpose_no_call_scorecard()
+              : apiErrorMessage(res)
+      });
     redirect(303, `/scorecards/${res.data.scorecard.id}`);
   }
 };
