@@ -7,6 +7,7 @@ import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { schema } from '@attentive/db';
 import { loadEnv } from '../src/env.ts';
 import { signInAs } from './support/auth.ts';
+import { jsonRequests } from './support/requests.ts';
 import { addScenario, addShopper } from './support/mystery-plan-fixtures.ts';
 
 /**
@@ -25,12 +26,10 @@ const scenario: Record<string, number> = {};
 // Wednesday 2 December 2026; the tenant's clock is Europe/Amsterdam (CET, UTC+1 in Nov–Jan).
 const NOW = new Date('2026-12-02T10:00:00Z');
 
+const { req } = jsonRequests(() => app);
+/** A request as `who` (null: nobody signed in), answered with its status and parsed body. */
 const call = async (who: Session | null, method: string, path: string, body?: unknown) => {
-  const res = await app.request(path, {
-    method,
-    headers: { ...(who?.headers ?? {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
+  const res = await req(method, path, who?.headers ?? {}, body);
   return { status: res.status, body: (await res.json()) as any };
 };
 const plans = async () =>
@@ -270,7 +269,7 @@ describe('mystery-call plans API', () => {
       spread: 'volume'
     });
     const detail = (await call(admin, 'GET', `/api/mystery/plans/${created.body.id}`)).body;
-    expect(detail.distribution).toMatchObject({ cells: [], problem: expect.stringMatching(/no imported inbound calls.*choose a grid/) });
+    expect(detail.distribution).toMatchObject({ cells: [], problem: 'no_volume' });
     const r = await call(admin, 'POST', `/api/mystery/plans/${created.body.id}/publish`, {});
     expect(r.status).toBe(409);
     expect(r.body.error.message).toMatch(/no imported inbound calls/);

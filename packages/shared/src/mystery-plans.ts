@@ -88,15 +88,16 @@ export const MysteryPlan = z
   .meta({ id: 'MysteryPlan' });
 export type MysteryPlan = z.infer<typeof MysteryPlan>;
 
-export const MysteryPlanListItem = z
-  .object({
-    id: Int,
-    programId: Int,
-    programName: z.string(),
-    month: z.string(),
-    calls: Int,
-    spread: MysteryPlanSpread,
-    status: MysteryPlanStatus,
+export const MysteryPlanListItem = MysteryPlan.pick({
+  id: true,
+  programId: true,
+  programName: true,
+  month: true,
+  calls: true,
+  spread: true,
+  status: true
+})
+  .extend({
     shoppers: Int,
     /** Assignments by status (all 0 for a draft). */
     planned: Int,
@@ -120,13 +121,19 @@ export const MysteryAssignmentRow = z
   })
   .meta({ id: 'MysteryPlanAssignment' });
 
+export const MysteryPlanProblem = z.enum(['no_volume', 'empty_grid', 'no_scenarios']).meta({ id: 'MysteryPlanProblem' });
+export type MysteryPlanProblem = z.infer<typeof MysteryPlanProblem>;
+
 /** Calls per weekday × hour: planned by the planner (a draft's preview) or by the assignments (published). */
 export const MysteryPlanDistribution = z
   .object({
     kind: z.enum(['preview', 'assignments']),
     cells: z.array(z.object({ weekday: Int, hour: Int, calls: Int })),
-    /** Why a draft cannot be previewed (e.g. no imported calls to weigh by); null when it can. */
-    problem: z.string().nullable()
+    /**
+     * Why nothing can be planned, null when it can: 'no_volume' (no imported inbound calls to weigh by),
+     * 'empty_grid' (no cell with weight above 0), 'no_scenarios' (the program has no active scenario).
+     */
+    problem: MysteryPlanProblem.nullable()
   })
   .meta({ id: 'MysteryPlanDistribution' });
 

@@ -8,7 +8,7 @@ import { conflict } from '../../errors.ts';
 import { Id, parseInput } from '../../input.ts';
 import { writeAudit } from '../../audit/write-audit.ts';
 import { tenantTimeZone } from '../../settings/tenant-settings.ts';
-import { drawPlan } from './plan-draw.ts';
+import { PROBLEM_TEXT, drawPlan } from './plan-draw.ts';
 import { activeScenarioVersions, checkShoppers, loadPlan, planDto, requireMysteryManager } from './plan-support.ts';
 
 export const PublishPlanInput = PublishMysteryPlanInput.extend({ planId: Id });
@@ -33,7 +33,7 @@ export async function publishMysteryPlan({ ctx, input }: { ctx: Ctx; input: z.in
     await checkShoppers(tx, p.tenantId, plan.shopperIds);
     const scenarios = await activeScenarioVersions(tx, p.tenantId, plan.programId);
     const draw = await drawPlan(tx, plan, scenarios, timeZone, now);
-    if (draw.problem) throw conflict(`Cannot publish: ${draw.problem}`);
+    if (draw.problem) throw conflict(`Cannot publish: ${PROBLEM_TEXT[draw.problem]}`);
     const rows = draw.calls.map((c) => ({
       tenantId: p.tenantId,
       planId: plan.id,
