@@ -41,11 +41,11 @@ async function programAndMonth() {
       );
     }
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' }).format(new Date());
-    let [y, m] = today.split('-').map(Number) as [number, number];
-    for (let i = 0; ; i++) {
-      m += i === 0 ? 3 : 1;
-      while (m > 12) ((m -= 12), y++);
-      const month = `${y}-${String(m).padStart(2, '0')}`;
+    const [y, m] = today.split('-').map(Number) as [number, number];
+    for (let i = 3; ; i++) {
+      const ym = y * 12 + (m - 1) + i;
+      const [yy, mm] = [Math.floor(ym / 12), (ym % 12) + 1];
+      const month = `${yy}-${String(mm).padStart(2, '0')}`;
       const taken = await q(`SELECT 1 FROM mystery_plans WHERE program_id = ? AND month = ?`, [Number(program!.id), month]);
       if (taken.length === 0) return { programName: String(program!.name), option: `${program!.name} (${program!.client})`, month };
     }
