@@ -59,6 +59,18 @@ const countBy = <T>(xs: T[], key: (x: T) => string | number) => {
   return out;
 };
 
+/** `calls` calls in one weekday × hour of a month in Amsterdam, one scenario, two shoppers. */
+const oneCellInAmsterdam = (month: string, cell: { weekday: number; hour: number }, calls: number) =>
+  planMonth({
+    month,
+    timeZone: 'Europe/Amsterdam',
+    calls,
+    weights: [{ ...cell, weight: 1 }],
+    scenarios: [{ versionId: 1, difficulty: 'easy' }],
+    shopperIds: [3, 4],
+    seed: 's'
+  });
+
 describe('planMonth', () => {
   it('plans exactly the number of calls, each window inside the month and inside its weekday × hour cell', () => {
     fc.assert(
@@ -167,15 +179,7 @@ describe('planMonth', () => {
 
   it('skips the hour that daylight saving removes, and spreads a cell over its dates before doubling up', () => {
     // 28 March 2027 is the last Sunday of March: 02:00–03:00 does not exist in Amsterdam.
-    const plan = planMonth({
-      month: '2027-03',
-      timeZone: 'Europe/Amsterdam',
-      calls: 6,
-      weights: [{ weekday: 7, hour: 2, weight: 1 }],
-      scenarios: [{ versionId: 1, difficulty: 'easy' }],
-      shopperIds: [1],
-      seed: 's'
-    });
+    const plan = oneCellInAmsterdam('2027-03', { weekday: 7, hour: 2 }, 6);
     const dates = plan.map((p) => p.windowStart.toISOString());
     // Sundays 7, 14, 21 (the 28th has no 02:00): each twice.
     expect([...countBy(dates, (d) => d).values()]).toEqual([2, 2, 2]);
@@ -184,15 +188,7 @@ describe('planMonth', () => {
   });
 
   it('gives a Friday 17:00 grid cell its calls at 17:00 local time', () => {
-    const plan = planMonth({
-      month: '2027-01',
-      timeZone: 'Europe/Amsterdam',
-      calls: 5,
-      weights: [{ weekday: 5, hour: 17, weight: 1 }],
-      scenarios: [{ versionId: 7, difficulty: 'medium' }],
-      shopperIds: [3, 4],
-      seed: 'x'
-    });
+    const plan = oneCellInAmsterdam('2027-01', { weekday: 5, hour: 17 }, 5);
     // Fridays of January 2027: 1, 8, 15, 22, 29 — one call each, 16:00 UTC (CET = UTC+1).
     expect(plan.map((p) => p.windowStart.toISOString())).toEqual(
       [1, 8, 15, 22, 29].map((d) => `2027-01-${String(d).padStart(2, '0')}T16:00:00.000Z`)

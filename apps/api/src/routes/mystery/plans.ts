@@ -1,8 +1,10 @@
 import type { AppDeps } from '../../context.ts';
-import { newRouter } from '../../router.ts';
+import { mountAll } from '../../router.ts';
+import { planEditRoutes } from './plans/edit.ts';
+import { planReadRoutes } from './plans/read.ts';
+import { planAssignmentRoutes } from './plans/assignments.ts';
 
-/** Mystery calls: month plans and their assignments (H2). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- filled in by issue 13
+/** Mystery calls: month plans and their assignments (H2). Reads first: `/mystery/plans/options` before `{id}`. */
 export function planRoutes(deps: AppDeps) {
-  return newRouter();
+  return mountAll(deps, planReadRoutes, planEditRoutes, planAssignmentRoutes);
 }
