@@ -130,10 +130,12 @@ describe('GET /api/mystery/reachability', () => {
         )
       );
     expect(want!.n).toBeGreaterThan(0);
-    const r = await get(admin, `/api/mystery/reachability?programId=${org.programs.a.id}&from=2026-11-01&to=2026-11-30`);
-    expect(r.body.imported.n).toBe(want!.n);
-    expect(r.body.imported.serviceLevel.estimate).toBeCloseTo(Number(want!.within) / want!.n, 12);
-    expect(r.body.imported.cells.reduce((s: number, x: any) => s + x.n, 0)).toBe(want!.n);
+    const r = await get(admin, `/api/mystery/reachability/imported?programId=${org.programs.a.id}&from=2026-11-01&to=2026-11-30`);
+    expect(r.status).toBe(200);
+    expect(r.body.targetSeconds).toBe(30);
+    expect(r.body.n).toBe(want!.n);
+    expect(r.body.serviceLevel.estimate).toBeCloseTo(Number(want!.within) / want!.n, 12);
+    expect(r.body.cells.reduce((s: number, x: any) => s + x.n, 0)).toBe(want!.n);
     // The days count on the local clock: the call at 23:30 local on 31 October belongs to October.
     const oct = await get(admin, `/api/mystery/reachability?programId=${org.programs.a.id}&from=2026-10-31&to=2026-10-31`);
     expect(oct.body.overall.n).toBe(1);
@@ -147,6 +149,7 @@ describe('GET /api/mystery/reachability', () => {
     const foreign = await get(auditorA, `/api/mystery/reachability?programId=${org.programs.b.id}`);
     expect(foreign.status).toBe(404);
     expect((await get(auditorA, `/api/mystery/scenario-results?programId=${org.programs.b.id}`)).status).toBe(404);
+    expect((await get(auditorA, `/api/mystery/reachability/imported?programId=${org.programs.b.id}`)).status).toBe(404);
   });
 
   it('shoppers, agents and strangers are refused', async () => {
@@ -155,6 +158,7 @@ describe('GET /api/mystery/reachability', () => {
     expect((await get(agent, '/api/mystery/reachability')).status).toBe(403);
     expect((await get(shopper, '/api/mystery/scenario-results')).status).toBe(403);
     expect((await get(agent, '/api/mystery/scenario-results')).status).toBe(403);
+    expect((await get(shopper, '/api/mystery/reachability/imported')).status).toBe(403);
   });
 
   it('bad dates and ids → 400 naming the field', async () => {

@@ -83,11 +83,16 @@ export const Reachability = z
     targetSeconds: z.number().int(),
     overall: ReachabilityFigures,
     /** Only cells with at least one call, by weekday then hour. */
-    cells: z.array(ReachabilityCell),
-    imported: ImportedServiceLevel
+    cells: z.array(ReachabilityCell)
   })
   .meta({ id: 'Reachability' });
 export type Reachability = z.infer<typeof Reachability>;
+
+/** The imported calls' service level over the same programs, days and target as the mystery calls'. */
+export const ImportedReachability = z
+  .object({ ...Scope, targetSeconds: z.number().int(), ...ImportedServiceLevel.shape })
+  .meta({ id: 'ImportedReachability' });
+export type ImportedReachability = z.infer<typeof ImportedReachability>;
 
 /** Right-answer and oriented-opportunity rates over answered calls where the shopper recorded them. */
 export const ScenarioRates = z

@@ -25,6 +25,11 @@ export const mysteryReachabilityExpectations: Expectations = {
     expect: readers,
     check: ownProgramsOnly
   },
+  'GET /api/mystery/reachability/imported': {
+    request: (w, t) => ({ path: `/api/mystery/reachability/imported?programId=${programOf(w, t)}` }),
+    expect: readers,
+    check: ownProgramsOnly
+  },
   'GET /api/mystery/scenario-results': {
     request: (w, t) => ({ path: `/api/mystery/scenario-results?programId=${programOf(w, t)}` }),
     expect: readers,

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { getReachability } from '@attentive/core/mystery/reachability/get-reachability';
+import { getImportedServiceLevel } from '@attentive/core/mystery/reachability/get-imported-service-level';
 import { getScenarioResults } from '@attentive/core/mystery/reachability/get-scenario-results';
-import { Reachability, ScenarioResults } from '@attentive/shared/mystery-reachability';
+import { ImportedReachability, Reachability, ScenarioResults } from '@attentive/shared/mystery-reachability';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
 import { json, route } from '../../openapi.ts';
@@ -24,9 +25,19 @@ const routes = {
     operationId: 'getMysteryReachability',
     tags,
     summary:
-      "Reachability from mystery calls: service level, mean and 90th percentile time to answer, share never reached, menu depth and transfers, overall and per weekday × hour (each with n and 95% interval); beside it the imported calls' service level",
+      'Reachability from mystery calls: service level, mean and 90th percentile time to answer, share never reached, menu depth and transfers, overall and per weekday × hour (each with n and 95% interval)',
     request: { query: ReportQuery },
     responses: { 200: json(Reachability, 'Reachability') }
+  }),
+  imported: route({
+    method: 'get',
+    path: '/mystery/reachability/imported',
+    operationId: 'getMysteryImportedServiceLevel',
+    tags,
+    summary:
+      "The imported calls' own service level over the same programs, days and target, overall and per weekday × hour: answered calls only (imports hold no abandoned calls)",
+    request: { query: ReportQuery },
+    responses: { 200: json(ImportedReachability, "Imported calls' service level") }
   }),
   scenarioResults: route({
     method: 'get',
@@ -43,6 +54,7 @@ const routes = {
 export function reachabilityRoutes(deps: AppDeps) {
   return newRouter()
     .openapi(routes.reachability, async (c) => c.json(await getReachability({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
+    .openapi(routes.imported, async (c) => c.json(await getImportedServiceLevel({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
     .openapi(routes.scenarioResults, async (c) =>
       c.json(await getScenarioResults({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200)
     );
