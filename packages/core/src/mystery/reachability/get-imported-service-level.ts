@@ -2,7 +2,7 @@ import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import type { ImportedReachability, ReachabilityQuery } from '@attentive/shared/mystery-reachability';
 import type { Ctx } from '../../context.ts';
-import { reportScope } from './report-scope.ts';
+import { reportScope, scopeFields } from './report-scope.ts';
 import { importedServiceLevel } from './imported-service-level.ts';
 import { planTarget } from './plan-target.ts';
 
@@ -36,11 +36,7 @@ export async function getImportedServiceLevel({ ctx, input }: { ctx: Ctx; input:
     )
     .groupBy(sql`1`);
   return {
-    from: period.from,
-    to: period.to,
-    timeZone,
-    programId: scope.programId,
-    programs: scope.programs,
+    ...scopeFields(scope),
     targetSeconds,
     ...importedServiceLevel(
       buckets.map((b) => ({

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import type { Reachability, ReachabilityQuery } from '@attentive/shared/mystery-reachability';
 import type { Ctx } from '../../context.ts';
-import { reportScope } from './report-scope.ts';
+import { reportScope, scopeFields } from './report-scope.ts';
 import { reachabilityFigures } from './reachability-figures.ts';
 import { planTarget } from './plan-target.ts';
 
@@ -26,11 +26,7 @@ export async function getReachability({ ctx, input }: { ctx: Ctx; input: Reachab
       )
   ]);
   return {
-    from: period.from,
-    to: period.to,
-    timeZone,
-    programId: scope.programId,
-    programs: scope.programs,
+    ...scopeFields(scope),
     targetSeconds,
     ...reachabilityFigures(calls, { timeZone, targetSeconds })
   };

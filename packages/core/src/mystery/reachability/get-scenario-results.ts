@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import type { ReachabilityQuery, ScenarioResults } from '@attentive/shared/mystery-reachability';
 import type { Ctx } from '../../context.ts';
-import { reportScope } from './report-scope.ts';
+import { reportScope, scopeFields } from './report-scope.ts';
 import { scenarioRates } from './scenario-rates.ts';
 
 /**
@@ -43,11 +43,7 @@ export async function getScenarioResults({ ctx, input }: { ctx: Ctx; input: Reac
   for (const t of titles) if (!latest.has(t.scenarioId)) latest.set(t.scenarioId, { title: t.title, retired: t.retiredAt != null });
   const name = new Map(scope.programs.map((p) => [p.id, p.name]));
   return {
-    from: period.from,
-    to: period.to,
-    timeZone: scope.timeZone,
-    programId: scope.programId,
-    programs: scope.programs,
+    ...scopeFields(scope),
     scenarios: rates.scenarios
       .map((x) => ({ ...x, title: latest.get(x.scenarioId)?.title ?? '', retired: latest.get(x.scenarioId)?.retired ?? false }))
       .sort((a, b) => (name.get(a.programId) ?? '').localeCompare(name.get(b.programId) ?? '') || a.title.localeCompare(b.title)),

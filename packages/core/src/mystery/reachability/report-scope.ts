@@ -42,6 +42,15 @@ export async function reportScope(ctx: Ctx, input: unknown) {
   };
 }
 
+/** What every report says about what it covers (the shared `Scope` of mystery-reachability.ts). */
+export const scopeFields = (scope: Awaited<ReturnType<typeof reportScope>>) => ({
+  from: scope.period.from,
+  to: scope.period.to,
+  timeZone: scope.timeZone,
+  programId: scope.programId,
+  programs: scope.programs
+});
+
 function periodOf(f: ReachabilityQuery, timeZone: string, now: Date) {
   if (f.from == null && f.to == null) {
     const m = lastClosedPeriod('month', now, timeZone);
