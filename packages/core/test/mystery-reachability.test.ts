@@ -116,7 +116,9 @@ describe('reachability figures', () => {
   it('the order of the calls does not matter', () => {
     fc.assert(
       fc.property(fc.array(arbCall, { maxLength: 30 }), (calls) => {
-        expect(reachabilityFigures([...calls].reverse(), opts)).toEqual(reachabilityFigures(calls, opts));
+        // Means are summed in another order: equal up to rounding, so compared to 6 decimals.
+        const round = (x: unknown) => JSON.stringify(x, (_, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v));
+        expect(round(reachabilityFigures([...calls].reverse(), opts))).toBe(round(reachabilityFigures(calls, opts)));
       })
     );
   });
