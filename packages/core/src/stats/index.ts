@@ -1,2 +1,3 @@
 export * from './distributions.ts';
 export * from './intervals.ts';
+export * from './quantile.ts';
