@@ -149,7 +149,9 @@ describe('planMonth', () => {
     );
   });
 
-  it('gives a different plan for a different seed', () => {
+  // The seed only breaks ties (which dates of a cell, which scenario next), so two seeds may give the same
+  // plan; across many seeds it must matter.
+  it('lets the seed break the ties: not every seed gives the same plan', () => {
     const base: PlanMonthInput = {
       month: '2027-03',
       timeZone: 'Europe/Amsterdam',
@@ -168,13 +170,8 @@ describe('planMonth', () => {
       shopperIds: [10, 11, 12],
       seed: ''
     };
-    fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => {
-        fc.pre(a !== b);
-        expect(planMonth({ ...base, seed: a })).not.toEqual(planMonth({ ...base, seed: b }));
-      }),
-      { numRuns: 50 }
-    );
+    const plans = new Set(Array.from({ length: 20 }, (_, i) => JSON.stringify(planMonth({ ...base, seed: `seed-${i}` }))));
+    expect(plans.size).toBeGreaterThan(1);
   });
 
   it('skips the hour that daylight saving removes, and spreads a cell over its dates before doubling up', () => {
