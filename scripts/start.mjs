@@ -2,6 +2,9 @@
 // `pnpm start`: prepare the database (migrations, demo data on first start), build the web app if
 // its sources are newer than the build, then run the one-process server and print its URL.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { webBuild } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -10,6 +13,18 @@ const run = (cmd, args, opts = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+
+// Customer contact details are encrypted with a key from the environment (CONTACT_DATA_KEY). On a machine
+// that sets none, the key is made once and kept in data/contact-data.key (readable by this user only), outside
+// the database: a copy of the database alone reveals no phone number. Production sets its own key.
+if (!process.env.CONTACT_DATA_KEY) {
+  const file = join(root, 'data', 'contact-data.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  }
+  process.env.CONTACT_DATA_KEY = readFileSync(file, 'utf8').trim();
+}
 
 // Validates the environment (a bad value stops here, naming the variable), migrates, seeds.
 run('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { env: process.env, cwd: root });

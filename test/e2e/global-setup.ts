@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -31,7 +32,9 @@ export default async function globalSetup() {
     SIGN_IN_LIMIT_PER_MINUTE: '1000',
     ORIGIN: `http://127.0.0.1:${port}`,
     // as scripts/start.mjs: the API limits bodies itself (streamed CSV imports have no fixed limit)
-    BODY_SIZE_LIMIT: 'Infinity'
+    BODY_SIZE_LIMIT: 'Infinity',
+    // customer contact details are sealed with this run's own key (as scripts/start.mjs makes one)
+    CONTACT_DATA_KEY: randomBytes(32).toString('base64')
   };
   const prep = spawnSync('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { cwd: root, env, stdio: 'inherit' });
   if (prep.status !== 0) throw new Error('preparing the e2e database failed');

@@ -21,6 +21,7 @@ import { coachingRoutes } from './routes/coaching/index.ts';
 import { samplingRoutes } from './routes/sampling/index.ts';
 import { settingsRoutes } from './routes/settings/index.ts';
 import { mysteryRoutes } from './routes/mystery/index.ts';
+import { surveyRoutes } from './routes/surveys/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -54,7 +55,8 @@ export function createApp(deps: AppDeps) {
         coachingRoutes,
         samplingRoutes,
         settingsRoutes,
-        mysteryRoutes
+        mysteryRoutes,
+        surveyRoutes
       )
     )
     .route('/', docsRoutes(app));

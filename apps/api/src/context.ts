@@ -1,5 +1,6 @@
 import type { Db } from '@attentive/db';
 import type { Ctx, Principal } from '@attentive/core';
+import { contactCipherOf } from './contact-key.ts';
 import { DomainError } from '@attentive/core';
 import type { Context } from 'hono';
 import type { Env } from './env.ts';
@@ -28,5 +29,5 @@ export function principalOf(c: Context<AppEnv>): Principal {
 
 /** The core verb context for this request. */
 export function ctxOf(c: Context<AppEnv>, deps: AppDeps): Ctx {
-  return { db: deps.db, principal: principalOf(c), requestId: c.get('requestId'), now: deps.now };
+  return { db: deps.db, principal: principalOf(c), requestId: c.get('requestId'), now: deps.now, contactCipher: contactCipherOf(deps.env) };
 }

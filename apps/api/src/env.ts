@@ -28,6 +28,23 @@ const EnvSchema = z.object({
   /** Sign-in attempts per client IP per minute (a whole office may share one IP behind NAT); the
    *  per-address lockout is the guard against password guessing. */
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Key of customer contact details at rest (32 bytes, hex or base64). `pnpm start` makes one in data/ when unset. */
+  CONTACT_DATA_KEY: z
+    .string()
+    .optional()
+    .refine((k) => k === undefined || /^[0-9a-fA-F]{64}$/.test(k.trim()) || Buffer.from(k.trim(), 'base64').length === 32, {
+      message: 'must be 32 bytes: 64 hex digits or base64'
+    }),
+  /** Days a customer's contact details are kept after the last call that brought them; then erased. */
+  CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Outgoing mail for survey invitations, e.g. smtp://user:pass@mail.example.com:587 (unset: no e-mail). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Attentive <no-reply@localhost>'),
+  /** Requests per client IP per minute to the public survey pages (a respondent needs a handful). */
+  SURVEY_LINK_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 

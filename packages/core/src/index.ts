@@ -11,3 +11,4 @@ export * from './sampling/index.ts';
 export * from './calls/index.ts';
 export * from './calls/import/index.ts';
 export * from './settings/index.ts';
+export * from './surveys/index.ts';

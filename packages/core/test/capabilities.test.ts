@@ -21,7 +21,11 @@ const GUARD_ROLES: Record<Capability, Role[]> = {
   readClientPortal: ['admin', 'client_auditor'], // /client guard
   manageMystery: ['admin', 'qa_analyst'], // /mystery scenarios and plans (issue 13)
   shopMystery: ['mystery_shopper'], // /mystery as a shopper's home
-  readReachability: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'] // /mystery/reachability
+  readReachability: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'], // /mystery/reachability
+  manageSurveys: ['admin', 'qa_analyst'], // /surveys templates and callback plans (issue 14)
+  callSurveys: ['survey_caller'], // /surveys/queue as a caller's home
+  readSurveyResults: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'], // /surveys/results
+  handleSurveyAlerts: ['admin', 'qa_analyst', 'team_lead'] // /surveys/alerts
 };
 
 const grantOf = (role: Role): Grant =>

@@ -31,7 +31,15 @@ export const CAPABILITIES = [
   /** Work one's own mystery-call assignments as a shopper (/mystery). */
   'shopMystery',
   /** Read reachability and scenario results of mystery calls (/mystery/reachability). */
-  'readReachability'
+  'readReachability',
+  /** Keep survey templates and callback plans, draw callback lists, send survey links (/surveys). */
+  'manageSurveys',
+  /** Work the callback queue as a survey caller (/surveys/queue). */
+  'callSurveys',
+  /** Read callback-survey results: CSAT, FCR, CES, NPS, response rates (/surveys/results). */
+  'readSurveyResults',
+  /** See and handle low-score alerts for service recovery (/surveys/alerts). */
+  'handleSurveyAlerts'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export type Capabilities = Record<Capability, boolean>;

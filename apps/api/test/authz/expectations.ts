@@ -11,6 +11,11 @@ import { mysteryScenariosExpectations } from './mystery-scenarios.ts';
 import { mysteryPlansExpectations } from './mystery-plans.ts';
 import { mysteryAssignmentsExpectations } from './mystery-assignments.ts';
 import { mysteryReachabilityExpectations } from './mystery-reachability.ts';
+import { surveysTemplatesExpectations } from './surveys-templates.ts';
+import { surveysListsExpectations } from './surveys-lists.ts';
+import { surveysQueueExpectations } from './surveys-queue.ts';
+import { surveysLinksExpectations } from './surveys-links.ts';
+import { surveysResultsExpectations } from './surveys-results.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -32,5 +37,10 @@ export const EXPECTATIONS: Expectations = {
   ...mysteryScenariosExpectations,
   ...mysteryPlansExpectations,
   ...mysteryAssignmentsExpectations,
-  ...mysteryReachabilityExpectations
+  ...mysteryReachabilityExpectations,
+  ...surveysTemplatesExpectations,
+  ...surveysListsExpectations,
+  ...surveysQueueExpectations,
+  ...surveysLinksExpectations,
+  ...surveysResultsExpectations
 };

@@ -22,5 +22,6 @@ export const NAV: NavItem[] = [
   { href: '/coaching', label: m.nav_coaching, can: 'coach' },
   { href: '/sampling', label: m.nav_sampling, can: 'readSampling' },
   { href: '/mystery', label: m.nav_mystery, can: ['manageMystery', 'shopMystery'] },
-  { href: '/mystery/reachability', label: m.nav_reachability, can: 'readReachability' }
+  { href: '/mystery/reachability', label: m.nav_reachability, can: 'readReachability' },
+  { href: '/surveys', label: m.nav_surveys, can: ['manageSurveys', 'callSurveys', 'readSurveyResults', 'handleSurveyAlerts'] }
 ];

@@ -6,6 +6,7 @@ import { canManageScorecards } from './scorecards.ts';
 import { canManageSampling } from './sampling.ts';
 import { canSeeCoachingQueue } from './coaching.ts';
 import { canManageMystery, canReadReachability, isMysteryShopper } from './mystery.ts';
+import { canHandleSurveyAlerts, canManageSurveys, canReadSurveyResults, isSurveyCaller } from './surveys.ts';
 
 const anyRole = (p: Principal, roles: Role[]) => p.kind !== 'token' && roles.some((r) => hasRole(p, r));
 
@@ -33,6 +34,10 @@ export function capabilitiesOf(p: Principal): Capabilities {
     readClientPortal: anyRole(p, ['admin', 'client_auditor']),
     manageMystery: canManageMystery(p),
     shopMystery: isMysteryShopper(p),
-    readReachability: canReadReachability(p)
+    readReachability: canReadReachability(p),
+    manageSurveys: canManageSurveys(p),
+    callSurveys: isSurveyCaller(p),
+    readSurveyResults: canReadSurveyResults(p),
+    handleSurveyAlerts: canHandleSurveyAlerts(p)
   };
 }

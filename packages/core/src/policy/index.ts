@@ -8,3 +8,4 @@ export * from './call-imports.ts';
 export * from './coaching.ts';
 export * from './capabilities.ts';
 export * from './mystery.ts';
+export * from './surveys.ts';

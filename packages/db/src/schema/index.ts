@@ -9,3 +9,4 @@ export * from './sampling.ts';
 export * from './imports.ts';
 export * from './coaching.ts';
 export * from './mystery.ts';
+export * from './surveys.ts';

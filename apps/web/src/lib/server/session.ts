@@ -34,5 +34,6 @@ export function homeOf(me: Pick<Me, 'can'>): string {
   if (me.can.readClientPortal) return '/client';
   if (me.can.readOwnResults) return '/me';
   if (me.can.shopMystery) return '/mystery';
+  if (me.can.callSurveys) return '/surveys/queue';
   return '/home';
 }
