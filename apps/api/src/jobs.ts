@@ -1,5 +1,5 @@
 import { isFileUrl, type Db } from '@attentive/db';
-import { startScheduler, sweepInterruptedImports, type SamplingScheduler } from '@attentive/core';
+import { startRetentionJob, startScheduler, sweepInterruptedImports, type SamplingScheduler } from '@attentive/core';
 import type { Env } from './env.ts';
 
 /**
@@ -32,5 +32,7 @@ export function startJobs({
       })
     : Promise.resolve();
   const sampling = startScheduler({ db, log });
-  return { sampling, ready: Promise.all([swept, sampling.ready]).then(() => undefined) };
+  // Customer contact details past their retention period are erased (hourly; audited).
+  const retention = startRetentionJob({ db, log });
+  return { sampling, ready: Promise.all([swept, sampling.ready, retention.ready]).then(() => undefined) };
 }

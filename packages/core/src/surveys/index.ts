@@ -5,3 +5,4 @@ export * from './answers.ts';
 export * from './item-state.ts';
 export * from './record-attempt.ts';
 export * from './record-response.ts';
+export * from './retention/erase-expired-contacts.ts';

@@ -1,0 +1,67 @@
+import { Cron } from 'croner';
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { schema, type Db } from '@attentive/db';
+import { writeAudit } from '../../audit/write-audit.ts';
+import { systemPrincipal } from '../../policy/principal.ts';
+
+/**
+ * Retention of customer contact details: once a contact's `eraseAfter` has passed, its phone number and
+ * e-mail address are erased (the sealed values set to null, `erasedAt` set) and its callback items still
+ * open are closed as expired — nobody can call them any more. The row itself stays: the pseudonym and an
+ * opt-out must outlive the details, so an opted-out customer is never asked again. One transaction per
+ * tenant, audited with the contact ids (never the details). Safe to run twice or from two processes.
+ */
+export async function eraseExpiredContacts({
+  db,
+  now = new Date()
+}: {
+  db: Db;
+  now?: Date;
+}): Promise<{ tenantId: number; erased: number }[]> {
+  const c = schema.customerContacts;
+  const due = await db
+    .select({ id: c.id, tenantId: c.tenantId })
+    .from(c)
+    .where(and(isNull(c.erasedAt), lte(c.eraseAfter, now)));
+  const byTenant = new Map<number, number[]>();
+  for (const r of due) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.id]);
+  const out: { tenantId: number; erased: number }[] = [];
+  for (const [tenantId, ids] of byTenant) {
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        await tx
+          .update(c)
+          .set({ phoneCipher: null, emailCipher: null, erasedAt: now, updatedAt: now })
+          .where(and(inArray(c.id, chunk), isNull(c.erasedAt)));
+        await tx
+          .update(schema.callbackItems)
+          .set({ status: 'expired', closedAt: now, claimedBy: null, claimedAt: null })
+          .where(and(inArray(schema.callbackItems.contactId, chunk), eq(schema.callbackItems.status, 'open')));
+      }
+      await writeAudit(
+        tx,
+        { principal: systemPrincipal(tenantId, 'retention'), tenantId },
+        { action: 'customer_contacts.erase', objectType: 'customer_contact', after: { count: ids.length, contactIds: ids } },
+        now
+      );
+    });
+    out.push({ tenantId, erased: ids.length });
+  }
+  return out;
+}
+
+export type RetentionJob = { stop: () => void; ready: Promise<unknown> };
+
+/** Erases due contact details at start-up and then every hour (at minute 23). */
+export function startRetentionJob({ db, log }: { db: Db; log: (level: 'info' | 'error', message: string) => void }): RetentionJob {
+  const run = () =>
+    eraseExpiredContacts({ db })
+      .then((r) => {
+        for (const t of r) log('info', `retention: erased the contact details of ${t.erased} customer(s) of tenant ${t.tenantId}`);
+      })
+      .catch((e) => log('error', `retention: erasing contact details failed: ${String(e)}`));
+  const ready = run();
+  const cron = new Cron('23 * * * *', { protect: true }, run);
+  return { stop: () => cron.stop(), ready };
+}
