@@ -51,11 +51,11 @@ describe('validateSurveyAnswers', () => {
 
 describe('low answers and standard columns', () => {
   it('flags low scores with their attribution, and maps answers to the typed columns', () => {
-    const answers = { ...complete, csat: 2, recontact: true, recommend: 4 };
+    const answers = { ...complete, csat: 2, recontact: true, recommend: 3, promise: false };
     expect(lowAnswers(STANDARD_QUESTIONS, answers)).toEqual([
       { questionId: 'csat', kind: 'csat', attribution: 'agent', value: 2 },
-      { questionId: 'recontact', kind: 'fcr_recontact', attribution: 'process', value: true },
-      { questionId: 'recommend', kind: 'nps', attribution: 'process', value: 4 }
+      { questionId: 'recommend', kind: 'nps', attribution: 'process', value: 3 },
+      { questionId: 'promise', kind: 'promise_kept', attribution: 'agent', value: false }
     ]);
     expect(lowAnswers(STANDARD_QUESTIONS, complete)).toEqual([]);
     expect(standardColumns(STANDARD_QUESTIONS, complete)).toEqual({

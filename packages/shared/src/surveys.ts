@@ -33,22 +33,21 @@ export const ANSWER_SCALES: Record<SurveyQuestionKind, AnswerScale> = {
 };
 
 /**
- * An answer that asks for service recovery (a low-score alert to the team lead). For fcr_recontact "yes"
- * (had to contact again) is the bad answer; for the other yes/no questions "no" is.
+ * An answer that asks for service recovery (a low-score alert to the team lead): very dissatisfied (CSAT 1–2),
+ * a hard time (CES 1–2), a strong detractor (NPS 0–3), a question not solved, a promise not kept. Having had
+ * to contact again (fcr_recontact) is history the FCR figure counts, not a case to recover on its own.
  */
 export function isLowAnswer(kind: SurveyQuestionKind, value: number | boolean | string): boolean {
   switch (kind) {
     case 'csat':
-      return typeof value === 'number' && value <= 2;
     case 'ces':
       return typeof value === 'number' && value <= 2;
     case 'nps':
-      return typeof value === 'number' && value <= 4;
+      return typeof value === 'number' && value <= 3;
     case 'fcr_solved':
     case 'promise_kept':
       return value === false;
     case 'fcr_recontact':
-      return value === true;
     case 'comment':
       return false;
   }

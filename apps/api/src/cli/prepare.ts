@@ -10,7 +10,7 @@ try {
   const db = await openDatabase(env);
   await migrate(db);
   if (env.DEMO_DATA) {
-    const seeded = await seedDemoIfEmpty(db, { recordingsDir: env.RECORDINGS_DIR });
+    const seeded = await seedDemoIfEmpty(db, { recordingsDir: env.RECORDINGS_DIR, contactKey: env.CONTACT_DATA_KEY });
     if (seeded) console.log(`Seeded the demo contact center: ${seeded.summary}`);
   }
   db.$client.close();

@@ -9,6 +9,7 @@ import { buildRoster, type Roster } from './roster.ts';
 import { seedDemoScorecards } from './scorecards.ts';
 import { seedDemoCoaching } from './coaching.ts';
 import { seedDemoMystery } from './mystery.ts';
+import { seedDemoSurveys } from './surveys.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoSampling } from './sampling.ts';
 import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript, showcaseWindow } from './showcase.ts';
@@ -31,6 +32,8 @@ export type SeedOptions = {
   /** Drop the calls indexes during the load and build them afterwards (large generated databases). */
   bulkLoad?: boolean;
   onProgress?: (callsDone: number, callsTotal: number) => void;
+  /** The server's CONTACT_DATA_KEY: the demo customers' contact details are sealed with it (none: no survey demo). */
+  contactKey?: string;
 };
 
 export type SeedResult = { tenantId: number; calls: number; agents: number; transcripts: number; recordings: number; summary: string };
@@ -52,6 +55,7 @@ export async function seedDemoIfEmpty(db: Db, opts: SeedOptions): Promise<{ summ
   await seedDemoSampling(db, result.tenantId, opts.now ?? startOfUtcDay());
   await seedDemoCoaching(db, result.tenantId, opts.now ?? startOfUtcDay());
   await seedDemoMystery(db, result.tenantId, opts.now ?? startOfUtcDay());
+  await seedDemoSurveys(db, result.tenantId, opts.now ?? startOfUtcDay(), opts.contactKey);
   // ───────────────────────────────────────────────────────────────────────────────────────────────
 
   return { summary: result.summary };

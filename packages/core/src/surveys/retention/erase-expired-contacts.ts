@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { schema, type Db } from '@attentive/db';
+import { and, eq, exists, gt, inArray, isNotNull, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import { schema, type Db, type DbOrTx } from '@attentive/db';
 import { writeAudit } from '../../audit/write-audit.ts';
 import { systemPrincipal } from '../../policy/principal.ts';
 
@@ -51,14 +51,39 @@ export async function eraseExpiredContacts({
   return out;
 }
 
+/**
+ * Items asked by link whose every link has expired unanswered close as expired (the one writer of that
+ * transition; the hourly job and the demo call it). Returns how many closed.
+ */
+export async function closeExpiredLinkItems(db: DbOrTx, now: Date): Promise<number> {
+  const i = schema.callbackItems;
+  const l = schema.surveyLinks;
+  const stillValid = db
+    .select({ one: sql`1` })
+    .from(l)
+    .where(and(eq(l.itemId, i.id), or(gt(l.expiresAt, now), isNotNull(l.usedAt))));
+  const anyLink = db
+    .select({ one: sql`1` })
+    .from(l)
+    .where(eq(l.itemId, i.id));
+  const closed = await db
+    .update(i)
+    .set({ status: 'expired', closedAt: now, claimedBy: null, claimedAt: null })
+    .where(and(eq(i.channel, 'link'), eq(i.status, 'open'), exists(anyLink), notExists(stillValid)))
+    .returning({ id: i.id });
+  return closed.length;
+}
+
 export type RetentionJob = { stop: () => void; ready: Promise<unknown> };
 
-/** Erases due contact details at start-up and then every hour (at minute 23). */
+/** Erases due contact details and closes expired link items at start-up and then every hour (at minute 23). */
 export function startRetentionJob({ db, log }: { db: Db; log: (level: 'info' | 'error', message: string) => void }): RetentionJob {
   const run = () =>
     eraseExpiredContacts({ db })
-      .then((r) => {
+      .then(async (r) => {
         for (const t of r) log('info', `retention: erased the contact details of ${t.erased} customer(s) of tenant ${t.tenantId}`);
+        const expired = await closeExpiredLinkItems(db, new Date());
+        if (expired) log('info', `surveys: ${expired} survey link(s) expired unanswered`);
       })
       .catch((e) => log('error', `retention: erasing contact details failed: ${String(e)}`));
   const ready = run();
