@@ -31,8 +31,7 @@ export const DEMO_SURVEY_PROGRAMS = [
 const WITH_CONTACT = 0.88;
 const OPTED_OUT = 0.03;
 
-type Contact = { id: number; language: 'en' | 'nl'; optedOut: boolean };
-type Eligible = { id: number; startedAt: number; agentId: number; agentCode: string; customerRef: string };
+type Contact = { id: number; language: 'en' | 'nl'; optedOutAt: number | null; hasEmail: boolean };
 
 /**
  * 90 days of callback surveys for two programs, consistent with the demo calls: each day's callback list is
@@ -52,8 +51,7 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
   const { recordSurveyResponse } = await import('@attentive/core/surveys/record-response');
   const { appendAttempt } = await import('@attentive/core/surveys/record-attempt');
   const { closeExpiredLinkItems } = await import('@attentive/core/surveys/retention/erase-expired-contacts');
-  const { ranker } = await import('@attentive/core/sampling/rank');
-  const { populationHash } = await import('@attentive/core/sampling/population-hash');
+  const { computeCallbackDraw } = await import('@attentive/core/surveys/lists/draw-compute');
   const { localDate, zonedMidnight } = await import('@attentive/core/sampling/period');
   const cipher = contactCipher(contactKey);
 
@@ -151,35 +149,38 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
         now
       });
 
-      const surveyedAt = new Map<number, number>(); // contact id → last draw time
+      const lastDrawnAt = new Map<number, number>(); // contact id → last draw time
+      const drawnCalls = new Set<number>();
+      const candidates = rows.map((r) => ({
+        callId: r.id,
+        agentId: r.agentId,
+        startedAt: r.startedAt.getTime(),
+        customerRef: r.customerRef!
+      }));
+      const byCall = new Map(rows.map((r) => [r.id, { agentCode: r.agentCode, customerRef: r.customerRef! }]));
+      const contactState = (ref: string) => {
+        const c = contacts.get(ref);
+        if (!c) return null;
+        return {
+          id: c.id,
+          hasPhone: true,
+          hasEmail: c.hasEmail,
+          optedOutAt: c.optedOutAt,
+          erasedAt: null,
+          lastDrawnAt: lastDrawnAt.get(c.id) ?? null
+        };
+      };
       for (let offset = -DEMO_SURVEY_DAYS + 1; offset <= 0; offset++) {
         const drawAt = new Date(dayStart(offset).getTime() + 8 * HOUR_MS);
         if (drawAt > now) break;
-        const windowStart = drawAt.getTime() - planRow!.delayMaxHours * HOUR_MS;
-        const windowEnd = drawAt.getTime() - planRow!.delayMinHours * HOUR_MS;
-        const excluded = { optedOut: 0, noContact: 0, recentlySurveyed: 0 };
-        const eligible: Eligible[] = [];
-        for (const r of rows) {
-          const t = r.startedAt.getTime();
-          if (t < windowStart || t >= windowEnd) continue;
-          const c = contacts.get(r.customerRef!);
-          if (!c) excluded.noContact++;
-          else if (c.optedOut) excluded.optedOut++;
-          else if ((surveyedAt.get(c.id) ?? -Infinity) > drawAt.getTime() - planRow!.quietDays * DAY_MS) excluded.recentlySurveyed++;
-          else eligible.push({ id: r.id, startedAt: t, agentId: r.agentId, agentCode: r.agentCode, customerRef: r.customerRef! });
-        }
-        // THE draw of call sampling: rank every eligible call by HMAC(seed, id), take the lowest; one call per customer.
+        // THE daily draw (core surveys/lists/draw-compute): window, exclusions, sampling's ranker and population hash.
         const seed = createHash('sha256').update(`demo-callback/${tenantId}/${plan.code}/${offset}`).digest('hex');
-        const rank = ranker(seed);
-        const ranked = eligible.map((e) => ({ ...e, rank: rank.hex(e.id) })).sort((a, b) => (a.rank < b.rank ? -1 : 1));
-        const chosen: (Eligible & { rank: string })[] = [];
-        const customers = new Set<string>();
-        for (const e of ranked) {
-          if (chosen.length >= planRow!.dailyCount) break;
-          if (customers.has(e.customerRef)) continue;
-          customers.add(e.customerRef);
-          chosen.push(e);
-        }
+        const drawn = computeCallbackDraw({
+          seed,
+          at: drawAt.getTime(),
+          rules: planRow!,
+          calls: candidates.map((c) => ({ ...c, alreadyDrawn: drawnCalls.has(c.callId), contact: contactState(c.customerRef) }))
+        });
         const [draw] = await tx
           .insert(callbackDraws)
           .values({
@@ -188,28 +189,30 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
             programId: program.id,
             templateVersionId: version!.id,
             day: localDate(tz, drawAt),
-            windowStart: new Date(windowStart),
-            windowEnd: new Date(windowEnd),
+            windowStart: new Date(drawn.window.start),
+            windowEnd: new Date(drawn.window.end),
             seed,
-            populationHash: populationHash(eligible.map((e) => e.id)),
-            populationSize: eligible.length,
-            excluded,
-            selectedCount: chosen.length,
+            populationHash: drawn.populationHash,
+            populationSize: drawn.population.length,
+            excluded: drawn.excluded,
+            selectedCount: drawn.items.length,
             trigger: 'schedule',
             requestedBy: 'system:scheduler',
             createdAt: drawAt
           })
           .returning({ id: callbackDraws.id });
+        const chosen = drawn.items.map((d) => ({ ...d, ...byCall.get(d.callId)! }));
         for (const e of chosen) {
           const contact = contacts.get(e.customerRef)!;
-          surveyedAt.set(contact.id, drawAt.getTime());
+          lastDrawnAt.set(contact.id, drawAt.getTime());
+          drawnCalls.add(e.callId);
           const [item] = await tx
             .insert(callbackItems)
             .values({
               tenantId,
               drawId: draw!.id,
               programId: program.id,
-              callId: e.id,
+              callId: e.callId,
               agentId: e.agentId,
               contactId: contact.id,
               rank: e.rank,
@@ -219,7 +222,7 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
             })
             .returning();
           items++;
-          const customer = customerOf(e.agentCode, tenantId, rng.fork(`item/${e.id}`));
+          const customer = customerOf(e.agentCode, tenantId, rng.fork(`item/${e.callId}`));
           const answered = await (plan.channel === 'phone'
             ? workByPhone(tx, { item: item!, drawAt, now: callerStopped, customer, callerId: caller.id })
             : answerByLink(tx, { item: item!, drawAt, now, customer, validHours: planRow!.linkValidHours, by: qaLabel }));
@@ -385,9 +388,11 @@ async function insertContacts(
         id: customerContacts.id,
         ref: customerContacts.customerRef,
         language: customerContacts.language,
-        optedOutAt: customerContacts.optedOutAt
+        optedOutAt: customerContacts.optedOutAt,
+        email: customerContacts.emailCipher
       });
-    for (const r of rows) out.set(r.ref, { id: r.id, language: r.language ?? 'nl', optedOut: r.optedOutAt != null });
+    for (const r of rows)
+      out.set(r.ref, { id: r.id, language: r.language ?? 'nl', optedOutAt: r.optedOutAt?.getTime() ?? null, hasEmail: r.email != null });
   }
   return out;
 }
