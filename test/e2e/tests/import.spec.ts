@@ -3,6 +3,8 @@ import { signInAsDemo } from './support/sign-in';
 
 test('an admin uploads a CSV in skip-invalid mode and sees the counts and the bad line', async ({ page }) => {
   await signInAsDemo(page, 'admin@demo.attentive.test');
+  // one click from the calls list (the header keeps to the hubs)
+  await page.getByRole('navigation').getByRole('link', { name: 'Calls', exact: true }).click();
   await page.getByRole('link', { name: 'Import calls' }).click();
   await expect(page).toHaveURL(/\/calls\/import$/);
   await expect(page.getByRole('heading', { name: 'Import calls' })).toBeVisible();
