@@ -36,4 +36,20 @@ describe('logs carry no customer data or secrets', () => {
       t.cleanup();
     }
   });
+
+  it("never writes a survey link's token (it is the respondent's key)", async () => {
+    const t = await createTestDb();
+    try {
+      const app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'development', LOG_LEVEL: 'info' }) });
+      const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+      await app.request('/api/public/surveys/tok3n-ABCdef_0123456789abcdefghijklmnop');
+      const lines = log.mock.calls.map((c) => c.join(' '));
+      log.mockRestore();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('GET /api/public/surveys/:token ');
+      expect(lines.join()).not.toContain('tok3n');
+    } finally {
+      t.cleanup();
+    }
+  });
 });
