@@ -60,7 +60,11 @@ describe('sessions', () => {
       readClientPortal: false,
       manageMystery: false,
       shopMystery: false,
-      readReachability: true
+      readReachability: true,
+      manageSurveys: false,
+      callSurveys: false,
+      readSurveyResults: true,
+      handleSurveyAlerts: true
     });
     const agent = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.a1.id });
     expect((await (await app.request('/api/me', { headers: agent.headers })).json()).can).toMatchObject({
