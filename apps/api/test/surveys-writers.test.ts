@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
-import { DomainError, eraseExpiredContacts, recordSurveyResponse } from '@attentive/core';
+import { DomainError, eraseExpiredContacts, optOutContact, recordSurveyResponse } from '@attentive/core';
 import { callbackItems } from './support/callback-items.ts';
 
 // The foundation's writers against a real database: the one writer of a response (validation, the closing
@@ -92,5 +92,28 @@ describe('eraseExpiredContacts', () => {
     expect(JSON.stringify(audit)).not.toMatch(/\+316|example\.test/);
     // a second run finds nothing to do
     expect(await eraseExpiredContacts({ db: t.db, now: NOW })).toEqual([]);
+  });
+});
+
+describe('optOutContact', () => {
+  it("keeps the first opt-out time, closes the customer's other open items as declined, audits the id only", async () => {
+    const callIds = org.calls.filter((c) => c.programId === org.programs.a.id).map((c) => c.id);
+    const made = await callbackItems(t.db, { callIds: callIds.slice(3, 5), now: NOW, day: '2026-12-01' });
+    const [asked, other] = made.items;
+    // the other item is the same customer's (a second call of theirs)
+    await t.db.update(schema.callbackItems).set({ contactId: asked!.contactId }).where(eq(schema.callbackItems.id, other!.id));
+    const optOut = (at: Date) =>
+      t.db.transaction((tx) =>
+        optOutContact(tx, { tenantId: made.tenantId, contactId: asked!.contactId, at, exceptItemId: asked!.id, who: { actor: 'test' } })
+      );
+    expect(await optOut(NOW)).toEqual({ alreadyOptedOut: false });
+    expect(await optOut(new Date(NOW.getTime() + 1000))).toEqual({ alreadyOptedOut: true });
+    const [contact] = await t.db.select().from(schema.customerContacts).where(eq(schema.customerContacts.id, asked!.contactId));
+    expect(contact!.optedOutAt).toEqual(NOW);
+    expect((await itemRow(asked!.id)).status).toBe('open');
+    expect(await itemRow(other!.id)).toMatchObject({ status: 'declined', closedAt: NOW });
+    const audits = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'customer_contacts.opt_out'));
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits[0])).not.toMatch(/\+316|example\.test/);
   });
 });

@@ -6,3 +6,4 @@ export * from './item-state.ts';
 export * from './record-attempt.ts';
 export * from './record-response.ts';
 export * from './retention/erase-expired-contacts.ts';
+export * from './contacts/opt-out.ts';
