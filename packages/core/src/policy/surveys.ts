@@ -50,3 +50,10 @@ export const canHandleSurveyAlerts = (p: Principal) => p.kind !== 'token' && (ca
 
 /** Seeing and handling one alert (about agent `s`): the agent's coaches. */
 export const canHandleSurveyAlert = (p: Principal, s: AgentScope) => canHandleSurveyAlerts(p) && canCoach(p, s);
+
+/**
+ * Reading survey templates (the library with every version): those who keep them. A survey caller reads the
+ * version of the item it works through its queue, a respondent through its link, results readers the figures
+ * per kind — none of them needs the library itself.
+ */
+export const canReadSurveyTemplates = (p: Principal) => canManageSurveys(p);
