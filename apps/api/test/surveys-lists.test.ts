@@ -198,7 +198,7 @@ describe('daily callback lists', () => {
     yesterday = r.body.drawId;
     const d = await call(qa, 'GET', `/api/surveys/draws/${yesterday}`);
     const ids = d.body.items.map((i: { callId: number }) => i.callId).sort((a: number, b: number) => a - b);
-    expect(ids).toEqual([callIds.edgeStart, callIds.before, callIds.recentOld].sort((a, b) => a - b));
+    expect(ids).toEqual([callIds.edgeStart!, callIds.before!, callIds.recentOld!].sort((a, b) => a - b));
     expect(d.body).toMatchObject({ day: '2026-12-01', windowStart: '2026-11-28T05:00:00.000Z', windowEnd: '2026-11-30T05:00:00.000Z' });
   });
 
