@@ -24,7 +24,8 @@ const NOW = new Date('2026-11-10T12:00:00Z');
 const DAY = 86_400_000;
 const cipher = contactCipher(TEST_CONTACT_KEY);
 
-const HEADER = 'source,external_id,program_code,agent_code,direction,started_at,talk_seconds,customer_ref,customer_phone,customer_email,customer_language';
+const HEADER =
+  'source,external_id,program_code,agent_code,direction,started_at,talk_seconds,customer_ref,customer_phone,customer_email,customer_language';
 const row = (id: string, o: { at?: string; ref?: string; phone?: string; email?: string; lang?: string } = {}) =>
   `pbx,${id},${org.programs.a.code},${org.agents.a1.code},inbound,${o.at ?? '2026-11-05T08:30:00Z'},240,${o.ref ?? ''},${o.phone ?? ''},${o.email ?? ''},${o.lang ?? ''}`;
 
@@ -41,7 +42,11 @@ const contactOf = async (ref: string) =>
 
 beforeAll(async () => {
   t = await createTestDb();
-  app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test', CONTACT_DATA_KEY: TEST_CONTACT_KEY, CONTACT_RETENTION_DAYS: '30' }), now: () => NOW });
+  app = createApp({
+    db: t.db,
+    env: loadEnv({ NODE_ENV: 'test', CONTACT_DATA_KEY: TEST_CONTACT_KEY, CONTACT_RETENTION_DAYS: '30' }),
+    now: () => NOW
+  });
   keyless = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }), now: () => NOW });
   org = await createFixtureOrg(t.db, { callsPerAgent: 0 });
   headers = (await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'admin' }] })).headers;
@@ -68,7 +73,11 @@ describe('contact details at import', () => {
     await upload([row('k3', { ref: 'cust-1', at: '2026-11-01T08:00:00Z', phone: '+32 470 12 34 56' })]);
     expect(cipher.decrypt((await contactOf('cust-1'))!.phoneCipher!)).toBe('+31612345678');
     const later = new Date(NOW.getTime() + 5 * DAY);
-    const app2 = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test', CONTACT_DATA_KEY: TEST_CONTACT_KEY, CONTACT_RETENTION_DAYS: '30' }), now: () => later });
+    const app2 = createApp({
+      db: t.db,
+      env: loadEnv({ NODE_ENV: 'test', CONTACT_DATA_KEY: TEST_CONTACT_KEY, CONTACT_RETENTION_DAYS: '30' }),
+      now: () => later
+    });
     await upload([row('k4', { ref: 'cust-1', at: '2026-11-12T08:00:00Z', phone: '+32 470 12 34 56' })], 'skip-invalid', app2);
     const c = (await contactOf('cust-1'))!;
     expect(cipher.decrypt(c.phoneCipher!)).toBe('+32470123456');

@@ -115,7 +115,7 @@ describe('demo callback surveys', () => {
     expect(r.message).toMatch(/match/);
     expect(r.ok).toBe(true);
   });
-  it("verifies: every demo list recomputes from its stored snapshot (population hash and drawn calls)", async () => {
+  it('verifies: every demo list recomputes from its stored snapshot (population hash and drawn calls)', async () => {
     const draws = await sql('select id, tenant_id from callback_draws order by id');
     expect(draws.length).toBeGreaterThan(100);
     for (const d of draws) {

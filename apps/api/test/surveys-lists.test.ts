@@ -222,7 +222,10 @@ describe('daily callback lists', () => {
     const text = JSON.stringify(d.body);
     expect(text).not.toMatch(/\+31|example\.test|v1\./);
     expect(await draws()).toBe(before + 1);
-    const [audit] = await t.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'callback_draw.create'), eq(schema.auditLog.objectId, String(today))));
+    const [audit] = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, 'callback_draw.create'), eq(schema.auditLog.objectId, String(today))));
     expect(audit).toBeDefined();
   });
 

@@ -93,7 +93,7 @@ export type CallbackPlan = z.infer<typeof CallbackPlan>;
 
 export const CallbackPlanTemplate = z
   .object({ id: Int, name: z.string(), version: Int, retired: z.boolean() })
-  .meta({ id: 'CallbackPlanTemplate', description: "A survey template of the program, named after its newest version" });
+  .meta({ id: 'CallbackPlanTemplate', description: 'A survey template of the program, named after its newest version' });
 
 /** A program's plan (null: none yet) with the templates it may use. */
 export const CallbackPlanDetail = z

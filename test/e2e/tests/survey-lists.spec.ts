@@ -29,7 +29,10 @@ async function programWithoutPlan() {
     );
     if (!program) throw new Error('no program without a callback plan and with recent calls in the demo');
     const [tenantId, programId] = [Number(program.tenant_id), Number(program.id)];
-    const [tpl] = await q(`INSERT INTO survey_templates (tenant_id, program_id, created_by) VALUES (?, ?, 'e2e') RETURNING id`, [tenantId, programId]);
+    const [tpl] = await q(`INSERT INTO survey_templates (tenant_id, program_id, created_by) VALUES (?, ?, 'e2e') RETURNING id`, [
+      tenantId,
+      programId
+    ]);
     await q(
       `INSERT INTO survey_template_versions (tenant_id, template_id, version, name, intro, questions, created_by)
        SELECT ?, ?, 1, 'E2E survey', intro, questions, 'e2e' FROM survey_template_versions ORDER BY id LIMIT 1`,
@@ -62,7 +65,7 @@ test('qa@ sets up a callback plan, draws today’s list, sees the customers to a
   await expect(page.getByRole('heading', { name: 'Callback lists', level: 1 })).toBeVisible();
   await axeClean(page);
 
-  await page.getByRole('link', { name: `Callback plan of ${program}` }).click();
+  await page.getByRole('link', { name: `Set up a plan · ${program}` }).click();
   await expect(page.getByRole('heading', { name: `Callback plan · ${program}` })).toBeVisible();
   await page.getByLabel('Customers a day').fill('4');
   await page.getByLabel('At least (hours)').fill('24');
@@ -77,7 +80,7 @@ test('qa@ sets up a callback plan, draws today’s list, sees the customers to a
 
   await page.getByRole('link', { name: 'Callback lists' }).click();
   await expect(page.getByText(new RegExp(`4 customers a day by phone`))).toBeVisible();
-  await page.getByRole('button', { name: `Draw today's callback list of ${program} now` }).click();
+  await page.getByRole('button', { name: `Draw today's list now · ${program}` }).click();
 
   await expect(page).toHaveURL(/\/surveys\/draws\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(program);
@@ -92,6 +95,6 @@ test('qa@ sets up a callback plan, draws today’s list, sees the customers to a
 
   // Back on the overview, today's list is there and cannot be drawn twice.
   await page.getByRole('link', { name: /Callback lists/ }).click();
-  await expect(page.getByRole('button', { name: `Draw today's callback list of ${program} now` })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Draw today's list now · ${program}` })).toHaveCount(0);
   await expect(page.getByRole('table', { name: `Callback lists of ${program}, newest day first` }).locator('tbody tr')).toHaveCount(1);
 });

@@ -24,12 +24,26 @@ function planOf(w: World, t: Target) {
       (async () => {
         const { tenantId, programs } = side(w, t);
         const programId = programs.a.id;
-        let [tpl] = await w.db.select({ id: schema.surveyTemplates.id }).from(schema.surveyTemplates).where(eq(schema.surveyTemplates.programId, programId));
+        let [tpl] = await w.db
+          .select({ id: schema.surveyTemplates.id })
+          .from(schema.surveyTemplates)
+          .where(eq(schema.surveyTemplates.programId, programId));
         if (!tpl) {
-          [tpl] = await w.db.insert(schema.surveyTemplates).values({ tenantId, programId, createdBy: 'matrix' }).returning({ id: schema.surveyTemplates.id });
+          [tpl] = await w.db
+            .insert(schema.surveyTemplates)
+            .values({ tenantId, programId, createdBy: 'matrix' })
+            .returning({ id: schema.surveyTemplates.id });
           await w.db
             .insert(schema.surveyTemplateVersions)
-            .values({ tenantId, templateId: tpl!.id, version: 1, name: 'Matrix survey', intro: STANDARD_INTRO, questions: STANDARD_QUESTIONS, createdBy: 'matrix' });
+            .values({
+              tenantId,
+              templateId: tpl!.id,
+              version: 1,
+              name: 'Matrix survey',
+              intro: STANDARD_INTRO,
+              questions: STANDARD_QUESTIONS,
+              createdBy: 'matrix'
+            });
         }
         const [existing] = await w.db.select().from(schema.callbackPlans).where(eq(schema.callbackPlans.programId, programId));
         if (!existing)
@@ -58,7 +72,10 @@ function planOf(w: World, t: Target) {
 
 /** A day k days back in the tenant's zone (the fixtures of other survey tests draw today). */
 async function dayBack(w: World, t: Target, k: number) {
-  const [tenant] = await w.db.select({ tz: schema.tenants.timeZone }).from(schema.tenants).where(eq(schema.tenants.id, side(w, t).tenantId));
+  const [tenant] = await w.db
+    .select({ tz: schema.tenants.timeZone })
+    .from(schema.tenants)
+    .where(eq(schema.tenants.id, side(w, t).tenantId));
   return localDate(tenant?.tz || 'Europe/Amsterdam', new Date(Date.now() - k * 86_400_000));
 }
 

@@ -136,11 +136,7 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
         .from(calls)
         .innerJoin(people, eq(people.id, calls.agentId))
         .where(
-          and(
-            eq(calls.programId, program.id),
-            gte(calls.startedAt, new Date(firstDay.getTime() - 3 * DAY_MS)),
-            lt(calls.startedAt, now)
-          )
+          and(eq(calls.programId, program.id), gte(calls.startedAt, new Date(firstDay.getTime() - 3 * DAY_MS)), lt(calls.startedAt, now))
         )
         .orderBy(asc(calls.startedAt), asc(calls.id));
       const contacts = await insertContacts(tx, {

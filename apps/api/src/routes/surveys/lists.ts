@@ -94,7 +94,8 @@ export function callbackListRoutes(deps: AppDeps) {
         path: '/surveys/draws/{id}/verify',
         operationId: 'verifyCallbackDraw',
         tags,
-        summary: 'Recompute a callback list from its stored snapshot and compare population hash and drawn calls; names the first difference',
+        summary:
+          'Recompute a callback list from its stored snapshot and compare population hash and drawn calls; names the first difference',
         request: { params: IdParam },
         errors: readErrorsWith412,
         responses: { 200: json(CallbackDrawVerification, 'Verification') }

@@ -26,7 +26,8 @@ import {
 /** A row with contact details on a server without a contact key (CONTACT_DATA_KEY): refused, never stored in clear. */
 export const NO_KEY = {
   column: 'customer_phone',
-  reason: 'this server keeps no customer contact details (CONTACT_DATA_KEY is not set): leave the customer_phone, customer_email and customer_language columns empty'
+  reason:
+    'this server keeps no customer contact details (CONTACT_DATA_KEY is not set): leave the customer_phone, customer_email and customer_language columns empty'
 };
 
 /** The contact details of written rows, sealed into customer_contacts (upsert-contacts.ts). */

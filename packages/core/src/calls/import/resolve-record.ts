@@ -4,7 +4,13 @@ import { similarCode } from './code-maps.ts';
 import { normalizePhone, startedAtProblem, type CallRecord } from './row-schema.ts';
 
 /** A customer's contact details from a call record, still in clear: sealed when written (upsert-contacts.ts). */
-export type ImportedContact = { customerRef: string; startedAt: number; phone: string | null; email: string | null; language: 'en' | 'nl' | null };
+export type ImportedContact = {
+  customerRef: string;
+  startedAt: number;
+  phone: string | null;
+  email: string | null;
+  language: 'en' | 'nl' | null;
+};
 export type ResolvedCall = { source: string; externalId: string; programId: number; args: InValue[]; contact?: ImportedContact };
 export type FieldError = { column: string; reason: string };
 
@@ -73,7 +79,10 @@ export function resolveRecord(
   const hasContact = rec.customer_phone != null || rec.customer_email != null || rec.customer_language != null;
   if (hasContact && rec.customer_ref == null) {
     const column = rec.customer_phone != null ? 'customer_phone' : rec.customer_email != null ? 'customer_email' : 'customer_language';
-    errors.push({ column, reason: `${column} needs a customer_ref: contact details are kept by the customer's pseudonym, apart from the call` });
+    errors.push({
+      column,
+      reason: `${column} needs a customer_ref: contact details are kept by the customer's pseudonym, apart from the call`
+    });
   }
   if (errors.length) return errors;
   const source = rec.source ?? defaultSource;

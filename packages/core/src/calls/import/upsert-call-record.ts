@@ -32,7 +32,10 @@ export async function upsertCallRecord({ ctx, input }: { ctx: Ctx; input: { reco
       errors.map((e) => ({ path: e.column, column: e.column, message: e.reason }))
     );
   }
-  if (v.contact && !ctx.contactCipher) throw invalid(`Invalid call record: ${NO_KEY.column}: ${NO_KEY.reason}`, [{ path: NO_KEY.column, column: NO_KEY.column, message: NO_KEY.reason }]);
+  if (v.contact && !ctx.contactCipher)
+    throw invalid(`Invalid call record: ${NO_KEY.column}: ${NO_KEY.reason}`, [
+      { path: NO_KEY.column, column: NO_KEY.column, message: NO_KEY.reason }
+    ]);
   const tx = await ctx.db.$client.transaction('write');
   try {
     if (!maps.unrestricted && (await foreignExistingCalls(tx, p.tenantId, [v], maps.allowedProgramIds)).size) {

@@ -29,7 +29,12 @@ export type CallbackDrawOutcome = {
 /** The draw of a plan for a day, if made. */
 export async function drawOfDay(tx: DbOrTx, planId: number, day: string) {
   const [row] = await tx
-    .select({ id: schema.callbackDraws.id, populationSize: schema.callbackDraws.populationSize, selectedCount: schema.callbackDraws.selectedCount, excluded: schema.callbackDraws.excluded })
+    .select({
+      id: schema.callbackDraws.id,
+      populationSize: schema.callbackDraws.populationSize,
+      selectedCount: schema.callbackDraws.selectedCount,
+      excluded: schema.callbackDraws.excluded
+    })
     .from(schema.callbackDraws)
     .where(and(eq(schema.callbackDraws.planId, planId), eq(schema.callbackDraws.day, day)))
     .limit(1);
@@ -69,7 +74,14 @@ export async function drawCallbackList({
     const made = await drawOfDay(tx, plan.id, day);
     if (made) {
       if (existing === 'return')
-        return { drawId: made.id, day, populationSize: made.populationSize, selected: made.selectedCount, excluded: made.excluded, existed: true };
+        return {
+          drawId: made.id,
+          day,
+          populationSize: made.populationSize,
+          selected: made.selectedCount,
+          excluded: made.excluded,
+          existed: true
+        };
       throw conflict(`The callback list of ${program.name} for ${day} was already drawn (draw ${made.id}); a day is drawn once`);
     }
     if (!plan.active) throw preconditionFailed(`The callback plan of ${program.name} is paused: activate it to draw lists`);
@@ -144,6 +156,13 @@ export async function drawCallbackList({
       },
       now
     );
-    return { drawId: draw!.id, day, populationSize: drawn.population.length, selected: drawn.items.length, excluded: drawn.excluded, existed: false };
+    return {
+      drawId: draw!.id,
+      day,
+      populationSize: drawn.population.length,
+      selected: drawn.items.length,
+      excluded: drawn.excluded,
+      existed: false
+    };
   });
 }

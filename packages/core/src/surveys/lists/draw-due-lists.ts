@@ -9,7 +9,13 @@ import { drawCallbackList } from './draw-callback-list.ts';
 import { DRAW_HOUR } from './draw-day.ts';
 
 export type CallbackListLog = (level: 'info' | 'warn' | 'error', message: string) => void;
-export type DueListResult = { planId: number; day: string; outcome: 'drawn' | 'exists' | 'skipped' | 'not_yet'; drawId?: number; message?: string };
+export type DueListResult = {
+  planId: number;
+  day: string;
+  outcome: 'drawn' | 'exists' | 'skipped' | 'not_yet';
+  drawId?: number;
+  message?: string;
+};
 
 /**
  * Draws today's list of every active callback plan once it is DRAW_HOUR (06:00) or later in the tenant's
@@ -27,7 +33,12 @@ export async function drawDueCallbackLists({
   log?: CallbackListLog;
 }): Promise<DueListResult[]> {
   const plans = await db
-    .select({ id: schema.callbackPlans.id, tenantId: schema.callbackPlans.tenantId, programId: schema.callbackPlans.programId, timeZone: schema.tenants.timeZone })
+    .select({
+      id: schema.callbackPlans.id,
+      tenantId: schema.callbackPlans.tenantId,
+      programId: schema.callbackPlans.programId,
+      timeZone: schema.tenants.timeZone
+    })
     .from(schema.callbackPlans)
     .innerJoin(schema.tenants, eq(schema.tenants.id, schema.callbackPlans.tenantId))
     .where(eq(schema.callbackPlans.active, true));
@@ -42,7 +53,8 @@ export async function drawDueCallbackLists({
     try {
       const ctx = { db, principal: systemPrincipal(plan.tenantId, 'scheduler'), now: () => now };
       const r = await drawCallbackList({ ctx, input: { programId: plan.programId }, trigger: 'schedule', existing: 'return' });
-      if (!r.existed) log('info', `surveys: plan ${plan.id} drew ${r.selected} of ${r.populationSize} call(s) for ${day} (draw ${r.drawId})`);
+      if (!r.existed)
+        log('info', `surveys: plan ${plan.id} drew ${r.selected} of ${r.populationSize} call(s) for ${day} (draw ${r.drawId})`);
       out.push({ planId: plan.id, day, outcome: r.existed ? 'exists' : 'drawn', drawId: r.drawId });
     } catch (e) {
       // Another process drew the day meanwhile (unique plan/day), or the plan cannot draw (retired template): reported, not retried in a loop.
@@ -64,8 +76,17 @@ export type CallbackListJob = { stop: () => void; ready: Promise<DueListResult[]
  * Checks at start-up and then every hour (at minute 3) for plans whose day has reached DRAW_HOUR: tenants
  * have their own zones, so an hourly check is simpler and as timely as one cron job per zone.
  */
-export function startCallbackListJob({ db, log, pattern = '3 * * * *' }: { db: Db; log: CallbackListLog; pattern?: string }): CallbackListJob {
-  const tick = () => drawDueCallbackLists({ db, log }).catch((e) => (log('error', `surveys: drawing callback lists failed: ${String(e)}`), []));
+export function startCallbackListJob({
+  db,
+  log,
+  pattern = '3 * * * *'
+}: {
+  db: Db;
+  log: CallbackListLog;
+  pattern?: string;
+}): CallbackListJob {
+  const tick = () =>
+    drawDueCallbackLists({ db, log }).catch((e) => (log('error', `surveys: drawing callback lists failed: ${String(e)}`), []));
   const ready = tick();
   const cron = new Cron(pattern, { protect: true, unref: true, name: 'callback-lists' }, async () => {
     await tick();

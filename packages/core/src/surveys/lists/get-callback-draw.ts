@@ -15,7 +15,13 @@ export const GetCallbackDrawInput = z.object({ drawId: Id });
  * with the call's start, the agent, status and attempts. Never the customer's contact details (only the
  * survey caller working an item sees those) and never evaluation scores.
  */
-export async function getCallbackDraw({ ctx, input }: { ctx: Ctx; input: z.input<typeof GetCallbackDrawInput> }): Promise<CallbackDrawDetail> {
+export async function getCallbackDraw({
+  ctx,
+  input
+}: {
+  ctx: Ctx;
+  input: z.input<typeof GetCallbackDrawInput>;
+}): Promise<CallbackDrawDetail> {
   requireSurveyManager(ctx);
   const { drawId } = parseInput(GetCallbackDrawInput, input);
   const d = schema.callbackDraws;

@@ -8,7 +8,13 @@ import { loadSurveyProgram, planDto, planOfProgram, requireSurveyManager, templa
 export const GetCallbackPlanInput = z.object({ programId: Id });
 
 /** A program's callback plan (null when it has none yet) and the survey templates it may ask. */
-export async function getCallbackPlan({ ctx, input }: { ctx: Ctx; input: z.input<typeof GetCallbackPlanInput> }): Promise<CallbackPlanDetail> {
+export async function getCallbackPlan({
+  ctx,
+  input
+}: {
+  ctx: Ctx;
+  input: z.input<typeof GetCallbackPlanInput>;
+}): Promise<CallbackPlanDetail> {
   requireSurveyManager(ctx);
   const { programId } = parseInput(GetCallbackPlanInput, input);
   const tenantId = ctx.principal.tenantId;

@@ -55,7 +55,13 @@ export const drawSummary = (d: DrawRow, statuses: CallbackDrawSummary['statuses'
  * stands (open, completed, declined, unreachable, wrong number, expired). Programs without a plan are listed
  * too (plan null), so a manager sees where one can be set up.
  */
-export async function listCallbackDraws({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListCallbackDrawsInput> }): Promise<CallbackListsOverview> {
+export async function listCallbackDraws({
+  ctx,
+  input
+}: {
+  ctx: Ctx;
+  input: z.input<typeof ListCallbackDrawsInput>;
+}): Promise<CallbackListsOverview> {
   requireSurveyManager(ctx);
   const data = parseInput(ListCallbackDrawsInput, input);
   const tenantId = ctx.principal.tenantId;
@@ -66,7 +72,9 @@ export async function listCallbackDraws({ ctx, input }: { ctx: Ctx; input: z.inp
   const from = data.from ?? localDate(tz, new Date(now.getTime() - (DEFAULT_LIST_DAYS - 1) * 86_400_000));
   if (from > to) throw invalid(`from (${from}) is after to (${to})`, [{ path: 'from', message: 'after to' }]);
   if (Date.parse(to) - Date.parse(from) > MAX_LIST_DAYS * 86_400_000)
-    throw invalid(`Ask for at most ${MAX_LIST_DAYS} days at once`, [{ path: 'from', message: `more than ${MAX_LIST_DAYS} days before to` }]);
+    throw invalid(`Ask for at most ${MAX_LIST_DAYS} days at once`, [
+      { path: 'from', message: `more than ${MAX_LIST_DAYS} days before to` }
+    ]);
   if (data.programId) await loadSurveyProgram(ctx.db, tenantId, data.programId);
 
   const programs = await ctx.db

@@ -14,7 +14,9 @@ export async function loadCallbackCandidates(
 ): Promise<CallbackCandidate[]> {
   const c = schema.calls;
   const k = schema.customerContacts;
-  const lastDrawn = sql<number | null>`(SELECT max(d.created_at) FROM callback_items i2 JOIN callback_draws d ON d.id = i2.draw_id WHERE i2.contact_id = ${k.id})`;
+  const lastDrawn = sql<
+    number | null
+  >`(SELECT max(d.created_at) FROM callback_items i2 JOIN callback_draws d ON d.id = i2.draw_id WHERE i2.contact_id = ${k.id})`;
   const drawn = sql<number>`EXISTS (SELECT 1 FROM callback_items i1 WHERE i1.call_id = ${c.id})`;
   const rows = await tx
     .select({

@@ -48,7 +48,15 @@ export async function saveCallbackPlan({ ctx, input }: { ctx: Ctx; input: z.inpu
       if (data.version !== 0) throw conflict(`This program has no callback plan yet (you had version ${data.version}): reload it`);
       const [row] = await tx
         .insert(schema.callbackPlans)
-        .values({ tenantId: p.tenantId, programId: data.programId, ...after, version: 1, createdAt: now, updatedAt: now, updatedBy: p.label })
+        .values({
+          tenantId: p.tenantId,
+          programId: data.programId,
+          ...after,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: p.label
+        })
         .returning();
       await writeAudit(tx, ctx, { action: 'callback_plan.create', objectType: 'callback_plan', objectId: row!.id, after }, now);
       return planDto(row!);
@@ -62,7 +70,12 @@ export async function saveCallbackPlan({ ctx, input }: { ctx: Ctx; input: z.inpu
       .set({ ...after, version: before.version + 1, updatedAt: now, updatedBy: p.label })
       .where(and(eq(schema.callbackPlans.id, before.id), eq(schema.callbackPlans.version, before.version)))
       .returning();
-    await writeAudit(tx, ctx, { action: 'callback_plan.update', objectType: 'callback_plan', objectId: before.id, before: was, after }, now);
+    await writeAudit(
+      tx,
+      ctx,
+      { action: 'callback_plan.update', objectType: 'callback_plan', objectId: before.id, before: was, after },
+      now
+    );
     return planDto(row!);
   });
 }

@@ -38,7 +38,8 @@ export async function verifyCallbackDraw({
     .limit(1);
   if (!draw) throw notFound(`Callback draw ${drawId}`);
   const snapshot = draw.snapshot;
-  if (!snapshot) throw new DomainError('PRECONDITION_FAILED', `Callback draw ${drawId} was stored without its snapshot: it cannot be recomputed`);
+  if (!snapshot)
+    throw new DomainError('PRECONDITION_FAILED', `Callback draw ${drawId} was stored without its snapshot: it cannot be recomputed`);
   const calls = await windowCalls(ctx.db, draw, snapshot);
   const items = await ctx.db
     .select({ id: schema.callbackItems.id, callId: schema.callbackItems.callId, rank: schema.callbackItems.rank })
@@ -46,7 +47,10 @@ export async function verifyCallbackDraw({
     .where(eq(schema.callbackItems.drawId, draw.id));
   const cmp = compareCallbackDraw({ seed: draw.seed, snapshot, stored: draw, calls, items });
   const reasons = await confirmReasons(ctx.db, draw.id, snapshot);
-  const checks = [...cmp.checks, { name: 'reasons', ok: reasons.length === 0, detail: reasons.length ? reasons.slice(0, 5).join('; ') : reasonsOk(snapshot) }];
+  const checks = [
+    ...cmp.checks,
+    { name: 'reasons', ok: reasons.length === 0, detail: reasons.length ? reasons.slice(0, 5).join('; ') : reasonsOk(snapshot) }
+  ];
   return {
     drawId: draw.id,
     ok: cmp.ok && reasons.length === 0,
@@ -93,7 +97,8 @@ async function confirmReasons(db: DbOrTx, drawId: number, snap: CallbackDrawSnap
       )
       .where(inArray(schema.calls.id, chunk));
     const ok = new Set(rows.filter((r) => r.optedOutAt != null && r.optedOutAt.getTime() <= snap.at).map((r) => r.callId));
-    for (const id of chunk) if (!ok.has(id)) out.push(`call ${id} is excluded as opted out, but its customer had not opted out at the draw`);
+    for (const id of chunk)
+      if (!ok.has(id)) out.push(`call ${id} is excluded as opted out, but its customer had not opted out at the draw`);
   }
   const drawn = snap.excludedIds.alreadyDrawn ?? [];
   for (let i = 0; i < drawn.length; i += 500) {

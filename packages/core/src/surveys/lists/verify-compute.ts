@@ -27,7 +27,8 @@ export function compareCallbackDraw(o: {
   for (const reason of CALLBACK_EXCLUSIONS)
     for (const id of o.snapshot.excludedIds[reason] ?? []) {
       if (excluded.has(id)) problems.exclusions.push(`call ${id} is excluded for two reasons`);
-      else if (!inWindow.has(id)) problems.exclusions.push(`call ${id} is excluded (${reason}) but is not a call of the program in the window`);
+      else if (!inWindow.has(id))
+        problems.exclusions.push(`call ${id} is excluded (${reason}) but is not a call of the program in the window`);
       excluded.add(id);
     }
 
@@ -66,7 +67,9 @@ export function compareCallbackDraw(o: {
     {
       name: 'exclusions',
       ok: problems.exclusions.length === 0,
-      detail: problems.exclusions.length ? problems.exclusions.slice(0, 5).join('; ') : `${excludedCount} call(s) left out, each a call of the window, once`
+      detail: problems.exclusions.length
+        ? problems.exclusions.slice(0, 5).join('; ')
+        : `${excludedCount} call(s) left out, each a call of the window, once`
     },
     {
       name: 'population',
@@ -78,9 +81,16 @@ export function compareCallbackDraw(o: {
     {
       name: 'draw',
       ok: problems.draw.length === 0,
-      detail: problems.draw.length ? problems.draw.slice(0, 5).join('; ') : `${stored.length} drawn call(s) match the recomputed draw, rank by rank`
+      detail: problems.draw.length
+        ? problems.draw.slice(0, 5).join('; ')
+        : `${stored.length} drawn call(s) match the recomputed draw, rank by rank`
     }
   ];
   const first = problems.exclusions[0] ?? problems.population[0] ?? problems.draw[0] ?? null;
-  return { ok: first == null, firstDifference: first, checks, recomputed: { populationHash, populationSize: sorted.length, selected: expected.length } };
+  return {
+    ok: first == null,
+    firstDifference: first,
+    checks,
+    recomputed: { populationHash, populationSize: sorted.length, selected: expected.length }
+  };
 }
