@@ -33,17 +33,15 @@ function planOf(w: World, t: Target) {
             .insert(schema.surveyTemplates)
             .values({ tenantId, programId, createdBy: 'matrix' })
             .returning({ id: schema.surveyTemplates.id });
-          await w.db
-            .insert(schema.surveyTemplateVersions)
-            .values({
-              tenantId,
-              templateId: tpl!.id,
-              version: 1,
-              name: 'Matrix survey',
-              intro: STANDARD_INTRO,
-              questions: STANDARD_QUESTIONS,
-              createdBy: 'matrix'
-            });
+          await w.db.insert(schema.surveyTemplateVersions).values({
+            tenantId,
+            templateId: tpl!.id,
+            version: 1,
+            name: 'Matrix survey',
+            intro: STANDARD_INTRO,
+            questions: STANDARD_QUESTIONS,
+            createdBy: 'matrix'
+          });
         }
         const [existing] = await w.db.select().from(schema.callbackPlans).where(eq(schema.callbackPlans.programId, programId));
         if (!existing)
