@@ -29,5 +29,12 @@ export function principalOf(c: Context<AppEnv>): Principal {
 
 /** The core verb context for this request. */
 export function ctxOf(c: Context<AppEnv>, deps: AppDeps): Ctx {
-  return { db: deps.db, principal: principalOf(c), requestId: c.get('requestId'), now: deps.now, contactCipher: contactCipherOf(deps.env) };
+  return {
+    db: deps.db,
+    principal: principalOf(c),
+    requestId: c.get('requestId'),
+    now: deps.now,
+    contactCipher: contactCipherOf(deps.env),
+    contactRetentionDays: deps.env.CONTACT_RETENTION_DAYS
+  };
 }

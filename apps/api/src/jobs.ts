@@ -1,5 +1,6 @@
 import { isFileUrl, type Db } from '@attentive/db';
 import { startRetentionJob, startScheduler, sweepInterruptedImports, type SamplingScheduler } from '@attentive/core';
+import { startCallbackListJob } from '@attentive/core/surveys/lists/draw-due-lists';
 import type { Env } from './env.ts';
 
 /**
@@ -34,5 +35,7 @@ export function startJobs({
   const sampling = startScheduler({ db, log });
   // Customer contact details past their retention period are erased (hourly; audited).
   const retention = startRetentionJob({ db, log });
-  return { sampling, ready: Promise.all([swept, sampling.ready, retention.ready]).then(() => undefined) };
+  // Each active callback plan's list of the day is drawn from 06:00 in the tenant's zone (hourly check; once per day).
+  const callbackLists = startCallbackListJob({ db, log });
+  return { sampling, ready: Promise.all([swept, sampling.ready, retention.ready, callbackLists.ready]).then(() => undefined) };
 }

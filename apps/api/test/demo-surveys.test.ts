@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { createTestDb } from '@attentive/db/testing';
 import { seedDemoIfEmpty, startOfUtcDay } from '@attentive/db/demo/seed';
 import { DEMO_SURVEY_DAYS, DEMO_SURVEY_PROGRAMS } from '@attentive/db/demo/surveys';
-import { contactCipher } from '@attentive/core';
+import { contactCipher, systemPrincipal } from '@attentive/core';
+import { verifyCallbackDraw } from '@attentive/core/surveys/lists/verify-callback-draw';
 import { surveysVerifyReport } from '../src/cli/surveys-verify.ts';
 
 /**
@@ -125,6 +126,17 @@ describe('demo callback surveys', () => {
       expect(r.message).toContain(`survey_alerts ${a!.id}`);
     } finally {
       await sql(`update survey_alerts set attribution = ? where id = ?`, [String(a!.attribution), Number(a!.id)]);
+    }
+  });
+
+  it('verifies: every demo list recomputes from its stored snapshot (population hash and drawn calls)', async () => {
+    const draws = await sql('select id, tenant_id from callback_draws order by id');
+    expect(draws.length).toBeGreaterThan(100);
+    for (const d of draws) {
+      const ctx = { db: t.db, principal: systemPrincipal(Number(d.tenant_id), 'test') };
+      const v = await verifyCallbackDraw({ ctx, input: { drawId: Number(d.id) } });
+      expect(v.firstDifference, `draw ${d.id}`).toBeNull();
+      expect(v.ok).toBe(true);
     }
   });
 });

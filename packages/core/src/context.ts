@@ -11,6 +11,8 @@ export type Ctx = {
   now?: () => Date;
   /** Seals and opens customer contact details (CONTACT_DATA_KEY); absent when the server has no key. */
   contactCipher?: ContactCipher;
+  /** Days contact details are kept after the last call that brought them (CONTACT_RETENTION_DAYS; default 90). */
+  contactRetentionDays?: number;
 };
 
 export const nowOf = (ctx: Pick<Ctx, 'now'>) => (ctx.now ? ctx.now() : new Date());

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { STANDARD_INTRO, STANDARD_QUESTIONS, type SurveyAnswers } from '@attentive/shared/surveys';
 import type { Db, Tx } from '../client.ts';
@@ -81,6 +81,8 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
   let responses = 0;
 
   return db.transaction(async (tx) => {
+    // Every demo call exists before the lists are drawn: the highest id is the draws' "calls that existed".
+    const [{ maxCallId } = { maxCallId: 0 }] = await tx.select({ maxCallId: sql<number>`coalesce(max(${calls.id}), 0)` }).from(calls);
     for (const plan of DEMO_SURVEY_PROGRAMS) {
       const [program] = await tx
         .select({ id: programs.id })
@@ -121,7 +123,8 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
         })
         .returning();
 
-      // The program's calls of the period, with the customers' contact details (sealed) and opt-outs.
+      // The program's calls of the period (those without a customer reference too: the draw counts them as
+      // without contact details, as the product's draw does), with the customers' details (sealed) and opt-outs.
       const rows = await tx
         .select({
           id: calls.id,
@@ -133,17 +136,12 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
         .from(calls)
         .innerJoin(people, eq(people.id, calls.agentId))
         .where(
-          and(
-            eq(calls.programId, program.id),
-            isNotNull(calls.customerRef),
-            gte(calls.startedAt, new Date(firstDay.getTime() - 3 * DAY_MS)),
-            lt(calls.startedAt, now)
-          )
+          and(eq(calls.programId, program.id), gte(calls.startedAt, new Date(firstDay.getTime() - 3 * DAY_MS)), lt(calls.startedAt, now))
         )
         .orderBy(asc(calls.startedAt), asc(calls.id));
       const contacts = await insertContacts(tx, {
         tenantId,
-        rows: rows.map((r) => ({ ...r, startedAt: r.startedAt.getTime(), customerRef: r.customerRef! })),
+        rows: rows.flatMap((r) => (r.customerRef == null ? [] : [{ ...r, startedAt: r.startedAt.getTime(), customerRef: r.customerRef }])),
         cipher,
         rng: rng.fork('contacts'),
         now
@@ -155,11 +153,11 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
         callId: r.id,
         agentId: r.agentId,
         startedAt: r.startedAt.getTime(),
-        customerRef: r.customerRef!
+        customerRef: r.customerRef
       }));
       const byCall = new Map(rows.map((r) => [r.id, { agentCode: r.agentCode, customerRef: r.customerRef! }]));
-      const contactState = (ref: string) => {
-        const c = contacts.get(ref);
+      const contactState = (ref: string | null) => {
+        const c = ref == null ? undefined : contacts.get(ref);
         if (!c) return null;
         return {
           id: c.id,
@@ -175,10 +173,17 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
         if (drawAt > now) break;
         // THE daily draw (core surveys/lists/draw-compute): window, exclusions, sampling's ranker and population hash.
         const seed = createHash('sha256').update(`demo-callback/${tenantId}/${plan.code}/${offset}`).digest('hex');
+        const rules = {
+          channel: planRow!.channel,
+          dailyCount: planRow!.dailyCount,
+          delayMinHours: planRow!.delayMinHours,
+          delayMaxHours: planRow!.delayMaxHours,
+          quietDays: planRow!.quietDays
+        };
         const drawn = computeCallbackDraw({
           seed,
           at: drawAt.getTime(),
-          rules: planRow!,
+          rules,
           calls: candidates.map((c) => ({ ...c, alreadyDrawn: drawnCalls.has(c.callId), contact: contactState(c.customerRef) }))
         });
         const [draw] = await tx
@@ -196,6 +201,8 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
             populationSize: drawn.population.length,
             excluded: drawn.excluded,
             selectedCount: drawn.items.length,
+            // What verifying recomputes from, as the product's draw stores it (core surveys/lists/draw-callback-list).
+            snapshot: { v: 1, at: drawAt.getTime(), rules, maxCallId, excludedIds: drawn.excludedIds },
             trigger: 'schedule',
             requestedBy: 'system:scheduler',
             createdAt: drawAt

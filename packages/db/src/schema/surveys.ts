@@ -11,6 +11,7 @@ import {
   type SurveyQuestion,
   type SurveyQuestionKind
 } from '@attentive/shared/surveys';
+import type { CallbackDrawSnapshot } from '@attentive/shared/surveys-lists';
 
 // Callback surveys (docs/callback-surveys.md): shortly after a real call the customer is asked how it went —
 // by a survey caller working a queue, or through a single-use link sent by e-mail or SMS. Each response is
@@ -108,6 +109,12 @@ export const callbackDraws = sqliteTable(
     /** Calls in the window left out, by reason: { optedOut, noContact, recentlySurveyed }. */
     excluded: text('excluded', { mode: 'json' }).notNull().$type<Record<string, number>>(),
     selectedCount: integer('selected_count').notNull(),
+    /**
+     * What verifying needs, frozen at the draw (core surveys/lists/draw-snapshot.ts): the rules and time of the
+     * draw, the highest call id that existed, and the excluded call ids by reason. Opt-outs, erasures and
+     * later imports change the live data; the snapshot keeps the verdict. Null for draws made without one.
+     */
+    snapshot: text('snapshot', { mode: 'json' }).$type<CallbackDrawSnapshot>(),
     trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
     requestedBy: text('requested_by').notNull(),
     createdAt: createdAt()

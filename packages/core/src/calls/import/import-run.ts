@@ -9,6 +9,7 @@ import { drizzleOver } from './raw-tx.ts';
 import type { ResolvedCall } from './resolve-record.ts';
 import { validateRecord } from './validate-record.ts';
 import { BATCH_ROWS, currentMaxCallId, foreignExistingCalls, upsertCalls } from './upsert-calls.ts';
+import { DEFAULT_CONTACT_RETENTION_DAYS, upsertContacts } from './upsert-contacts.ts';
 import {
   MAX_COLUMN_CHARS,
   MAX_REASON_CHARS,
@@ -21,6 +22,26 @@ import {
   type ImportSummary,
   type RowError
 } from './types.ts';
+
+/** A row with contact details on a server without a contact key (CONTACT_DATA_KEY): refused, never stored in clear. */
+export const NO_KEY = {
+  column: 'customer_phone',
+  reason:
+    'this server keeps no customer contact details (CONTACT_DATA_KEY is not set): leave the customer_phone, customer_email and customer_language columns empty'
+};
+
+/** The contact details of written rows, sealed into customer_contacts (upsert-contacts.ts). */
+export async function writeContacts(ctx: Ctx, tx: Transaction, rows: ResolvedCall[]) {
+  const contacts = rows.flatMap((r) => (r.contact ? [r.contact] : []));
+  if (contacts.length === 0 || !ctx.contactCipher) return;
+  await upsertContacts(tx, {
+    tenantId: ctx.principal.tenantId,
+    contacts,
+    cipher: ctx.contactCipher,
+    nowMs: nowOf(ctx).getTime(),
+    retentionDays: ctx.contactRetentionDays ?? DEFAULT_CONTACT_RETENTION_DAYS
+  });
+}
 
 /** skip-invalid commits every this many rows, so other writers get the database in between. */
 export const CHUNK_ROWS = 10_000;
@@ -103,6 +124,10 @@ export class ImportRun {
       this.rowInvalid(pos, v);
       return false;
     }
+    if (v.contact && !this.ctx.contactCipher) {
+      this.rowInvalid(pos, [{ column: NO_KEY.column, reason: NO_KEY.reason }]);
+      return false;
+    }
     if (this.opts.mode === 'all-or-nothing' && this.counts.invalid > 0) return false;
     this.batch.push(v);
     this.batchPos.push(pos);
@@ -147,6 +172,7 @@ export class ImportRun {
     }
     const r = await upsertCalls(tx, rows, nowOf(this.ctx).getTime(), this.maxId);
     this.maxId = r.maxId;
+    await writeContacts(this.ctx, tx, rows);
     this.counts.inserted += r.inserted;
     this.counts.updated += r.updated;
     this.counts.unchanged += r.unchanged;

@@ -1,9 +1,17 @@
 import type { InValue } from '@libsql/client';
 import type { CodeMaps } from './code-maps.ts';
 import { similarCode } from './code-maps.ts';
-import { startedAtProblem, type CallRecord } from './row-schema.ts';
+import { normalizePhone, startedAtProblem, type CallRecord } from './row-schema.ts';
 
-export type ResolvedCall = { source: string; externalId: string; programId: number; args: InValue[] };
+/** A customer's contact details from a call record, still in clear: sealed when written (upsert-contacts.ts). */
+export type ImportedContact = {
+  customerRef: string;
+  startedAt: number;
+  phone: string | null;
+  email: string | null;
+  language: 'en' | 'nl' | null;
+};
+export type ResolvedCall = { source: string; externalId: string; programId: number; args: InValue[]; contact?: ImportedContact };
 export type FieldError = { column: string; reason: string };
 
 const hint = (suggestion: string | undefined) => (suggestion ? ` (did you mean "${suggestion}"?)` : '');
@@ -68,6 +76,14 @@ export function resolveRecord(
   const started = Date.parse(rec.started_at);
   const dateProblem = startedAtProblem(started, now);
   if (dateProblem) errors.push({ column: 'started_at', reason: dateProblem });
+  const hasContact = rec.customer_phone != null || rec.customer_email != null || rec.customer_language != null;
+  if (hasContact && rec.customer_ref == null) {
+    const column = rec.customer_phone != null ? 'customer_phone' : rec.customer_email != null ? 'customer_email' : 'customer_language';
+    errors.push({
+      column,
+      reason: `${column} needs a customer_ref: contact details are kept by the customer's pseudonym, apart from the call`
+    });
+  }
   if (errors.length) return errors;
   const source = rec.source ?? defaultSource;
   return {
@@ -91,6 +107,17 @@ export function resolveRecord(
       rec.customer_ref ?? null,
       rec.recording ?? null,
       rec.language ?? null
-    ]
+    ],
+    ...(hasContact
+      ? {
+          contact: {
+            customerRef: rec.customer_ref!,
+            startedAt: started,
+            phone: rec.customer_phone == null ? null : normalizePhone(rec.customer_phone),
+            email: rec.customer_email ?? null,
+            language: rec.customer_language ?? null
+          }
+        }
+      : {})
   };
 }

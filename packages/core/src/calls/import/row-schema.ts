@@ -80,6 +80,27 @@ export function recordingPathProblem(path: string): string | null {
   return null;
 }
 
+/**
+ * A customer's phone number as the source sends it, in international form: + country code and 8–15 digits,
+ * spaces, dots, dashes and brackets allowed between them. Returns the digits with their +, or null.
+ */
+export function normalizePhone(value: string): string | null {
+  const compact = value.replace(/[\s().\-/]/g, '');
+  return /^\+[1-9]\d{7,14}$/.test(compact) ? compact : null;
+}
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[A-Za-z]{2,63}$/;
+
+// Contact details are personal data: a message about them never quotes the value (import errors are stored and shown).
+const contactField = (what: string, check: (v: string) => boolean, message: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${what} must be text` })
+      .max(254, `${what} is longer than 254 characters`)
+      .refine(check, message)
+      .optional()
+  );
+
 export const CallRecord = z.strictObject({
   source: z.preprocess(blankToUndefined, z.string().regex(SOURCE_PATTERN, 'source: letters, digits, . _ - (up to 64)').optional()),
   external_id: z.preprocess(
@@ -146,8 +167,23 @@ export const CallRecord = z.strictObject({
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language must be a language tag such as nl, en or nl-BE')
       .optional()
+  ),
+  // The customer's contact details for a callback survey: sealed into customer_contacts (by customer_ref),
+  // never stored with the call (upsert-contacts.ts).
+  customer_phone: contactField(
+    'customer_phone',
+    (v) => normalizePhone(v) != null,
+    'customer_phone must be a phone number in international form: + country code and 8–15 digits (e.g. +31 6 1234 5678)'
+  ),
+  customer_email: contactField('customer_email', (v) => EMAIL.test(v), 'customer_email is not an e-mail address (name@domain.tld)'),
+  customer_language: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : blankToUndefined(v)),
+    z.enum(['en', 'nl'], { error: 'customer_language must be en or nl' }).optional()
   )
 });
+
+/** The contact columns: a row with any of them needs a customer_ref. */
+export const CONTACT_COLUMNS = ['customer_phone', 'customer_email', 'customer_language'] as const;
 
 export type CallRecordInput = z.input<typeof CallRecord>;
 export type CallRecord = z.output<typeof CallRecord>;

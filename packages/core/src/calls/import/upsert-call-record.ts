@@ -8,6 +8,7 @@ import { drizzleOver } from './raw-tx.ts';
 import { SOURCE_PATTERN } from './row-schema.ts';
 import { currentMaxCallId, foreignExistingCalls, upsertCalls } from './upsert-calls.ts';
 import { validateRecord } from './validate-record.ts';
+import { NO_KEY, writeContacts } from './import-run.ts';
 import { MAX_COLUMN_CHARS, MAX_REASON_CHARS, clip, echo } from './types.ts';
 
 export type UpsertOutcome = { status: 'created' | 'updated' | 'unchanged'; callId: number; source: string; externalId: string };
@@ -31,12 +32,17 @@ export async function upsertCallRecord({ ctx, input }: { ctx: Ctx; input: { reco
       errors.map((e) => ({ path: e.column, column: e.column, message: e.reason }))
     );
   }
+  if (v.contact && !ctx.contactCipher)
+    throw invalid(`Invalid call record: ${NO_KEY.column}: ${NO_KEY.reason}`, [
+      { path: NO_KEY.column, column: NO_KEY.column, message: NO_KEY.reason }
+    ]);
   const tx = await ctx.db.$client.transaction('write');
   try {
     if (!maps.unrestricted && (await foreignExistingCalls(tx, p.tenantId, [v], maps.allowedProgramIds)).size) {
       throw forbidden('A call with this source and external_id belongs to a program you may not import into');
     }
     const r = await upsertCalls(tx, [v], now.getTime(), await currentMaxCallId(tx));
+    await writeContacts(ctx, tx, [v]);
     const status = r.inserted ? 'created' : r.updated ? 'updated' : 'unchanged';
     const found = await tx.execute({
       sql: 'SELECT id FROM calls WHERE tenant_id = ? AND source = ? AND external_id = ?',

@@ -1,6 +1,7 @@
 import { populationHashOfSorted } from '../../sampling/population-hash.ts';
 import { ranker } from '../../sampling/rank.ts';
 import { rankPrefixes } from '../../sampling/rank-batch.ts';
+import { CALLBACK_EXCLUSIONS, type CallbackExclusion, type CallbackRules } from '@attentive/shared/surveys-lists';
 
 /**
  * The daily callback draw, pure: which of a program's recent calls may be asked (eligibility), and which of
@@ -12,17 +13,9 @@ import { rankPrefixes } from '../../sampling/rank-batch.ts';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** Why a call in the window is left out, in the order they are checked (the first that applies counts). */
-export const CALLBACK_EXCLUSIONS = ['alreadyDrawn', 'optedOut', 'noContact', 'recentlySurveyed'] as const;
-export type CallbackExclusion = (typeof CALLBACK_EXCLUSIONS)[number];
-
-export type CallbackRules = {
-  channel: 'phone' | 'link';
-  dailyCount: number;
-  delayMinHours: number;
-  delayMaxHours: number;
-  quietDays: number;
-};
+// Why a call in the window is left out (in the order they are checked) and the rules of a draw: shared with
+// the API contract and the draw's stored snapshot.
+export { CALLBACK_EXCLUSIONS, type CallbackExclusion, type CallbackRules } from '@attentive/shared/surveys-lists';
 
 /** A call as the draw sees it, with its customer's contact row (null: the import brought no contact details). */
 export type CallbackCandidate = {
