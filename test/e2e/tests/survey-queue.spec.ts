@@ -59,6 +59,7 @@ test('a caller works the queue: no answer, next customer, a completed survey; on
   await expect(page.getByRole('heading', { level: 1, name: 'Callback queue' })).toBeVisible();
   expect(Number(await page.getByTestId('count-due-now').innerText())).toBeGreaterThanOrEqual(3);
   await expectAxeClean(page);
+  await page.screenshot({ path: test.info().outputPath('queue-1280.png'), fullPage: true });
 
   // The first customer: no answer.
   await page.getByTestId('next-customer').click();
@@ -68,6 +69,7 @@ test('a caller works the queue: no answer, next customer, a completed survey; on
   await expect(page.getByTestId('intro')).not.toBeEmpty();
   await expect(page.getByText(/score/i)).toHaveCount(0);
   await expectAxeClean(page);
+  await page.screenshot({ path: test.info().outputPath('script-1280.png'), fullPage: true });
   await page.getByTestId('outcome-no_answer').click();
 
   // Straight on to the next customer.
