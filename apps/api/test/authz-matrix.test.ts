@@ -3,6 +3,7 @@ import { createApp } from '../src/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '@attentive/db/testing';
 import { loadEnv } from '../src/env.ts';
+import { TEST_CONTACT_KEY } from './support/callback-items.ts';
 import { EXPECTATIONS } from './authz/expectations.ts';
 import { CALLERS, buildWorld, type Target, type World } from './authz/world.ts';
 import { isIdQueryParam, otherSpellings, pathParams, send, strongestCaller, withSegment } from './authz/id-spellings.ts';
@@ -15,7 +16,8 @@ const queryParams: Record<string, string[]> = {};
 
 beforeAll(async () => {
   t = await createTestDb();
-  app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test' }) });
+  // The contact key: the survey caller's script opens the customer's phone number (412 without it).
+  app = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test', CONTACT_DATA_KEY: TEST_CONTACT_KEY }) });
   world = await buildWorld(app, t.db);
   const doc = (await (await app.request('/api/openapi.json')).json()) as {
     paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;

@@ -12,7 +12,7 @@ const HOMES: { email: string; home: string; heading: string | RegExp | null }[] 
   { email: 'agent001@demo.attentive.test', home: '/me', heading: null },
   { email: 'auditor.energy@demo.attentive.test', home: '/client', heading: 'Zonnedijk Energie' },
   { email: 'shopper@demo.attentive.test', home: '/mystery', heading: /Mystery calls/ },
-  { email: 'caller@demo.attentive.test', home: '/home', heading: /Welcome/ }
+  { email: 'caller@demo.attentive.test', home: '/surveys/queue', heading: /Callback queue/ }
 ];
 
 function watchCsp(page: Page) {

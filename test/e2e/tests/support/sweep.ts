@@ -46,7 +46,9 @@ export function routesByArea(routes = pageRoutes()): [string, Route[]][] {
  * that no role can open for another reason (a forgotten id source, a broken guard) fails the sweep.
  */
 export const NOT_A_PAGE: Record<string, string> = {
-  '/': 'redirects every visitor to the home of its role (or to /sign-in)'
+  '/': 'redirects every visitor to the home of its role (or to /sign-in)',
+  '/surveys/queue/[id]':
+    "a survey caller's script opens only for the item it claimed (a POST from the queue, not a link): axe-checked in survey-queue.spec.ts"
 };
 
 export type Role = { key: string; email: string | null };
@@ -59,6 +61,8 @@ export const ROLES: Role[] = [
   { key: 'auditor.energy', email: 'auditor.energy@demo.attentive.test' },
   // The mystery shopper's home and form (/mystery, /mystery/assignments/[id]) are its alone.
   { key: 'shopper', email: 'shopper@demo.attentive.test' },
+  // The survey caller's queue (/surveys/queue) is its home.
+  { key: 'caller', email: 'caller@demo.attentive.test' },
   // /sign-in is a page for a person who is not signed in (everybody else is sent on from it).
   { key: 'signed-out', email: null }
 ];
