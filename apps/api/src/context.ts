@@ -1,6 +1,7 @@
 import type { Db } from '@attentive/db';
 import type { Ctx, Principal } from '@attentive/core';
 import { contactCipherOf } from './contact-key.ts';
+import { mailerOf } from './mailer.ts';
 import { DomainError } from '@attentive/core';
 import type { Context } from 'hono';
 import type { Env } from './env.ts';
@@ -29,5 +30,14 @@ export function principalOf(c: Context<AppEnv>): Principal {
 
 /** The core verb context for this request. */
 export function ctxOf(c: Context<AppEnv>, deps: AppDeps): Ctx {
-  return { db: deps.db, principal: principalOf(c), requestId: c.get('requestId'), now: deps.now, contactCipher: contactCipherOf(deps.env) };
+  return {
+    db: deps.db,
+    principal: principalOf(c),
+    requestId: c.get('requestId'),
+    now: deps.now,
+    contactCipher: contactCipherOf(deps.env),
+    mailer: mailerOf(deps.env),
+    // Links in e-mails point at ORIGIN; without it, at the address this request came to.
+    publicUrl: deps.env.ORIGIN ?? new URL(c.req.url).origin
+  };
 }
