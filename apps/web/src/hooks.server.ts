@@ -50,8 +50,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   for (const c of setCookies) response.headers.append('set-cookie', c);
   // CSP (with frame-ancestors 'none') comes from svelte.config.js; these complete it.
   response.headers.set('x-content-type-options', 'nosniff');
-  // A survey page's address holds its token: no Referer to anyone, and never kept in a cache.
-  response.headers.set('referrer-policy', surveyPage ? 'no-referrer' : 'strict-origin-when-cross-origin');
+  // A survey page's address holds its token: no Referer to anyone else, and never kept in a cache. Not
+  // 'no-referrer': with it the browser sends `Origin: null` on the page's own form posts, which SvelteKit's
+  // CSRF check rightly refuses; 'same-origin' sends nothing to any other site either.
+  response.headers.set('referrer-policy', surveyPage ? 'same-origin' : 'strict-origin-when-cross-origin');
   if (surveyPage) response.headers.set('cache-control', 'no-store');
   response.headers.set('x-frame-options', 'DENY');
   response.headers.set('permissions-policy', PERMISSIONS_POLICY);

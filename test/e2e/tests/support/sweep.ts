@@ -46,7 +46,8 @@ export function routesByArea(routes = pageRoutes()): [string, Route[]][] {
  * that no role can open for another reason (a forgotten id source, a broken guard) fails the sweep.
  */
 export const NOT_A_PAGE: Record<string, string> = {
-  '/': 'redirects every visitor to the home of its role (or to /sign-in)'
+  '/': 'redirects every visitor to the home of its role (or to /sign-in)',
+  '/s/[token]': "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
 };
 
 export type Role = { key: string; email: string | null };
