@@ -47,14 +47,38 @@ async function unsentDraw() {
       `INSERT INTO callback_draws (tenant_id, plan_id, program_id, template_version_id, day, window_start, window_end, seed,
          population_hash, population_size, excluded, selected_count, "trigger", requested_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, '{}', 2, 'manual', 'e2e', ?) RETURNING id`,
-      [Number(plan.tenant_id), Number(plan.id), Number(plan.program_id), Number(plan.version_id), DAY, now - 72 * 3_600_000, now - 24 * 3_600_000, '00'.repeat(32), 'e2e', now]
+      [
+        Number(plan.tenant_id),
+        Number(plan.id),
+        Number(plan.program_id),
+        Number(plan.version_id),
+        DAY,
+        now - 72 * 3_600_000,
+        now - 24 * 3_600_000,
+        '00'.repeat(32),
+        'e2e',
+        now
+      ]
     );
     for (const [i, c] of calls.entries()) {
-      await db.execute({ sql: `UPDATE customer_contacts SET language = ? WHERE id = ?`, args: [i === 0 ? 'nl' : 'en', Number(c.contact_id)] });
+      await db.execute({
+        sql: `UPDATE customer_contacts SET language = ? WHERE id = ?`,
+        args: [i === 0 ? 'nl' : 'en', Number(c.contact_id)]
+      });
       await db.execute({
         sql: `INSERT INTO callback_items (tenant_id, draw_id, program_id, call_id, agent_id, contact_id, rank, channel, status, attempts, next_attempt_at, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, 'link', 'open', 0, ?, ?)`,
-        args: [Number(plan.tenant_id), Number(draw.id), Number(plan.program_id), Number(c.id), Number(c.agent_id), Number(c.contact_id), String(i).padStart(64, '0'), now, now]
+        args: [
+          Number(plan.tenant_id),
+          Number(draw.id),
+          Number(plan.program_id),
+          Number(c.id),
+          Number(c.agent_id),
+          Number(c.contact_id),
+          String(i).padStart(64, '0'),
+          now,
+          now
+        ]
       });
     }
     return Number(draw.id);
@@ -79,7 +103,8 @@ async function axeClean(page: Page) {
   expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes[0]?.target}`)).toEqual([]);
 }
 
-test('a QA analyst e-mails the invitations; the customer answers once on a phone, in Dutch and English', async ({ browser }) => {
+test('a QA analyst e-mails the invitations; the customer answers once on a phone, in Dutch and English', async ({ browser }, testInfo) => {
+  const shot = (p: Page, name: string) => p.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await unsentDraw();
   const before = mails().length;
 
@@ -95,6 +120,7 @@ test('a QA analyst e-mails the invitations; the customer answers once on a phone
   await expect(qa.getByRole('status')).toContainText('2 sent');
   await expect(row.getByRole('cell').nth(4)).toHaveText('2'); // sent
   await axeClean(qa);
+  await shot(qa, 'manager-1280');
 
   // Both messages arrived over SMTP, one in each language.
   await expect.poll(() => mails().length).toBe(before + 2);
@@ -114,6 +140,7 @@ test('a QA analyst e-mails the invitations; the customer answers once on a phone
   await expect(page.getByRole('heading', { level: 1, name: 'Uw mening over uw gesprek' })).toBeVisible();
   await expect(page.getByRole('banner')).toHaveCount(0); // no app header on the customer's page
   await axeClean(page);
+  await shot(page, 'survey-nl-390');
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
@@ -131,11 +158,13 @@ test('a QA analyst e-mails the invitations; the customer answers once on a phone
   await page.getByLabel('Anything else you would like to tell us?').fill('Friendly and quick.');
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible();
+  await shot(page, 'thanks-390');
 
   // Opening the link again: refused, kindly.
   await page.goto(dutch.path!);
   await expect(page.getByRole('heading', { level: 1, name: 'This survey has already been answered' })).toBeVisible();
   await axeClean(page);
+  await shot(page, 'used-390');
 
   // The manager sees it answered.
   await qa.goto('/surveys/links');

@@ -28,7 +28,8 @@ export function publicRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const address = c.req.header(CLIENT_ADDRESS_HEADER) ?? 'unknown';
     let w = windows.get(address);
     if (!w || now - w.start >= WINDOW_MS) {
-      if (windows.size >= MAX_TRACKED) for (const [k, v] of windows) if (now - v.start >= WINDOW_MS || windows.size >= MAX_TRACKED) windows.delete(k);
+      if (windows.size >= MAX_TRACKED)
+        for (const [k, v] of windows) if (now - v.start >= WINDOW_MS || windows.size >= MAX_TRACKED) windows.delete(k);
       w = { start: now, count: 0 };
       windows.set(address, w);
     }
@@ -36,7 +37,10 @@ export function publicRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (w.count > limit) {
       const seconds = Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000));
       c.header('Retry-After', String(seconds));
-      return c.json(errorBody(c, 'TOO_MANY_REQUESTS', `Too many requests to survey links from this address; try again in ${seconds} second(s)`), 429);
+      return c.json(
+        errorBody(c, 'TOO_MANY_REQUESTS', `Too many requests to survey links from this address; try again in ${seconds} second(s)`),
+        429
+      );
     }
     return next();
   };

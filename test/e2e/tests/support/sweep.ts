@@ -47,7 +47,8 @@ export function routesByArea(routes = pageRoutes()): [string, Route[]][] {
  */
 export const NOT_A_PAGE: Record<string, string> = {
   '/': 'redirects every visitor to the home of its role (or to /sign-in)',
-  '/s/[token]': "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
+  '/s/[token]':
+    "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
 };
 
 export type Role = { key: string; email: string | null };

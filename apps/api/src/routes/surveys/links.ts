@@ -50,7 +50,8 @@ const routes = {
     path: '/surveys/links/draws',
     operationId: 'listSurveyLinkDraws',
     tags,
-    summary: 'Link-channel callback draws of the last `days` days (default 30), newest first, with not sent / sent / answered / declined / expired counts',
+    summary:
+      'Link-channel callback draws of the last `days` days (default 30), newest first, with not sent / sent / answered / declined / expired counts',
     request: { query: z.object({ days: queryInt(1, 366).optional() }) },
     responses: { 200: jsonList(SurveyLinkDraw, 'Draws') }
   }),
@@ -78,7 +79,8 @@ const routes = {
     path: '/surveys/items/{id}/link',
     operationId: 'issueSurveyLink',
     tags,
-    summary: 'Issues a link by hand (to send by SMS or read out): the token and address are in this answer only; older live links of the item stop working',
+    summary:
+      'Issues a link by hand (to send by SMS or read out): the token and address are in this answer only; older live links of the item stop working',
     request: { params: IdParam },
     responses: { 201: json(IssuedSurveyLink, 'The link') }
   }),
@@ -140,10 +142,7 @@ export function surveyLinkRoutes(deps: AppDeps) {
     )
     .openapi(routes.open, async (c) => c.json(await openSurveyLink({ ctx: publicCtx(c, deps), token: c.req.valid('param').token }), 200))
     .openapi(routes.answer, async (c) =>
-      c.json(
-        await answerSurveyLink({ ctx: publicCtx(c, deps), token: c.req.valid('param').token, input: c.req.valid('json') }),
-        201
-      )
+      c.json(await answerSurveyLink({ ctx: publicCtx(c, deps), token: c.req.valid('param').token, input: c.req.valid('json') }), 201)
     )
     .openapi(routes.optOut, async (c) =>
       c.json(await optOutThroughLink({ ctx: publicCtx(c, deps), token: c.req.valid('param').token }), 200)

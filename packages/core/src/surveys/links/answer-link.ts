@@ -10,7 +10,15 @@ import { liveLinkOf, publicNow, respondent, useLink, type PublicCtx } from './pu
  * transaction. Bad answers are a VALIDATION error naming each question (answers.<question id>) and leave the
  * link working; a second answer is GONE.
  */
-export async function answerSurveyLink({ ctx, token, input }: { ctx: PublicCtx; token: string; input: z.input<typeof PublicSurveyAnswer> }) {
+export async function answerSurveyLink({
+  ctx,
+  token,
+  input
+}: {
+  ctx: PublicCtx;
+  token: string;
+  input: z.input<typeof PublicSurveyAnswer>;
+}) {
   const now = publicNow(ctx);
   const data = parseInput(PublicSurveyAnswer, input);
   return ctx.db.transaction(async (tx) => {

@@ -57,7 +57,13 @@ export async function listSurveyLinks({ ctx, input }: { ctx: Ctx; input: z.input
 export const ListLinkDrawsInput = z.object({ days: z.number().int().min(1).max(366).default(30) });
 
 /** The link-channel draws of the last `days` days, newest first, each with its counts: the manager's overview. */
-export async function listSurveyLinkDraws({ ctx, input }: { ctx: Ctx; input: z.input<typeof ListLinkDrawsInput> }): Promise<SurveyLinkDraw[]> {
+export async function listSurveyLinkDraws({
+  ctx,
+  input
+}: {
+  ctx: Ctx;
+  input: z.input<typeof ListLinkDrawsInput>;
+}): Promise<SurveyLinkDraw[]> {
   requireManager(ctx);
   const { days } = parseInput(ListLinkDrawsInput, input);
   const now = nowOf(ctx);

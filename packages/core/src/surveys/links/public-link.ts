@@ -26,10 +26,17 @@ const goneError = (reason: GoneReason) =>
  * NOT_FOUND (the same answer, so a guesser learns nothing); a used link, a closed item or an opted-out
  * customer is GONE 'used'; a link past its time is GONE 'expired'.
  */
-export async function liveLinkOf(tx: DbOrTx, token: string, now: Date): Promise<{ link: typeof schema.surveyLinks.$inferSelect; item: LinkItemRow }> {
+export async function liveLinkOf(
+  tx: DbOrTx,
+  token: string,
+  now: Date
+): Promise<{ link: typeof schema.surveyLinks.$inferSelect; item: LinkItemRow }> {
   const missing = () => notFound('Survey link');
   if (!isSurveyTokenShape(token)) throw missing();
-  const [link] = await tx.select().from(schema.surveyLinks).where(eq(schema.surveyLinks.tokenHash, hashSurveyToken(token)));
+  const [link] = await tx
+    .select()
+    .from(schema.surveyLinks)
+    .where(eq(schema.surveyLinks.tokenHash, hashSurveyToken(token)));
   if (!link) throw missing();
   const [item] = await linkItemRows(tx, link.tenantId, { itemIds: [link.itemId] });
   if (!item) throw missing();

@@ -23,7 +23,13 @@ export const SendInvitationsInput = z.object({ drawId: Id });
  * marked sent only when the mail server accepted the message. When the server refuses, sending stops
  * with an error that says so and how many went out before; running it again sends the rest.
  */
-export async function sendSurveyInvitations({ ctx, input }: { ctx: Ctx; input: z.input<typeof SendInvitationsInput> }): Promise<InvitationResult> {
+export async function sendSurveyInvitations({
+  ctx,
+  input
+}: {
+  ctx: Ctx;
+  input: z.input<typeof SendInvitationsInput>;
+}): Promise<InvitationResult> {
   if (!canManageSurveys(ctx.principal)) throw forbidden('Only admins and QA analysts send survey invitations');
   const { drawId } = parseInput(SendInvitationsInput, input);
   const tenantId = ctx.principal.tenantId;
@@ -33,7 +39,11 @@ export async function sendSurveyInvitations({ ctx, input }: { ctx: Ctx; input: z
     .innerJoin(schema.callbackPlans, eq(schema.callbackPlans.id, schema.callbackDraws.planId))
     .where(and(eq(schema.callbackDraws.id, drawId), eq(schema.callbackDraws.tenantId, tenantId)));
   if (!draw) throw notFound(`Callback draw ${drawId}`);
-  if (!ctx.mailer) throw new DomainError('PRECONDITION_FAILED', 'E-mail is not configured on this server: set SMTP_URL (and MAIL_FROM) to send invitations');
+  if (!ctx.mailer)
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      'E-mail is not configured on this server: set SMTP_URL (and MAIL_FROM) to send invitations'
+    );
   if (!ctx.contactCipher) throw new DomainError('PRECONDITION_FAILED', 'Customer contact details cannot be read: set CONTACT_DATA_KEY');
   if (!ctx.publicUrl) throw new DomainError('PRECONDITION_FAILED', 'The server does not know its public address: set ORIGIN');
 

@@ -12,10 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
  * key. The page speaks the customer's language unless they chose another (the switcher's cookie), shows the
  * survey once, and after the answer (or a used or expired link) a short page that says so.
  */
-type Shown =
-  | { state: 'open'; survey: PublicSurvey }
-  | { state: 'used' | 'expired' | 'answered' | 'optedOut' }
-  | { state: 'busy' };
+type Shown = { state: 'open'; survey: PublicSurvey } | { state: 'used' | 'expired' | 'answered' | 'optedOut' } | { state: 'busy' };
 
 function languageOf(event: RequestEvent, survey?: PublicSurvey): 'en' | 'nl' {
   const chosen = event.cookies.get(LOCALE_COOKIE);
