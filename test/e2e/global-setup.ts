@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { startMailSink } from './mail-sink';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,10 @@ function freePort(): Promise<number> {
 export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'attentive-e2e-'));
   const port = await freePort();
+  // Survey invitations really travel over SMTP: a real SMTP server on localhost; specs read E2E_MAIL_DIR.
+  const mailDir = join(dir, 'mail');
+  mkdirSync(mailDir);
+  const sink = await startMailSink(mailDir);
   const env = {
     ...process.env,
     PORT: String(port),
@@ -34,7 +39,9 @@ export default async function globalSetup() {
     // as scripts/start.mjs: the API limits bodies itself (streamed CSV imports have no fixed limit)
     BODY_SIZE_LIMIT: 'Infinity',
     // customer contact details are sealed with this run's own key (as scripts/start.mjs makes one)
-    CONTACT_DATA_KEY: randomBytes(32).toString('base64')
+    CONTACT_DATA_KEY: randomBytes(32).toString('base64'),
+    SMTP_URL: sink.url,
+    MAIL_FROM: 'Attentive e2e <surveys@attentive.test>'
   };
   const prep = spawnSync('pnpm', ['--silent', 'exec', 'tsx', 'apps/api/src/cli/prepare.ts'], { cwd: root, env, stdio: 'inherit' });
   if (prep.status !== 0) throw new Error('preparing the e2e database failed');
@@ -55,8 +62,10 @@ export default async function globalSetup() {
   }
   process.env.E2E_BASE_URL = base;
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;
+  process.env.E2E_MAIL_DIR = mailDir;
   return async () => {
     server.kill('SIGTERM');
+    await sink.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

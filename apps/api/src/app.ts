@@ -11,6 +11,7 @@ import { requestBodyLimit } from './middleware/body-limit.ts';
 import { jsonBodyGuard } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { publicRateLimit } from './middleware/public-rate-limit.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { meRoutes } from './routes/me/index.ts';
 import { adminRoutes } from './routes/admin/index.ts';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestId());
   app.use('*', securityHeaders(deps));
   app.use('*', requestLog(deps));
+  app.use('*', publicRateLimit(deps));
   app.use('*', requestBodyLimit());
   app.use('*', jsonBodyGuard());
   app.use('*', csrfGuard(deps));

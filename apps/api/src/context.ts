@@ -1,6 +1,7 @@
 import type { Db } from '@attentive/db';
 import type { Ctx, Principal } from '@attentive/core';
 import { contactCipherOf } from './contact-key.ts';
+import { mailerOf } from './mailer.ts';
 import { DomainError } from '@attentive/core';
 import type { Context } from 'hono';
 import type { Env } from './env.ts';
@@ -35,6 +36,9 @@ export function ctxOf(c: Context<AppEnv>, deps: AppDeps): Ctx {
     requestId: c.get('requestId'),
     now: deps.now,
     contactCipher: contactCipherOf(deps.env),
-    contactRetentionDays: deps.env.CONTACT_RETENTION_DAYS
+    contactRetentionDays: deps.env.CONTACT_RETENTION_DAYS,
+    mailer: mailerOf(deps.env),
+    // Links in e-mails point at ORIGIN; without it, at the address this request came to.
+    publicUrl: deps.env.ORIGIN ?? new URL(c.req.url).origin
   };
 }

@@ -11,6 +11,7 @@ export const STATUS_OF: Record<DomainErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
   PRECONDITION_FAILED: 412,
   TOO_MANY_REQUESTS: 429
 };

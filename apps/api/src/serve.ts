@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { loadEnv, EnvError } from './env.ts';
 import { openDatabase } from './open-database.ts';
 import { startJobs } from './jobs.ts';
+import { CLIENT_ADDRESS_HEADER } from './middleware/public-rate-limit.ts';
 
 try {
   const env = loadEnv();
@@ -12,7 +13,12 @@ try {
   await migrate(db);
   await startJobs({ db, env })?.ready;
   const app = createApp({ db, env });
-  serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  // The public survey routes' rate limit keys on the connection's address: set here, whatever the client sent.
+  const fetch = (req: Request, bindings: { incoming?: { socket?: { remoteAddress?: string } } }) => {
+    req.headers.set(CLIENT_ADDRESS_HEADER, bindings.incoming?.socket?.remoteAddress ?? 'unknown');
+    return app.fetch(req, bindings);
+  };
+  serve({ fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Attentive API on http://localhost:${info.port}/api (docs: /api/docs)`);
   });
 } catch (e) {

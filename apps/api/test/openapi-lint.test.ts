@@ -51,7 +51,13 @@ describe('OpenAPI document', () => {
     const open = operations()
       .filter(({ op }) => op.security?.length === 0)
       .map(({ key }) => key);
-    expect(open).toEqual(['GET /api/health']);
+    // Health, and the public survey link family (issue 14: the token in the path is the respondent's only key).
+    expect(open).toEqual([
+      'GET /api/health',
+      'GET /api/public/surveys/{token}',
+      'POST /api/public/surveys/{token}',
+      'POST /api/public/surveys/{token}/opt-out'
+    ]);
     for (const { key, op } of operations().filter(({ op }) => op.security?.length !== 0)) {
       expect(op.security, key).toEqual([{ session: [] }, { bearerToken: [] }]);
       expect(Object.keys(op.responses), key).toEqual(expect.arrayContaining(['400', '401', '403', '404', '429', '500']));

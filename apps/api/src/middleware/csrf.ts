@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
 import { hasSessionCookie } from './principal.ts';
+import { isPublicApiPath } from './public-rate-limit.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,7 +15,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function csrfGuard(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const configured = deps.env.ORIGIN ? new URL(deps.env.ORIGIN).origin : null;
   return async (c, next) => {
-    if (SAFE.has(c.req.method) || c.req.header('authorization')) return next();
+    // The public survey routes use no credential at all (the token in the path is the key): nothing to forge.
+    if (SAFE.has(c.req.method) || c.req.header('authorization') || isPublicApiPath(c.req.path)) return next();
     const needsCheck = hasSessionCookie(c.req.header('cookie')) || c.req.path.startsWith('/api/auth/');
     if (!needsCheck) return next();
     const origin = c.req.header('origin');

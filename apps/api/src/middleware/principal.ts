@@ -4,6 +4,7 @@ import { writeGenerationOf } from '@attentive/db';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
 import { authOf } from '../auth/auth-instance.ts';
+import { isPublicApiPath } from './public-rate-limit.ts';
 
 /** A request that carries a session cookie of ours (any prefix better-auth adds, e.g. __Secure-). */
 export const hasSessionCookie = (cookie: string | undefined) => !!cookie && /(^|;\s*)(__Secure-)?attentive\.session_token=/.test(cookie);
@@ -41,6 +42,9 @@ export const bearerToken = (authorization: string | undefined) => {
 export function resolvePrincipal(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('principal', null);
+    // The public survey routes have no principal: a cookie or bearer token sent along is neither read nor
+    // refreshed there (no Set-Cookie), so a respondent's page is the same for everyone holding the link.
+    if (isPublicApiPath(c.req.path)) return next();
     const authorization = c.req.header('authorization');
     if (authorization) {
       const token = bearerToken(authorization);

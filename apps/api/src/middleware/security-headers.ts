@@ -60,6 +60,8 @@ export function securityHeaders(deps: AppDeps): MiddlewareHandler<AppEnv> {
       }
     };
     if (!c.res.headers.has('cache-control')) set('cache-control', 'no-store');
+    // A survey link's address holds its token: never sent on as a Referer to anyone.
+    if (c.req.path.startsWith('/api/public/')) set('referrer-policy', 'no-referrer');
     set('permissions-policy', PERMISSIONS_POLICY);
     if (servesHttps(c.req.url, deps.env.ORIGIN)) set('strict-transport-security', HSTS);
   };

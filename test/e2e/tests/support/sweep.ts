@@ -48,7 +48,9 @@ export function routesByArea(routes = pageRoutes()): [string, Route[]][] {
 export const NOT_A_PAGE: Record<string, string> = {
   '/': 'redirects every visitor to the home of its role (or to /sign-in)',
   '/surveys/queue/[id]':
-    "a survey caller's script opens only for the item it claimed (a POST from the queue, not a link): axe-checked in survey-queue.spec.ts"
+    "a survey caller's script opens only for the item it claimed (a POST from the queue, not a link): axe-checked in survey-queue.spec.ts",
+  '/s/[token]':
+    "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
 };
 
 export type Role = { key: string; email: string | null };

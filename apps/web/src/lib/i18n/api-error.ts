@@ -12,6 +12,7 @@ const ERROR_MESSAGES: Record<ErrorCode, (inputs: { requestId: string }) => strin
   FORBIDDEN: m.error_FORBIDDEN,
   NOT_FOUND: m.error_NOT_FOUND,
   CONFLICT: m.error_CONFLICT,
+  GONE: m.error_GONE,
   PRECONDITION_FAILED: m.error_PRECONDITION_FAILED,
   PAYLOAD_TOO_LARGE: m.error_PAYLOAD_TOO_LARGE,
   UNSUPPORTED_MEDIA_TYPE: m.error_UNSUPPORTED_MEDIA_TYPE,

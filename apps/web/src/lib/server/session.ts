@@ -6,8 +6,11 @@ import { apiApp } from './api';
 /** Who is signed in: GET /api/me's answer (with `can`, what the person may do), typed by the client. */
 export type { Me };
 
-/** Pages anyone may open without signing in (/locale: the language switcher, also on the sign-in page). */
-export const PUBLIC_PATHS = ['/sign-in', '/locale'];
+/**
+ * Pages anyone may open without signing in (/locale: the language switcher, also on the sign-in page;
+ * /s/<token>: a customer's survey link, whose token is its only key).
+ */
+export const PUBLIC_PATHS = ['/sign-in', '/locale', '/s'];
 
 export const isPublicPath = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 
