@@ -50,3 +50,9 @@ export const canHandleSurveyAlerts = (p: Principal) => p.kind !== 'token' && (ca
 
 /** Seeing and handling one alert (about agent `s`): the agent's coaches. */
 export const canHandleSurveyAlert = (p: Principal, s: AgentScope) => canHandleSurveyAlerts(p) && canCoach(p, s);
+
+/**
+ * The QA-next-to-customers view per agent: the agents' coaches (admins, QA analysts, team leads for their
+ * teams' agents — coachingVisibility says which). Client auditors read program-level figures only.
+ */
+export const canReadAgentSurveyResults = (p: Principal) => canHandleSurveyAlerts(p);
