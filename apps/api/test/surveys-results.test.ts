@@ -65,7 +65,11 @@ beforeAll(async () => {
 
   const callsA = org.calls.filter((c) => c.programId === org.programs.a.id);
   // 12 items drawn on 10 November, 1 drawn on 31 October (outside the period).
-  const made = await callbackItems(t.db, { callIds: callsA.slice(0, 12).map((c) => c.id), day: '2026-11-10', now: at('2026-11-10T07:00:00Z') });
+  const made = await callbackItems(t.db, {
+    callIds: callsA.slice(0, 12).map((c) => c.id),
+    day: '2026-11-10',
+    now: at('2026-11-10T07:00:00Z')
+  });
   const before = await callbackItems(t.db, { callIds: [callsA[12]!.id], day: '2026-10-31', now: at('2026-10-31T07:00:00Z') });
   itemIds = made.items.map((i) => i.id);
   programAItemAgents = made.items.map((i) => callsA.find((c) => c.id === i.callId)!.agentId!);
@@ -89,7 +93,8 @@ beforeAll(async () => {
           at: tick(),
           who: { actor: 'test' }
         });
-      else if (p.end !== 'open' && p.end !== 'untried') await appendAttempt(tx, await item(id, tx), { outcome: p.end, callerId: null, at: tick() });
+      else if (p.end !== 'open' && p.end !== 'untried')
+        await appendAttempt(tx, await item(id, tx), { outcome: p.end, callerId: null, at: tick() });
     });
   }
   // Outside the period: a low answer that must count nowhere in November.
@@ -220,7 +225,14 @@ describe('GET /api/surveys/results', () => {
   });
 
   it('refuses bad filters with 400 naming the field, never a crash', async () => {
-    for (const q of ['programId=0x10', 'programId=1e3', 'programId=%201', 'from=2026-11-31&to=2026-12-01', 'from=2026-11-01', 'from=2026-12-01&to=2026-11-01']) {
+    for (const q of [
+      'programId=0x10',
+      'programId=1e3',
+      'programId=%201',
+      'from=2026-11-31&to=2026-12-01',
+      'from=2026-11-01',
+      'from=2026-12-01&to=2026-11-01'
+    ]) {
       const r = await get<{ error: { code: string; message: string } }>(admin, `/api/surveys/results?${q}`);
       expect(r.status, q).toBe(400);
       expect(r.body.error.code, q).toBe('VALIDATION');
@@ -232,7 +244,9 @@ describe('GET /api/surveys/results', () => {
 describe('GET /api/surveys/results/agents', () => {
   beforeAll(async () => {
     await publishScorecard(t.db, org.tenantId, {
-      sections: [{ id: 's', title: 'S', items: [{ id: 'g', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }]
+      sections: [
+        { id: 's', title: 'S', items: [{ id: 'g', text: 'Greets', answer: { type: 'yes_no' }, weight: 1, dimension: 'customer_friendly' }] }
+      ]
     });
     const [version] = await t.db.select().from(schema.scorecardVersions).limit(1);
     const ev = (agentId: number, callId: number, friendly: number, oriented: number | null, submittedAt: Date) => ({

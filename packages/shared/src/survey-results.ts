@@ -152,7 +152,12 @@ export const SurveyAlert = z
     /** 'agent' when any low answer is agent-attributable, else 'process'. */
     attribution: SurveyAttribution,
     reasons: z.array(
-      z.object({ questionId: z.string(), kind: SurveyQuestionKind, attribution: SurveyAttribution, value: z.union([z.number(), z.boolean()]) })
+      z.object({
+        questionId: z.string(),
+        kind: SurveyQuestionKind,
+        attribution: SurveyAttribution,
+        value: z.union([z.number(), z.boolean()])
+      })
     ),
     comment: z.string().nullable(),
     agent: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
@@ -172,7 +177,5 @@ export const SurveyAlertList = z
 export type SurveyAlertList = z.infer<typeof SurveyAlertList>;
 
 /** Handling an alert: what the team lead did for the customer (service recovery). */
-export const HandleSurveyAlert = z
-  .object({ note: plainText({ max: 2000, min: 3, multiline: true }) })
-  .meta({ id: 'HandleSurveyAlert' });
+export const HandleSurveyAlert = z.object({ note: plainText({ max: 2000, min: 3, multiline: true }) }).meta({ id: 'HandleSurveyAlert' });
 export type HandleSurveyAlert = z.infer<typeof HandleSurveyAlert>;

@@ -3,13 +3,7 @@ import { getSurveyResults } from '@attentive/core/surveys/results/get-survey-res
 import { getAgentSurveyResults } from '@attentive/core/surveys/results/get-agent-survey-results';
 import { listSurveyAlerts } from '@attentive/core/surveys/results/list-survey-alerts';
 import { handleSurveyAlert } from '@attentive/core/surveys/results/handle-survey-alert';
-import {
-  AgentSurveyResults,
-  HandleSurveyAlert,
-  SurveyAlertList,
-  SurveyAlertStatus,
-  SurveyResults
-} from '@attentive/shared/survey-results';
+import { AgentSurveyResults, HandleSurveyAlert, SurveyAlertList, SurveyAlertStatus, SurveyResults } from '@attentive/shared/survey-results';
 import type { AppDeps } from '../../context.ts';
 import { ctxOf } from '../../context.ts';
 import { body, json, route } from '../../openapi.ts';
@@ -21,7 +15,10 @@ const tags = ['Callback surveys'];
 /** Both result reads take the same filter: a program (default: every one the reader may see) and local days. */
 const ResultsQuery = z.object({
   programId: queryId(),
-  from: z.iso.date().optional().openapi({ description: 'First local day (YYYY-MM-DD) a callback list was drawn; with `to`. Default: the last full month' }),
+  from: z.iso
+    .date()
+    .optional()
+    .openapi({ description: 'First local day (YYYY-MM-DD) a callback list was drawn; with `to`. Default: the last full month' }),
   to: z.iso.date().optional().openapi({ description: 'Last local day, inclusive (YYYY-MM-DD); with `from`' })
 });
 
@@ -86,9 +83,6 @@ export function surveyResultRoutes(deps: AppDeps) {
     .openapi(routes.agents, async (c) => c.json(await getAgentSurveyResults({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
     .openapi(routes.alerts, async (c) => c.json(await listSurveyAlerts({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200))
     .openapi(routes.handle, async (c) =>
-      c.json(
-        await handleSurveyAlert({ ctx: ctxOf(c, deps), input: { alertId: c.req.valid('param').id, ...c.req.valid('json') } }),
-        200
-      )
+      c.json(await handleSurveyAlert({ ctx: ctxOf(c, deps), input: { alertId: c.req.valid('param').id, ...c.req.valid('json') } }), 200)
     );
 }

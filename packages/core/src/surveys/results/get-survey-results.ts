@@ -39,7 +39,10 @@ export async function getSurveyResults({ ctx, input }: { ctx: Ctx; input: Survey
     byChannel: CALLBACK_CHANNELS.map((channel) => ({ channel, ...nonResponse(items.filter((i) => i.channel === channel)) })).filter(
       (c) => c.drawn > 0
     ),
-    lowAnswers: lowAnswerSplit(responses.length, alerts.map((a) => a.reasons)),
+    lowAnswers: lowAnswerSplit(
+      responses.length,
+      alerts.map((a) => a.reasons)
+    ),
     trend: weeklyTrend(items)
   };
 }

@@ -58,7 +58,12 @@ export async function handleSurveyAlert({ ctx, input }: { ctx: Ctx; input: z.inp
   const at = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const [alert] = await tx
-      .select({ id: schema.surveyAlerts.id, tenantId: schema.surveyAlerts.tenantId, agentId: schema.surveyAlerts.agentId, teamId: schema.people.teamId })
+      .select({
+        id: schema.surveyAlerts.id,
+        tenantId: schema.surveyAlerts.tenantId,
+        agentId: schema.surveyAlerts.agentId,
+        teamId: schema.people.teamId
+      })
       .from(schema.surveyAlerts)
       .innerJoin(schema.people, eq(schema.people.id, schema.surveyAlerts.agentId))
       .where(and(eq(schema.surveyAlerts.id, data.alertId), eq(schema.surveyAlerts.tenantId, p.tenantId)));
