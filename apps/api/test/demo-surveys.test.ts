@@ -114,4 +114,17 @@ describe('demo callback surveys', () => {
     expect(r.message).toMatch(/match/);
     expect(r.ok).toBe(true);
   });
+
+  it('surveys:verify names the first alert whose attribution differs from its answers', async () => {
+    const [a] = await sql(`select id, attribution from survey_alerts order by id limit 1`);
+    const other = a!.attribution === 'agent' ? 'process' : 'agent';
+    await sql(`update survey_alerts set attribution = ? where id = ?`, [other, Number(a!.id)]);
+    try {
+      const r = await surveysVerifyReport(t.db);
+      expect(r.ok).toBe(false);
+      expect(r.message).toContain(`survey_alerts ${a!.id}`);
+    } finally {
+      await sql(`update survey_alerts set attribution = ? where id = ?`, [String(a!.attribution), Number(a!.id)]);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 // `pnpm surveys:verify`: recomputes the derived facts of callback surveys (an item's attempt count and status,
-// a response's typed columns) from their sources and names the first row that differs.
+// a response's typed columns, its low-score alert) from their sources and names the first row that differs.
 // Exit code 0 = everything matches, 1 = a row differs.
 import { pathToFileURL } from 'node:url';
 import type { Db } from '@attentive/db';

@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@attentive/db';
-import { standardColumns } from './answers.ts';
+import { lowAnswers, standardColumns } from './answers.ts';
 
 export type SurveyFactDiff = {
-  table: 'callback_items' | 'survey_responses';
+  table: 'callback_items' | 'survey_responses' | 'survey_alerts';
   id: number;
   column: string;
   stored: unknown;
@@ -14,7 +14,8 @@ export type SurveyFactDiff = {
  * Recomputes the derived facts of callback surveys from their sources and names the first row that differs:
  * an item's attempt count and last attempt time (from callback_attempts), a completed item has its response
  * and a response's item is completed, and a response's typed columns (csat, fcrSolved, …) from its answers
- * and its template version's questions. What `pnpm surveys:verify` runs.
+ * and its template version's questions, and a response has an alert exactly when it has low answers, with
+ * those answers as reasons and their attribution. What `pnpm surveys:verify` runs.
  */
 export async function verifySurveyFacts(
   db: Db
@@ -55,17 +56,39 @@ export async function verifySurveyFacts(
   }
   const r = schema.surveyResponses;
   const responses = await db
-    .select({ row: r, questions: schema.surveyTemplateVersions.questions })
+    .select({ row: r, questions: schema.surveyTemplateVersions.questions, alert: schema.surveyAlerts })
     .from(r)
     .innerJoin(schema.surveyTemplateVersions, eq(schema.surveyTemplateVersions.id, r.templateVersionId))
+    .leftJoin(schema.surveyAlerts, eq(schema.surveyAlerts.responseId, r.id))
     .orderBy(asc(r.id));
-  for (const { row, questions } of responses) {
+  for (const { row, questions, alert } of responses) {
     const expected = standardColumns(questions, row.answers);
     for (const [column, value] of Object.entries(expected)) {
       const stored = row[column as keyof typeof expected];
       if (stored !== value)
         return { ok: false, checked, first: { table: 'survey_responses', id: row.id, column, stored, expected: value } };
     }
+    const low = lowAnswers(questions, row.answers);
+    const reasons = JSON.stringify(low);
+    if ((alert == null) !== (low.length === 0) || (alert && JSON.stringify(alert.reasons) !== reasons))
+      return {
+        ok: false,
+        checked,
+        first: {
+          table: 'survey_alerts',
+          id: alert?.id ?? row.id,
+          column: 'reasons',
+          stored: alert?.reasons ?? null,
+          expected: low.length ? low : null
+        }
+      };
+    const attribution = low.some((l) => l.attribution === 'agent') ? 'agent' : 'process';
+    if (alert && alert.attribution !== attribution)
+      return {
+        ok: false,
+        checked,
+        first: { table: 'survey_alerts', id: alert.id, column: 'attribution', stored: alert.attribution, expected: attribution }
+      };
     checked++;
   }
   return { ok: true, checked };
