@@ -57,3 +57,9 @@ export const canHandleSurveyAlert = (p: Principal, s: AgentScope) => canHandleSu
  * per kind — none of them needs the library itself.
  */
 export const canReadSurveyTemplates = (p: Principal) => canManageSurveys(p);
+
+/**
+ * The QA-next-to-customers view per agent: the agents' coaches (admins, QA analysts, team leads for their
+ * teams' agents — coachingVisibility says which). Client auditors read program-level figures only.
+ */
+export const canReadAgentSurveyResults = (p: Principal) => canHandleSurveyAlerts(p);

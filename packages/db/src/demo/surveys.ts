@@ -52,6 +52,7 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
   const { appendAttempt } = await import('@attentive/core/surveys/record-attempt');
   const { closeExpiredLinkItems } = await import('@attentive/core/surveys/retention/erase-expired-contacts');
   const { computeCallbackDraw } = await import('@attentive/core/surveys/lists/draw-compute');
+  const { markSurveyAlertHandled } = await import('@attentive/core/surveys/results/handle-survey-alert');
   const { localDate, zonedMidnight } = await import('@attentive/core/sampling/period');
   const cipher = contactCipher(contactKey);
 
@@ -249,10 +250,19 @@ export async function seedDemoSurveys(db: Db, tenantId: number, now: Date, conta
       }
     }
     // Alerts older than a week were followed up by the team lead (service recovery done).
-    await tx
-      .update(surveyAlerts)
-      .set({ status: 'handled', handledBy: `user:tl01@${DEMO_EMAIL_DOMAIN}`, handledNote: 'Called the customer back; sorted out.' })
-      .where(and(eq(surveyAlerts.tenantId, tenantId), lt(surveyAlerts.createdAt, new Date(now.getTime() - 7 * DAY_MS))));
+    // Through THE handling writer (audited), a day after the alert, as the lead's own action.
+    const old = await tx
+      .select({ id: surveyAlerts.id, createdAt: surveyAlerts.createdAt })
+      .from(surveyAlerts)
+      .where(and(eq(surveyAlerts.tenantId, tenantId), lt(surveyAlerts.createdAt, new Date(now.getTime() - 7 * DAY_MS))))
+      .orderBy(asc(surveyAlerts.id));
+    for (const a of old)
+      await markSurveyAlertHandled(tx, {
+        alert: { id: a.id, tenantId },
+        note: 'Called the customer back; sorted out.',
+        at: new Date(a.createdAt.getTime() + DAY_MS),
+        who: { actor: `user:tl01@${DEMO_EMAIL_DOMAIN}` }
+      });
     // Links not answered in time: their items close as expired (THE expiry writer, as the hourly job does).
     await closeExpiredLinkItems(tx, now);
     return { items, responses };

@@ -51,7 +51,8 @@ export const scopeFields = (scope: Awaited<ReturnType<typeof reportScope>>) => (
   programs: scope.programs
 });
 
-function periodOf(f: ReachabilityQuery, timeZone: string, now: Date) {
+/** The local days of a report (shared with the survey results, which take the same filter). */
+export function periodOf(f: ReachabilityQuery, timeZone: string, now: Date) {
   if (f.from == null && f.to == null) {
     const m = lastClosedPeriod('month', now, timeZone);
     return { start: m.start, end: m.end, from: localDate(timeZone, m.start), to: localDate(timeZone, new Date(m.end.getTime() - 1)) };
