@@ -5,13 +5,13 @@ import { apiErrorMessage } from '$lib/i18n/api-error';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The team lead's low-score alerts: open first (or only open / handled), for the agents it coaches. */
+/** The team lead's low-score alerts, for the agents it coaches: the open ones (its to-do) unless it asks for handled or all. */
 export const load: PageServerLoad = async (event) => {
   requireCan(event.locals.me, 'handleSurveyAlerts');
   const s = event.url.searchParams.get('status');
-  const status = s === 'open' || s === 'handled' ? s : undefined;
-  const alerts = await read(event, api(event).api.surveys.alerts.$get({ query: status ? { status } : {} }));
-  return { alerts, status: status ?? null };
+  const status = s === 'all' ? 'all' : s === 'handled' ? 'handled' : 'open';
+  const alerts = await read(event, api(event).api.surveys.alerts.$get({ query: status === 'all' ? {} : { status } }));
+  return { alerts, status };
 };
 
 export const actions: Actions = {
