@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { schema } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
-import { DomainError, eraseExpiredContacts, optOutContact, recordSurveyResponse } from '@attentive/core';
+import { DomainError, closeExpiredLinkItems, eraseExpiredContacts, optOutContact, recordSurveyResponse } from '@attentive/core';
 import { callbackItems } from './support/callback-items.ts';
 
 // The foundation's writers against a real database: the one writer of a response (validation, the closing
@@ -115,5 +115,32 @@ describe('optOutContact', () => {
     const audits = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'customer_contacts.opt_out'));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0])).not.toMatch(/\+316|example\.test/);
+  });
+});
+
+describe('closeExpiredLinkItems', () => {
+  it('closes a link item as expired only when every link it had expired unanswered', async () => {
+    const callIds = org.calls.filter((c) => c.programId === org.programs.b.id).map((c) => c.id);
+    const made = await callbackItems(t.db, { callIds: callIds.slice(2, 6), now: NOW, day: '2026-11-30', channel: 'link' });
+    const [expired, valid, used, none] = made.items;
+    const link = (itemId: number, hash: string, expiresAt: number, usedAt: Date | null = null) =>
+      t.db.insert(schema.surveyLinks).values({
+        tenantId: made.tenantId,
+        itemId,
+        tokenHash: hash,
+        expiresAt: new Date(expiresAt),
+        usedAt,
+        sentVia: 'email',
+        createdBy: 'test'
+      });
+    await link(expired!.id, 'h1', NOW.getTime() - 1);
+    await link(expired!.id, 'h2', NOW.getTime() - 1000);
+    await link(valid!.id, 'h3', NOW.getTime() - 1);
+    await link(valid!.id, 'h4', NOW.getTime() + 3_600_000);
+    await link(used!.id, 'h5', NOW.getTime() - 1, new Date(NOW.getTime() - 5000));
+    expect(await closeExpiredLinkItems(t.db, NOW)).toBe(1);
+    expect(await itemRow(expired!.id)).toMatchObject({ status: 'expired', closedAt: NOW });
+    for (const open of [valid, used, none]) expect((await itemRow(open!.id)).status).toBe('open');
+    expect(await closeExpiredLinkItems(t.db, NOW)).toBe(0);
   });
 });

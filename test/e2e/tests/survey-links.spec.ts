@@ -107,11 +107,20 @@ test('a QA analyst e-mails the invitations; the customer answers once on a phone
   const shot = (p: Page, name: string) => p.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await unsentDraw();
   const before = mails().length;
+  // The results of that day's list, before anyone answered: no CSAT answer yet.
+  const results = async (p: Page) => {
+    await p.goto('/surveys/results');
+    const program = await p.getByLabel('Program').locator('option', { hasText: 'Telecom klantenservice' }).getAttribute('value');
+    await p.goto(`/surveys/results?programId=${program}&from=${DAY}&to=${DAY}`);
+    return p.locator('[data-metric="csat_top2"]');
+  };
 
   // The QA analyst: the draw's row, Send invitations.
   const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const qa = await staff.newPage();
   await signInAsDemo(qa, 'qa@demo.attentive.test');
+  const csatBefore = await results(qa);
+  await expect(csatBefore).toContainText(': 0 of at least 1');
   await qa.goto('/surveys/links');
   await expect(qa.getByRole('heading', { level: 1, name: 'Survey links' })).toBeVisible();
   const row = qa.getByRole('row').filter({ hasText: '31 Dec 2099' });
@@ -169,6 +178,10 @@ test('a QA analyst e-mails the invitations; the customer answers once on a phone
   // The manager sees it answered.
   await qa.goto('/surveys/links');
   await expect(qa.getByRole('row').filter({ hasText: '31 Dec 2099' }).getByRole('cell').nth(5)).toHaveText('1');
+  // …and the metrics moved with the answer: CSAT 4 is in the top-2 box, from one answer.
+  const csatAfter = await results(qa);
+  await expect(csatAfter).toContainText('100%');
+  await expect(csatAfter).toContainText('n = 1');
 
   // An unknown token is simply not found.
   const unknown = await page.goto(`/s/${'x'.repeat(43)}`);
