@@ -19,11 +19,20 @@ const MAX_DAYS = 367;
  */
 export async function reportScope(ctx: Ctx, input: unknown) {
   const f = parseInput(ReachabilityQuery, input);
+  if (!canReadReachability(ctx.principal)) throw forbidden('Reachability is for managers, team leads and client auditors');
+  return programReportScope(ctx, f, reachabilityClientIds(ctx.principal));
+}
+
+/**
+ * The scope of a program-level report once the reader is allowed to read such reports at all: the tenant's
+ * time zone, the local days (`periodOf`), the programs of the clients the reader may see (`clientIds`, from
+ * the report's policy), and the program asked for — NOT_FOUND when it is not among them. Mystery reports and
+ * survey results share it, so "which programs may this reader see" is answered one way.
+ */
+export async function programReportScope(ctx: Ctx, f: ReachabilityQuery, clientIds: 'all' | number[]) {
   const p = ctx.principal;
-  if (!canReadReachability(p)) throw forbidden('Reachability is for managers, team leads and client auditors');
   const timeZone = await tenantTimeZone(ctx);
   const period = periodOf(f, timeZone, nowOf(ctx));
-  const clientIds = reachabilityClientIds(p);
   const pr = schema.programs;
   const programs = await ctx.db
     .select({ id: pr.id, code: pr.code, name: pr.name })
@@ -43,7 +52,7 @@ export async function reportScope(ctx: Ctx, input: unknown) {
 }
 
 /** What every report says about what it covers (the shared `Scope` of mystery-reachability.ts). */
-export const scopeFields = (scope: Awaited<ReturnType<typeof reportScope>>) => ({
+export const scopeFields = (scope: Awaited<ReturnType<typeof programReportScope>>) => ({
   from: scope.period.from,
   to: scope.period.to,
   timeZone: scope.timeZone,

@@ -1,12 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { schema } from '@attentive/db';
 import { SurveyResultsQuery } from '@attentive/shared/survey-results';
-import { nowOf, type Ctx } from '../../context.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import type { Ctx } from '../../context.ts';
+import { forbidden } from '../../errors.ts';
 import { parseInput } from '../../input.ts';
 import { canReadSurveyResults, surveyResultClientIds } from '../../policy/surveys.ts';
-import { periodOf } from '../../mystery/reachability/report-scope.ts';
-import { tenantTimeZone } from '../../settings/tenant-settings.ts';
+import { programReportScope } from '../../mystery/reachability/report-scope.ts';
 
 /**
  * Who asks, about which programs, over which local days: shared by the survey result verbs. Admins, QA
@@ -18,35 +15,10 @@ import { tenantTimeZone } from '../../settings/tenant-settings.ts';
  */
 export async function surveyResultScope(ctx: Ctx, input: unknown) {
   const f = parseInput(SurveyResultsQuery, input);
-  const p = ctx.principal;
-  if (!canReadSurveyResults(p)) throw forbidden('Survey results are for managers, team leads and client auditors');
-  const timeZone = await tenantTimeZone(ctx);
-  const period = periodOf(f, timeZone, nowOf(ctx));
-  const clientIds = surveyResultClientIds(p);
-  const pr = schema.programs;
-  const programs = await ctx.db
-    .select({ id: pr.id, code: pr.code, name: pr.name })
-    .from(pr)
-    .where(and(eq(pr.tenantId, p.tenantId), clientIds === 'all' ? undefined : inArray(pr.clientId, clientIds)))
-    .orderBy(asc(pr.name));
-  if (f.programId != null && !programs.some((x) => x.id === f.programId)) throw notFound('Program');
-  return {
-    tenantId: p.tenantId,
-    timeZone,
-    period,
-    programId: f.programId ?? null,
-    programs,
-    /** The programs the figures are over. */
-    programIds: f.programId != null ? [f.programId] : programs.map((x) => x.id)
-  };
+  if (!canReadSurveyResults(ctx.principal)) throw forbidden('Survey results are for managers, team leads and client auditors');
+  return programReportScope(ctx, f, surveyResultClientIds(ctx.principal));
 }
 export type SurveyResultScope = Awaited<ReturnType<typeof surveyResultScope>>;
 
-/** What every result says about what it covers. */
-export const scopeFields = (s: SurveyResultScope) => ({
-  from: s.period.from,
-  to: s.period.to,
-  timeZone: s.timeZone,
-  programId: s.programId,
-  programs: s.programs
-});
+/** What every result says about what it covers: the same fields as the mystery reports. */
+export { scopeFields } from '../../mystery/reachability/report-scope.ts';
