@@ -24,7 +24,7 @@ const { req, get } = jsonRequests(() => app);
 const GOOD = { csat: 4, solved: true, effort: 6, recommend: 9, comment: 'Quick and kind.' };
 
 /** A tenant of its own per test (so queues do not mix): its org, phone items for program a, and people. */
-async function world(o: { items?: number; maxAttempts?: number; retryMinutes?: number } = {}) {
+async function world(o: { items?: number; maxAttempts?: number; retryMinutes?: number; ranks?: string[] } = {}) {
   const org = await createFixtureOrg(t.db, { callsPerAgent: 3, start: new Date('2026-11-29T09:00:00Z') });
   const callIds = org.calls.filter((c) => c.programId === org.programs.a.id).map((c) => c.id);
   const made = await callbackItems(t.db, {
@@ -32,7 +32,8 @@ async function world(o: { items?: number; maxAttempts?: number; retryMinutes?: n
     now: clock,
     day: '2026-12-01',
     maxAttempts: o.maxAttempts,
-    retryMinutes: o.retryMinutes
+    retryMinutes: o.retryMinutes,
+    ranks: o.ranks
   });
   const sign = async (role: 'survey_caller' | 'agent' | 'qa_analyst', name: string) =>
     signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role }], name });
@@ -85,14 +86,11 @@ describe('the queue', () => {
   });
 
   it('lists due phone items oldest draw first in rank order, skips opted-out, erased and link items, and counts', async () => {
-    const w = await world({ items: 4 });
+    // the first item ranks last of its draw
+    const w = await world({ items: 4, ranks: ['f'.repeat(64), '1'.padStart(64, '0'), '2'.padStart(64, '0'), '3'.padStart(64, '0')] });
     // a newer draw's item comes after every item of the older draw, whatever its rank
     const newer = await callbackItems(t.db, { callIds: [w.callIds[4]!], now: clock, day: '2026-12-02' });
     const [i0, i1, i2, i3] = w.made.items;
-    await t.db
-      .update(schema.callbackItems)
-      .set({ rank: 'f'.repeat(64) })
-      .where(eq(schema.callbackItems.id, i0!.id));
     await t.db.update(schema.customerContacts).set({ optedOutAt: clock }).where(eq(schema.customerContacts.id, i1!.contactId));
     await t.db
       .update(schema.customerContacts)

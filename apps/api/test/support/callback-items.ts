@@ -14,7 +14,16 @@ export const TEST_CONTACT_KEY = Buffer.alloc(32, 7).toString('base64');
  */
 export async function callbackItems(
   db: Db,
-  o: { callIds: number[]; channel?: 'phone' | 'link'; day?: string; maxAttempts?: number; retryMinutes?: number; now?: Date }
+  o: {
+    callIds: number[];
+    /** The items' ranks in call order (default 0…0, 0…1, …): items are frozen once drawn, so set them here. */
+    ranks?: string[];
+    channel?: 'phone' | 'link';
+    day?: string;
+    maxAttempts?: number;
+    retryMinutes?: number;
+    now?: Date;
+  }
 ) {
   const now = o.now ?? new Date();
   const calls = await db
@@ -117,7 +126,7 @@ export async function callbackItems(
         callId: c.id,
         agentId: c.agentId,
         contactId: contact!.id,
-        rank: String(i).padStart(64, '0'),
+        rank: o.ranks?.[i] ?? String(i).padStart(64, '0'),
         channel: o.channel ?? 'phone',
         nextAttemptAt: now
       })
