@@ -75,6 +75,10 @@ test('a team lead handles a low-score alert with a note, and it moves to handled
 
 test('the energy client’s auditor sees its own client’s programs only', async ({ page }) => {
   await signInAsDemo(page, 'auditor.energy@demo.attentive.test');
+  // The hub offers the results, not the per-agent view (coaches only).
+  await page.goto('/surveys');
+  await expect(page.getByRole('link', { name: 'Results' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'QA next to customers' })).toHaveCount(0);
   await page.goto('/surveys/results');
   const options = await page.getByLabel('Program').locator('option').allTextContents();
   expect(options.length).toBeGreaterThan(1);

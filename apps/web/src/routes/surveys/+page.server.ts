@@ -16,7 +16,8 @@ const SCREENS = [
   ['links', '/surveys/links', 'manageSurveys'],
   ['queue', '/surveys/queue', 'callSurveys'],
   ['results', '/surveys/results', 'readSurveyResults'],
-  ['agents', '/surveys/results/agents', 'readSurveyResults'],
+  // per-agent figures follow coaching (policy canReadAgentSurveyResults): the agents' coaches, not client auditors
+  ['agents', '/surveys/results/agents', 'handleSurveyAlerts'],
   ['alerts', '/surveys/alerts', 'handleSurveyAlerts']
 ] as const satisfies readonly (readonly [string, string, Capability])[];
 
