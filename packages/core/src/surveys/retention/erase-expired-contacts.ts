@@ -87,6 +87,7 @@ export function startRetentionJob({ db, log }: { db: Db; log: (level: 'info' | '
       })
       .catch((e) => log('error', `retention: erasing contact details failed: ${String(e)}`));
   const ready = run();
-  const cron = new Cron('23 * * * *', { protect: true }, run);
+  // unref: a stopping server (SIGTERM) must not be kept alive by the next hourly run, like the other jobs
+  const cron = new Cron('23 * * * *', { protect: true, unref: true, name: 'retention' }, run);
   return { stop: () => cron.stop(), ready };
 }
