@@ -23,6 +23,7 @@ import { samplingRoutes } from './routes/sampling/index.ts';
 import { settingsRoutes } from './routes/settings/index.ts';
 import { mysteryRoutes } from './routes/mystery/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
+import { calibrationRoutes } from './routes/calibration/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -58,7 +59,8 @@ export function createApp(deps: AppDeps) {
         samplingRoutes,
         settingsRoutes,
         mysteryRoutes,
-        surveyRoutes
+        surveyRoutes,
+        calibrationRoutes
       )
     )
     .route('/', docsRoutes(app));

@@ -25,7 +25,9 @@ const GUARD_ROLES: Record<Capability, Role[]> = {
   manageSurveys: ['admin', 'qa_analyst'], // /surveys templates and callback plans (issue 14)
   callSurveys: ['survey_caller'], // /surveys/queue as a caller's home
   readSurveyResults: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'], // /surveys/results
-  handleSurveyAlerts: ['admin', 'qa_analyst', 'team_lead'] // /surveys/alerts
+  handleSurveyAlerts: ['admin', 'qa_analyst', 'team_lead'], // /surveys/alerts
+  manageCalibration: ['admin', 'qa_analyst'], // /calibration: make, reveal, agree (issue 15)
+  calibrate: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'] // /calibration as a participant
 };
 
 const grantOf = (role: Role): Grant =>

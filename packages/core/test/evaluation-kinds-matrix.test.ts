@@ -52,6 +52,9 @@ const facts = (kind: EvaluationKind, status: 'draft' | 'submitted'): EvaluationF
 
 const ALL = [...EVALUATION_KINDS];
 const NOT_SELF = ALL.filter((k) => k !== 'self');
+// A calibration score is sealed from all but its author in every generic read (issue 15): the revealed session shows it.
+const NOT_CALIBRATION = ALL.filter((k) => k !== 'calibration');
+const NEITHER = NOT_SELF.filter((k) => k !== 'calibration');
 const NONE: EvaluationKind[] = [];
 const COUNTING: EvaluationKind[] = ['sampled', 'live', 'mystery'];
 
@@ -64,17 +67,23 @@ type Actions = {
 };
 const nothing: Actions = { readDraft: NONE, readSubmitted: NONE, changeDraft: NONE, changeSubmitted: NONE, dispute: NONE };
 // An evaluator of the agent: reads everything but a sealed draft; changes submitted ones, and drafts only its own (admins: any).
-const evaluator: Actions = { readDraft: NOT_SELF, readSubmitted: ALL, changeDraft: NONE, changeSubmitted: ALL, dispute: NONE };
+const evaluator: Actions = {
+  readDraft: NEITHER,
+  readSubmitted: NOT_CALIBRATION,
+  changeDraft: NONE,
+  changeSubmitted: NOT_CALIBRATION,
+  dispute: NONE
+};
 
 const EXPECTED: Record<Who, Actions> = {
-  admin: { ...evaluator, changeDraft: NOT_SELF },
+  admin: { ...evaluator, changeDraft: NEITHER },
   qa: evaluator,
   leadOwnTeam: evaluator,
   leadOtherTeam: nothing,
   leadAssignedBySample: evaluator,
-  agentOwn: { ...nothing, readSubmitted: ALL, dispute: COUNTING },
+  agentOwn: { ...nothing, readSubmitted: NOT_CALIBRATION, dispute: COUNTING },
   agentOther: nothing,
-  auditorOwnClient: { ...nothing, readSubmitted: NOT_SELF },
+  auditorOwnClient: { ...nothing, readSubmitted: NEITHER },
   auditorOtherClient: nothing,
   tokenProgram: nothing,
   tokenClient: nothing,
@@ -105,8 +114,17 @@ describe('evaluation kinds × roles × actions', () => {
     }
   }
 
+  it('the author of a calibration score reads it, but changes it only through the calibration verbs', () => {
+    for (const status of ['draft', 'submitted'] as const) {
+      const mine = { ...facts('calibration', status), evaluatorId: 2 };
+      expect(canReadEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
+      expect(canChangeEvaluation(PRINCIPALS.qa, scope, mine)).toBe(false);
+      expect(canChangeEvaluation(PRINCIPALS.admin, scope, mine)).toBe(false);
+    }
+  });
+
   it('an evaluator reads and changes its own draft of any unsealed kind', () => {
-    for (const kind of NOT_SELF) {
+    for (const kind of NEITHER) {
       const mine = { ...facts(kind, 'draft'), evaluatorId: 2 };
       expect(canReadEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
       expect(canChangeEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
@@ -119,13 +137,14 @@ describe('evaluation kinds × roles × actions', () => {
     expect(SAMPLE_KINDS).toEqual(['sampled', 'live']);
     expect(AggregateScoresInput.parse({}).kinds).toEqual(COUNTING);
     expect(EVALUATION_KINDS.filter(acknowledgeable)).toEqual(NOT_SELF);
+    expect(COUNTING_KINDS).not.toContain('calibration');
   });
 
   it('the list description agrees with the read rule on kinds', () => {
     const auditor = evaluationVisibility(PRINCIPALS.auditorOwnClient);
-    expect(auditor.all === false && auditor.clientKinds).toEqual(NOT_SELF);
+    expect(auditor.all === false && auditor.clientKinds).toEqual(NEITHER);
     const agent = evaluationVisibility(PRINCIPALS.agentOwn);
-    expect(agent.all === false && agent.agentKinds).toEqual(ALL);
+    expect(agent.all === false && agent.agentKinds).toEqual(NOT_CALIBRATION);
   });
 });
 
@@ -137,7 +156,11 @@ describe('the sealing rule', () => {
   });
 
   it('seals only the kinds the table marks blind', () => {
-    expect(EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed != null)).toEqual(['self']);
-    for (const kind of NOT_SELF) expect(isSealedFrom(PRINCIPALS.admin, facts(kind, 'draft'))).toBe(false);
+    expect(EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed != null)).toEqual(['calibration', 'self']);
+    // A calibration score: sealed from everyone but its author in every status (generic reads).
+    for (const who of Object.keys(PRINCIPALS) as Who[])
+      for (const status of ['draft', 'submitted'] as const)
+        expect(isSealedFrom(PRINCIPALS[who], facts('calibration', status)), who).toBe(true);
+    for (const kind of NEITHER) expect(isSealedFrom(PRINCIPALS.admin, facts(kind, 'draft'))).toBe(false);
   });
 });

@@ -99,7 +99,7 @@ describe('evaluation policy', () => {
       all: false,
       teamIds: [7],
       submittedClientIds: [100],
-      clientKinds: ['sampled', 'live', 'mystery', 'calibration', 'client_rescore', 'second_opinion'],
+      clientKinds: ['sampled', 'live', 'mystery', 'client_rescore', 'second_opinion'],
       submittedAgentIds: [],
       agentKinds: expect.any(Array),
       assignedToPersonId: 5

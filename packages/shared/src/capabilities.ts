@@ -39,7 +39,11 @@ export const CAPABILITIES = [
   /** Read callback-survey results: CSAT, FCR, CES, NPS, response rates (/surveys/results). */
   'readSurveyResults',
   /** See and handle low-score alerts for service recovery (/surveys/alerts). */
-  'handleSurveyAlerts'
+  'handleSurveyAlerts',
+  /** Make calibration sessions, reveal them, record the agreed answers, read every evaluator's deviation (/calibration). */
+  'manageCalibration',
+  /** Take part in calibration sessions: score blind, read revealed sessions and one's own deviation (/calibration). */
+  'calibrate'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export type Capabilities = Record<Capability, boolean>;

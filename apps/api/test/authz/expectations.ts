@@ -16,6 +16,9 @@ import { surveysListsExpectations } from './surveys-lists.ts';
 import { surveysQueueExpectations } from './surveys-queue.ts';
 import { surveysLinksExpectations } from './surveys-links.ts';
 import { surveysResultsExpectations } from './surveys-results.ts';
+import { calibrationSessionsExpectations } from './calibration-sessions.ts';
+import { calibrationScoringExpectations } from './calibration-scoring.ts';
+import { calibrationResultsExpectations } from './calibration-results.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -42,5 +45,8 @@ export const EXPECTATIONS: Expectations = {
   ...surveysListsExpectations,
   ...surveysQueueExpectations,
   ...surveysLinksExpectations,
-  ...surveysResultsExpectations
+  ...surveysResultsExpectations,
+  ...calibrationSessionsExpectations,
+  ...calibrationScoringExpectations,
+  ...calibrationResultsExpectations
 };

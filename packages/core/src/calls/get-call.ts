@@ -3,7 +3,7 @@ import { schema, type TranscriptTurn } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadCall } from '../policy/calls.ts';
-import { sampleAssignees } from '../evaluations/scope.ts';
+import { callReaders } from '../evaluations/scope.ts';
 import type { CallFacts } from '@attentive/shared/contract';
 import { callFacts } from './call-facts.ts';
 
@@ -36,7 +36,7 @@ export async function loadReadableCall(ctx: Ctx, id: number) {
     clientId: row.client.id,
     agentId: row.call.agentId,
     agentTeamId: row.agent.teamId,
-    assignedTo: await sampleAssignees(ctx.db, ctx.principal.tenantId, id)
+    ...(await callReaders(ctx.db, ctx.principal.tenantId, id))
   };
   if (!canReadCall(ctx.principal, scope)) throw notFound(`Call ${id}`);
   return row;

@@ -3,10 +3,11 @@ import { EVALUATION_KINDS, type EvaluationKind } from '@attentive/db/schema/eval
 /**
  * When an evaluation of a kind is sealed: hidden from everyone but its author (no role shortcut
  * overrides it) until the condition holds. `untilSubmitted`: while it is a draft (the agent scores
- * first, unseen). Later kinds add their own conditions (a reveal, a deadline) here and in `sealOf`
- * (policy/evaluations.ts).
+ * first, unseen). `untilRevealed`: a calibration score, hidden from all but its author in every generic
+ * evaluation read (list, detail, call context); the calibration session shows it to the session's
+ * participants and managers once the session is revealed (core/calibration, policy/calibration.ts).
  */
-export type SealCondition = 'untilSubmitted';
+export type SealCondition = 'untilSubmitted' | 'untilRevealed';
 
 export type KindTraits = {
   /** Averaged into the agent's, team's and program's figures. At most one submitted evaluation of a counting
@@ -28,6 +29,9 @@ export type KindTraits = {
   sealed: SealCondition | null;
   /** Made on the evaluation screen (the other kinds come from their own instruments). */
   onScreen: boolean;
+  /** Changed only through its instrument's own verbs: the generic evaluation verbs (save, submit, revise,
+   *  comment) refuse it. A calibration score is frozen at the reveal, which only the calibration verbs know. */
+  ownVerbs: boolean;
 };
 
 /**
@@ -43,7 +47,8 @@ const counting = {
   byAgent: false,
   fulfilsSample: true,
   sealed: null,
-  onScreen: true
+  onScreen: true,
+  ownVerbs: false
 } as const;
 const further = {
   countsTowardAgent: false,
@@ -53,7 +58,8 @@ const further = {
   byAgent: false,
   fulfilsSample: false,
   sealed: null,
-  onScreen: false
+  onScreen: false,
+  ownVerbs: false
 } as const;
 
 export const KIND_TRAITS = {
@@ -62,7 +68,9 @@ export const KIND_TRAITS = {
   // The shopper's scoring of a mystery call: made on the shopper's form (mystery/), fulfils no sample; counts for
   // the agent once identified (agent_id null until then: program figures only).
   mystery: { ...counting, fulfilsSample: false, onScreen: false },
-  calibration: further,
+  // A participant's blind score in a calibration session: never counts, never the agent's or the client's to read
+  // as an evaluation (client auditors who take part see the session's answers in the session), sealed until the reveal.
+  calibration: { ...further, visibleToAgent: false, visibleToClient: false, sealed: 'untilRevealed', ownVerbs: true },
   // The agent's own scoring of a call (coaching): sealed while the agent drafts it, never the client's.
   self: { ...further, visibleToClient: false, byAgent: true, sealed: 'untilSubmitted' },
   client_rescore: further,

@@ -3,6 +3,7 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import type { Principal } from '../policy/principal.ts';
 import { canChangeEvaluation, canReadEvaluation } from '../policy/evaluations.ts';
 import { loadEvaluationWithScope } from './scope.ts';
+import { KIND_TRAITS } from './kinds.ts';
 import { loadScorecardVersion } from './score.ts';
 
 /**
@@ -12,6 +13,8 @@ import { loadScorecardVersion } from './score.ts';
 export async function loadForChange(tx: DbOrTx, p: Principal, evaluationId: number) {
   const { evaluation, scope } = await loadEvaluationWithScope(tx, p.tenantId, evaluationId);
   if (!canReadEvaluation(p, scope, evaluation)) throw notFound(`Evaluation ${evaluationId}`);
+  if (KIND_TRAITS[evaluation.kind].ownVerbs)
+    throw forbidden(`Evaluation ${evaluationId} is a ${evaluation.kind} score: change it in its ${evaluation.kind} session`);
   if (!canChangeEvaluation(p, scope, evaluation))
     throw forbidden(
       evaluation.status === 'draft' ? 'This draft belongs to another evaluator' : 'Only evaluators of this agent may change this evaluation'

@@ -22,6 +22,22 @@ export async function sampleAssignees(tx: DbOrTx, tenantId: number, callId: numb
   return rows.map((r) => r.personId!);
 }
 
+/** The participants of calibration sessions that include this call: see CallScope.calibrationParticipants. */
+export async function calibrationParticipantsOf(tx: DbOrTx, callId: number | null): Promise<number[]> {
+  if (callId == null) return [];
+  const rows = await tx
+    .selectDistinct({ personId: schema.calibrationParticipants.personId })
+    .from(schema.calibrationCalls)
+    .innerJoin(schema.calibrationParticipants, eq(schema.calibrationParticipants.sessionId, schema.calibrationCalls.sessionId))
+    .where(eq(schema.calibrationCalls.callId, callId));
+  return rows.map((r) => r.personId);
+}
+
+/** Who may read a call besides its scope's roles: sample assignees and calibration participants. */
+export async function callReaders(tx: DbOrTx, tenantId: number, callId: number | null) {
+  return { assignedTo: await sampleAssignees(tx, tenantId, callId), calibrationParticipants: await calibrationParticipantsOf(tx, callId) };
+}
+
 /** A table whose rows are about one agent in one program: what a CallScope is built from. */
 type AgentProgramTable = typeof schema.calls | typeof schema.evaluations;
 
@@ -53,7 +69,7 @@ async function loadRowWithScope<T extends AgentProgramTable>(
     clientId: found.clientId,
     agentId: row.agentId,
     agentTeamId: found.agentTeamId,
-    assignedTo: await sampleAssignees(tx, tenantId, callIdOf(row))
+    ...(await callReaders(tx, tenantId, callIdOf(row)))
   };
   return { row, scope };
 }

@@ -7,11 +7,13 @@ import { assignedBySample } from '../calls/visibility-sql.ts';
 
 /** The sealing rule (policy isSealedFrom) as SQL: not a draft of a sealed kind made by someone else. */
 function notSealed(seal: EvaluationSeal): SQL | undefined {
-  if (!seal.kinds.length) return undefined;
   const e = schema.evaluations;
   const author =
     'personId' in seal.author ? sql`coalesce(${e.evaluatorId}, 0) = ${seal.author.personId}` : eq(e.evaluatorLabel, seal.author.label);
-  return not(and(inArray(e.kind, seal.kinds), ne(e.status, 'submitted'), not(author))!);
+  const parts: SQL[] = [];
+  if (seal.kinds.length) parts.push(not(and(inArray(e.kind, seal.kinds), ne(e.status, 'submitted'), not(author))!));
+  if (seal.alwaysKinds.length) parts.push(not(and(inArray(e.kind, seal.alwaysKinds), not(author))!));
+  return parts.length ? and(...parts) : undefined;
 }
 
 /**

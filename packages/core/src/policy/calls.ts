@@ -12,7 +12,14 @@ export type CallScope = {
   agentId: number;
   agentTeamId: number | null;
   assignedTo?: readonly number[];
+  /** The participants of calibration sessions that include this call: they may read it (to score it), and only it. */
+  calibrationParticipants?: readonly number[];
 };
+
+/** A participant of a calibration session with this call (any role that may take part: lead, QA, client auditor). */
+export function isCalibrationParticipant(p: Principal, call: Pick<CallScope, 'calibrationParticipants'>): boolean {
+  return p.kind === 'user' && p.personId != null && (call.calibrationParticipants?.includes(p.personId) ?? false);
+}
 
 /** A team lead to whom a sample assigned this call (cross-team assignment). */
 export function isAssignedLead(p: Principal, call: Pick<CallScope, 'assignedTo'>): boolean {
@@ -49,7 +56,8 @@ export function canReadCall(p: Principal, call: CallScope): boolean {
     v.clientIds.includes(call.clientId) ||
     v.programIds.includes(call.programId) ||
     v.agentIds.includes(call.agentId) ||
-    isAssignedLead(p, call)
+    isAssignedLead(p, call) ||
+    isCalibrationParticipant(p, call)
   );
 }
 

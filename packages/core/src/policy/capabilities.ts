@@ -6,6 +6,7 @@ import { canManageScorecards } from './scorecards.ts';
 import { canManageSampling } from './sampling.ts';
 import { canSeeCoachingQueue } from './coaching.ts';
 import { canManageMystery, canReadReachability, isMysteryShopper } from './mystery.ts';
+import { canCalibrate, canManageCalibration } from './calibration.ts';
 import { canHandleSurveyAlerts, canManageSurveys, canReadSurveyResults, isSurveyCaller } from './surveys.ts';
 
 const anyRole = (p: Principal, roles: Role[]) => p.kind !== 'token' && roles.some((r) => hasRole(p, r));
@@ -38,6 +39,8 @@ export function capabilitiesOf(p: Principal): Capabilities {
     manageSurveys: canManageSurveys(p),
     callSurveys: isSurveyCaller(p),
     readSurveyResults: canReadSurveyResults(p),
-    handleSurveyAlerts: canHandleSurveyAlerts(p)
+    handleSurveyAlerts: canHandleSurveyAlerts(p),
+    manageCalibration: canManageCalibration(p),
+    calibrate: canCalibrate(p)
   };
 }

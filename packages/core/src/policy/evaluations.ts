@@ -46,6 +46,9 @@ export function isSealedFrom(p: Principal, e: EvaluationFacts): boolean {
   switch (seal) {
     case 'untilSubmitted':
       return e.status !== 'submitted';
+    case 'untilRevealed':
+      // Generic reads never show another's calibration score; the revealed session does (policy/calibration.ts).
+      return true;
   }
 }
 
@@ -53,11 +56,18 @@ export function isSealedFrom(p: Principal, e: EvaluationFacts): boolean {
  * The seal as a description the list's SQL applies: rows of `kinds` in a draft are hidden unless the
  * principal is their author (by person id, or by label for a principal without a person).
  */
-export type EvaluationSeal = { kinds: EvaluationKind[]; author: { personId: number } | { label: string } };
+export type EvaluationSeal = {
+  /** Hidden while a draft unless authored by the principal. */
+  kinds: EvaluationKind[];
+  /** Hidden in every status unless authored by the principal (calibration scores in generic reads). */
+  alwaysKinds: EvaluationKind[];
+  author: { personId: number } | { label: string };
+};
 
 export function evaluationSeal(p: Principal): EvaluationSeal {
   return {
     kinds: EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed === 'untilSubmitted'),
+    alwaysKinds: EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed === 'untilRevealed'),
     author: p.personId != null ? { personId: p.personId } : { label: p.label }
   };
 }
@@ -71,6 +81,8 @@ export function canEvaluate(p: Principal, s: EvaluationScope): boolean {
 /** A draft belongs to the evaluator who started it (admins excepted); submitted ones to every evaluator. */
 export function canChangeEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
   if (isSealedFrom(p, e)) return false;
+  // Changed through its own instrument only (a calibration score: the calibration verbs, which know the reveal).
+  if (KIND_TRAITS[e.kind].ownVerbs) return false;
   if (!canEvaluate(p, s)) return false;
   if (e.status === 'submitted' || hasRole(p, 'admin')) return true;
   return isAuthor(p, e);

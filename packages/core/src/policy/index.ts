@@ -9,3 +9,4 @@ export * from './coaching.ts';
 export * from './capabilities.ts';
 export * from './mystery.ts';
 export * from './surveys.ts';
+export * from './calibration.ts';

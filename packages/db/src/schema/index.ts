@@ -10,3 +10,4 @@ export * from './imports.ts';
 export * from './coaching.ts';
 export * from './mystery.ts';
 export * from './surveys.ts';
+export * from './calibration.ts';
