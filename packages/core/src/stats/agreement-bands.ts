@@ -7,8 +7,8 @@ import type { MeasurementLevel } from './agreement-data.ts';
  */
 
 /**
- * Krippendorff's thresholds for alpha (Krippendorff 2004, Content Analysis, 2nd ed., §11.4.4; repeated in
- * Krippendorff 2011): rely on variables with α ≥ .800; consider variables with .667 ≤ α < .800 only for drawing
+ * Krippendorff's thresholds for alpha (Krippendorff 2004, Content Analysis, 2nd ed., ch. 11, standards for data
+ * reliability; repeated in Krippendorff 2011): rely on variables with α ≥ .800; consider variables with .667 ≤ α < .800 only for drawing
  * tentative conclusions; below .667 do not rely on the item (flag it for rewording).
  */
 export const ALPHA_RELIABLE = 0.8;
