@@ -140,9 +140,9 @@ export const CalibrationRevealOutcome = z
   .object({ sessionId: Int, revealedAt: z.string(), submitted: Int, expected: Int })
   .meta({ id: 'CalibrationRevealOutcome' });
 
-export const CalibrationOptionsQuery = z.object({ programId: Id.optional() });
+export const CalibrationSessionOptionsQuery = z.object({ programId: Id.optional() });
 
-export const CalibrationOptions = z
+export const CalibrationSessionOptions = z
   .object({
     programs: z.array(z.object({ id: Int, name: z.string(), clientName: z.string() })),
     programId: Int.nullable(),
@@ -161,5 +161,5 @@ export const CalibrationOptions = z
       })
     )
   })
-  .meta({ id: 'CalibrationOptions' });
-export type CalibrationOptions = z.infer<typeof CalibrationOptions>;
+  .meta({ id: 'CalibrationSessionOptions' });
+export type CalibrationSessionOptions = z.infer<typeof CalibrationSessionOptions>;

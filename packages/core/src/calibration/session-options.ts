@@ -1,7 +1,7 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@attentive/db';
-import { CalibrationOptionsQuery, type CalibrationOptions } from '@attentive/shared/calibration-sessions';
+import { CalibrationSessionOptionsQuery, type CalibrationSessionOptions } from '@attentive/shared/calibration-sessions';
 import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -24,10 +24,10 @@ export async function calibrationSessionOptions({
   input
 }: {
   ctx: Ctx;
-  input?: z.input<typeof CalibrationOptionsQuery>;
-}): Promise<CalibrationOptions> {
+  input?: z.input<typeof CalibrationSessionOptionsQuery>;
+}): Promise<CalibrationSessionOptions> {
   requireCalibrationManager(ctx);
-  const { programId } = parseInput(CalibrationOptionsQuery, input ?? {});
+  const { programId } = parseInput(CalibrationSessionOptionsQuery, input ?? {});
   const tenantId = ctx.principal.tenantId;
   const all = await ctx.db
     .select({ id: schema.programs.id, name: schema.programs.name, clientId: schema.programs.clientId, clientName: schema.clients.name })

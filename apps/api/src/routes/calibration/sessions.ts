@@ -4,7 +4,7 @@ import { listCalibrationSessions } from '@attentive/core/calibration/list-sessio
 import { revealSession } from '@attentive/core/calibration/reveal-session';
 import { calibrationSessionOptions } from '@attentive/core/calibration/session-options';
 import {
-  CalibrationOptions,
+  CalibrationSessionOptions,
   CalibrationRevealOutcome,
   CalibrationSessionDetail,
   CalibrationSessionList,
@@ -86,7 +86,7 @@ export function calibrationSessionRoutes(deps: AppDeps) {
         summary:
           "What the session form picks from (admins and QA analysts): programs with a published scorecard; for `programId`, who may take part and the program's calls of the last 30 days",
         request: { query: z.object({ programId: queryId() }) },
-        responses: { 200: json(CalibrationOptions, 'Options') }
+        responses: { 200: json(CalibrationSessionOptions, 'Options') }
       }),
       async (c) => c.json(await calibrationSessionOptions({ ctx: ctxOf(c, deps), input: c.req.valid('query') }), 200)
     );
