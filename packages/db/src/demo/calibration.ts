@@ -135,7 +135,10 @@ export async function seedDemoCalibration(db: Db, tenantId: number, now: Date) {
         input: {
           sessionId,
           callId: c.id,
-          items: Object.entries(truth.get(c.id)!).map(([itemId, answer]) => ({ itemId, answer, basis: 'consensus' as const, note: '' }))
+          // Every item gets a row, unanswered ones as null: the agreed answers then form a complete scoring.
+          items: definition.sections
+            .flatMap((sec) => sec.items)
+            .map((item) => ({ itemId: item.id, answer: truth.get(c.id)![item.id] ?? null, basis: 'consensus' as const, note: '' }))
         }
       });
   }
@@ -175,7 +178,8 @@ function biased(
     for (const item of section.items) {
       const agreed = truth[item.id];
       if (agreed === undefined) continue;
-      const step = rng.chance(bias.lenient) ? 1 : rng.chance(bias.strict) ? -1 : 0;
+      // Critical items (identity, card data) are not matters of taste: the demo's evaluators agree on them.
+      const step = item.critical ? 0 : rng.chance(bias.lenient) ? 1 : rng.chance(bias.strict) ? -1 : 0;
       out[item.id] = step === 0 || agreed === 'na' ? agreed : stepAnswer(item.answer, agreed, step);
     }
   return out;
