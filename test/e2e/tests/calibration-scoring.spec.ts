@@ -14,6 +14,12 @@ async function axeClean(page: Page) {
   );
 }
 
+/** CALIBRATION_SCORING_SHOTS=<dir>: screenshots of the screen at 1280 and 390 px, for a look by eye. */
+async function shot(page: Page, name: string) {
+  const dir = process.env.CALIBRATION_SCORING_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
 const focusedRadio = (page: Page) => page.locator('[data-testid="scorecard"] [role="radio"]:focus');
 
 test('tl01 scores a calibration call blind with the keyboard and goes on; tl02 sees none of it', async ({ page, browser }) => {
@@ -29,6 +35,7 @@ test('tl01 scores a calibration call blind with the keyboard and goes on; tl02 s
   await expect(page.getByTestId('score-state')).toHaveText('Not scored yet');
   await expect(page.locator('ol, [data-testid="transcript"]').first()).toBeVisible();
   await axeClean(page);
+  await shot(page, 'open-1280');
 
   // Every item with the keyboard: the focus starts on the first item's answers; Enter takes the focused answer and goes on.
   const items = page.locator('[data-testid="scorecard"] [data-index]');
@@ -50,6 +57,7 @@ test('tl01 scores a calibration call blind with the keyboard and goes on; tl02 s
   await expect(done).toBeFocused();
   await expect(page.getByTestId('score-state')).toHaveText('Submitted (revision 1)');
   await axeClean(page);
+  await shot(page, 'submitted-1280');
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('next-call')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -76,6 +84,7 @@ test('tl01 scores a calibration call blind with the keyboard and goes on; tl02 s
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/calibration/${sessionId}/calls/${callIds[1]}`, { waitUntil: 'networkidle' });
   await axeClean(page);
+  await shot(page, 'open-390');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
