@@ -97,3 +97,19 @@ test('the facilitator, who does not take part, cannot open a participant screen;
   await signInAsDemo(page, 'agent001@demo.attentive.test');
   expect((await page.goto(`/calibration/${sessionId}/calls/${callIds[0]}`))?.status()).toBe(404);
 });
+
+test('after the reveal the screen is read-only and links to the results', async ({ page }) => {
+  const { sessionId, callIds } = await calibrationSessionForE2e({ participants: ['tl01@demo.attentive.test'], revealed: true });
+  await signInAsDemo(page, 'tl01@demo.attentive.test');
+  await page.goto(`/calibration/${sessionId}/calls/${callIds[0]}`, { waitUntil: 'networkidle' });
+  await expect(page.getByTestId('revealed')).toContainText('revealed');
+  await expect(page.getByTestId('revealed').getByRole('link', { name: 'See the results' })).toHaveAttribute(
+    'href',
+    new RegExp(`/calibration/${sessionId}/results$`)
+  );
+  await expect(page.getByTestId('blind-notice')).toHaveCount(0);
+  await expect(page.getByTestId('submit')).toHaveCount(0);
+  await expect(page.getByTestId('edit')).toHaveCount(0);
+  await expect(page.locator('[data-testid="scorecard"] [role="radio"]').first()).toHaveAttribute('aria-disabled', 'true');
+  await axeClean(page);
+});

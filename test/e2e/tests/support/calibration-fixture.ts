@@ -6,7 +6,7 @@ import { createClient } from '@libsql/client';
  * qa@ facilitating and the given demo people taking part. Until the sessions screen can make one, this is the
  * one place the specs get a session from; swap it for POST /api/calibration/sessions then.
  */
-export async function calibrationSessionForE2e(o: { participants: string[]; calls?: number; title?: string }) {
+export async function calibrationSessionForE2e(o: { participants: string[]; calls?: number; title?: string; revealed?: boolean }) {
   const db = createClient({ url: process.env.E2E_DATABASE_URL! });
   try {
     const one = async (sql: string, args: (string | number)[] = []) => (await db.execute({ sql, args })).rows[0];
@@ -52,6 +52,12 @@ export async function calibrationSessionForE2e(o: { participants: string[]; call
       });
     for (const p of participants)
       await db.execute({ sql: `INSERT INTO calibration_participants (session_id, person_id) VALUES (?, ?)`, args: [sessionId, p] });
+    // Revealed as the reveal verb leaves it (before the sessions screen exists to reveal one).
+    if (o.revealed)
+      await db.execute({
+        sql: `UPDATE calibration_sessions SET revealed_at = ?, revealed_by = 'e2e' WHERE id = ?`,
+        args: [now, sessionId]
+      });
     return { sessionId, callIds: calls.map((c) => c.id) };
   } finally {
     db.close();
