@@ -49,10 +49,10 @@ export const NOT_A_PAGE: Record<string, string> = {
   '/': 'redirects every visitor to the home of its role (or to /sign-in)',
   '/surveys/queue/[id]':
     "a survey caller's script opens only for the item it claimed (a POST from the queue, not a link): axe-checked in survey-queue.spec.ts",
+  '/calibration/[id]/calls/[callId]':
+    "a participant's blind scoring screen: needs a calibration session, which the demo has none of yet (the sessions page will link it); calibration-scoring.spec.ts makes one and opens it (axe at 1280 and 390 px)",
   '/s/[token]':
-    "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)",
-  '/calibration/[id]':
-    'the demo has no calibration session yet (the lead adds them through the writers): calibration-sessions.spec.ts makes one and axe-checks its page at 1280 and 390 px'
+    "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
 };
 
 export type Role = { key: string; email: string | null };
