@@ -20,6 +20,12 @@ async function axeClean(page: Page) {
     await page.setViewportSize({ width, height: 900 });
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // Readable on a phone: the tables stack, nothing scrolls sideways at 390 px.
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth
+    }));
+    if (width === 390) expect(scrollWidth, `${width} px`).toBeLessThanOrEqual(clientWidth);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
