@@ -64,14 +64,19 @@ describe('sessions', () => {
       manageSurveys: false,
       callSurveys: false,
       readSurveyResults: true,
-      handleSurveyAlerts: true
+      handleSurveyAlerts: true,
+      manageCalibration: false,
+      calibrate: true
     });
     const agent = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'agent' }], personId: org.agents.a1.id });
     expect((await (await app.request('/api/me', { headers: agent.headers })).json()).can).toMatchObject({
       evaluate: false,
       coach: false,
       readOwnResults: true,
-      readEvaluations: true
+      readEvaluations: true,
+      // An agent never takes part in calibration and never sees a session.
+      calibrate: false,
+      manageCalibration: false
     });
   });
 

@@ -7,6 +7,7 @@ import {
   type UnitCoincidences
 } from './agreement-data.ts';
 import { DEFAULT_CONFIDENCE, mulberry32 } from './intervals.ts';
+import { alphaFromIntervalUnits, intervalUnits, type IntervalUnit } from './agreement-interval.ts';
 
 export type AlphaBootstrapOptions = { draws?: number; confidence?: number; seed?: number };
 export type AlphaInterval = { low: number; high: number; draws: number };
@@ -38,7 +39,9 @@ export function alphaBootstrapInterval(
   if (!Number.isInteger(draws) || draws < 1) throw new RangeError(`alphaBootstrapInterval: draws must be a whole number ≥ 1, got ${draws}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`alphaBootstrapInterval: confidence must be in (0, 1), got ${confidence}`);
   if (!Number.isFinite(seed)) throw new RangeError(`alphaBootstrapInterval: seed must be a finite number, got ${seed}`);
-  const { values, units } = prepare('alphaBootstrapInterval', data, level);
+  const prepared = prepare('alphaBootstrapInterval', data, level);
+  if (level === 'interval') return intervalBootstrap(intervalUnits(prepared), draws, confidence, seed);
+  const { values, units } = prepared;
   const pairable = units.map(unitCoincidences).filter((u): u is UnitCoincidences => u !== null);
   if (pairable.length < 2) return null;
   const size = values.length;
@@ -55,6 +58,24 @@ export function alphaBootstrapInterval(
     const a = alphaFromCoincidences(o, values, level as MeasurementLevel);
     if (a !== null) alphas.push(a);
   }
+  return percentileInterval(alphas, draws, confidence);
+}
+
+/** The same unit bootstrap at the interval level, on the units' sums of squares (agreement-interval.ts). */
+function intervalBootstrap(units: IntervalUnit[], draws: number, confidence: number, seed: number): AlphaInterval | null {
+  if (units.length < 2 || alphaFromIntervalUnits(units) === null) return null;
+  const rnd = mulberry32(seed);
+  const alphas: number[] = [];
+  const sample: IntervalUnit[] = new Array(units.length);
+  for (let b = 0; b < draws; b++) {
+    for (let i = 0; i < units.length; i++) sample[i] = units[Math.floor(rnd() * units.length)]!;
+    const a = alphaFromIntervalUnits(sample);
+    if (a !== null) alphas.push(a);
+  }
+  return percentileInterval(alphas, draws, confidence);
+}
+
+function percentileInterval(alphas: number[], draws: number, confidence: number): AlphaInterval | null {
   if (alphas.length < 2 || alphas.length < draws / 2) return null;
   alphas.sort((x, y) => x - y);
   const tail = (1 - confidence) / 2;

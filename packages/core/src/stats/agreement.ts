@@ -1,4 +1,5 @@
 import { addUnit, alphaFromCoincidences, prepare, unitCoincidences } from './agreement-data.ts';
+import { alphaFromIntervalUnits, intervalUnits } from './agreement-interval.ts';
 
 /**
  * Agreement statistics for calibration (issue 15): pure functions, checkable against the literature without the
@@ -30,7 +31,10 @@ export { LEVELS as MEASUREMENT_LEVELS } from './agreement-data.ts';
  * level.
  */
 export function krippendorffAlpha(data: (number | string | null)[][], level: 'nominal' | 'ordinal' | 'interval' | 'ratio'): number | null {
-  const { values, units } = prepare('krippendorffAlpha', data, level);
+  const prepared = prepare('krippendorffAlpha', data, level);
+  // The interval metric reduces to sums of squares: no V×V matrix (agreement-interval.ts).
+  if (level === 'interval') return alphaFromIntervalUnits(intervalUnits(prepared));
+  const { values, units } = prepared;
   const o = new Float64Array(values.length * values.length);
   for (const unit of units) {
     const cells = unitCoincidences(unit);

@@ -54,6 +54,22 @@ export type ScreenData = {
   canChange: boolean;
 };
 
+/**
+ * What the scorecard form reads and calls: the evaluation screen's EvaluationSession, or another scorer of the
+ * same form (the calibration screen's blind score), so both share the form and its keyboard scoring.
+ */
+export type ScoringForm = {
+  readonly data: { definition: ScorecardDefinition };
+  readonly answers: Answers;
+  readonly score: Score | null;
+  readonly comments: readonly { itemId: string | null }[];
+  readonly editable: boolean;
+  readonly showMissing: boolean;
+  readonly problems: Record<string, string>;
+  readonly refusals: number;
+  setAnswer(itemId: string, value: Answers[string]): void;
+};
+
 /** Who wrote something, never as an internal address: "user:tl01@demo…" → "tl01". */
 export const authorName = (label: string | null | undefined) =>
   (label ?? '').replace(/^(user|agent|token|system):/, '').replace(/@.*$/, '');
