@@ -49,10 +49,6 @@ export const NOT_A_PAGE: Record<string, string> = {
   '/': 'redirects every visitor to the home of its role (or to /sign-in)',
   '/surveys/queue/[id]':
     "a survey caller's script opens only for the item it claimed (a POST from the queue, not a link): axe-checked in survey-queue.spec.ts",
-  '/calibration/[id]/calls/[callId]':
-    "a participant's blind scoring screen: needs a calibration session, which the demo has none of yet (the sessions page will link it); calibration-scoring.spec.ts makes one and opens it (axe at 1280 and 390 px)",
-  '/calibration/[id]/results':
-    "a revealed session's results are linked from the session page (the sessions slice, not on this branch yet): drop this entry once it links here; calibration-results.spec.ts opens it (axe at 1280 and 390 px)",
   '/s/[token]':
     "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
 };
