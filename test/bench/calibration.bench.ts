@@ -26,8 +26,8 @@ import { revealSession } from '@attentive/core/calibration/reveal-session';
 import { recordConsensus } from '@attentive/core/calibration/record-consensus';
 import { signInAs } from '../../apps/api/test/support/auth.ts';
 import { answerSetsOf } from './answer-sets.ts';
+import { measureRequests } from './measure-requests.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const RUNS = 30;
 const CALLS = 20;
 const EVALUATORS = 30;
@@ -123,25 +123,7 @@ const app = createApp({
 });
 const headers = (await signInAs(app, db, { tenantId, grants: [{ role: 'qa_analyst' }], name: 'Bench QA' })).headers;
 
-async function measure(path: string) {
-  const once = async () => {
-    const res = await app.request(path, { headers });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  for (let i = 0; i < 10; i++) await once();
-  gc();
-  const times: number[] = [];
-  const cpu0 = process.cpuUsage();
-  for (let i = 0; i < RUNS; i++) {
-    t = performance.now();
-    await once();
-    times.push(performance.now() - t);
-  }
-  const cpu = process.cpuUsage(cpu0);
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)]!, p95: times[Math.floor(RUNS * 0.95)]!, cpu: (cpu.user + cpu.system) / 1000 / RUNS };
-}
+const measure = (path: string) => measureRequests(app, path, headers, { runs: RUNS, warmup: 10 });
 
 const demoSession = Number(
   (await one(`SELECT max(id) AS id FROM calibration_sessions WHERE revealed_at IS NOT NULL AND id <> ${session.id}`)).id

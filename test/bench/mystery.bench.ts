@@ -17,8 +17,8 @@ import { createApp, loadEnv } from '@attentive/api';
 import { mulberry32 } from '@attentive/core';
 import { signInAs } from '../../apps/api/test/support/auth.ts';
 import { storeMysteryCalls, storeScenario, type MysteryRow } from '../../apps/api/test/support/mystery-reachability-rows.ts';
+import { measureRequests } from './measure-requests.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const MYSTERY = 2000;
 const IMPORTED = 250_000;
 const RUNS = 40;
@@ -31,7 +31,7 @@ await migrate(db);
 const org = await createFixtureOrg(db);
 const program = org.programs.a;
 
-let t = performance.now();
+const t = performance.now();
 // Imported calls: one INSERT … SELECT, spread over the year, answer times 0–119 s.
 await db.$client.execute(`
   INSERT INTO calls (tenant_id, source, external_id, program_id, agent_id, direction, started_at, answer_seconds, talk_seconds)
@@ -92,30 +92,7 @@ const auditor = (
   })
 ).headers;
 
-async function measure(path: string, headers: Record<string, string>) {
-  const once = async () => {
-    const res = await app.request(path, { headers });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  for (let i = 0; i < 15; i++) await once();
-  gc();
-  const times: number[] = [];
-  const cpu0 = process.cpuUsage();
-  for (let i = 0; i < RUNS; i++) {
-    t = performance.now();
-    await once();
-    times.push(performance.now() - t);
-  }
-  const cpu = process.cpuUsage(cpu0);
-  times.sort((a, b) => a - b);
-  return {
-    median: times[Math.floor(RUNS / 2)]!,
-    p95: times[Math.floor(RUNS * 0.95)]!,
-    cpu: (cpu.user + cpu.system) / 1000 / RUNS,
-    body: await once()
-  };
-}
+const measure = (path: string, headers: Record<string, string>) => measureRequests(app, path, headers, { runs: RUNS, warmup: 15 });
 
 const year = `from=2026-01-01&to=2026-12-31`;
 const month = `from=2026-11-01&to=2026-11-30`;

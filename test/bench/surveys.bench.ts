@@ -17,8 +17,8 @@ import { createDb, migrate } from '@attentive/db';
 import { seedDemoIfEmpty, startOfUtcDay } from '@attentive/db/demo/seed';
 import { createApp, loadEnv } from '@attentive/api';
 import { signInAs } from '../../apps/api/test/support/auth.ts';
+import { measureRequests } from './measure-requests.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const RUNS = 40;
 const KEY = Buffer.alloc(32, 5).toString('base64');
 
@@ -26,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'attentive-bench-surveys-'));
 const db = await createDb({ url: `file:${join(dir, 'bench.db')}` });
 await migrate(db);
 const now = startOfUtcDay();
-let t = performance.now();
+const t = performance.now();
 await seedDemoIfEmpty(db, { calls: 60_000, transcripts: 20, now, contactKey: KEY });
 await db.$client.execute('ANALYZE');
 const one = async (sql: string) => (await db.$client.execute(sql)).rows[0]!;
@@ -50,25 +50,7 @@ const app = createApp({
 });
 const admin = (await signInAs(app, db, { tenantId, grants: [{ role: 'admin' }], name: 'Bench admin' })).headers;
 
-async function measure(path: string, headers: Record<string, string>) {
-  const once = async () => {
-    const res = await app.request(path, { headers });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  for (let i = 0; i < 15; i++) await once();
-  gc();
-  const times: number[] = [];
-  const cpu0 = process.cpuUsage();
-  for (let i = 0; i < RUNS; i++) {
-    t = performance.now();
-    await once();
-    times.push(performance.now() - t);
-  }
-  const cpu = process.cpuUsage(cpu0);
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)]!, p95: times[Math.floor(RUNS * 0.95)]!, cpu: (cpu.user + cpu.system) / 1000 / RUNS };
-}
+const measure = (path: string, headers: Record<string, string>) => measureRequests(app, path, headers, { runs: RUNS, warmup: 15 });
 
 const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 const period = `from=${day(-90)}&to=${day(0)}`;
