@@ -85,6 +85,9 @@ function measure(): Findings {
   for (let node = walker.nextNode(); node && broken.length < 10; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || !visible(parent) || clipped(parent)) continue;
+    // Visually hidden text for screen readers (.sr-only: a 1 px box) wraps in every word and is never seen.
+    const box = parent.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
     if (getComputedStyle(parent).hyphens === 'auto') continue;
     const text = node.textContent ?? '';
     for (const m of text.matchAll(/\S{4,}/g)) {
