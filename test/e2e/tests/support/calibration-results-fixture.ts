@@ -1,11 +1,11 @@
 import { createClient, type Client } from '@libsql/client';
+import { request, type APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD } from './sign-in';
 
 /**
- * A revealed calibration session in the e2e database, written as rows (the e2e package has no core to call, and
- * the session and scoring screens are other slices): EN-CARE's two latest calls, scored on the current shared
- * scorecard by qa@ (the facilitator), tl01@ and admin@, then revealed. The calibration evaluations are stored as
- * the scoring writer stores them (kind 'calibration', submitted, revision 1); their cached score columns are left
- * empty, as a calibration score never counts and the results compute every score from the answers.
+ * A revealed calibration session made through the API, as its users make one (so every score goes through THE score
+ * writer, cached scores included): qa@ makes it on EN-CARE's two latest calls for qa@, tl01@ and admin@; each scores
+ * both calls; qa@ reveals. The database is only read (ids, the scorecard's items).
  *
  * The answers: on every item all three agree per call, with different answers on the two calls (alpha 1,
  * "reliable"), except the first yes/no item, where qa says yes/no, tl01 yes/yes and admin no/no (alpha −0.11:
@@ -43,74 +43,69 @@ function answersFor(items: Item[], disputed: string, participant: number, call: 
   return out;
 }
 
+/** A signed-in API client for a demo account (the session cookie is kept by the request context). */
+async function signedIn(email: string): Promise<APIRequestContext> {
+  const baseURL = process.env.E2E_BASE_URL!;
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL).origin } });
+  const res = await ctx.post('/api/auth/sign-in/email', { data: { email, password: DEMO_PASSWORD } });
+  if (!res.ok()) throw new Error(`calibration fixture: sign-in of ${email}: ${res.status()}`);
+  return ctx;
+}
+
+async function ok(what: string, res: Awaited<ReturnType<APIRequestContext['post']>>) {
+  if (!res.ok()) throw new Error(`calibration fixture: ${what}: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
 export async function revealedCalibrationSession(title: string): Promise<CalibrationFixture> {
   const db = createClient({ url: process.env.E2E_DATABASE_URL! });
+  const clients = await Promise.all(EMAILS.map(signedIn));
   try {
-    const now = Date.now();
     const tenantId = Number((await one(db, "SELECT id FROM tenants WHERE slug = 'demo'")).id);
     const programId = Number((await one(db, "SELECT id FROM programs WHERE tenant_id = ? AND code = 'EN-CARE'", [tenantId])).id);
-    const version = await one(
-      db,
-      `SELECT v.id, v.definition FROM scorecard_versions v JOIN scorecards s ON s.id = v.scorecard_id
-       WHERE s.tenant_id = ? AND s.program_id IS NULL AND s.purpose = 'calls' AND v.status = 'published' ORDER BY v.version DESC LIMIT 1`,
-      [tenantId]
-    );
-    const items = (JSON.parse(String(version.definition)) as { sections: { items: Item[] }[] }).sections.flatMap((s) => s.items);
-    const disputed = items.find((i) => i.answer.type === 'yes_no')!.id;
-    const people: { id: number; name: string; email: string }[] = [];
+    const people: { id: number; name: string }[] = [];
     for (const email of EMAILS) {
       const p = await one(db, 'SELECT p.id, p.name FROM people p JOIN users u ON u.id = p.user_id WHERE u.email = ? AND p.tenant_id = ?', [
         email,
         tenantId
       ]);
-      people.push({ id: Number(p.id), name: String(p.name), email });
+      people.push({ id: Number(p.id), name: String(p.name) });
     }
-    const calls = (
-      await db.execute({ sql: 'SELECT id, agent_id FROM calls WHERE program_id = ? ORDER BY started_at DESC LIMIT 2', args: [programId] })
-    ).rows.map((r) => ({ id: Number(r.id), agentId: Number(r.agent_id) }));
-    const session = await one(
+    const callIds = (
+      await db.execute({ sql: 'SELECT id FROM calls WHERE program_id = ? ORDER BY started_at DESC LIMIT 2', args: [programId] })
+    ).rows.map((r) => Number(r.id));
+    const [qa] = clients;
+    const session = (await ok(
+      'make the session',
+      await qa!.post('/api/calibration/sessions', {
+        data: {
+          programId,
+          title,
+          deadline: new Date(Date.now() + 86_400_000).toISOString(),
+          participantIds: people.map((p) => p.id),
+          calls: { mode: 'chosen', callIds }
+        }
+      })
+    )) as { id: number };
+    const version = await one(
       db,
-      `INSERT INTO calibration_sessions (tenant_id, program_id, scorecard_version_id, title, facilitator_id, deadline, selection,
-         revealed_at, revealed_by, notes, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, 'chosen', ?, 'e2e', '', ?, 'e2e') RETURNING id`,
-      [tenantId, programId, Number(version.id), title, people[0]!.id, now - 3_600_000, now, now - 86_400_000]
+      'SELECT v.definition FROM scorecard_versions v JOIN calibration_sessions s ON s.scorecard_version_id = v.id WHERE s.id = ?',
+      [session.id]
     );
-    const sessionId = Number(session.id);
-    for (const [position, c] of calls.entries())
-      await db.execute({
-        sql: 'INSERT INTO calibration_calls (session_id, call_id, position) VALUES (?, ?, ?)',
-        args: [sessionId, c.id, position]
-      });
-    for (const [pi, p] of people.entries()) {
-      await db.execute({ sql: 'INSERT INTO calibration_participants (session_id, person_id) VALUES (?, ?)', args: [sessionId, p.id] });
-      for (const [ci, c] of calls.entries()) {
-        const ev = await one(
-          db,
-          `INSERT INTO evaluations (tenant_id, call_id, agent_id, program_id, scorecard_version_id, evaluator_id, evaluator_label, kind,
-             status, revision, version, answers, submitted_at, failed, critical_flags, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'calibration', 'submitted', 1, 2, ?, ?, 0, '[]', ?, ?) RETURNING id`,
-          [
-            tenantId,
-            c.id,
-            c.agentId,
-            programId,
-            Number(version.id),
-            p.id,
-            `user:${p.email}`,
-            JSON.stringify(answersFor(items, disputed, pi, ci)),
-            now - 7_200_000,
-            now - 7_200_000,
-            now - 7_200_000
-          ]
+    const items = (JSON.parse(String(version.definition)) as { sections: { items: Item[] }[] }).sections.flatMap((s) => s.items);
+    const disputed = items.find((i) => i.answer.type === 'yes_no')!.id;
+    for (const [pi, client] of clients.entries())
+      for (const [ci, callId] of callIds.entries())
+        await ok(
+          `score call ${callId} as ${EMAILS[pi]}`,
+          await client.put(`/api/calibration/sessions/${session.id}/calls/${callId}/score`, {
+            data: { answers: answersFor(items, disputed, pi, ci), submit: true }
+          })
         );
-        await db.execute({
-          sql: 'INSERT INTO calibration_evaluations (session_id, call_id, participant_id, evaluation_id) VALUES (?, ?, ?, ?)',
-          args: [sessionId, c.id, p.id, Number(ev.id)]
-        });
-      }
-    }
-    return { sessionId, callIds: calls.map((c) => c.id), disputedItemId: disputed, participants: people.map((p) => p.name) };
+    await ok('reveal', await qa!.post(`/api/calibration/sessions/${session.id}/reveal`, { data: {} }));
+    return { sessionId: session.id, callIds, disputedItemId: disputed, participants: people.map((p) => p.name) };
   } finally {
     db.close();
+    await Promise.all(clients.map((c) => c.dispose()));
   }
 }
