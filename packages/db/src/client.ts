@@ -28,7 +28,8 @@ export function isFileUrl(url: string) {
 
 export async function createDb(config: DbConfig): Promise<Db> {
   let client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
-  if (isFileUrl(config.url)) {
+  if (!isFileUrl(config.url)) client = serializeWrites(client, { lock: false });
+  else {
     client = serializeWrites(client);
     await client.execute('PRAGMA journal_mode = WAL');
     const fk = await client.execute('PRAGMA foreign_keys');
@@ -37,11 +38,11 @@ export async function createDb(config: DbConfig): Promise<Db> {
   return drizzle(client, { schema }) as Db;
 }
 
-/**
- * Moves after every write this process finishes on an embedded file; null for a libSQL server (other
- * processes write there unseen). See writeGeneration in write-lock.ts.
- */
-export const writeGenerationOf = (db: Db): number | null => writeGeneration(db.$client);
+/** An embedded SQLite file (one writer process), as opposed to a libSQL server shared by several processes. */
+export const isEmbedded = (db: Db) => db.$client.protocol === 'file';
+
+/** Moves after every write this process finishes (see writeGeneration in write-lock.ts). */
+export const writeGenerationOf = (db: Db): number => writeGeneration(db.$client) ?? 0;
 
 /** True when the database answers a trivial query. */
 export async function pingDb(db: Db): Promise<boolean> {

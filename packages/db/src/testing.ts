@@ -3,22 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from './client.ts';
 import { migrate } from './migrate.ts';
+import { startSqld, type Sqld } from './sqld.ts';
+
+/** Which database the suites run on: an embedded file (default) or a fresh sqld server (ATTENTIVE_TEST_DB=sqld). */
+export const testDatabaseKind = (): 'file' | 'sqld' => (process.env.ATTENTIVE_TEST_DB === 'sqld' ? 'sqld' : 'file');
+
+export type TestDb = { db: Db; url: string; dir: string; sqld: Sqld | null; cleanup: () => Promise<void> };
 
 /**
- * A fresh database file with the real migrations, for one test suite. Never `:memory:`:
- * libsql gives a transaction its own connection, and an in-memory database has only one.
+ * A fresh database with the real migrations, for one test suite: a file in a temporary folder, or, when
+ * ATTENTIVE_TEST_DB=sqld, a libSQL server of its own started here and stopped by `cleanup`. Never
+ * `:memory:`: libsql gives a transaction its own connection, and an in-memory database has only one.
  */
-export async function createTestDb(): Promise<{ db: Db; url: string; dir: string; cleanup: () => void }> {
+export async function createTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'attentive-test-'));
-  const url = `file:${join(dir, 'test.db')}`;
+  const sqld = testDatabaseKind() === 'sqld' ? await startSqld({ dir }) : null;
+  const url = sqld ? sqld.url.replace('http:', 'ws:') : `file:${join(dir, 'test.db')}`;
   const db = await createDb({ url });
   await migrate(db);
   return {
     db,
     url,
     dir,
-    cleanup: () => {
+    sqld,
+    cleanup: async () => {
       db.$client.close();
+      await sqld?.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   };

@@ -36,23 +36,26 @@ export const isReadOnly = (stmt: InStatement) => READ_ONLY.test(sqlOf(stmt));
 const generations = new WeakMap<Client, { n: number }>();
 
 /**
- * How many writes (statements, batches, transactions) this process has finished on this client, or null
- * for a client that is not serialized here (a libSQL server, where other processes write too). A cache of
- * something read from the database is still valid while this number has not changed since before the read:
- * it moves when a write's lock is released, i.e. after its commit or rollback.
+ * How many writes (statements, batches, transactions) this process has finished on this client. A cache of
+ * something read from an embedded file is still valid while this number has not changed since before the
+ * read: it moves when a write's lock is released, i.e. after its commit or rollback. On a libSQL server it
+ * counts this process's writes only (others write there unseen), which tests use to prove a read wrote nothing.
  */
 export function writeGeneration(client: Client): number | null {
   return generations.get(client)?.n ?? null;
 }
 
-/** Routes every writing call of an embedded-file client through one AsyncMutex. */
-export function serializeWrites(client: Client): Client {
+/**
+ * Routes every writing call of a client through one AsyncMutex (`lock`, for an embedded file) or only
+ * counts them (a libSQL server arbitrates its writers itself).
+ */
+export function serializeWrites(client: Client, { lock: serialize = true }: { lock?: boolean } = {}): Client {
   const mutex = new AsyncMutex();
   const generation = { n: 0 };
   generations.set(client, generation);
   const lock = {
     acquire: async () => {
-      const release = await mutex.acquire();
+      const release = serialize ? await mutex.acquire() : () => {};
       let done = false;
       return () => {
         if (done) return;

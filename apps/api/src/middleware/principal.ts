@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { principalForApiToken, principalForUser, type Principal } from '@attentive/core';
-import { writeGenerationOf } from '@attentive/db';
+import { isEmbedded, writeGenerationOf } from '@attentive/db';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
 import { authOf } from '../auth/auth-instance.ts';
@@ -15,7 +15,7 @@ export const hasSessionCookie = (cookie: string | undefined) => !!cookie && /(^|
  * list itself, on every request, on the event loop. A hit needs the very Cookie header that was verified
  * (session token and its signature) and no write finished since the lookup began: sign-out, a password change, a role
  * or person change all write, so they take effect on the next request as before. Only for an embedded
- * file, where this process sees every write (writeGenerationOf is null for a libSQL server).
+ * file, where this process sees every write (on a libSQL server other processes write unseen).
  */
 export const SESSION_CACHE_MS = 2000;
 const SESSION_CACHE_MAX = 1000; // cleared when full: at most ~1,000 Cookie headers (Node caps headers at 16 KB)
@@ -62,7 +62,7 @@ export function resolvePrincipal(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (hasSessionCookie(cookie)) {
       const now = deps.now ? deps.now() : new Date();
       const generation = writeGenerationOf(deps.db);
-      const cache = generation == null ? null : sessionCacheOf(deps);
+      const cache = isEmbedded(deps.db) ? sessionCacheOf(deps) : null;
       const hit = cache?.get(cookie!);
       if (hit && hit.generation === generation && hit.until > now.getTime()) {
         c.set('principal', hit.principal);
@@ -74,7 +74,7 @@ export function resolvePrincipal(deps: AppDeps): MiddlewareHandler<AppEnv> {
         const principal = await principalForUser(deps.db, session.user, now);
         c.set('principal', principal);
         // Only sessions found are kept (made-up cookies cannot fill the cache); never past the session's end.
-        if (cache && generation != null) {
+        if (cache) {
           if (cache.size >= SESSION_CACHE_MAX) cache.clear();
           cache.set(cookie!, {
             principal,

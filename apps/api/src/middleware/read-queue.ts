@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { writeGenerationOf } from '@attentive/db';
+import { isEmbedded } from '@attentive/db';
 import type { AppDeps, AppEnv } from '../context.ts';
 
 /**
@@ -44,7 +44,7 @@ export class TurnQueue {
 }
 
 export function readQueue(deps: AppDeps, slots = READ_SLOTS): MiddlewareHandler<AppEnv> {
-  if (writeGenerationOf(deps.db) == null) return (_c, next) => next(); // a libSQL server: no queue
+  if (!isEmbedded(deps.db)) return (_c, next) => next(); // a libSQL server: no queue
   const queue = new TurnQueue(slots);
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path === '/api/health') return next();

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Transaction } from '@libsql/client';
-import type { Db } from '../client.ts';
+import { isEmbedded, type Db } from '../client.ts';
 import { insertRows } from './bulk.ts';
 import { CALL_COLUMNS, generateCalls } from './calls.ts';
 import { buildRoster, type Roster } from './roster.ts';
@@ -76,7 +76,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
 
   const tx = await db.$client.transaction('write');
   try {
-    await tx.execute('PRAGMA cache_size = -65536');
+    // A bigger page cache for the bulk insert: a file-only tuning (a libSQL server refuses PRAGMAs).
+    if (isEmbedded(db)) await tx.execute('PRAGMA cache_size = -65536');
     const ids = await insertOrganisation(tx, roster, nowMs);
     const first = await tx.execute('SELECT coalesce(max(id), 0) + 1 AS id FROM calls');
     const dropped = opts.bulkLoad ? await dropCallIndexes(tx) : [];

@@ -31,6 +31,10 @@ export const imports = sqliteTable(
     /** Why a failed or rejected import stopped, readable. */
     message: text('message'),
     bytesRead: integer('bytes_read'),
+    /** The process running it (core/processes/process-id.ts) and when it last said it is alive: another
+     *  process recognises an import whose heartbeat stopped as interrupted. */
+    holder: text('holder'),
+    heartbeatAt: ms('heartbeat_at'),
     actor: text('actor').notNull(),
     actorUserId: text('actor_user_id'),
     startedAt: ms('started_at').notNull(),

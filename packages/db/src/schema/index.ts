@@ -11,3 +11,4 @@ export * from './coaching.ts';
 export * from './mystery.ts';
 export * from './surveys.ts';
 export * from './calibration.ts';
+export * from './processes.ts';
