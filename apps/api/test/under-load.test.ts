@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { serve, type ServerType } from '@hono/node-server';
-import { schema, writeGenerationOf } from '@attentive/db';
+import { isEmbedded, schema, writeGenerationOf } from '@attentive/db';
 import { createTestDb } from '@attentive/db/testing';
 import type { InArgs, InStatement } from '@libsql/client';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
@@ -96,7 +96,7 @@ function runClients(n: number, cookie: string): Promise<{ during: number; health
   });
 }
 
-describe('under load (embedded database: queries run on the event loop)', () => {
+describe('under load', () => {
   it('keeps the event loop turning during a burst of 200 calls-list requests: a few answers per turn, health between', async () => {
     ticking = true;
     setImmediate(tick);
@@ -110,6 +110,9 @@ describe('under load (embedded database: queries run on the event loop)', () => 
     // Before the read queue every request that had arrived did its next step in the same turn: 150–200
     // answers came out of one turn, and the health probe (and any new connection) waited for all of them.
     // Counted in turns, not milliseconds, so a busy machine cannot make this pass or fail.
+    // Only on an embedded file: against a libSQL server the queries wait off the event loop (no read queue),
+    // answers that arrive together leave together, and the health probe above is what must hold.
+    if (!isEmbedded(t.db)) return;
     const most = Math.max(...listAnswersPerTurn.values());
     expect(most, `list answers per turn: ${[...listAnswersPerTurn.values()].join(' ')}`).toBeLessThanOrEqual(2 * READ_SLOTS);
   }, 30_000);
