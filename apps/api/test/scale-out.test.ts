@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray } from 'drizzle-orm';
@@ -230,14 +231,46 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     expect(statuses.slice(0, SIGN_IN_LIMIT).filter((s) => s === 429)).toEqual([]);
     expect(statuses.at(-1)).toBe(429);
   });
+
+  it('a third process on a sqld replica: its writes reach the primary at once, what A writes reaches it soon after', async () => {
+    // sqld promises a connection its own writes and the primary linearizable; a replica may lag the primary
+    // (docs/CONSISTENCY_MODEL.md of libsql): so A sees at once what C wrote, and C sees A's writes "soon".
+    const replica = await startSqld({ primaryGrpcUrl: primary.grpcUrl });
+    const c = await startAppProcess(replica.url.replace('http:', 'ws:'), ENV);
+    try {
+      const s = await signInAs(requestable(a), db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }] });
+      await until(async () => (await me(c, s.headers)).status === 200);
+      const onC = await signInWithPassword(requestable(c), s.email, TEST_PASSWORD);
+      expect((await me(a, onC)).status).toBe(200);
+      expect((await json(c, 'POST', '/api/auth/sign-out', onC, {})).status).toBe(200);
+      expect((await me(a, onC)).status).toBe(401);
+      expect((await json(a, 'POST', '/api/auth/sign-out', s.headers, {})).status).toBe(200);
+      // Not at once (22 ms on loopback when measured): a process that must refuse a signed-out session on the
+      // very next request reads from the primary, as A and B do.
+      await until(async () => (await me(c, s.headers)).status === 401);
+    } finally {
+      await c.stop();
+      await replica.stop();
+    }
+  }, 60_000);
 });
+
+/** Polls `ok` every 10 ms for up to 5 s; returns how long it took, or fails. */
+async function until(ok: () => Promise<boolean>): Promise<number> {
+  const t0 = performance.now();
+  while (!(await ok())) {
+    if (performance.now() - t0 > 5000) throw new Error('not within 5 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return Math.round(performance.now() - t0);
+}
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const journalEntries = (JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] }).entries
   .length;
 
 /** `pnpm start`'s preparation (migrations, demo data), as a process of its own. */
-function prepare(url: string): Promise<{ code: number | null; out: string }> {
+function prepare(url: string, recordingsDir: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/prepare.ts'], {
       cwd: API_DIR,
@@ -249,7 +282,8 @@ function prepare(url: string): Promise<{ code: number | null; out: string }> {
         DATABASE_URL: url,
         AUTH_SECRET: 'scale-out-test-secret-scale-out-test-secret',
         CONTACT_DATA_KEY: randomBytes(32).toString('base64'),
-        DEMO_DATA: 'true'
+        DEMO_DATA: 'true',
+        RECORDINGS_DIR: recordingsDir
       }
     });
     let out = '';
@@ -279,7 +313,8 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('starting on a fresh, e
   it('two `pnpm start` preparations at the same moment: migrated once, the demo seeded once, both succeed', async () => {
     fresh = await startSqld();
     const url = fresh.url.replace('http:', 'ws:');
-    const [one, two] = await Promise.all([prepare(url), prepare(url)]);
+    const recordings = join(dirname(fresh.dbPath), 'recordings'); // deleted with the server's folder
+    const [one, two] = await Promise.all([prepare(url, recordings), prepare(url, recordings)]);
     expect([one.code, two.code], one.out + two.out).toEqual([0, 0]);
     expect([one.out, two.out].filter((o) => /Seeded the demo contact center/.test(o))).toHaveLength(1);
     expect(one.out + two.out).not.toMatch(/error/i);
