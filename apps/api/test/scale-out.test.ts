@@ -87,7 +87,11 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     planId = plan.id;
     // Two customers whose contact details are past retention: both processes' retention jobs find them at start-up.
     const bCalls = org.calls.filter((c) => c.programId === org.programs.b.id).slice(0, 2);
-    const made = await callbackItems(db, { callIds: bCalls.map((c) => c.id) });
+    // Their list was drawn yesterday, so today's list of that callback plan is due at start-up too.
+    const made = await callbackItems(db, {
+      callIds: bCalls.map((c) => c.id),
+      day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    });
     dueContacts = made.items.map((i) => i.contactId).sort();
     await db
       .update(schema.customerContacts)
@@ -126,6 +130,11 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     const rows = await db.select().from(schema.customerContacts).where(inArray(schema.customerContacts.id, dueContacts));
     expect(rows.every((r) => r.phoneCipher === null && r.erasedAt !== null)).toBe(true);
     for (const p of [a, b]) expect(p.output()).not.toMatch(/retention|surveys:/);
+  });
+
+  it("the callback-list job drew today's list once", async () => {
+    const draws = await db.select().from(schema.callbackDraws).where(eq(schema.callbackDraws.trigger, 'schedule'));
+    expect(draws).toHaveLength(1);
   });
 
   it('two retention runs at the same moment on two connections: each contact erased and audited once', async () => {
@@ -328,6 +337,21 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('starting on a fresh, e
           .from(schema.leases)
           .where(and(eq(schema.leases.name, 'demo-seed')))
       ).toEqual([]);
+      // Then two servers at the same moment on the demo data: both serve, their start-up jobs (the demo's
+      // sampling and callback plans, retention) race without an error or a warning, and no period is drawn twice.
+      const [one, two] = await Promise.all([startAppProcess(url), startAppProcess(url)]);
+      try {
+        for (const p of [one, two]) {
+          expect((await p.request('/api/health')).status).toBe(200);
+          expect(p.output()).not.toMatch(/error|warn|not drawn|drew no list/i);
+        }
+        const twice = await check.$client.execute(
+          'SELECT plan_id, purpose, period_start FROM sample_runs GROUP BY plan_id, purpose, period_start, period_end HAVING count(*) > 1'
+        );
+        expect(twice.rows).toEqual([]);
+      } finally {
+        await Promise.all([one.stop(), two.stop()]);
+      }
     } finally {
       check.$client.close();
     }
