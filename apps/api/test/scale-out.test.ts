@@ -230,6 +230,10 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     for (let i = 0; i < SIGN_IN_LIMITS.MAX_FAILURES; i++) statuses.push((await signIn(i % 2 ? b : a, s.email, `wrong ${i}`)).status);
     expect(statuses).toEqual([...Array<number>(SIGN_IN_LIMITS.MAX_FAILURES - 1).fill(401), 429]);
     for (const p of [a, b]) expect((await signIn(p, s.email, TEST_PASSWORD)).status).toBe(429);
+    // At the same moment on both processes: no failure is lost (each is counted in one write transaction).
+    const t2 = await signInAs(requestable(b), db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }] });
+    await Promise.all(Array.from({ length: SIGN_IN_LIMITS.MAX_FAILURES }, (_, i) => signIn(i % 2 ? b : a, t2.email, `wrong ${i}`)));
+    for (const p of [a, b]) expect((await signIn(p, t2.email, TEST_PASSWORD)).status).toBe(429);
   });
 
   it("better-auth's per-address sign-in limit counts across processes too", async () => {
