@@ -57,7 +57,14 @@ export async function runDuePlans({
       log('info', `sampling: plan ${plan.id} drew ${r.selected} call(s) of ${r.populationSize} for ${r.period} (run ${r.runId})`);
       out.push({ planId: plan.id, period: period.label, outcome: 'ran', runId: r.runId });
     } catch (e) {
-      // An empty period or a run made meanwhile by another process: reported, not retried in a loop.
+      // Another process drew the period meanwhile (its run is there now: our transaction, refused by the
+      // "already drawn" check or the unique key on sample_runs, rolled back whole): not a failure.
+      const raced = await drawnRun(db, plan.id, 'routine', period);
+      if (raced) {
+        out.push({ planId: plan.id, period: period.label, outcome: 'exists', runId: raced.id });
+        continue;
+      }
+      // An empty period or a plan that cannot draw: reported, not retried in a loop.
       const message = e instanceof DomainError ? e.message : String(e);
       log(e instanceof DomainError ? 'warn' : 'error', `sampling: plan ${plan.id} not drawn for ${period.label}: ${message}`);
       out.push({ planId: plan.id, period: period.label, outcome: 'skipped', message });

@@ -26,27 +26,34 @@ export async function eraseExpiredContacts({
   const byTenant = new Map<number, number[]>();
   for (const r of due) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.id]);
   const out: { tenantId: number; erased: number }[] = [];
-  for (const [tenantId, ids] of byTenant) {
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        await tx
+  for (const [tenantId, due] of byTenant) {
+    // Only the contacts this transaction erased are audited: another process running the job at the same
+    // moment read the same due list, and whichever erases a contact first is the one that reports it.
+    const ids = await db.transaction(async (tx) => {
+      const erased: number[] = [];
+      for (let i = 0; i < due.length; i += 500) {
+        const chunk = due.slice(i, i + 500);
+        const done = await tx
           .update(c)
           .set({ phoneCipher: null, emailCipher: null, erasedAt: now, updatedAt: now })
-          .where(and(inArray(c.id, chunk), isNull(c.erasedAt)));
+          .where(and(inArray(c.id, chunk), isNull(c.erasedAt)))
+          .returning({ id: c.id });
+        erased.push(...done.map((r) => r.id));
         await tx
           .update(schema.callbackItems)
           .set({ status: 'expired', closedAt: now, claimedBy: null, claimedAt: null })
           .where(and(inArray(schema.callbackItems.contactId, chunk), eq(schema.callbackItems.status, 'open')));
       }
-      await writeAudit(
-        tx,
-        { principal: systemPrincipal(tenantId, 'retention'), tenantId },
-        { action: 'customer_contacts.erase', objectType: 'customer_contact', after: { count: ids.length, contactIds: ids } },
-        now
-      );
+      if (erased.length)
+        await writeAudit(
+          tx,
+          { principal: systemPrincipal(tenantId, 'retention'), tenantId },
+          { action: 'customer_contacts.erase', objectType: 'customer_contact', after: { count: erased.length, contactIds: erased } },
+          now
+        );
+      return erased;
     });
-    out.push({ tenantId, erased: ids.length });
+    if (ids.length) out.push({ tenantId, erased: ids.length });
   }
   return out;
 }
