@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Attentive <no-reply@localhost>'),
   /** Requests per client IP per minute to the public survey pages (a respondent needs a handful). */
   SURVEY_LINK_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** On a libSQL server: a running import whose process has not written its heartbeat (every second) for this
+   *  many seconds is marked interrupted by another process. */
+  IMPORT_STALE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 

@@ -1,11 +1,19 @@
 import { isFileUrl, type Db } from '@attentive/db';
-import { startRetentionJob, startScheduler, sweepInterruptedImports, type SamplingScheduler } from '@attentive/core';
+import {
+  startInterruptedImportSweep,
+  startRetentionJob,
+  startScheduler,
+  sweepInterruptedImports,
+  type SamplingScheduler
+} from '@attentive/core';
 import { startCallbackListJob } from '@attentive/core/surveys/lists/draw-due-lists';
 import type { Env } from './env.ts';
 
 /**
  * Background jobs of a server process: imports a stopped process left `running` are marked
- * interrupted (embedded database only: it has one writer process), and the sampling scheduler draws
+ * interrupted — on an embedded file all of them at start-up (this process is its one writer), on a libSQL
+ * server those whose heartbeat is older than IMPORT_STALE_SECONDS, at start-up and periodically (another
+ * process may really be importing; core/calls/import/sweep-job.ts) — and the sampling scheduler draws
  * each plan's period once it has closed, catching up a missed one at start-up. `ready` settles when
  * both start-up steps are done; serve only after it. Not started under NODE_ENV=test, so unit and API
  * tests never draw behind their back; tests call core's runDuePlans directly.
@@ -15,7 +23,7 @@ export function startJobs({
   env
 }: {
   db: Db;
-  env: Pick<Env, 'NODE_ENV' | 'LOG_LEVEL' | 'DATABASE_URL'>;
+  env: Pick<Env, 'NODE_ENV' | 'LOG_LEVEL' | 'DATABASE_URL' | 'IMPORT_STALE_SECONDS'>;
 }): { sampling: SamplingScheduler; ready: Promise<void> } | null {
   if (env.NODE_ENV === 'test') return null;
   const quiet = env.LOG_LEVEL === 'silent';
@@ -31,7 +39,7 @@ export function startJobs({
             `import ${s.id} was left running by a stopped server: marked interrupted, ${s.committedRows} rows committed before the stop`
           );
       })
-    : Promise.resolve();
+    : startInterruptedImportSweep({ db, log, staleMs: env.IMPORT_STALE_SECONDS * 1000 }).ready;
   const sampling = startScheduler({ db, log });
   // Customer contact details past their retention period are erased (hourly; audited).
   const retention = startRetentionJob({ db, log });

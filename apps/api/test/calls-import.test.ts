@@ -146,6 +146,50 @@ describe('POST /api/calls/import (streamed CSV)', () => {
     });
   });
 
+  it('all-or-nothing over more rows than a chunk: a bad last row or a foreign call stores nothing; a good file is stored whole', async () => {
+    // On a libSQL server this import checks every row before it writes in chunks (docs/import.md); on a file it is one transaction.
+    const big = (n: number, last: string) => file(...Array.from({ length: n }, (_, i) => line(`ch-${i}`)), last);
+    const send = async (who: string, csv: string, query: string) => {
+      const res = await app.request(`/api/calls/import?${query}`, {
+        method: 'POST',
+        headers: { ...h[who], 'content-type': 'text/csv' },
+        body: csv
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const bad = await send('admin', big(10_500, line('ch-x', { agent: 'ZZ' })), 'mode=all-or-nothing&source=chunk');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^1 of 10501 rows are invalid; nothing was imported/);
+    expect(await count(org.tenantId, 'chunk')).toBe(0);
+
+    // A call of program B that a program-A token may not take over, as the last row after a chunk's worth of good ones.
+    expect(
+      (
+        await send(
+          'admin',
+          file(line('owned', { program: 'TW-SUPPORT', queue: 'tech', agent: 'B1', source: 'chunk' })),
+          'mode=all-or-nothing&source=chunk'
+        )
+      ).status
+    ).toBe(200);
+    const foreign = await send('tokenA', big(10_500, line('owned', { source: 'chunk' })), 'mode=all-or-nothing&source=chunk');
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.details).toEqual([
+      { line: 10_502, column: 'external_id', message: expect.stringMatching(/belongs to a program you may not import into/) }
+    ]);
+    expect(await count(org.tenantId, 'chunk')).toBe(1);
+
+    const good = await send('admin', big(10_500, line('ch-last')), 'mode=all-or-nothing&source=chunk');
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ status: 'completed', rows: 10_501, inserted: 10_501, invalid: 0 });
+    expect(await count(org.tenantId, 'chunk')).toBe(10_502);
+    expect((await get('admin', `/imports/${good.body.importId}`)).body).toMatchObject({
+      status: 'completed',
+      rows: 10_501,
+      inserted: 10_501
+    });
+  }, 30_000);
+
   it('refuses a bad header, a wrong content type and an empty body before importing', async () => {
     const bad = await upload('admin', 'external_id,agent\nx,y\n');
     expect(bad.status).toBe(400);

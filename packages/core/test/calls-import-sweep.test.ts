@@ -69,4 +69,32 @@ describe('imports left running by a stopped server', () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     expect(await sweepInterruptedImports(t.db, now)).toEqual([]); // nothing left to sweep
   });
+
+  it('with a stale limit (a shared libSQL server): only imports whose heartbeat stopped; a checked all-or-nothing import keeps its committed chunks', async () => {
+    const now = new Date('2026-11-24T08:00:00Z');
+    const beat = (ms: number) => new Date(now.getTime() - ms);
+    await t.db.insert(schema.imports).values([
+      { ...importRow('imp-alive', 'running'), heartbeatAt: beat(2_000) },
+      { ...importRow('imp-dead', 'running'), heartbeatAt: beat(60_000) },
+      // written in checked chunks on a server: 20,000 of 50,000 checked rows committed when its process died
+      { ...importRow('imp-aon-chunks', 'running', 'all-or-nothing'), rowsProcessed: 50_000, inserted: 20_000, heartbeatAt: beat(45_000) }
+    ]);
+    const swept = await sweepInterruptedImports(t.db, now, { staleBefore: beat(30_000) });
+    expect(swept).toEqual(
+      expect.arrayContaining([
+        { id: 'imp-dead', committedRows: 500 },
+        { id: 'imp-aon-chunks', committedRows: 20_000 }
+      ])
+    );
+    expect(swept).toHaveLength(2);
+    const [alive] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-alive'));
+    expect(alive).toMatchObject({ status: 'running', finishedAt: null });
+    const [aon] = await t.db.select().from(schema.imports).where(eq(schema.imports.id, 'imp-aon-chunks'));
+    expect(aon!.status).toBe('failed');
+    expect(aon!.message).toMatch(/checked in full \(no bad row\) and 20000 of its rows were committed before the stop and stay stored/);
+    const audit = await t.db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, 'imp-aon-chunks'));
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ reason: 'interrupted', committedRows: 20_000, inserted: 20_000 });
+    expect(audit[0]!.actor).toBe('system:import-sweep');
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
 });

@@ -8,7 +8,7 @@ import { importView, type ImportView } from './import-view.ts';
 
 export type { ImportView };
 
-/** One import run with its counts (live while it runs in this process) and first errors. */
+/** One import run with its counts (live while it runs: see import-view.ts) and first errors. */
 export async function getImport({ ctx, input }: { ctx: Ctx; input: { importId: string } }): Promise<ImportView> {
   const id = input.importId;
   requireImporter(ctx.principal);

@@ -1,9 +1,11 @@
 import type { Transaction } from '@libsql/client';
-import { eq } from 'drizzle-orm';
-import { schema } from '@attentive/db';
+import { and, eq } from 'drizzle-orm';
+import { isEmbedded, schema } from '@attentive/db';
 import { nowOf, type Ctx } from '../../context.ts';
 import { writeAudit } from '../../audit/write-audit.ts';
 import type { CodeMaps } from './code-maps.ts';
+import { PROCESS_ID } from '../../processes/process-id.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { endProgress, publishProgress } from './progress.ts';
 import { drizzleOver } from './raw-tx.ts';
 import type { ResolvedCall } from './resolve-record.ts';
@@ -46,6 +48,13 @@ export async function writeContacts(ctx: Ctx, tx: Transaction, rows: ResolvedCal
 /** skip-invalid commits every this many rows, so other writers get the database in between. */
 export const CHUNK_ROWS = 10_000;
 
+/**
+ * On a libSQL server a chunk is also committed once its transaction is this old: sqld rolls back a write
+ * transaction that has held the lock for 5 s while another writer waits (and this import's own heartbeat is
+ * such a writer), so no import transaction may live that long.
+ */
+export const MAX_SERVER_TX_MS = 1000;
+
 export type Position = { line?: number; index?: number };
 
 export type ImportRunOptions = {
@@ -63,8 +72,14 @@ export type ImportRunOptions = {
  *
  * all-or-nothing: one transaction for the whole import; the first bad row stops the writing (rows are
  *   still validated, to report every error) and the end rolls everything back.
+ *   On a libSQL server a long transaction is not possible (MAX_SERVER_TX_MS), so a CSV import runs twice:
+ *   `checkOnly()` first (every row validated, nothing written), then, if no row is bad, `writeChecked()`
+ *   and the same rows again, committed in chunks like skip-invalid.
  * skip-invalid: bad rows are left out; a transaction per CHUNK_ROWS rows; the imports row shows the
  *   progress of every committed chunk. If the upload breaks, committed chunks stay (re-import is idempotent).
+ *
+ * On a libSQL server the run also writes a heartbeat with its progress (heartbeat.ts), and every chunk
+ * transaction ends after MAX_SERVER_TX_MS.
  */
 export class ImportRun {
   readonly counts: ImportCounts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, invalid: 0 };
@@ -76,6 +91,15 @@ export class ImportRun {
   private tx: Transaction | null = null;
   private rowsInTx = 0;
   private maxId = 0;
+  private txOpenedAt = 0;
+  /** Counts of the rows committed so far (what stays stored if the run stops). */
+  private committed = { inserted: 0, updated: 0, unchanged: 0 };
+  /** Validating only (first pass of an all-or-nothing import on a server): nothing is written. */
+  private checking = false;
+  /** Every row was validated by a first pass: an all-or-nothing import may commit in chunks. */
+  private checked = false;
+  private readonly server: boolean;
+  private heartbeat: { stop: () => Promise<void> } | null = null;
   private readonly started: number;
   private readonly t0 = performance.now();
 
@@ -84,6 +108,12 @@ export class ImportRun {
     private readonly opts: ImportRunOptions
   ) {
     this.started = nowOf(ctx).getTime();
+    this.server = !isEmbedded(ctx.db);
+  }
+
+  /** Whether this run is on a libSQL server (chunked transactions, heartbeat) rather than an embedded file. */
+  get onServer() {
+    return this.server;
   }
 
   get id() {
@@ -104,8 +134,37 @@ export class ImportRun {
       errors: [],
       actor: p.label,
       actorUserId: p.userId ?? null,
-      startedAt: new Date(this.started)
+      startedAt: new Date(this.started),
+      holder: PROCESS_ID,
+      heartbeatAt: new Date()
     });
+    this.publish();
+    if (this.server)
+      this.heartbeat = startHeartbeat(this.ctx.db, this.opts.importId, () => ({
+        bytesRead: this.bytesRead,
+        // While checking, nothing is committed and the counts are rows checked: safe to show, and the sweep
+        // reads an all-or-nothing import's committed rows from inserted/updated/unchanged, which stay 0.
+        // Otherwise the counts in the row are those of the last committed chunk (written with it).
+        ...(this.checking ? { counts: { rowsProcessed: this.counts.rows, invalid: this.counts.invalid, errorCount: this.errorCount } } : {})
+      }));
+  }
+
+  /** First pass of a two-pass all-or-nothing import: rows are validated and counted, nothing is written. */
+  checkOnly() {
+    if (this.opts.mode !== 'all-or-nothing') throw new Error('checkOnly is for all-or-nothing imports');
+    this.checking = true;
+  }
+
+  /**
+   * Second pass, after a first one found no bad row: counts start again from zero (the progress runs a
+   * second time, now for rows written) and the rows are committed in chunks.
+   */
+  writeChecked() {
+    if (!this.checking || this.rejected) throw new Error('writeChecked follows a clean checkOnly pass');
+    this.checking = false;
+    this.checked = true;
+    Object.assign(this.counts, { rows: 0, inserted: 0, updated: 0, unchanged: 0, invalid: 0 });
+    this.bytesRead = 0;
     this.publish();
   }
 
@@ -153,8 +212,13 @@ export class ImportRun {
     return this.opts.mode === 'all-or-nothing' && this.counts.invalid > 0;
   }
 
+  private get chunked() {
+    return this.opts.mode === 'skip-invalid' || this.checked;
+  }
+
   async flush() {
     if (this.batch.length === 0 || this.rejected) return;
+    if (this.checking) return this.checkBatch();
     const tx = await this.openTx();
     let rows = this.batch;
     if (!this.opts.maps.unrestricted) {
@@ -179,25 +243,67 @@ export class ImportRun {
     this.rowsInTx += rows.length;
     this.batch = [];
     this.batchPos = [];
-    if (this.opts.mode === 'skip-invalid' && this.rowsInTx >= CHUNK_ROWS) {
-      await this.saveRow(drizzleOver(tx), 'running');
-      await tx.commit();
-      this.closeTx();
+    if (this.chunked && (this.rowsInTx >= CHUNK_ROWS || (this.server && performance.now() - this.txOpenedAt >= MAX_SERVER_TX_MS))) {
+      await this.commitChunk();
     }
     this.publish();
   }
 
+  /** Commits the open chunk with the imports row (its counts are then exactly the committed rows). */
+  private async commitChunk() {
+    const tx = this.tx;
+    if (!tx) return;
+    await this.saveRow(drizzleOver(tx), 'running');
+    await tx.commit();
+    this.committed = { inserted: this.counts.inserted, updated: this.counts.updated, unchanged: this.counts.unchanged };
+    this.closeTx();
+  }
+
+  /**
+   * On a libSQL server, before waiting for more input that is slow to come (a slow upload): commit the open
+   * chunk rather than hold the write lock while waiting. No-op on a file or for a one-transaction import.
+   */
+  async commitWhileWaiting() {
+    if (!this.server || !this.chunked || !this.tx) return;
+    await this.flush();
+    await this.commitChunk();
+    this.publish();
+  }
+
+  /** The checking pass: the foreign-program rule needs the database, read outside any write transaction. */
+  private async checkBatch() {
+    const rows = this.batch;
+    const pos = this.batchPos;
+    this.batch = [];
+    this.batchPos = [];
+    if (this.opts.maps.unrestricted) return;
+    const reader = this.ctx.db.$client as unknown as Transaction; // foreignExistingCalls only calls execute (a SELECT)
+    const foreign = await foreignExistingCalls(reader, this.ctx.principal.tenantId, rows, this.opts.maps.allowedProgramIds);
+    for (const i of foreign) {
+      this.rowInvalid(pos[i]!, [
+        { column: 'external_id', reason: 'a call with this source and external_id belongs to a program you may not import into' }
+      ]);
+    }
+  }
+
   /** Ends the run: commits (with the imports row and the audit row) or, when rejected, rolls back. */
   async finish(): Promise<ImportSummary> {
+    if (this.checking && !this.rejected) throw new Error('finish after a clean checkOnly pass: call writeChecked and write the rows first');
     try {
       await this.flush();
       if (this.rejected) {
         this.closeTx(); // rollback
-        this.counts.inserted = this.counts.updated = this.counts.unchanged = 0;
-        const message = `${this.counts.invalid} of ${this.counts.rows} rows are invalid; nothing was imported (all-or-nothing)${unlistedErrorsNote(this.errors.length, this.errorCount)}`;
+        await this.stopHeartbeat();
+        Object.assign(this.counts, this.committed);
+        // Only a row that turned foreign between the two passes (another import meanwhile) gets here with chunks committed.
+        const kept = this.keptRows();
+        const stored = kept ? `${kept} rows checked before were committed and stay stored` : 'nothing was imported';
+        const message = `${this.counts.invalid} of ${this.counts.rows} rows are invalid; ${stored} (all-or-nothing)${unlistedErrorsNote(this.errors.length, this.errorCount)}`;
         await this.record('rejected', message);
         return this.summary('rejected', message);
       }
+      // The heartbeat stops in `finally`, after this commit: waiting for a beat while holding the write
+      // lock would wait for a write that waits for us. A late beat changes nothing (status is no longer running).
       const tx = await this.openTx();
       const db = drizzleOver(tx);
       const note = unlistedErrorsNote(this.errors.length, this.errorCount);
@@ -208,25 +314,44 @@ export class ImportRun {
       return this.summary('completed', message);
     } finally {
       this.closeTx();
+      await this.stopHeartbeat();
       endProgress(this.opts.importId);
     }
+  }
+
+  private async stopHeartbeat() {
+    const h = this.heartbeat;
+    this.heartbeat = null;
+    await h?.stop();
   }
 
   /** The import stopped midway (unreadable CSV, broken upload…): roll back what is not committed, record why. */
   async fail(message: string): Promise<ImportSummary> {
     this.closeTx();
-    if (this.opts.mode === 'all-or-nothing') this.counts.inserted = this.counts.updated = this.counts.unchanged = 0;
+    // What stays stored: the committed chunks (none for a one-transaction all-or-nothing import).
+    Object.assign(this.counts, this.committed);
+    const kept = this.keptRows();
+    const said =
+      this.checked && kept > 0
+        ? `${message}. ${kept} rows (all checked valid) were committed before the stop and stay stored; importing the file again completes it`
+        : message;
     try {
-      await this.record('failed', message);
+      await this.stopHeartbeat();
+      await this.record('failed', said);
     } finally {
       endProgress(this.opts.importId);
     }
-    return this.summary('failed', message);
+    return this.summary('failed', said);
+  }
+
+  private keptRows() {
+    return this.committed.inserted + this.committed.updated + this.committed.unchanged;
   }
 
   private async openTx(): Promise<Transaction> {
     if (!this.tx) {
       this.tx = await this.ctx.db.$client.transaction('write');
+      this.txOpenedAt = performance.now();
       this.rowsInTx = 0;
       this.maxId = await currentMaxCallId(this.tx);
     }
@@ -252,9 +377,13 @@ export class ImportRun {
     }
   }
 
+  /**
+   * Writes the imports row, only while it is still `running`: if another process has meanwhile marked this
+   * import interrupted (its heartbeat looked stale), the run stops here instead of reviving it.
+   */
   private async saveRow(db: ReturnType<typeof drizzleOver>, status: ImportStatus, message?: string) {
     const c = this.counts;
-    await db
+    const saved = await db
       .update(schema.imports)
       .set({
         status,
@@ -267,9 +396,13 @@ export class ImportRun {
         errors: this.errors,
         message: message ? clip(message, 1000) : null,
         bytesRead: this.bytesRead || null,
-        finishedAt: status === 'running' ? null : nowOf(this.ctx)
+        finishedAt: status === 'running' ? null : nowOf(this.ctx),
+        heartbeatAt: new Date()
       })
-      .where(eq(schema.imports.id, this.opts.importId));
+      .where(and(eq(schema.imports.id, this.opts.importId), eq(schema.imports.status, 'running')))
+      .returning({ id: schema.imports.id });
+    if (saved.length === 0)
+      throw new Error(`import ${this.opts.importId} was marked interrupted meanwhile (no heartbeat within the stale limit); it stops here`);
   }
 
   private async audit(db: ReturnType<typeof drizzleOver>, status: ImportStatus) {

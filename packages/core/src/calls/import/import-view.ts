@@ -2,7 +2,7 @@ import { schema } from '@attentive/db';
 import { liveProgress } from './progress.ts';
 import type { RowError } from './types.ts';
 
-/** An import run as its importer sees it: live counts while it runs in this process. */
+/** An import run as its importer sees it: the imports row (on a libSQL server kept fresh by the heartbeat), or the in-memory counts while it runs in this process. */
 export type ImportView = {
   id: string;
   status: 'running' | 'completed' | 'rejected' | 'failed';

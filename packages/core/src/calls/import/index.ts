@@ -15,3 +15,4 @@ export { listImports } from './list-imports.ts';
 export { CALL_IMPORT_TEMPLATE } from './template.ts';
 export { requireImporter } from './check-import-start.ts';
 export { sweepInterruptedImports, interruptedMessage } from './sweep-interrupted.ts';
+export { startInterruptedImportSweep } from './sweep-job.ts';
