@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type DomainErrorCode } from '@attentive/core';
+import { isDatabaseUnreachable } from '@attentive/db';
 import type { ErrorCode } from '@attentive/shared/contract';
 
 /** The one mapping from domain error codes to HTTP statuses. */
@@ -29,6 +30,10 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE'
 };
 
+export const DATABASE_UNREACHABLE_MESSAGE = 'The database is not reachable; try again shortly';
+/** Seconds a client waits before retrying after a 503: about what a libSQL server takes to restart. */
+const DATABASE_RETRY_AFTER_S = 5;
+
 export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {
     return c.json(errorBody(c, err.code, err.message, err.details), STATUS_OF[err.code]);
@@ -43,6 +48,13 @@ export function handleError(err: Error, c: Context) {
           ? 'Unsupported body type: send the body with the Content-Type the API reference names for this route (application/json for JSON)'
           : err.message || 'Request refused';
     return c.json(errorBody(c, code, message), status);
+  }
+  if (isDatabaseUnreachable(err)) {
+    // The libSQL server is down or restarting: a clear "try again" instead of a 500 (nothing was stored: a
+    // transaction that lost its server is never committed). The client reconnects by itself once it is back.
+    console.error(`[${c.get('requestId')}] database unreachable: ${safeErrorSummary(err)}`);
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    return c.json(errorBody(c, 'UNAVAILABLE', DATABASE_UNREACHABLE_MESSAGE), 503);
   }
   // Never leak internals: log with the request id, answer with it.
   console.error(`[${c.get('requestId')}] unhandled error: ${safeErrorSummary(err)}`);

@@ -30,7 +30,8 @@ export const readErrors = {
   403: error('Not allowed (FORBIDDEN)'),
   404: error('Not found, or not yours to see (NOT_FOUND)'),
   429: error('Too many requests (TOO_MANY_REQUESTS)'),
-  500: error('Something went wrong on our side; quote the requestId (INTERNAL)')
+  500: error('Something went wrong on our side; quote the requestId (INTERNAL)'),
+  503: error('The database is not reachable; retry after the Retry-After seconds (UNAVAILABLE)')
 } as const;
 
 /** Writes can also meet a conflict, an unmet precondition, a body too large or of the wrong type. */

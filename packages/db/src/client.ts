@@ -44,12 +44,54 @@ export const isEmbedded = (db: Db) => db.$client.protocol === 'file';
 /** Moves after every write this process finishes (see writeGeneration in write-lock.ts). */
 export const writeGenerationOf = (db: Db): number => writeGeneration(db.$client) ?? 0;
 
-/** True when the database answers a trivial query. */
+/** How long /api/health waits for the database before calling it unreachable (a hung server never answers). */
+const PING_TIMEOUT_MS = 2000;
+
+/** True when the database answers a trivial query within PING_TIMEOUT_MS. */
 export async function pingDb(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((r) => (timer = setTimeout(() => r(false), PING_TIMEOUT_MS)));
   try {
-    await db.$client.execute('select 1');
-    return true;
+    return await Promise.race([db.$client.execute('select 1').then(() => true), timeout]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/**
+ * Socket-level reasons a libSQL server is out of reach (Node's and undici's codes: refused, reset, closed mid-answer,
+ * timed out, unknown host).
+ */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT'
+]);
+
+/**
+ * True when `err` says the libSQL server could not be reached (down, restarting, connection lost mid-request),
+ * as opposed to a fault of the statement: the API answers 503 "try again" for these. Measured with
+ * @libsql/client 0.18 against sqld 0.24: over ws:// every such failure is a LibsqlError HRANA_WEBSOCKET_ERROR
+ * (refused, or "WebSocket was closed" when the server dies mid-transaction); over http:// it is fetch's TypeError
+ * with the socket error as `cause`. Drizzle wraps both in its own error (the driver's is its `cause`), hence the walk.
+ * An embedded file never gives these.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'HRANA_WEBSOCKET_ERROR' || code === 'HRANA_CLOSED_ERROR') return true;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  }
+  return false;
 }

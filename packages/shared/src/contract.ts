@@ -22,7 +22,8 @@ export const ERROR_CODES = [
   'RANGE_NOT_SATISFIABLE',
   'TOO_MANY_REQUESTS',
   'HTTP_ERROR',
-  'INTERNAL'
+  'INTERNAL',
+  'UNAVAILABLE'
 ] as const;
 export const ErrorCode = z
   .enum(ERROR_CODES)

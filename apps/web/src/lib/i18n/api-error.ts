@@ -19,7 +19,8 @@ const ERROR_MESSAGES: Record<ErrorCode, (inputs: { requestId: string }) => strin
   RANGE_NOT_SATISFIABLE: m.error_RANGE_NOT_SATISFIABLE,
   TOO_MANY_REQUESTS: m.error_TOO_MANY_REQUESTS,
   HTTP_ERROR: m.error_HTTP_ERROR,
-  INTERNAL: m.error_INTERNAL
+  INTERNAL: m.error_INTERNAL,
+  UNAVAILABLE: m.error_UNAVAILABLE
 };
 
 /**
