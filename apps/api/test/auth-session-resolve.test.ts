@@ -5,15 +5,15 @@ import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
-import { schema, writeGenerationOf } from '@attentive/db';
+import { isEmbedded, schema, writeGenerationOf } from '@attentive/db';
 import { loadEnv } from '../src/env.ts';
 import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from '../src/auth/create-auth.ts';
 import { TEST_ORIGIN, TEST_PASSWORD, cookieHeaderFrom, signInAs, signInWithPassword } from './support/auth.ts';
 
 /**
  * Session cookies resolved by our own signature check and one statement (apps/api/src/auth/resolve-session.ts):
- * nothing is remembered between requests, so every change to who someone is takes effect on the next request,
- * and better-auth still extends a session that is due and clears one that is gone.
+ * every change to who someone is takes effect on the next request, and better-auth still extends a session that
+ * is due and clears one that is gone. Cross-process versions of these live with the scale-out tests.
  */
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let app: ReturnType<typeof createApp>;
@@ -62,10 +62,10 @@ describe('session cookies', () => {
     expect(body.grants).toEqual(expect.arrayContaining([{ role: 'team_lead', teamId: org.teams.a.id }, { role: 'qa_analyst' }]));
   });
 
-  it('costs one database statement for GET /api/me and writes nothing while the session is not due for extension', async () => {
+  it('costs one database statement for a session; on a file the next request reuses it until a write; nothing is written', async () => {
+    await me(admin.headers); // warm: the auth instance and the prepared statement
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }] });
     const before = await sessionRow(s.headers.cookie);
-    await me(s.headers); // warm: the auth instance and the prepared statement
     const client = t.db.$client;
     const execute = client.execute;
     let statements = 0;
@@ -74,14 +74,19 @@ describe('session cookies', () => {
       return execute(...a);
     }) as typeof execute;
     const generation = writeGenerationOf(t.db);
+    const counts: number[] = [];
     try {
-      const res = await me(s.headers);
-      expect(res.status).toBe(200);
-      expect(res.headers.getSetCookie()).toEqual([]);
+      for (let i = 0; i < 2; i++) {
+        statements = 0;
+        const res = await me(s.headers);
+        expect(res.status).toBe(200);
+        expect(res.headers.getSetCookie()).toEqual([]);
+        counts.push(statements);
+      }
     } finally {
       client.execute = execute;
     }
-    expect(statements).toBe(1);
+    expect(counts).toEqual(isEmbedded(t.db) ? [1, 0] : [1, 1]);
     expect(writeGenerationOf(t.db)).toBe(generation);
     expect((await sessionRow(s.headers.cookie))!.expiresAt).toEqual(before!.expiresAt);
   });
