@@ -1,32 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
-import { principalForApiToken, principalForUser, type Principal } from '@attentive/core';
-import { isEmbedded, writeGenerationOf } from '@attentive/db';
+import { principalForApiToken } from '@attentive/core';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errors.ts';
-import { authOf } from '../auth/auth-instance.ts';
+import { resolveSession } from '../auth/resolve-session.ts';
 import { isPublicApiPath } from './public-rate-limit.ts';
 
 /** A request that carries a session cookie of ours (any prefix better-auth adds, e.g. __Secure-). */
 export const hasSessionCookie = (cookie: string | undefined) => !!cookie && /(^|;\s*)(__Secure-)?attentive\.session_token=/.test(cookie);
-
-/**
- * Signed-in principals by Cookie header, for SESSION_CACHE_MS. Why: resolving a session (better-auth's
- * signed-cookie check, session and user rows, then person and roles) cost about as much CPU as the calls
- * list itself, on every request, on the event loop. A hit needs the very Cookie header that was verified
- * (session token and its signature) and no write finished since the lookup began: sign-out, a password change, a role
- * or person change all write, so they take effect on the next request as before. Only for an embedded
- * file, where this process sees every write (on a libSQL server other processes write unseen).
- */
-export const SESSION_CACHE_MS = 2000;
-const SESSION_CACHE_MAX = 1000; // cleared when full: at most ~1,000 Cookie headers (Node caps headers at 16 KB)
-type CachedSession = { principal: Principal | null; generation: number; until: number };
-const sessionCaches = new WeakMap<AppDeps, Map<string, CachedSession>>();
-
-function sessionCacheOf(deps: AppDeps) {
-  let m = sessionCaches.get(deps);
-  if (!m) sessionCaches.set(deps, (m = new Map()));
-  return m;
-}
 
 export const bearerToken = (authorization: string | undefined) => {
   const m = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -60,32 +40,11 @@ export function resolvePrincipal(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const cookie = c.req.header('cookie');
     if (hasSessionCookie(cookie)) {
-      const now = deps.now ? deps.now() : new Date();
-      const generation = writeGenerationOf(deps.db);
-      const cache = isEmbedded(deps.db) ? sessionCacheOf(deps) : null;
-      const hit = cache?.get(cookie!);
-      if (hit && hit.generation === generation && hit.until > now.getTime()) {
-        c.set('principal', hit.principal);
-        return next();
-      }
-      const auth = await authOf(deps);
-      const { response: session, headers } = await auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
-      if (session) {
-        const principal = await principalForUser(deps.db, session.user, now);
-        c.set('principal', principal);
-        // Only sessions found are kept (made-up cookies cannot fill the cache); never past the session's end.
-        if (cache) {
-          if (cache.size >= SESSION_CACHE_MAX) cache.clear();
-          cache.set(cookie!, {
-            principal,
-            generation,
-            until: Math.min(now.getTime() + SESSION_CACHE_MS, new Date(session.session.expiresAt).getTime())
-          });
-        }
-      }
+      const { principal, setCookies } = await resolveSession(deps, c.req.raw.headers, deps.now ? deps.now() : new Date());
+      c.set('principal', principal);
       await next();
       // A session extended by this request gets its cookie extended too.
-      for (const cookie of headers.getSetCookie()) {
+      for (const cookie of setCookies) {
         try {
           c.res.headers.append('set-cookie', cookie);
         } catch {

@@ -18,6 +18,9 @@ export const READ_SLOTS = 4;
 
 export class TurnQueue {
   #busy = 0;
+  /** Requests started in the current loop turn; reset on the next turn. */
+  #startedThisTurn = 0;
+  #turnEndScheduled = false;
   readonly #waiting: (() => void)[] = [];
   constructor(readonly slots: number) {}
 
@@ -25,21 +28,46 @@ export class TurnQueue {
     return this.#waiting.length;
   }
 
-  /** Resolves with a release function when a slot is free; always on a later loop turn when queued. */
+  /**
+   * Resolves with a release function when a slot is free; always on a later loop turn when queued. At most
+   * `slots` requests start per turn, also when each finishes before the next arrives: a request whose every step
+   * is synchronous on the embedded driver (a cached or one-statement session, then its query) would otherwise
+   * free its slot before the next is read, and a burst would be served entirely inside one turn.
+   */
   acquire(): Promise<() => void> {
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      const next = this.#waiting.shift();
-      if (next) setImmediate(next);
-      else this.#busy--;
+      this.#busy--;
+      setImmediate(() => this.#drain());
     };
-    if (this.#busy < this.slots) {
-      this.#busy++;
+    if (this.#waiting.length === 0 && this.#busy < this.slots && this.#startedThisTurn < this.slots) {
+      this.#start();
       return Promise.resolve(release);
     }
     return new Promise((resolve) => this.#waiting.push(() => resolve(release)));
+  }
+
+  #start() {
+    this.#busy++;
+    this.#startedThisTurn++;
+    if (!this.#turnEndScheduled) {
+      this.#turnEndScheduled = true;
+      setImmediate(() => {
+        this.#turnEndScheduled = false;
+        this.#startedThisTurn = 0;
+        this.#drain();
+      });
+    }
+  }
+
+  /** Starts waiting requests, first come first served, while a slot is free and this turn has starts left. */
+  #drain() {
+    while (this.#waiting.length && this.#busy < this.slots && this.#startedThisTurn < this.slots) {
+      this.#start();
+      this.#waiting.shift()!();
+    }
   }
 }
 

@@ -13,3 +13,4 @@ export * from './revoke-role.ts';
 export * from './create-account.ts';
 export * from './reset-password.ts';
 export * from './admins.ts';
+export * from './session-principal.ts';

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CAPABILITIES, ROLES, type Capability } from '@attentive/shared';
 import { LOCALES } from '@attentive/shared/settings';
-import { describeMe, mySettings } from '@attentive/core';
+import { describeMe } from '@attentive/core';
 import { ctxOf, type AppDeps } from '../../context.ts';
 import { route, json } from '../../openapi.ts';
 import { newRouter } from '../../router.ts';
@@ -52,6 +52,6 @@ const meRoute = route({
 export function getMeRoute(deps: AppDeps) {
   return newRouter().openapi(meRoute, async (c) => {
     const ctx = ctxOf(c, deps);
-    return c.json({ ...(await describeMe({ ctx })), ...(await mySettings({ ctx })) }, 200);
+    return c.json(await describeMe({ ctx }), 200);
   });
 }
