@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@attentive/db';
+import { sweepInterruptedImports } from '@attentive/core';
 import { createTestDb } from '@attentive/db/testing';
 import { createFixtureOrg, type FixtureOrg } from '@attentive/db/fixtures';
 import { createApp } from '../src/app.ts';
@@ -189,6 +190,50 @@ describe('POST /api/calls/import (streamed CSV)', () => {
       inserted: 10_501
     });
   }, 30_000);
+
+  // Only on a server: one process owns a file, so nobody else sweeps its running imports.
+  it.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')(
+    'on a libSQL server: an import that another process marked interrupted (stale heartbeat) stops (409) instead of reviving its row',
+    async () => {
+      const importId = randomUUID();
+      const enc = new TextEncoder();
+      let sent = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // 400 rows every 100 ms for up to 10 s: the import commits a chunk about every second.
+      const body = new ReadableStream<Uint8Array>({
+        start: (c) => c.enqueue(enc.encode(HEADER + '\n')),
+        pull: (c) =>
+          new Promise<void>((resolve) => {
+            timer = setTimeout(() => {
+              if (sent >= 40_000) c.close();
+              else c.enqueue(enc.encode(Array.from({ length: 400 }, () => line(`stale-${sent++}`)).join('\n') + '\n'));
+              resolve();
+            }, 100);
+          }),
+        cancel: () => clearTimeout(timer)
+      });
+      const done = app.request(`/api/calls/import?mode=skip-invalid&source=stale&importId=${importId}`, {
+        method: 'POST',
+        headers: { ...h.admin, 'content-type': 'text/csv' },
+        body,
+        duplex: 'half'
+      } as RequestInit);
+      while ((await count(org.tenantId, 'stale')) === 0) await new Promise((r) => setTimeout(r, 100));
+      // As another process would after the stale limit (here: any heartbeat counts as stale).
+      const swept = await sweepInterruptedImports(t.db, new Date(), { staleBefore: new Date(Date.now() + 60_000) });
+      expect(swept.map((s) => s.id)).toEqual([importId]);
+      const r = await done;
+      expect(r.status).toBe(409);
+      expect(((await r.json()) as any).error.message).toMatch(/was marked interrupted by another server process/);
+      expect(sent).toBeLessThan(40_000); // it stopped reading the upload
+      const run = await get('admin', `/imports/${importId}`);
+      expect(run.body.status).toBe('failed');
+      expect(run.body.message).toMatch(/^Interrupted: /);
+      // The committed chunks stay, no more: the row's counts (of the sweep) are what is stored.
+      expect(await count(org.tenantId, 'stale')).toBe(run.body.inserted);
+    },
+    30_000
+  );
 
   it('refuses a bad header, a wrong content type and an empty body before importing', async () => {
     const bad = await upload('admin', 'external_id,agent\nx,y\n');

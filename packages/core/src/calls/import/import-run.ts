@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { isEmbedded, schema } from '@attentive/db';
 import { nowOf, type Ctx } from '../../context.ts';
 import { writeAudit } from '../../audit/write-audit.ts';
+import { conflict } from '../../errors.ts';
 import type { CodeMaps } from './code-maps.ts';
 import { PROCESS_ID } from '../../processes/process-id.ts';
 import { startHeartbeat } from './heartbeat.ts';
@@ -401,8 +402,14 @@ export class ImportRun {
       })
       .where(and(eq(schema.imports.id, this.opts.importId), eq(schema.imports.status, 'running')))
       .returning({ id: schema.imports.id });
-    if (saved.length === 0)
-      throw new Error(`import ${this.opts.importId} was marked interrupted meanwhile (no heartbeat within the stale limit); it stops here`);
+    if (saved.length === 0) {
+      this.closeTx();
+      await this.stopHeartbeat();
+      endProgress(this.opts.importId);
+      throw conflict(
+        `Import ${this.opts.importId} was marked interrupted by another server process (no heartbeat within the stale limit) and stopped; its record says what was stored. Importing the file again is safe.`
+      );
+    }
   }
 
   private async audit(db: ReturnType<typeof drizzleOver>, status: ImportStatus) {
