@@ -103,6 +103,23 @@ describe('session cookies', () => {
     expect((await me({ ...s.headers, cookie: madeUp })).status).toBe(401);
   });
 
+  it('reads the __Secure- cookie behind an https ORIGIN, and only that name', async () => {
+    const secureApp = createApp({ db: t.db, env: loadEnv({ NODE_ENV: 'test', ORIGIN: 'https://qa.example.com' }) });
+    const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }], name: 'Sia Secure' });
+    const res = await secureApp.request('https://qa.example.com/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://qa.example.com' },
+      body: JSON.stringify({ email: s.email, password: TEST_PASSWORD })
+    });
+    const cookie = cookieHeaderFrom(res);
+    expect(cookie).toMatch(/^__Secure-attentive\.session_token=/);
+    const ask = (c: string) => secureApp.request('https://qa.example.com/api/me', { headers: { cookie: c } });
+    const answer = await ask(cookie);
+    expect(answer.status).toBe(200);
+    expect((await answer.json()).name).toBe('Sia Secure');
+    expect((await ask(cookie.replace(/^__Secure-/, ''))).status).toBe(401);
+  });
+
   it('signs out: the very next request with the old cookie is nobody', async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }] });
     expect((await me(s.headers)).status).toBe(200);
