@@ -5,6 +5,18 @@ import type { ColumnCandidates } from './draw.ts';
 import { passesTimeFilters } from './eligibility.ts';
 import { localTime } from './period.ts';
 
+/**
+ * True when the database refused an answer as too long: a string over SQLite's length limit, or a libSQL server's
+ * cap on one response (the code sits on the driver's error, under drizzle's).
+ */
+function isTooBig(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_TOOBIG' || code === 'RESPONSE_TOO_LARGE') return true;
+  }
+  return false;
+}
+
 /** A comma-separated list of bound values, for `in (…)` in raw SQL. */
 const boundList = (values: readonly (string | number)[]) =>
   sql.join(
@@ -27,6 +39,9 @@ export type Population = ColumnCandidates & {
  * million rows as row objects costs ~10× more. `startedAt` comes back floored to the minute (fewer
  * digits to move); period starts are local midnights, so the local day and hour never change by it.
  * (The cast matters: @libsql/client binds JS numbers as REAL, which would make the minutes fractions.)
+ * A libSQL server caps a string at a few MB (sqld 0.24: SQLITE_TOOBIG between 5 and 8 MB, i.e. well under a
+ * million ids in one array) and a response at about 10 MB (RESPONSE_TOO_LARGE); then the period is read in halves,
+ * as often as needed. An embedded file has neither cap, so there it stays one read.
  */
 export async function loadPopulation(
   tx: DbOrTx,
@@ -41,13 +56,8 @@ export async function loadPopulation(
   }
 ): Promise<Population> {
   const f = o.def.filters;
-  const where: SQL[] = [
-    sql`tenant_id = ${o.tenantId}`,
-    sql`program_id = ${o.programId}`,
-    sql`started_at >= ${o.start}`,
-    sql`started_at < ${o.end}`
-  ];
-  if (o.agentId != null) where.push(sql`agent_id = ${o.agentId}`);
+  const base: SQL[] = [sql`tenant_id = ${o.tenantId}`, sql`program_id = ${o.programId}`];
+  if (o.agentId != null) base.push(sql`agent_id = ${o.agentId}`);
   const filters: SQL[] = [];
   if (f.minTalkSeconds != null) filters.push(sql`talk_seconds >= ${f.minTalkSeconds}`);
   if (f.maxTalkSeconds != null) filters.push(sql`talk_seconds <= ${f.maxTalkSeconds}`);
@@ -58,17 +68,45 @@ export async function loadPopulation(
   if (f.dispositions.length) filters.push(sql`disposition in (${boundList(f.dispositions)})`);
   const pass = filters.length ? sql`filter (where ${sql.join(filters, sql` and `)})` : sql``;
 
-  const [row] = await tx.all<{ n: number; ids: string; agents: string; minutes: string; queues: string }>(sql`
-    select count(*) as n,
-           json_group_array(id) ${pass} as ids, json_group_array(agent_id) ${pass} as agents,
-           json_group_array((started_at - cast(${o.start} as integer)) / 60000) ${pass} as minutes, json_group_array(queue_id) ${pass} as queues
-    from calls where ${sql.join(where, sql` and `)}`);
-  const ids = JSON.parse(row!.ids) as number[];
-  const agentIds = JSON.parse(row!.agents) as number[];
-  const startedAt = JSON.parse(row!.minutes) as number[];
-  for (let i = 0; i < startedAt.length; i++) startedAt[i] = o.start + startedAt[i]! * 60_000;
-  const queueIds = JSON.parse(row!.queues) as (number | null)[];
-  const callsInPeriod = Number(row!.n);
+  type Packed = { n: number; ids: number[]; agentIds: number[]; startedAt: number[]; queueIds: (number | null)[] };
+  /** The calls of [from, to) packed into one row; in halves while the server finds the arrays too long. */
+  const readSpan = async (from: number, to: number): Promise<Packed[]> => {
+    let row: { n: number; ids: string; agents: string; minutes: string; queues: string } | undefined;
+    try {
+      [row] = await tx.all<{ n: number; ids: string; agents: string; minutes: string; queues: string }>(sql`
+        select count(*) as n,
+               json_group_array(id) ${pass} as ids, json_group_array(agent_id) ${pass} as agents,
+               json_group_array((started_at - cast(${o.start} as integer)) / 60000) ${pass} as minutes, json_group_array(queue_id) ${pass} as queues
+        from calls where ${sql.join([...base, sql`started_at >= ${from}`, sql`started_at < ${to}`], sql` and `)}`);
+    } catch (e) {
+      if (!isTooBig(e) || to - from < 2) throw e;
+      const mid = from + Math.floor((to - from) / 2);
+      return [...(await readSpan(from, mid)), ...(await readSpan(mid, to))];
+    }
+    const startedAt = JSON.parse(row!.minutes) as number[];
+    for (let i = 0; i < startedAt.length; i++) startedAt[i] = o.start + startedAt[i]! * 60_000;
+    return [
+      {
+        n: Number(row!.n),
+        ids: JSON.parse(row!.ids) as number[],
+        agentIds: JSON.parse(row!.agents) as number[],
+        startedAt,
+        queueIds: JSON.parse(row!.queues) as (number | null)[]
+      }
+    ];
+  };
+  const parts = await readSpan(o.start, o.end);
+  const [first] = parts;
+  const { ids, agentIds, startedAt, queueIds } =
+    parts.length === 1
+      ? first!
+      : {
+          ids: parts.flatMap((p) => p.ids),
+          agentIds: parts.flatMap((p) => p.agentIds),
+          startedAt: parts.flatMap((p) => p.startedAt),
+          queueIds: parts.flatMap((p) => p.queueIds)
+        };
+  const callsInPeriod = parts.reduce((sum, p) => sum + p.n, 0);
 
   const timeFiltered = f.daysOfWeek.length > 0 || f.hours != null;
   if (!timeFiltered && o.excluded.size === 0) return { ids, agentIds, startedAt, queueIds, callsInPeriod };
