@@ -3,6 +3,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { schema, type Db } from '@attentive/db';
 import { DomainError } from '../errors.ts';
 import { systemPrincipal } from '../policy/principal.ts';
+import { acquireLease, releaseLease } from '../processes/lease.ts';
 import { PlanDefinition } from './definition.ts';
 import { lastClosedPeriod } from './period.ts';
 import { runSamplingPlan } from './run-plan.ts';
@@ -73,6 +74,10 @@ export async function runDuePlans({
   return out;
 }
 
+const SCHEDULER_LEASE = 'sampling-scheduler';
+/** Far beyond a tick's time; a process that dies while drawing frees the lease then. */
+const SCHEDULER_LEASE_MS = 15 * 60_000;
+
 export type SamplingScheduler = { stop: () => void; /** The start-up catch-up. */ ready: Promise<DueRunResult[]> };
 
 let running: SamplingScheduler | null = null;
@@ -92,7 +97,22 @@ export function startScheduler({
   pattern?: string;
 }): SamplingScheduler {
   if (running) return running;
-  const tick = () => runDuePlans({ db, log }).catch((e) => (log('error', `sampling scheduler: ${String(e)}`), [] as DueRunResult[]));
+  // Of all processes on one database, one draws at a time; the others skip the tick (the next finds the runs).
+  // Not only tidier: on a libSQL server a draw's transaction that holds the write lock for 5 s while another
+  // process's draw waits for it is rolled back by the server, so two processes drawing at once could both fail.
+  const tick = async (): Promise<DueRunResult[]> => {
+    try {
+      if (!(await acquireLease(db, SCHEDULER_LEASE, SCHEDULER_LEASE_MS))) return [];
+      try {
+        return await runDuePlans({ db, log });
+      } finally {
+        await releaseLease(db, SCHEDULER_LEASE);
+      }
+    } catch (e) {
+      log('error', `sampling scheduler: ${String(e)}`);
+      return [];
+    }
+  };
   const job = new Cron(pattern, { protect: true, unref: true, name: 'sampling' }, async () => {
     await tick();
   });
