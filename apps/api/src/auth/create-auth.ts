@@ -3,6 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { schema, type Db } from '@attentive/db';
 import { hashPassword, verifyPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@attentive/db/password';
 import type { Env } from '../env.ts';
+import { CLIENT_ADDRESS_HEADER } from '../middleware/public-rate-limit.ts';
 
 /** Sessions last 12 hours of inactivity at most; an active session is extended at most once an hour. */
 export const SESSION_EXPIRES_IN_S = 12 * 60 * 60;
@@ -56,6 +57,10 @@ export function createAuth(db: Db, env: Env, secret: string) {
     trustedOrigins: (request) => [new URL(baseURL).origin, ...(request && !env.ORIGIN ? [new URL(request.url).origin] : [])],
     advanced: {
       useSecureCookies: baseURL.startsWith('https:'),
+      // The client's address as the server saw the connection (serve.ts, or the web server honouring its
+      // ADDRESS_HEADER setting behind a proxy): never X-Forwarded-For as a client sends it, which anyone could vary
+      // to dodge the per-address sign-in limit.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       cookiePrefix: 'attentive',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' }
     },
