@@ -44,8 +44,25 @@ export async function principalForUser(db: Db, user: { id: string; email: string
     .where(eq(schema.people.userId, user.id));
   const person = rows[0];
   if (!person) return null;
-  if (person.leftDate && person.leftDate < today.toISOString().slice(0, 10)) return null;
-  const grants: Grant[] = rows
+  if (hasLeft(person.leftDate, today)) return null;
+  return {
+    kind: 'user',
+    tenantId: person.tenantId,
+    label: `user:${user.email}`,
+    userId: user.id,
+    personId: person.id,
+    grants: grantsOf(rows)
+  };
+}
+
+/** A person whose leaving date has passed signs in as nobody (dates are the contact center's YYYY-MM-DD). */
+export const hasLeft = (leftDate: string | null, today: Date) => !!leftDate && leftDate < today.toISOString().slice(0, 10);
+
+type RoleRow = { role: Grant['role'] | null; teamId: number | null; clientId: number | null; programId: number | null };
+
+/** The grants of a person's role rows, read through a left join (a person without roles gives one row of nulls). */
+export const grantsOf = (rows: readonly RoleRow[]): Grant[] =>
+  rows
     .filter((r) => r.role != null)
     .map((r) => ({
       role: r.role!,
@@ -53,8 +70,6 @@ export async function principalForUser(db: Db, user: { id: string; email: string
       ...(r.clientId != null ? { clientId: r.clientId } : {}),
       ...(r.programId != null ? { programId: r.programId } : {})
     }));
-  return { kind: 'user', tenantId: person.tenantId, label: `user:${user.email}`, userId: user.id, personId: person.id, grants };
-}
 
 export const API_TOKEN_PREFIX = 'att_';
 

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@attentive/db';
 import type { Locale } from '@attentive/shared/settings';
-import type { Grant, Principal } from '../policy/principal.ts';
+import type { Principal } from '../policy/principal.ts';
+import { grantsOf, hasLeft } from './load-principal.ts';
 
 /** What GET /api/me shows of a signed-in person besides its grants, read in the same statement as the session. */
 export type MeProfile = { name: string; email: string | null; locale: Locale | null; timeZone: string; defaultLanguage: Locale };
@@ -67,15 +68,8 @@ export async function principalForSessionToken(db: Db, token: string, today = ne
   if (!first) return null;
   const found = { expiresAt: first.expiresAt, userId: first.userId };
   if (first.personId == null || first.tenantId == null) return { ...found, principal: null };
-  if (first.leftDate && first.leftDate < today.toISOString().slice(0, 10)) return { ...found, principal: null };
-  const grants: Grant[] = rows
-    .filter((r) => r.role != null)
-    .map((r) => ({
-      role: r.role!,
-      ...(r.teamId != null ? { teamId: r.teamId } : {}),
-      ...(r.clientId != null ? { clientId: r.clientId } : {}),
-      ...(r.programId != null ? { programId: r.programId } : {})
-    }));
+  if (hasLeft(first.leftDate, today)) return { ...found, principal: null };
+  const grants = grantsOf(rows);
   const principal: Principal = {
     kind: 'user',
     tenantId: first.tenantId,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadSampleRun } from '../policy/sampling.ts';
-import { loadPopulation } from './load-population.ts';
+import { loadPopulation, readSpanCallsOf } from './load-population.ts';
 import { populationText } from './population-hash.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 
@@ -24,7 +24,8 @@ export async function samplePopulationText({ ctx, input }: { ctx: Ctx; input: { 
     start: run.periodStart.getTime(),
     end: run.periodEnd.getTime(),
     def: snap.definition,
-    excluded: new Set(snap.excludedCallIds)
+    excluded: new Set(snap.excludedCallIds),
+    spanCalls: readSpanCallsOf(ctx.db)
   });
   const sorted = Float64Array.from(pop.ids).sort();
   return {

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { nowOf } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { canManageSampling } from '../policy/sampling.ts';
-import { loadExclusions, loadPopulation } from './load-population.ts';
+import { loadExclusions, loadPopulation, readSpanCallsOf } from './load-population.ts';
 import { lastClosedPeriod, localDate, localTime } from './period.ts';
 import { HOUR_BANDS, hourBand } from './definition.ts';
 import { plannedPerStratum } from './preview-strata.ts';
@@ -38,7 +38,7 @@ export async function previewSamplingPlan({ ctx, input }: { ctx: Ctx; input: z.i
   const period = lastClosedPeriod(def.period, nowOf(ctx), def.timezone);
   const range = { tenantId: p.tenantId, programId: data.programId, start: period.start.getTime(), end: period.end.getTime(), def };
   const excluded = await loadExclusions(ctx.db, range);
-  const pop = await loadPopulation(ctx.db, { ...range, excluded: new Set(excluded) });
+  const pop = await loadPopulation(ctx.db, { ...range, excluded: new Set(excluded), spanCalls: readSpanCallsOf(ctx.db) });
   const counts = new Map<number, number>();
   for (const a of pop.agentIds) counts.set(a, (counts.get(a) ?? 0) + 1);
   const facts = await agentFacts(ctx.db, p.tenantId, [...counts.keys()]);

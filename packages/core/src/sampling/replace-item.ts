@@ -9,7 +9,7 @@ import { findInTenant } from '../access/scoped.ts';
 import { writeAudit } from '../audit/write-audit.ts';
 import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
 import { nextReplacement } from './draw.ts';
-import { loadPopulation } from './load-population.ts';
+import { loadPopulation, readSpanCallsOf } from './load-population.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 
 export const ReplaceItemInput = z.object({
@@ -46,7 +46,8 @@ export async function replaceSampleItem({ ctx, input }: { ctx: Ctx; input: z.inp
       end: run.periodEnd.getTime(),
       def: snap.definition,
       excluded: new Set(snap.excludedCallIds),
-      agentId: item.agentId
+      agentId: item.agentId,
+      spanCalls: readSpanCallsOf(ctx.db)
     });
     const used = new Set(
       (await tx.select({ callId: schema.sampleItems.callId }).from(schema.sampleItems).where(eq(schema.sampleItems.runId, run.id))).map(

@@ -10,7 +10,7 @@ import { canManageSampling, canOrderAuditSample } from '../policy/sampling.ts';
 import { assignItemsInTx } from './assign-items.ts';
 import { PlanDefinition } from './definition.ts';
 import { drawPopulation } from './draw-population.ts';
-import { loadExclusions, loadPopulation } from './load-population.ts';
+import { loadExclusions, loadPopulation, readSpanCallsOf } from './load-population.ts';
 import { customPeriod, dueAtEndOfDay, lastClosedPeriod, periodContaining, type Period } from './period.ts';
 import { SEED_PATTERN } from './rank.ts';
 import { checkQueues, drawnRun, loadPlan, loadProgram, parseInput, preconditionFailed, type RunSnapshot } from './shared.ts';
@@ -105,7 +105,7 @@ export async function runSamplingPlan({
 
     const range = { tenantId: p.tenantId, programId: plan.programId, start: period.start.getTime(), end: period.end.getTime(), def };
     const excludedCallIds = await loadExclusions(tx, range);
-    const pop = await loadPopulation(tx, { ...range, excluded: new Set(excludedCallIds) });
+    const pop = await loadPopulation(tx, { ...range, excluded: new Set(excludedCallIds), spanCalls: readSpanCallsOf(ctx.db) });
     if (pop.ids.length === 0)
       throw invalid(
         `No call of ${program.name} in ${period.label} matches the plan's filters (${pop.callsInPeriod} call(s) in the period before filters, ${excludedCallIds.length} already evaluated or sampled)`,

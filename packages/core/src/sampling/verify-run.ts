@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canReadSampleRun } from '../policy/sampling.ts';
 import { drawPopulation } from './draw-population.ts';
-import { loadPopulation } from './load-population.ts';
+import { loadPopulation, readSpanCallsOf } from './load-population.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 import { periodDisplay } from './run-dto.ts';
 import { compareRun, type VerifyCheck } from './verify-compute.ts';
@@ -31,7 +31,8 @@ export async function verifySampleRun({ ctx, input }: { ctx: Ctx; input: { runId
     start: run.periodStart.getTime(),
     end: run.periodEnd.getTime(),
     def,
-    excluded
+    excluded,
+    spanCalls: readSpanCallsOf(ctx.db)
   });
 
   // Quotas recomputed from hire dates as they are now and compared with the stored ones; the draw
