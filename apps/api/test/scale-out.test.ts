@@ -18,7 +18,7 @@ import {
   SIGN_IN_LIMITS,
   type Principal
 } from '@attentive/core';
-import { startAppProcess, requestable, PROCESS_ORIGIN, type AppProcess } from './support/app-process.ts';
+import { processEnv, startAppProcess, requestable, PROCESS_ORIGIN, type AppProcess } from './support/app-process.ts';
 import { signInAs, signInWithPassword, tokenHeaders, TEST_PASSWORD, type SessionHeaders } from './support/auth.ts';
 import { publishScorecard } from './support/scorecard.ts';
 import { callbackItems } from './support/callback-items.ts';
@@ -337,16 +337,12 @@ function prepare(url: string, recordingsDir: string): Promise<{ code: number | n
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/prepare.ts'], {
       cwd: API_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'production',
+      env: processEnv({
         DATABASE_URL: url,
-        AUTH_SECRET: 'scale-out-test-secret-scale-out-test-secret',
         CONTACT_DATA_KEY: randomBytes(32).toString('base64'),
         DEMO_DATA: 'true',
         RECORDINGS_DIR: recordingsDir
-      }
+      })
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from './support/free-port';
 import { DEMO_PASSWORD } from './support/sign-in';
 
 // The README's scale-out recipe as an operator follows it: `pnpm sqld`, then two `pnpm start` processes on
@@ -12,15 +12,6 @@ import { DEMO_PASSWORD } from './support/sign-in';
 // lead signs in on one process and works on the other; signing out on the second signs out the first.
 // Browsers send localhost cookies to every port, as they would to one host behind a proxy.
 const root = new URL('../../..', import.meta.url).pathname;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Runs `node script args` in the repository and resolves with the first match of `ready` in its output. */
 function startScript(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, children: ChildProcess[]) {

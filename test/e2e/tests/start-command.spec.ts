@@ -1,23 +1,14 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from './support/free-port';
 
 // The README's `pnpm start` (scripts/start.mjs), as a new user runs it: no ORIGIN, only PORT and a fresh
 // database. The rest of the suite runs the built server with its own settings; this proves the start
 // command itself gives a product one can sign in to from the printed URL.
 const root = new URL('../../..', import.meta.url).pathname;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 test('the start command prints a URL where the demo admin signs in', async ({ page }) => {
   test.setTimeout(120_000);

@@ -28,6 +28,18 @@ const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
  */
 export const PROCESS_ORIGIN = 'http://localhost';
 
+/** The secret every test process shares (as every process behind one proxy must). */
+export const PROCESS_AUTH_SECRET = 'scale-out-test-secret-scale-out-test-secret';
+
+/** What every test process of the API gets: a clean environment, production mode, the shared secret, plus `extra`. */
+export const processEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  NODE_ENV: 'production',
+  AUTH_SECRET: PROCESS_AUTH_SECRET,
+  ...extra
+});
+
 /** Starts one API process on `databaseUrl` and waits until /api/health answers. `env` adds or overrides variables. */
 export async function startAppProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
@@ -36,19 +48,15 @@ export async function startAppProcess(databaseUrl: string, env: Record<string, s
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVE], {
     cwd: API_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
+    env: processEnv({
       HOST: '127.0.0.1',
       PORT: String(port),
       ORIGIN: PROCESS_ORIGIN,
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: 'scale-out-test-secret-scale-out-test-secret',
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'false',
       ...env
-    }
+    })
   });
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
