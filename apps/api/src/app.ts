@@ -24,6 +24,7 @@ import { settingsRoutes } from './routes/settings/index.ts';
 import { mysteryRoutes } from './routes/mystery/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
 import { calibrationRoutes } from './routes/calibration/index.ts';
+import { clientRoutes } from './routes/client/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
@@ -60,7 +61,8 @@ export function createApp(deps: AppDeps) {
         settingsRoutes,
         mysteryRoutes,
         surveyRoutes,
-        calibrationRoutes
+        calibrationRoutes,
+        clientRoutes
       )
     )
     .route('/', docsRoutes(app));

@@ -58,6 +58,8 @@ describe('sessions', () => {
       readSampling: false,
       manageSampling: false,
       readClientPortal: false,
+      manageContracts: false,
+      rescore: false,
       manageMystery: false,
       shopMystery: false,
       readReachability: true,

@@ -19,6 +19,8 @@ const GUARD_ROLES: Record<Capability, Role[]> = {
   readSampling: ['admin', 'qa_analyst', 'client_auditor'], // /sampling and /sampling/runs/{id} guards
   manageSampling: ['admin', 'qa_analyst'], // /sampling/plans guards
   readClientPortal: ['admin', 'client_auditor'], // /client guard
+  manageContracts: ['admin'], // /client/contracts: enter and end terms (issue 17)
+  rescore: ['client_auditor'], // /client/rescores: the client's blind re-score (issue 17)
   manageMystery: ['admin', 'qa_analyst'], // /mystery scenarios and plans (issue 13)
   shopMystery: ['mystery_shopper'], // /mystery as a shopper's home
   readReachability: ['admin', 'qa_analyst', 'team_lead', 'client_auditor'], // /mystery/reachability

@@ -24,8 +24,12 @@ export const CAPABILITIES = [
   'readSampling',
   /** Plan, run and assign samples (/sampling/plans). */
   'manageSampling',
-  /** The client's view of its programs (/client). */
+  /** The client's audit of its programs: figures, trend, drill-down, sample verification, contract reports (/client). */
   'readClientPortal',
+  /** Enter and end programs' contract terms: targets, bonus and malus (/client/contracts). */
+  'manageContracts',
+  /** Request and score blind re-scores of the contact center's evaluations, as the client (/client/rescores). */
+  'rescore',
   /** Keep the mystery-call scenario library, plan months, assign shoppers, match calls to agents (/mystery). */
   'manageMystery',
   /** Work one's own mystery-call assignments as a shopper (/mystery). */

@@ -25,5 +25,6 @@ export const NAV: NavItem[] = [
   { href: '/mystery', label: m.nav_mystery, can: ['manageMystery', 'shopMystery'] },
   { href: '/mystery/reachability', label: m.nav_reachability, can: 'readReachability', hiddenWith: 'manageMystery' },
   { href: '/surveys', label: m.nav_surveys, can: ['manageSurveys', 'callSurveys', 'readSurveyResults', 'handleSurveyAlerts'] },
-  { href: '/calibration', label: m.nav_calibration, can: ['manageCalibration', 'calibrate'] }
+  { href: '/calibration', label: m.nav_calibration, can: ['manageCalibration', 'calibrate'] },
+  { href: '/client', label: m.nav_client, can: 'readClientPortal' }
 ];

@@ -7,6 +7,7 @@ import { canManageSampling } from './sampling.ts';
 import { canSeeCoachingQueue } from './coaching.ts';
 import { canManageMystery, canReadReachability, isMysteryShopper } from './mystery.ts';
 import { canCalibrate, canManageCalibration } from './calibration.ts';
+import { canManageContracts, canReadClientPortal, canRescore } from './client-audit.ts';
 import { canHandleSurveyAlerts, canManageSurveys, canReadSurveyResults, isSurveyCaller } from './surveys.ts';
 
 const anyRole = (p: Principal, roles: Role[]) => p.kind !== 'token' && roles.some((r) => hasRole(p, r));
@@ -32,7 +33,9 @@ export function capabilitiesOf(p: Principal): Capabilities {
     coach: canSeeCoachingQueue(p),
     readSampling: canManageSampling(p) || (user && clientIdsAudited(p).length > 0),
     manageSampling: canManageSampling(p),
-    readClientPortal: anyRole(p, ['admin', 'client_auditor']),
+    readClientPortal: canReadClientPortal(p),
+    manageContracts: canManageContracts(p),
+    rescore: canRescore(p),
     manageMystery: canManageMystery(p),
     shopMystery: isMysteryShopper(p),
     readReachability: canReadReachability(p),

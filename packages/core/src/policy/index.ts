@@ -10,3 +10,4 @@ export * from './capabilities.ts';
 export * from './mystery.ts';
 export * from './surveys.ts';
 export * from './calibration.ts';
+export * from './client-audit.ts';

@@ -76,6 +76,19 @@ export const evaluations = sqliteTable(
     ),
     index('evaluations_agent_time').on(t.agentId, t.submittedAt),
     index('evaluations_program_time').on(t.programId, t.submittedAt),
+    // Covers the client portal's per-program month and trend figures (core/client-audit/metrics.ts).
+    index('evaluations_program_aggregate').on(
+      t.programId,
+      t.status,
+      t.submittedAt,
+      t.kind,
+      t.failed,
+      t.overallScore,
+      t.friendlyScore,
+      t.orientedScore,
+      t.complianceScore,
+      t.criticalFlags
+    ),
     index('evaluations_call').on(t.callId),
     // A call counts once toward its agent: one submitted evaluation of a counting kind (core KIND_TRAITS) per call.
     uniqueIndex('evaluations_one_counting_per_call')

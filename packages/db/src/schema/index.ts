@@ -12,3 +12,4 @@ export * from './mystery.ts';
 export * from './surveys.ts';
 export * from './calibration.ts';
 export * from './processes.ts';
+export * from './client-audit.ts';

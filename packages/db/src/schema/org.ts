@@ -23,6 +23,8 @@ export const clients = sqliteTable(
     tenantId: tenantId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** Show this client's auditors pseudonyms ("Agent 7F3A") instead of agents' names (a privacy term of the contract). */
+    pseudonymiseAgents: integer('pseudonymise_agents', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt()
   },
   (t) => [uniqueIndex('clients_tenant_code').on(t.tenantId, t.code)]

@@ -14,7 +14,7 @@ export type ReachabilityCall = {
 };
 
 /** Seconds from dialling to a person answering; null when nobody answered. */
-export const answerSeconds = (c: ReachabilityCall) =>
+export const answerSeconds = (c: Pick<ReachabilityCall, 'dialledAt' | 'outcome' | 'answeredAt'>) =>
   c.outcome === 'answered' && c.answeredAt ? Math.max(0, (c.answeredAt.getTime() - c.dialledAt.getTime()) / 1000) : null;
 
 /** Running totals of one group of calls; `figures` turns them into estimates with intervals. */
