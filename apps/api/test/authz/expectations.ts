@@ -20,6 +20,7 @@ import { calibrationSessionsExpectations } from './calibration-sessions.ts';
 import { calibrationScoringExpectations } from './calibration-scoring.ts';
 import { calibrationResultsExpectations } from './calibration-results.ts';
 import { clientContractsExpectations } from './client-contracts.ts';
+import { clientReportsExpectations } from './client-reports.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -51,4 +52,5 @@ export const EXPECTATIONS: Expectations = {
   ...calibrationScoringExpectations,
   ...calibrationResultsExpectations,
   ...clientContractsExpectations
+  ...clientReportsExpectations
 };
