@@ -21,6 +21,7 @@ import { calibrationScoringExpectations } from './calibration-scoring.ts';
 import { calibrationResultsExpectations } from './calibration-results.ts';
 import { clientContractsExpectations } from './client-contracts.ts';
 import { clientReportsExpectations } from './client-reports.ts';
+import { clientPortalExpectations } from './client-portal.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -53,4 +54,5 @@ export const EXPECTATIONS: Expectations = {
   ...calibrationResultsExpectations,
   ...clientContractsExpectations
   ...clientReportsExpectations
+  ...clientPortalExpectations
 };
