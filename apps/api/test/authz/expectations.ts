@@ -19,6 +19,7 @@ import { surveysResultsExpectations } from './surveys-results.ts';
 import { calibrationSessionsExpectations } from './calibration-sessions.ts';
 import { calibrationScoringExpectations } from './calibration-scoring.ts';
 import { calibrationResultsExpectations } from './calibration-results.ts';
+import { clientRescoresExpectations } from './client-rescores.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -48,5 +49,6 @@ export const EXPECTATIONS: Expectations = {
   ...surveysResultsExpectations,
   ...calibrationSessionsExpectations,
   ...calibrationScoringExpectations,
-  ...calibrationResultsExpectations
+  ...calibrationResultsExpectations,
+  ...clientRescoresExpectations
 };
