@@ -22,6 +22,7 @@ import { calibrationResultsExpectations } from './calibration-results.ts';
 import { clientContractsExpectations } from './client-contracts.ts';
 import { clientReportsExpectations } from './client-reports.ts';
 import { clientPortalExpectations } from './client-portal.ts';
+import { clientRescoresExpectations } from './client-rescores.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -55,4 +56,5 @@ export const EXPECTATIONS: Expectations = {
   ...clientContractsExpectations
   ...clientReportsExpectations
   ...clientPortalExpectations
+  ...clientRescoresExpectations
 };
