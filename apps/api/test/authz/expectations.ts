@@ -53,8 +53,8 @@ export const EXPECTATIONS: Expectations = {
   ...calibrationSessionsExpectations,
   ...calibrationScoringExpectations,
   ...calibrationResultsExpectations,
-  ...clientContractsExpectations
-  ...clientReportsExpectations
-  ...clientPortalExpectations
+  ...clientContractsExpectations,
+  ...clientReportsExpectations,
+  ...clientPortalExpectations,
   ...clientRescoresExpectations
 };
