@@ -83,3 +83,27 @@ test('an admin adds terms (a bad target is named beside its field), the auditor 
   await expect(auditor.getByText('QA score at least')).toHaveCount(0);
   await auditor.close();
 });
+
+test('at 390 px the overview, the versions and the admin form fit the screen (no sideways scrolling)', async ({ browser }) => {
+  const fits = async (email: string, paths: string[]) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signInAsDemo(page, email);
+    for (const path of paths) {
+      await page.goto(path);
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth
+      }));
+      expect(scroll, `${path} as ${email}`).toBeLessThanOrEqual(client);
+    }
+    await page.close();
+  };
+  const db = createClient({ url: process.env.E2E_DATABASE_URL! });
+  const energyCare = Number(
+    (await db.execute("SELECT p.id FROM programs p JOIN tenants t ON t.id = p.tenant_id WHERE t.slug = 'demo' AND p.code = 'EN-CARE'"))
+      .rows[0]!.id
+  );
+  db.close();
+  await fits('admin@demo.attentive.test', ['/client/contracts', `/client/contracts/${energyCare}`]);
+  await fits('auditor.energy@demo.attentive.test', ['/client/contracts', `/client/contracts/${energyCare}`]);
+});
