@@ -125,6 +125,8 @@ describe('entering contract terms', () => {
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('overlaps version 1 (2026-01 – open)');
     expect(error.message).toContain('endOpenVersion');
+    // A form shows it beside the first month.
+    expect(error.details).toEqual([expect.objectContaining({ path: 'validFrom', message: expect.stringContaining('overlaps version 1') })]);
     expect(await termsCount()).toBe(before);
     expect(await auditCount()).toBe(audits);
     // endOpenVersion does not help when the new terms start at or before the open version's first month.

@@ -4,7 +4,7 @@ import { schema } from '@attentive/db';
 import { CreateContractTermsInput } from '@attentive/shared/contract-terms';
 import type { Ctx } from '../../context.ts';
 import { nowOf } from '../../context.ts';
-import { conflict, forbidden } from '../../errors.ts';
+import { DomainError, forbidden } from '../../errors.ts';
 import { Id, parseInput } from '../../input.ts';
 import { writeAudit } from '../../audit/write-audit.ts';
 import { canManageContracts } from '../../policy/client-audit.ts';
@@ -37,7 +37,10 @@ export async function createContractTerms({ ctx, input }: { ctx: Ctx; input: z.i
         clashing.length === 1 && clashing[0]!.validTo == null && clashing[0]!.validFrom < data.validFrom
           ? '; end it first, or send endOpenVersion: true to end it at ' + monthBefore(data.validFrom)
           : '; choose other months';
-      throw conflict(`The span ${monthsText(span)} overlaps ${named}${hint}`);
+      // The detail names the field, so a form shows which version is in the way next to the first month.
+      throw new DomainError('CONFLICT', `The span ${monthsText(span)} overlaps ${named}${hint}`, [
+        { path: 'validFrom', message: `${monthsText(span)} overlaps ${named}${hint}` }
+      ]);
     }
     if (endable) {
       const open = clashing[0]!;
