@@ -321,7 +321,7 @@ describe('CSV and PDF', () => {
       expect(text).toContain('2026-11');
       expect(text).toContain(words.version);
       expect(text).toContain(spaced(words.balance));
-      const one = new Intl.NumberFormat(words.tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      const one = new Intl.NumberFormat(words.tag, { maximumFractionDigits: 1 });
       for (const x of json.targets) {
         const value = one.format(x.measured.estimate!) + (x.unit === 'percent' ? '%' : '');
         expect(text, x.metric).toContain(value);

@@ -164,14 +164,15 @@ const UNIT_SUFFIX = { points: '', percent: '%', scale: '', nps: '' } as const;
 /** Numbers, money and months in the reader's language (Intl): nl "€ 1.350,00", "85,3"; en "€1,350.00", "85.3". */
 export function reportFormat(locale: Locale, currency = 'EUR') {
   const tag = TAG[locale];
-  const one = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // At most one decimal (two on the 1–5 scale), as the web's format module shows figures: page and PDF agree.
+  const one = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const plain = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const cur = new Intl.NumberFormat(tag, { style: 'currency', currency });
   const monthName = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const value = (x: number | null, unit: keyof typeof UNIT_SUFFIX) =>
     x == null ? '–' : `${unit === 'scale' ? plain.format(Math.round(x * 100) / 100) : one.format(x)}${UNIT_SUFFIX[unit]}`;
   return {
-    /** A measured value: one decimal (two on the 1–5 scale), with % for shares. */
+    /** A measured value: at most one decimal (two on the 1–5 scale), with % for shares. */
     value,
     /** A target as entered (up to two decimals). */
     target: (x: number, unit: keyof typeof UNIT_SUFFIX) => `${plain.format(x)}${UNIT_SUFFIX[unit]}`,
