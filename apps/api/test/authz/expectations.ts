@@ -19,7 +19,10 @@ import { surveysResultsExpectations } from './surveys-results.ts';
 import { calibrationSessionsExpectations } from './calibration-sessions.ts';
 import { calibrationScoringExpectations } from './calibration-scoring.ts';
 import { calibrationResultsExpectations } from './calibration-results.ts';
+import { clientContractsExpectations } from './client-contracts.ts';
 import { clientReportsExpectations } from './client-reports.ts';
+import { clientPortalExpectations } from './client-portal.ts';
+import { clientRescoresExpectations } from './client-rescores.ts';
 
 /**
  * The authorization matrix: one entry per API operation ("METHOD /openapi/path"), with the expected
@@ -50,5 +53,8 @@ export const EXPECTATIONS: Expectations = {
   ...calibrationSessionsExpectations,
   ...calibrationScoringExpectations,
   ...calibrationResultsExpectations,
-  ...clientReportsExpectations
+  ...clientContractsExpectations,
+  ...clientReportsExpectations,
+  ...clientPortalExpectations,
+  ...clientRescoresExpectations
 };

@@ -73,7 +73,10 @@ export const KIND_TRAITS = {
   calibration: { ...further, visibleToAgent: false, visibleToClient: false, sealed: 'untilRevealed', ownVerbs: true },
   // The agent's own scoring of a call (coaching): sealed while the agent drafts it, never the client's.
   self: { ...further, visibleToClient: false, byAgent: true, sealed: 'untilSubmitted' },
-  client_rescore: further,
+  // The client's auditor's blind re-score of a drawn call (client-audit/rescore): never counts, never the agent's to
+  // read or dispute, sealed while the auditor drafts it, changed only through the re-score verbs (which keep the
+  // item's scored_at in step). The contact center's admins and QA read it once submitted, to see the outcome.
+  client_rescore: { ...further, visibleToAgent: false, sealed: 'untilSubmitted', ownVerbs: true },
   // A further scoring of a call that already had a counting one (kept from before the one-per-call rule).
   second_opinion: further
 } as const satisfies Record<EvaluationKind, KindTraits>;

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { schema, type DbOrTx } from '@attentive/db';
 import { notFound } from '../errors.ts';
 import { findInTenant } from '../access/scoped.ts';
@@ -33,9 +33,30 @@ export async function calibrationParticipantsOf(tx: DbOrTx, callId: number | nul
   return rows.map((r) => r.personId);
 }
 
-/** Who may read a call besides its scope's roles: sample assignees and calibration participants. */
+/** The clients with an unscored blind re-score item of this call: see CallScope.rescoreSealedFor. */
+export async function rescoreSealedFor(tx: DbOrTx, tenantId: number, callId: number | null): Promise<number[]> {
+  if (callId == null) return [];
+  const rows = await tx
+    .selectDistinct({ clientId: schema.clientRescores.clientId })
+    .from(schema.clientRescoreItems)
+    .innerJoin(schema.clientRescores, eq(schema.clientRescores.id, schema.clientRescoreItems.rescoreId))
+    .where(
+      and(
+        eq(schema.clientRescoreItems.tenantId, tenantId),
+        eq(schema.clientRescoreItems.callId, callId),
+        isNull(schema.clientRescoreItems.scoredAt)
+      )
+    );
+  return rows.map((r) => r.clientId);
+}
+
+/** Who may read a call besides its scope's roles (sample assignees, calibration participants), and the re-score seal. */
 export async function callReaders(tx: DbOrTx, tenantId: number, callId: number | null) {
-  return { assignedTo: await sampleAssignees(tx, tenantId, callId), calibrationParticipants: await calibrationParticipantsOf(tx, callId) };
+  return {
+    assignedTo: await sampleAssignees(tx, tenantId, callId),
+    calibrationParticipants: await calibrationParticipantsOf(tx, callId),
+    rescoreSealedFor: await rescoreSealedFor(tx, tenantId, callId)
+  };
 }
 
 /** A table whose rows are about one agent in one program: what a CallScope is built from. */

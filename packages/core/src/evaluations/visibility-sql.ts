@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { schema } from '@attentive/db';
-import type { Principal } from '../policy/principal.ts';
+import { clientIdsAudited, type Principal } from '../policy/principal.ts';
 import { evaluationSeal, evaluationVisibility, type EvaluationSeal } from '../policy/evaluations.ts';
 import { notHiddenBySelfEvaluation } from '../coaching/scope.ts';
 import { assignedBySample } from '../calls/visibility-sql.ts';
@@ -17,13 +17,30 @@ function notSealed(seal: EvaluationSeal): SQL | undefined {
 }
 
 /**
+ * The re-score seal (policy sealedForClientRescore) as SQL: for an auditor of clients C…, no evaluation of a call
+ * with an unscored re-score item of one of C… unless the principal made it. Undefined for everyone else.
+ */
+export function notSealedForClientRescore(p: Principal): SQL | undefined {
+  const audited = clientIdsAudited(p);
+  if (!audited.length) return undefined;
+  const e = schema.evaluations;
+  const i = schema.clientRescoreItems;
+  const r = schema.clientRescores;
+  const author = p.personId != null ? sql`coalesce(${e.evaluatorId}, 0) = ${p.personId}` : eq(e.evaluatorLabel, p.label);
+  return or(
+    author,
+    sql`not exists (select 1 from ${i} join ${r} on ${r.id} = ${i.rescoreId} where ${i.callId} = ${e.callId} and ${i.scoredAt} is null and ${inArray(r.clientId, audited)})`
+  )!;
+}
+
+/**
  * The WHERE clause for "evaluations this principal may read", from the policy's description.
  * Expects `people` (the agent) and `programs` joined on the evaluation.
  */
 export function visibleEvaluations(p: Principal): SQL {
   const tenant = eq(schema.evaluations.tenantId, p.tenantId);
   const v = evaluationVisibility(p);
-  const unsealed = notSealed(evaluationSeal(p));
+  const unsealed = and(notSealed(evaluationSeal(p)), notSealedForClientRescore(p));
   if (v.all) return and(tenant, unsealed)!;
   const submitted = eq(schema.evaluations.status, 'submitted');
   const parts: SQL[] = [];

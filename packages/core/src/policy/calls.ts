@@ -14,6 +14,9 @@ export type CallScope = {
   assignedTo?: readonly number[];
   /** The participants of calibration sessions that include this call: they may read it (to score it), and only it. */
   calibrationParticipants?: readonly number[];
+  /** The clients with a blind re-score item of this call not yet scored (client_rescore_items.scored_at null): the
+   *  contact center's evaluations of the call are sealed from those clients' auditors (sealedForClientRescore). */
+  rescoreSealedFor?: readonly number[];
 };
 
 /** A participant of a calibration session with this call (any role that may take part: lead, QA, client auditor). */

@@ -42,3 +42,13 @@ export function canRescoreFor(p: Principal, c: { tenantId: number; clientId: num
 
 /** Any re-score at all (the screen). */
 export const canRescore = (p: Principal) => p.kind === 'user' && p.personId != null && clientIdsAudited(p).length > 0;
+
+/**
+ * Reading a re-score (its draw, progress, verification and comparison): the client's auditors, and the contact
+ * center's admins and QA analysts (they should see the outcome). Never anyone's draft score: the evaluation seal
+ * keeps a client_rescore draft its author's (evaluations/kinds.ts).
+ */
+export function canReadRescore(p: Principal, c: { tenantId: number; clientId: number }): boolean {
+  if (p.tenantId !== c.tenantId || p.kind !== 'user') return false;
+  return canRescoreFor(p, c) || hasRole(p, 'admin') || hasRole(p, 'qa_analyst');
+}

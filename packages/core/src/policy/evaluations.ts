@@ -72,6 +72,23 @@ export function evaluationSeal(p: Principal): EvaluationSeal {
   };
 }
 
+/**
+ * THE re-score seal (docs/client-audit.md, "The blind re-score"): while an item of a re-score of client C is
+ * unscored, every evaluation of that item's call is hidden from C's auditors, except the ones they made
+ * themselves (their own client score). Whatever else the principal may be: an auditor of C reads nothing of
+ * the contact center's scores of that call, in no read. The contact center's staff are not affected (they are
+ * not C's auditors). The list applies it as SQL (visibility-sql.ts `notSealedForClientRescore`).
+ */
+export function sealedForClientRescore(
+  p: Principal,
+  s: Pick<EvaluationScope, 'rescoreSealedFor'>,
+  e: Pick<EvaluationFacts, 'evaluatorId' | 'evaluatorLabel'>
+): boolean {
+  if (isAuthor(p, e)) return false;
+  const audited = clientIdsAudited(p);
+  return (s.rescoreSealedFor ?? []).some((c) => audited.includes(c));
+}
+
 export function canEvaluate(p: Principal, s: EvaluationScope): boolean {
   if (p.tenantId !== s.tenantId || p.kind === 'token') return false;
   if (hasRole(p, 'admin') || hasRole(p, 'qa_analyst')) return true;
@@ -81,6 +98,7 @@ export function canEvaluate(p: Principal, s: EvaluationScope): boolean {
 /** A draft belongs to the evaluator who started it (admins excepted); submitted ones to every evaluator. */
 export function canChangeEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
   if (isSealedFrom(p, e)) return false;
+  if (sealedForClientRescore(p, s, e)) return false;
   // Changed through its own instrument only (a calibration score: the calibration verbs, which know the reveal).
   if (KIND_TRAITS[e.kind].ownVerbs) return false;
   if (!canEvaluate(p, s)) return false;
@@ -94,6 +112,7 @@ const isEvaluatedAgent = (p: Principal, s: EvaluationScope) => hasRole(p, 'agent
 export function canReadEvaluation(p: Principal, s: EvaluationScope, e: EvaluationFacts): boolean {
   if (p.tenantId !== s.tenantId) return false;
   if (isSealedFrom(p, e)) return false;
+  if (sealedForClientRescore(p, s, e)) return false;
   if (canEvaluate(p, s)) return true;
   if (e.status !== 'submitted') return false;
   if (isEvaluatedAgent(p, s) && visibleToAgent(e.kind)) return true;

@@ -11,6 +11,7 @@ import { seedDemoCoaching } from './coaching.ts';
 import { seedDemoMystery } from './mystery.ts';
 import { seedDemoSurveys } from './surveys.ts';
 import { seedDemoCalibration } from './calibration.ts';
+import { seedDemoContracts } from './contracts.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoSampling } from './sampling.ts';
 import { DEFAULT_SEED, SHOWCASES, showcaseAgent, showcaseTranscript, showcaseWindow } from './showcase.ts';
@@ -58,6 +59,7 @@ export async function seedDemoIfEmpty(db: Db, opts: SeedOptions): Promise<{ summ
   await seedDemoMystery(db, result.tenantId, opts.now ?? startOfUtcDay());
   await seedDemoSurveys(db, result.tenantId, opts.now ?? startOfUtcDay(), opts.contactKey);
   await seedDemoCalibration(db, result.tenantId, opts.now ?? startOfUtcDay());
+  await seedDemoContracts(db, result.tenantId, opts.now ?? startOfUtcDay());
   // ───────────────────────────────────────────────────────────────────────────────────────────────
 
   return { summary: result.summary };

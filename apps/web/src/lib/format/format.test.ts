@@ -54,4 +54,14 @@ describe('format (nl and en)', () => {
     expect(en.estimate({ n: 1, estimate: null, low: null, high: null }, 'mean')).toEqual({ tooFew: true, n: 1, min: 2 });
     expect(en.estimate({ n: 0, estimate: null, low: null, high: null }, 'proportion')).toEqual({ tooFew: true, n: 0, min: 1 });
   });
+
+  it('writes whole cents as money exactly, and a calendar month', () => {
+    expect(en.money(4_500_000, 'EUR')).toBe('€45,000.00');
+    expect(nl.money(4_500_000, 'EUR')).toMatch(/^€\s45\.000,00$/);
+    expect(en.money(-202_550, 'EUR')).toBe('-€2,025.50');
+    // 2^53 − 1 cents: no float division could show the last cent
+    expect(en.money(Number.MAX_SAFE_INTEGER, 'EUR')).toBe('€90,071,992,547,409.91');
+    expect(en.month('2026-03')).toBe('Mar 2026');
+    expect(nl.month('2026-03')).toMatch(/^mrt\.? 2026$/);
+  });
 });

@@ -46,6 +46,9 @@ function buildFormats(locale: Locale, timeZone: string) {
   const percentF = (digits: number) =>
     new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits });
 
+  const moneyF = (currency: string) => new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: 2 });
+  const monthF = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'short', year: 'numeric' });
+
   const self = {
     locale,
     timeZone,
@@ -65,6 +68,18 @@ function buildFormats(locale: Locale, timeZone: string) {
       const ss = String(s % 60).padStart(2, '0');
       return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
     },
+    /**
+     * Whole cents as money in `currency`: 4500000 EUR → €45,000.00 · € 45.000,00. The cents are written out as a
+     * decimal string (never divided as a float), so any amount shows exactly.
+     */
+    money(cents: number, currency: string) {
+      const c = BigInt(Math.trunc(cents));
+      const abs = c < 0n ? -c : c;
+      const decimal = `${c < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+      return moneyF(currency).format(decimal as unknown as number);
+    },
+    /** A calendar month "2026-03": Mar 2026 · mrt 2026. */
+    month: (ym: string) => monthF.format(new Date(`${ym}-01T00:00:00Z`)),
     /** 1,154 · 1.154 (at most `digits` decimals). */
     number: (n: number, digits = 1) => numberF(digits).format(n),
     /** A fraction 0..1 as a percentage: 0.875 → 87.5% · 87,5%. */
