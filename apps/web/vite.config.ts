@@ -7,6 +7,8 @@ export default defineConfig({
   // Paraglide compiles messages/{en,nl}.json into src/lib/paraglide in dev and build (see docs/i18n.md). Not under
   // vitest: its file watcher keeps vitest from exiting; `pnpm test` compiles first (scripts/compile-messages.js).
   plugins: [...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)]), sveltekit()],
-  // Workspace packages ship TypeScript source: bundle them into the server build.
-  ssr: { noExternal: [/^@attentive\//] }
+  // Workspace packages ship TypeScript source: bundle them into the server build. @noble/ciphers is bundled too:
+  // better-auth needs 2.x and pdfkit (the API's PDFs) 1.x; the root's hoisted copy is 1.x, so an external import
+  // from the built server would get the wrong one. Bundled, each importer gets its own version.
+  ssr: { noExternal: [/^@attentive\//, /^@noble\/ciphers/] }
 });

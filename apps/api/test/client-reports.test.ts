@@ -256,6 +256,7 @@ describe('the month list', () => {
       termsVersion: 3,
       counts: { met: 1, missed: 1, inconclusive: 1 },
       balanceCents: 100_617,
+      currency: 'EUR',
       evaluations: 16
     });
     expect(r.body.items[2]).toMatchObject({ month: '2026-10', termsVersion: 2, counts: { met: 0, missed: 1, inconclusive: 0 } });

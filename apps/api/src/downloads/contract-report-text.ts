@@ -1,6 +1,7 @@
 import type { ClientMetricId } from '@attentive/shared/client-metrics';
 import type { ContractReport, Verdict } from '@attentive/shared/contract-report';
 import type { Locale } from '@attentive/shared/locales';
+import { centsDecimal } from '@attentive/core/client-audit/report/contract-report-csv';
 
 /**
  * The words and number formats of the contract report's PDF, in both languages (the PDF is made on the
@@ -178,9 +179,9 @@ export function reportFormat(locale: Locale, currency = 'EUR') {
     target: (x: number, unit: keyof typeof UNIT_SUFFIX) => `${plain.format(x)}${UNIT_SUFFIX[unit]}`,
     interval: (low: number | null, high: number | null, unit: keyof typeof UNIT_SUFFIX) =>
       low == null || high == null ? '–' : `${value(low, unit)} – ${value(high, unit)}`,
-    /** Whole cents to money; exact (cents / 100 is exact to the cent for any amount a contract holds). */
-    money: (cents: number) => cur.format(cents / 100),
-    signedMoney: (cents: number) => (cents > 0 ? '+' : '') + cur.format(cents / 100),
+    /** Whole cents to money, exactly: Intl formats the decimal string, never a float (as the web's format.money). */
+    money: (cents: number) => cur.format(centsDecimal(cents) as unknown as number),
+    signedMoney: (cents: number) => (cents > 0 ? '+' : '') + cur.format(centsDecimal(cents) as unknown as number),
     month: (m: string) => monthName.format(new Date(`${m}-01T00:00:00Z`)),
     count: (n: number) => new Intl.NumberFormat(tag).format(n)
   };
