@@ -256,6 +256,7 @@ describe('the month list', () => {
       termsVersion: 3,
       counts: { met: 1, missed: 1, inconclusive: 1 },
       balanceCents: 100_617,
+      currency: 'EUR',
       evaluations: 16
     });
     expect(r.body.items[2]).toMatchObject({ month: '2026-10', termsVersion: 2, counts: { met: 0, missed: 1, inconclusive: 0 } });
@@ -321,7 +322,7 @@ describe('CSV and PDF', () => {
       expect(text).toContain('2026-11');
       expect(text).toContain(words.version);
       expect(text).toContain(spaced(words.balance));
-      const one = new Intl.NumberFormat(words.tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      const one = new Intl.NumberFormat(words.tag, { maximumFractionDigits: 1 });
       for (const x of json.targets) {
         const value = one.format(x.measured.estimate!) + (x.unit === 'percent' ? '%' : '');
         expect(text, x.metric).toContain(value);

@@ -13,6 +13,8 @@ export const init: ServerInit = async () => {
 };
 
 const RECORD_ID = /^[1-9][0-9]{0,15}$/;
+/** A calendar month segment ([month] of /client/reports/[programId]/[month]): YYYY-MM, one spelling. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Query parameters that carry a record id (an import's id is a uuid and is not one of them). */
 const ID_QUERY = /^(agent|team|client|program|queue|call|evaluation|person|plan|run)(Id)?$/;
 
@@ -32,6 +34,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   // so `/calls/0x10` or `/calls/%2016` cannot reach call 16 through Number() in a load function.
   for (const [name, value] of Object.entries(event.params)) {
     if (name === 'token') continue; // a survey link's token (/s/[token]): the API checks it
+    if (name === 'month') {
+      if (!MONTH.test(value ?? '')) error(404, 'No page here: month must be a month as YYYY-MM');
+      continue;
+    }
     if (!RECORD_ID.test(value ?? '')) error(404, `No page here: ${name} must be a record id`);
   }
   // …and so is an id in the query string (?agentId=, ?agent=): empty means "no filter", anything else is digits.

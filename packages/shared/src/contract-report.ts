@@ -104,6 +104,8 @@ export const ContractReportMonth = z
     termsVersion: z.number().int().nullable(),
     counts: VerdictCounts,
     balanceCents: z.number().int(),
+    /** The terms' currency (EUR without terms). */
+    currency: z.string(),
     evaluations: z.number().int()
   })
   .meta({ id: 'ContractReportMonth' });

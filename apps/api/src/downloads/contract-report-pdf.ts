@@ -1,9 +1,13 @@
-import pdfmake from 'pdfmake';
+import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CLIENT_METRICS, METRIC_INFO } from '@attentive/shared/client-metrics';
 import type { ContractReport } from '@attentive/shared/contract-report';
 import type { Locale } from '@attentive/shared/locales';
 import { REPORT_WORDS, reportFormat } from './contract-report-text.ts';
+
+// Loaded at run time, not bundled: the web server's build bundles the API, and pdfmake bundled into an ES module
+// chunk loses its own __dirname (it resolves fonts and virtual files by it). The root's node_modules has it.
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof import('pdfmake');
 
 // The standard 14 PDF fonts: built into every PDF reader, so the server needs no font files and no network.
 // pdfmake 0.3 refuses local files and URLs unless a policy allows them: only these font names are allowed.

@@ -1,6 +1,7 @@
 import type { ClientMetricId } from '@attentive/shared/client-metrics';
 import type { ContractReport, Verdict } from '@attentive/shared/contract-report';
 import type { Locale } from '@attentive/shared/locales';
+import { centsDecimal } from '@attentive/core/client-audit/report/contract-report-csv';
 
 /**
  * The words and number formats of the contract report's PDF, in both languages (the PDF is made on the
@@ -164,22 +165,23 @@ const UNIT_SUFFIX = { points: '', percent: '%', scale: '', nps: '' } as const;
 /** Numbers, money and months in the reader's language (Intl): nl "€ 1.350,00", "85,3"; en "€1,350.00", "85.3". */
 export function reportFormat(locale: Locale, currency = 'EUR') {
   const tag = TAG[locale];
-  const one = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // At most one decimal (two on the 1–5 scale), as the web's format module shows figures: page and PDF agree.
+  const one = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const plain = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const cur = new Intl.NumberFormat(tag, { style: 'currency', currency });
   const monthName = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const value = (x: number | null, unit: keyof typeof UNIT_SUFFIX) =>
     x == null ? '–' : `${unit === 'scale' ? plain.format(Math.round(x * 100) / 100) : one.format(x)}${UNIT_SUFFIX[unit]}`;
   return {
-    /** A measured value: one decimal (two on the 1–5 scale), with % for shares. */
+    /** A measured value: at most one decimal (two on the 1–5 scale), with % for shares. */
     value,
     /** A target as entered (up to two decimals). */
     target: (x: number, unit: keyof typeof UNIT_SUFFIX) => `${plain.format(x)}${UNIT_SUFFIX[unit]}`,
     interval: (low: number | null, high: number | null, unit: keyof typeof UNIT_SUFFIX) =>
       low == null || high == null ? '–' : `${value(low, unit)} – ${value(high, unit)}`,
-    /** Whole cents to money; exact (cents / 100 is exact to the cent for any amount a contract holds). */
-    money: (cents: number) => cur.format(cents / 100),
-    signedMoney: (cents: number) => (cents > 0 ? '+' : '') + cur.format(cents / 100),
+    /** Whole cents to money, exactly: Intl formats the decimal string, never a float (as the web's format.money). */
+    money: (cents: number) => cur.format(centsDecimal(cents) as unknown as number),
+    signedMoney: (cents: number) => (cents > 0 ? '+' : '') + cur.format(centsDecimal(cents) as unknown as number),
     month: (m: string) => monthName.format(new Date(`${m}-01T00:00:00Z`)),
     count: (n: number) => new Intl.NumberFormat(tag).format(n)
   };

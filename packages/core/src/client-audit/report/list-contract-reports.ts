@@ -39,7 +39,14 @@ export async function listContractReports({
       const n = sourceCounts(figures);
       if (!inForce && n.evaluations + n.mysteryCalls + n.surveyResponses === 0) return null;
       const { counts, balanceCents } = reportTargets(inForce, figures);
-      return { month, termsVersion: inForce?.version ?? null, counts, balanceCents, evaluations: n.evaluations };
+      return {
+        month,
+        termsVersion: inForce?.version ?? null,
+        counts,
+        balanceCents,
+        currency: inForce?.currency ?? 'EUR',
+        evaluations: n.evaluations
+      };
     })
     .filter((x) => x != null)
     .reverse();
