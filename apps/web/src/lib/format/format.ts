@@ -42,6 +42,8 @@ function buildFormats(locale: Locale, timeZone: string) {
   const timeF = new Intl.DateTimeFormat(tag, { timeZone, hour: '2-digit', minute: '2-digit' });
   // A calendar day (YYYY-MM-DD) has no zone: shown as it is, never shifted.
   const dayF = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const monthF = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  const monthShortF = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'short', year: '2-digit' });
   const numberF = (digits: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
   const percentF = (digits: number) =>
     new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits });
@@ -60,6 +62,10 @@ function buildFormats(locale: Locale, timeZone: string) {
     time: (v: When) => timeF.format(toDate(v)),
     /** A calendar day "2026-12-02" (a period's first day, a hire date): 2 Dec 2026 · 2 dec 2026. */
     day: (ymd: string) => dayF.format(new Date(`${ymd}T00:00:00Z`)),
+    /** A calendar month "2026-10" (the client audit's months): October 2026 · oktober 2026. */
+    month: (ym: string) => monthF.format(new Date(`${ym}-01T00:00:00Z`)),
+    /** The same, short (chart axes): Oct 26 · okt 26. */
+    monthShort: (ym: string) => monthShortF.format(new Date(`${ym}-01T00:00:00Z`)),
     /** Seconds as a clock: 75 → 1:15, 3725 → 1:02:05 (the same in every language). */
     duration(seconds: number): string {
       const s = Math.max(0, Math.round(seconds));
