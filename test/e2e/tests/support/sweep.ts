@@ -49,6 +49,10 @@ export const NOT_A_PAGE: Record<string, string> = {
   '/': 'redirects every visitor to the home of its role (or to /sign-in)',
   '/surveys/queue/[id]':
     "a survey caller's script opens only for the item it claimed (a POST from the queue, not a link): axe-checked in survey-queue.spec.ts",
+  '/client/rescores/[id]':
+    "a client's re-score exists only once its auditor asks for one (the demo has none): client-rescore.spec.ts makes one and opens it (axe)",
+  '/client/rescores/[id]/items/[itemId]':
+    "an item of a client's re-score (made by the auditor's request, none in the demo): client-rescore.spec.ts opens it, before and after scoring (axe)",
   '/s/[token]':
     "a customer's survey link: its token is in the invitation e-mail only; survey-links.spec.ts opens it (axe in nl and en, 390 px)"
 };
