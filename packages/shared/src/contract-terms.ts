@@ -157,11 +157,14 @@ export const ContractTermsList = z
   .meta({ id: 'ContractTermsList' });
 export type ContractTermsList = z.infer<typeof ContractTermsList>;
 
-/** Every program the reader may see, with the terms in force this month (or null) and how many versions it has. */
+/**
+ * Every program the reader may see, with the terms in force this month (or null) and how many versions it has.
+ * (A union with null, not `.nullable()`: on a named schema that loses the null in the OpenAPI document.)
+ */
 export const ContractOverview = z
   .object({
     month: z.string(),
-    items: z.array(z.object({ program: Ref, client: Ref, versions: z.number().int(), current: ContractTermsVersion.nullable() }))
+    items: z.array(z.object({ program: Ref, client: Ref, versions: z.number().int(), current: z.union([ContractTermsVersion, z.null()]) }))
   })
   .meta({ id: 'ContractOverview' });
 export type ContractOverview = z.infer<typeof ContractOverview>;
