@@ -1,8 +1,10 @@
 import { requestId } from 'hono/request-id';
-import type { AppDeps } from './context.ts';
+import type { AppDeps, AppEnv } from './context.ts';
 import { handleError, errorBody } from './errors.ts';
-import { mountAll, newRouter } from './router.ts';
-import { healthRoutes } from './routes/health.ts';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MergeSchemaPath } from 'hono/types';
+import { newRouter } from './router.ts';
+import { coreRoutes, instrumentRoutes, programRoutes, type ApiSchema } from './routes/api-routes.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { resolvePrincipal } from './middleware/principal.ts';
 import { readQueue } from './middleware/read-queue.ts';
@@ -12,25 +14,12 @@ import { jsonBodyGuard } from './middleware/json-body.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { publicRateLimit } from './middleware/public-rate-limit.ts';
-import { authRoutes } from './auth/auth-routes.ts';
-import { meRoutes } from './routes/me/index.ts';
-import { adminRoutes } from './routes/admin/index.ts';
-import { scorecardRoutes } from './routes/scorecards/index.ts';
-import { evaluationRoutes } from './routes/evaluations/index.ts';
-import { callRoutes } from './routes/calls/index.ts';
-import { coachingRoutes } from './routes/coaching/index.ts';
-import { samplingRoutes } from './routes/sampling/index.ts';
-import { settingsRoutes } from './routes/settings/index.ts';
-import { mysteryRoutes } from './routes/mystery/index.ts';
-import { surveyRoutes } from './routes/surveys/index.ts';
-import { calibrationRoutes } from './routes/calibration/index.ts';
-import { clientRoutes } from './routes/client/index.ts';
 
 /**
  * Builds the HTTP API, mounted at /api. No side effects: the caller owns the database and the server.
- * Route groups are mounted together (mountAll) so the RPC type of the whole API survives for the typed web client.
+ * Route groups are mounted in three parts (routes/api-routes.ts) whose schemas `ApiApp` names for the typed web client.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps): ApiApp {
   const app = newRouter().basePath('/api');
   app.use('*', requestId());
   app.use('*', securityHeaders(deps));
@@ -44,28 +33,13 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody(c, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), 404));
 
+  // Named, not inferred: the whole API's type is too large for one inferred declaration (routes/api-routes.ts).
   return app
-    .route(
-      '/',
-      mountAll(
-        deps,
-        healthRoutes,
-        authRoutes,
-        meRoutes,
-        adminRoutes,
-        scorecardRoutes,
-        evaluationRoutes,
-        callRoutes,
-        coachingRoutes,
-        samplingRoutes,
-        settingsRoutes,
-        mysteryRoutes,
-        surveyRoutes,
-        calibrationRoutes,
-        clientRoutes
-      )
-    )
-    .route('/', docsRoutes(app));
+    .route('/', coreRoutes(deps))
+    .route('/', programRoutes(deps))
+    .route('/', instrumentRoutes(deps))
+    .route('/', docsRoutes(app)) as unknown as ApiApp;
 }
 
-export type ApiApp = ReturnType<typeof createApp>;
+/** The whole API as the typed client sees it: every operation under /api. */
+export type ApiApp = OpenAPIHono<AppEnv, MergeSchemaPath<ApiSchema, '/api'>, '/api'>;
