@@ -31,15 +31,23 @@ let version = 0;
 test.beforeAll(async () => {
   const db = createClient({ url: process.env.E2E_DATABASE_URL! });
   try {
-    const program = (await db.execute(`SELECT id, tenant_id FROM programs WHERE code = 'EN-CARE'`)).rows[0]!;
-    const max = (await db.execute({ sql: 'SELECT coalesce(max(version), 0) AS v FROM contract_terms WHERE program_id = ?', args: [program.id] }))
-      .rows[0]!;
+    const row = (await db.execute(`SELECT id, tenant_id FROM programs WHERE code = 'EN-CARE'`)).rows[0]!;
+    const program = { id: Number(row.id), tenant_id: Number(row.tenant_id) };
+    const max = (
+      await db.execute({ sql: 'SELECT coalesce(max(version), 0) AS v FROM contract_terms WHERE program_id = ?', args: [program.id] })
+    ).rows[0]!;
     version = Number(max.v) + 1;
     const money = { kind: 'amount', bonusPerStep: 25_000, malusPerStep: 25_000 };
     const targets = [
       { metric: 'qa_score', target: 50, step: 5, maxSteps: 3, money },
       { metric: 'critical_error_free_rate', target: 99.5, step: 1, maxSteps: 3, money },
-      { metric: 'customer_oriented_score', target: 99, step: 1, maxSteps: 2, money: { kind: 'percent', bonusPerStep: 50, malusPerStep: 50 } }
+      {
+        metric: 'customer_oriented_score',
+        target: 99,
+        step: 1,
+        maxSteps: 2,
+        money: { kind: 'percent', bonusPerStep: 50, malusPerStep: 50 }
+      }
     ];
     await db.execute({
       sql: `INSERT INTO contract_terms (tenant_id, program_id, version, valid_from, valid_to, monthly_fee_cents, currency, targets, note, created_by, created_at)
@@ -102,7 +110,10 @@ test('auditor.energy reads a month of its contract report, and the Dutch PDF and
   // The CSV: the same terms version and, per target, the measured value (two decimals; the page rounds to one).
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
   expect(csv.suggestedFilename()).toBe(`contract-report-EN-CARE-${MONTH}.csv`);
-  const lines = (await readFile((await csv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
+  const lines = (await readFile((await csv.path())!, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
   expect(lines).toContain(`terms_version,${version}`);
   for (const s of shown) {
     const row = lines.find((l) => l.startsWith(`${s.metric},`))!.split(',');
@@ -112,6 +123,8 @@ test('auditor.energy reads a month of its contract report, and the Dutch PDF and
 
   // Usable at 390 px: nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 800 });
+  // REPORT_SHOTS=<dir>: a full-page screenshot at 390 px, for a look by eye.
+  if (process.env.REPORT_SHOTS) await page.screenshot({ path: `${process.env.REPORT_SHOTS}/report-390.png`, fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await axeClean(page);

@@ -13,6 +13,9 @@ export const load: PageServerLoad = async (event) => {
   const month = event.url.searchParams.get('month');
   if (month && /^\d{4}-\d{2}$/.test(month))
     redirect(303, resolve('/client/reports/[programId]/[month]', { programId: event.params.programId, month }));
-  const list = await read(event, api(event).api.client.programs[':programId'].reports.$get({ param: { programId: event.params.programId } }));
+  const list = await read(
+    event,
+    api(event).api.client.programs[':programId'].reports.$get({ param: { programId: event.params.programId } })
+  );
   return { list };
 };
