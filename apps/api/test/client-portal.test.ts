@@ -172,13 +172,56 @@ describe('GET /api/client/programs/{programId}/teams and /sample-runs', () => {
 });
 
 describe('pseudonymised clients', () => {
-  it('the home says so when the client chose pseudonyms', async () => {
+  const REAL = ['Agent One', 'Agent Two', 'Agent Three', 'Agent Four'];
+  /** Every endpoint the auditor reads that can name an agent, with ids of its own program. */
+  async function auditorBodies(h: H) {
+    const list = await ok(`/api/evaluations?programId=${w.org.programs.a.id}&limit=200`, h);
+    const calls = await ok('/api/calls?limit=200', h);
+    const paths = [
+      `/api/evaluations?programId=${w.org.programs.a.id}&limit=200`,
+      '/api/evaluations/aggregates?groupBy=agent',
+      '/api/evaluations/aggregates?groupBy=team',
+      '/api/calls?limit=200',
+      '/api/client/home?month=2026-10',
+      `/api/client/programs/${w.org.programs.a.id}/teams?month=2026-10`,
+      `/api/client/programs/${w.org.programs.a.id}/sample-runs`,
+      '/api/sampling/runs',
+      ...list.items.slice(0, 5).map((e: { id: number }) => `/api/evaluations/${e.id}`),
+      ...calls.items.slice(0, 5).map((c: { id: number }) => `/api/calls/${c.id}`)
+    ];
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(calls.items.length).toBeGreaterThan(0);
+    const out: Record<string, string> = {};
+    for (const path of paths) out[path] = JSON.stringify(await ok(path, h));
+    return out;
+  }
+
+  it("the auditor of a client that chose pseudonyms sees no agent's name anywhere, and the same pseudonym every time", async () => {
     await t.db.update(schema.clients).set({ pseudonymiseAgents: true }).where(eq(schema.clients.id, w.org.clients.a.id));
     try {
       const home = await ok('/api/client/home?month=2026-10', u.auditorA);
       expect(home.client.pseudonymiseAgents).toBe(true);
+      const bodies = await auditorBodies(u.auditorA);
+      for (const [path, body] of Object.entries(bodies)) for (const name of REAL) expect(body, `${path} names ${name}`).not.toContain(name);
+      const list = JSON.parse(bodies[`/api/evaluations?programId=${w.org.programs.a.id}&limit=200`]!);
+      const shown = list.items.find((e: { agentId: number }) => e.agentId === w.org.agents.a1.id).agentName;
+      expect(shown).toMatch(/^Agent [0-9A-F]{4}$/);
+      const call = JSON.parse(Object.entries(bodies).find(([p]) => /^\/api\/calls\/\d+$/.test(p))![1]);
+      expect(call.agent.name).toMatch(/^Agent [0-9A-F]{4}$/);
+      expect(call.agent.hireDate).toBeNull();
+      // Stable: the same agent, the same pseudonym, in another response.
+      const again = await ok(`/api/evaluations?programId=${w.org.programs.a.id}&limit=200`, u.auditorA);
+      expect(again.items.find((e: { agentId: number }) => e.agentId === w.org.agents.a1.id).agentName).toBe(shown);
+      // The contact center's own people still see the names.
+      const admin = await ok(`/api/evaluations?programId=${w.org.programs.a.id}&limit=200`, u.admin);
+      expect(admin.items.find((e: { agentId: number }) => e.agentId === w.org.agents.a1.id).agentName).toBe('Agent One');
     } finally {
       await t.db.update(schema.clients).set({ pseudonymiseAgents: false }).where(eq(schema.clients.id, w.org.clients.a.id));
     }
+  });
+
+  it('without the setting the auditor sees the names (the walk finds them: the test can fail)', async () => {
+    const bodies = await auditorBodies(u.auditorA);
+    expect(Object.values(bodies).some((b) => b.includes('Agent One'))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { canReadCall } from '../policy/calls.ts';
 import { callReaders } from '../evaluations/scope.ts';
 import type { CallFacts } from '@attentive/shared/contract';
 import { callFacts } from './call-facts.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
 
@@ -45,11 +46,14 @@ export async function loadReadableCall(ctx: Ctx, id: number) {
 export async function getCall({ ctx, input }: { ctx: Ctx; input: { callId: number } }): Promise<CallDetail> {
   const { call, agent, program, client, team, queue } = await loadReadableCall(ctx, input.callId);
   const [transcript] = await ctx.db.select().from(callTranscripts).where(eq(callTranscripts.callId, input.callId));
+  const named = await agentNamer(ctx);
+  const shown = named({ id: agent.id, code: agent.code, name: agent.name });
   return {
     ...callFacts(call, { team, program, client, queue }),
     source: call.source,
     externalId: call.externalId,
-    agent: { id: agent.id, code: agent.code, name: agent.name, hireDate: agent.hireDate },
+    // Under a pseudonym the hire date goes too: with the team it would name the agent.
+    agent: { ...shown, hireDate: shown.name === agent.name ? agent.hireDate : null },
     customerRef: call.customerRef,
     transcript: transcript ? { language: transcript.language, turns: transcript.turns } : null
   };

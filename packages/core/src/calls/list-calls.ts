@@ -7,6 +7,7 @@ import { tenantTimeZone } from '../settings/tenant-settings.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { callVisibilityWhere } from './visibility-sql.ts';
 import type { CallFacts } from '@attentive/shared/contract';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
 
@@ -162,6 +163,7 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (back) pageRows.reverse();
+  const named = await agentNamer(ctx);
   const items: CallListItem[] = pageRows.map(
     ([
       id,
@@ -194,7 +196,7 @@ export async function listCalls({ ctx, input }: { ctx: Ctx; input: ListCallsInpu
       id,
       startedAt: new Date(t).toISOString(),
       direction: dir,
-      agent: { id: aId, code: aCode, name: aName },
+      agent: named({ id: aId, code: aCode, name: aName }),
       team: tId == null ? null : { id: tId, code: tCode!, name: tName! },
       program: { id: pId, code: pCode, name: pName },
       client: { id: cId, code: cCode, name: cName },

@@ -8,6 +8,7 @@ import { tIntervalFromMoments, wilsonInterval, type Estimate } from '../stats/in
 import { EvaluationKind, Id, parseInput } from './inputs.ts';
 import { visibleEvaluations } from './visibility-sql.ts';
 import { COUNTING_KINDS } from './kinds.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 export const AggregateScoresInput = z.object({
   groupBy: z.enum(['agent', 'team', 'program']).default('agent'),
@@ -40,7 +41,10 @@ export type ScoreAggregate = {
  */
 export async function aggregateScores({ ctx, input }: { ctx: Ctx; input: z.input<typeof AggregateScoresInput> }) {
   const f = parseInput(AggregateScoresInput, input);
-  return { groupBy: f.groupBy, rows: await aggregateRows(ctx.db, ctx.principal, f) };
+  const rows = await aggregateRows(ctx.db, ctx.principal, f);
+  if (f.groupBy !== 'agent') return { groupBy: f.groupBy, rows };
+  const named = await agentNamer(ctx);
+  return { groupBy: f.groupBy, rows: rows.map((r) => ({ ...r, group: named(r.group) })) };
 }
 
 const moments = (col: SQL) => ({

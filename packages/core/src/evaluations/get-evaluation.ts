@@ -11,6 +11,7 @@ import { Id, parseInput } from './inputs.ts';
 import { loadEvaluationWithScope } from './scope.ts';
 import { loadScorecardVersion } from './score.ts';
 import { loadContactFacts } from './contact-facts.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 export const GetEvaluationInput = z.object({ evaluationId: Id });
 
@@ -40,6 +41,8 @@ export async function getEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<t
       .orderBy(asc(schema.evaluationComments.id)),
     loadContactFacts(ctx.db, p.tenantId, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
   ]);
+  const named = await agentNamer(ctx);
+  if (contact.contact.agent) contact.contact.agent = named(contact.contact.agent);
   return {
     evaluation: evaluationDto(evaluation),
     canChange: canChangeEvaluation(p, scope, evaluation),

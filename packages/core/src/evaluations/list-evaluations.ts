@@ -6,6 +6,7 @@ import type { Ctx } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { EvaluationKind, Id, parseInput } from './inputs.ts';
 import { visibleEvaluations } from './visibility-sql.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 export const ListEvaluationsInput = z.object({
   status: z.enum(['draft', 'submitted']).optional(),
@@ -75,8 +76,10 @@ export async function listEvaluations({ ctx, input }: { ctx: Ctx; input: z.input
     .orderBy(desc(e.id))
     .limit(f.limit + 1);
   const more = rows.length > f.limit;
+  const named = await agentNamer(ctx);
   const items = rows.slice(0, f.limit).map((r) => ({
     ...r,
+    agentName: r.agentName == null ? null : named({ id: r.agentId, name: r.agentName }).name,
     dimensionScores: r.dimensionScores ?? {},
     submittedAt: r.submittedAt?.toISOString() ?? null,
     updatedAt: r.updatedAt.toISOString(),

@@ -9,6 +9,7 @@ import { fairnessLedger } from './ledger.ts';
 import { loadRun, parseInput, snapshotOf } from './shared.ts';
 import { SAMPLE_KINDS_SQL } from '../evaluations/counting.ts';
 import { runDto } from './run-dto.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 /** A run with its items (who, which call, rank, replacements with reasons, assignee, evaluation) and its fairness ledger. */
 export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: number } }) {
@@ -38,6 +39,12 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
     .where(eq(schema.sampleItems.runId, run.id))
     .orderBy(agent.name, schema.sampleItems.id);
   const snap = snapshotOf(run.filterSnapshot);
+  const named = await agentNamer(ctx);
+  for (const r of rows)
+    Object.assign(
+      r,
+      (({ name, code }) => ({ agentName: name, agentCode: code }))(named({ id: r.item.agentId, name: r.agentName, code: r.agentCode }))
+    );
   const names = new Map(rows.map((r) => [r.item.agentId, r.agentName]));
   const missingNames = snap.agents.filter((a) => !names.has(a.agentId)).map((a) => a.agentId);
   for (let i = 0; i < missingNames.length; i += 500)
@@ -45,7 +52,7 @@ export async function getSampleRun({ ctx, input }: { ctx: Ctx; input: { runId: n
       .select({ id: schema.people.id, name: schema.people.name })
       .from(schema.people)
       .where(inArray(schema.people.id, missingNames.slice(i, i + 500))))
-      names.set(r.id, r.name);
+      names.set(r.id, named({ id: r.id, name: r.name }).name);
   const ledger = fairnessLedger(
     snap.agents,
     rows.map((r) => r.item)

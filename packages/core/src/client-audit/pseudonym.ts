@@ -1,0 +1,52 @@
+import { createHmac } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { schema } from '@attentive/db';
+import { instanceSecret } from '../access/instance-secret.ts';
+import type { Ctx } from '../context.ts';
+import { clientIdsAudited, hasRole } from '../policy/principal.ts';
+
+/**
+ * Agents under a pseudonym for a client's auditors, when the client chose it (`clients.pseudonymise_agents`, a
+ * privacy term of the contract): "Agent 7F3A" — the first 16 bits of HMAC-SHA256(instance secret, agent id), so
+ * the same agent is the same pseudonym on every screen and every day, and nobody without the instance's secret
+ * can go from an id (or a list of ids) to a pseudonym. Applied at the DTO level by each read that names an agent
+ * (`agentNamer`), so the rows, the policy and the SQL stay the same for everyone.
+ */
+export const PSEUDONYM_SECRET = 'agent-pseudonyms';
+
+export function pseudonymOf(secret: string, agentId: number): { name: string; code: string } {
+  const tag = createHmac('sha256', secret).update(`agent:${agentId}`).digest('hex').slice(0, 4).toUpperCase();
+  return { name: `Agent ${tag}`, code: tag };
+}
+
+export type AgentNamer = <A extends { id: number | null; name: string; code?: string }>(agent: A) => A;
+const identity: AgentNamer = (a) => a;
+const namers = new WeakMap<Ctx, Promise<AgentNamer>>();
+
+/**
+ * How this request names agents: unchanged for the contact center's own people (admins, QA analysts, team
+ * leads, agents), pseudonymised for a client auditor of a client that chose pseudonyms. One decision per request.
+ */
+export function agentNamer(ctx: Ctx): Promise<AgentNamer> {
+  let namer = namers.get(ctx);
+  if (!namer) namers.set(ctx, (namer = decide(ctx)));
+  return namer;
+}
+
+async function decide(ctx: Ctx): Promise<AgentNamer> {
+  const p = ctx.principal;
+  const audited = clientIdsAudited(p);
+  if (audited.length === 0 || hasRole(p, 'admin') || hasRole(p, 'qa_analyst') || hasRole(p, 'team_lead')) return identity;
+  const c = schema.clients;
+  const chosen = await ctx.db
+    .select({ id: c.id })
+    .from(c)
+    .where(and(eq(c.tenantId, p.tenantId), inArray(c.id, audited), eq(c.pseudonymiseAgents, true)));
+  if (chosen.length === 0) return identity;
+  const secret = await instanceSecret(ctx.db, PSEUDONYM_SECRET);
+  return ((a: { id: number | null; name: string; code?: string }) => {
+    if (a.id == null) return a;
+    const ps = pseudonymOf(secret, a.id);
+    return { ...a, name: ps.name, ...(a.code !== undefined ? { code: ps.code } : {}) };
+  }) as AgentNamer;
+}
