@@ -34,6 +34,4 @@ type SchemaOf<R> = R extends Hono<any, infer S, any> ? S : never;
 
 /** The operations of the whole API (paths relative to /api). */
 export type ApiSchema =
-  | SchemaOf<ReturnType<typeof coreRoutes>>
-  | SchemaOf<ReturnType<typeof programRoutes>>
-  | SchemaOf<ReturnType<typeof instrumentRoutes>>;
+  SchemaOf<ReturnType<typeof coreRoutes>> | SchemaOf<ReturnType<typeof programRoutes>> | SchemaOf<ReturnType<typeof instrumentRoutes>>;

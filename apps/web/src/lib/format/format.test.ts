@@ -61,7 +61,7 @@ describe('format (nl and en)', () => {
     expect(en.money(-202_550, 'EUR')).toBe('-€2,025.50');
     // 2^53 − 1 cents: no float division could show the last cent
     expect(en.money(Number.MAX_SAFE_INTEGER, 'EUR')).toBe('€90,071,992,547,409.91');
-    expect(en.month('2026-03')).toBe('Mar 2026');
-    expect(nl.month('2026-03')).toMatch(/^mrt\.? 2026$/);
+    expect(en.month('2026-03')).toBe('March 2026');
+    expect(nl.month('2026-03')).toBe('maart 2026');
   });
 });

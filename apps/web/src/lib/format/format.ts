@@ -49,7 +49,6 @@ function buildFormats(locale: Locale, timeZone: string) {
     new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits });
 
   const moneyF = (currency: string) => new Intl.NumberFormat(tag, { style: 'currency', currency, minimumFractionDigits: 2 });
-  const monthF = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'short', year: 'numeric' });
 
   const self = {
     locale,
@@ -84,8 +83,6 @@ function buildFormats(locale: Locale, timeZone: string) {
       const decimal = `${c < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
       return moneyF(currency).format(decimal as unknown as number);
     },
-    /** A calendar month "2026-03": Mar 2026 · mrt 2026. */
-    month: (ym: string) => monthF.format(new Date(`${ym}-01T00:00:00Z`)),
     /** 1,154 · 1.154 (at most `digits` decimals). */
     number: (n: number, digits = 1) => numberF(digits).format(n),
     /** A fraction 0..1 as a percentage: 0.875 → 87.5% · 87,5%. */
