@@ -125,8 +125,8 @@ describe('measureMonths: mystery calls and callback surveys', () => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(200);
     const metric = (id: string) => body.metrics.find((m: { id: string }) => m.id === id).value;
-    expect(oct.csat_mean).toEqual(metric('csat_mean'));
-    expect(oct.nps).toEqual(metric('nps'));
+    expectSame(oct.csat_mean, metric('csat_mean'));
+    expectSame(oct.nps, metric('nps'));
     expect(oct.fcr.estimate).toBeCloseTo(metric('fcr_solved').estimate * 100, 9);
     expect((await measureMonths(t.db, scopeA(), ['2026-09'])).get('2026-09')!.csat_mean.n).toBe(0);
   });

@@ -5,8 +5,8 @@ import { CLIENT_METRICS, type ClientMetricId, type MetricValues, type Month } fr
 import { tIntervalFromMoments, wilsonInterval } from '../stats/intervals.ts';
 import { zonedMidnight } from '../sampling/period.ts';
 import { COUNTING_KINDS } from '../evaluations/kinds.ts';
-import { cohortItems } from '../surveys/results/cohort.ts';
-import { surveyMetrics, type ResponseScores } from '../surveys/results/metrics.ts';
+import { CSAT_TOP2_FROM, NPS_DETRACTOR_UPTO, NPS_PROMOTER_FROM } from '../surveys/results/metrics.ts';
+import { npsInterval } from '../stats/nps.ts';
 import { answerSeconds } from '../mystery/reachability/reachability-figures.ts';
 import { DEFAULT_TARGET_SECONDS } from '../mystery/reachability/plan-target.ts';
 
@@ -79,64 +79,51 @@ function bucketOf(column: unknown, spans: MonthSpan[]) {
 }
 
 async function evaluationFigures(db: DbOrTx, scope: MetricScope, spans: MonthSpan[], out: MetricValues[]) {
-  const e = schema.evaluations;
-  const moments = (col: unknown) =>
-    [sql<number>`count(${col})`, sql<number | null>`avg(${col})`, sql<number | null>`sum(${col} * ${col})`] as const;
-  const [oN, oMean, oSq] = moments(e.overallScore);
-  const [fN, fMean, fSq] = moments(e.friendlyScore);
-  const [rN, rMean, rSq] = moments(e.orientedScore);
-  const [cN, cMean, cSq] = moments(e.complianceScore);
-  const rows = await db
-    .select({
-      bucket: sql<number>`${bucketOf(e.submittedAt, spans)}`,
-      n: sql<number>`count(*)`,
-      failed: sql<number>`sum(${e.failed})`,
-      customer: sql<number>`sum(${e.criticalFlags} like '%"customer"%')`,
-      business: sql<number>`sum(${e.criticalFlags} like '%"business"%')`,
-      compliance: sql<number>`sum(${e.criticalFlags} like '%"compliance"%')`,
-      oN,
-      oMean,
-      oSq,
-      fN,
-      fMean,
-      fSq,
-      rN,
-      rMean,
-      rSq,
-      cN,
-      cMean,
-      cSq
-    })
-    .from(e)
-    .where(
-      and(
-        // The tenant through its programs, not evaluations.tenant_id: the covering index
-        // evaluations_program_aggregate has no tenant column, and a row lookup per evaluation made the
-        // portal's home cost ~250 ms of CPU over 100k evaluations (docs/benchmarks.md, client portal).
-        inArray(
-          e.programId,
-          db
-            .select({ id: schema.programs.id })
-            .from(schema.programs)
-            .where(and(eq(schema.programs.tenantId, scope.tenantId), inArray(schema.programs.id, scope.programIds)))
-        ),
-        eq(e.status, 'submitted'),
-        gte(e.submittedAt, spans[0]!.start),
-        lt(e.submittedAt, spans.at(-1)!.end),
-        inArray(e.kind, COUNTING_KINDS)
-      )
-    )
-    .groupBy(sql`1`);
+  // One SELECT per month, joined by UNION ALL into one statement: each is a range seek on the covering index
+  // evaluations_program_aggregate with plain aggregates. A single grouped scan with a CASE picking the month
+  // cost twice as much (the CASE per row and a temporary b-tree for the GROUP BY; docs/benchmarks.md).
+  // The tenant through its programs: the index has no tenant column. Critical classes are looked up only in
+  // failed evaluations (a failed critical item fails the evaluation), so the text search runs on few rows.
+  const programs = sql`(select id from programs where tenant_id = ${scope.tenantId} and id in (${sql.join(
+    scope.programIds.map((id) => sql`${id}`),
+    sql`, `
+  )}))`;
+  const kinds = sql.join(
+    COUNTING_KINDS.map((k) => sql`${k}`),
+    sql`, `
+  );
+  const flag = (cls: string) => sql`sum(case when failed then instr(critical_flags, ${`"${cls}"`}) > 0 else 0 end)`;
+  const moments = (col: string) => sql.raw(`count(${col}), avg(${col}), sum(${col} * ${col})`);
+  const perMonth = spans.map(
+    (
+      s,
+      i
+    ) => sql`select ${i} as bucket, count(*) as n, sum(failed) as failed, ${flag('customer')} as customer, ${flag('business')} as business,
+      ${flag('compliance')} as compliance, ${moments('overall_score')}, ${moments('friendly_score')}, ${moments('oriented_score')},
+      ${moments('compliance_score')}
+      from evaluations where program_id in ${programs} and status = 'submitted'
+      and submitted_at >= ${s.start.getTime()} and submitted_at < ${s.end.getTime()} and kind in (${kinds})`
+  );
+  const raw = await db.all<(number | null)[]>(sql.join(perMonth, sql` union all `));
+  const rows = raw.map((r) => {
+    // Rows come as objects keyed by column text; the order of the columns is the SELECT's.
+    const v = (Array.isArray(r) ? r : Object.values(r as Record<string, number | null>)).map((x) => (x ?? null) as number | null);
+    const [bucket, n, failed, customer, business, compliance, oN, oMean, oSq, fN, fMean, fSq, rN, rMean, rSq, cN, cMean, cSq] = v as [
+      number,
+      ...(number | null)[]
+    ];
+    return { bucket, n, failed, customer, business, compliance, oN, oMean, oSq, fN, fMean, fSq, rN, rMean, rSq, cN, cMean, cSq };
+  });
   for (const r of rows) {
     if (r.bucket == null) continue;
     const v = out[Number(r.bucket)];
     if (!v) continue;
     const n = Number(r.n);
     const failed = Number(r.failed ?? 0);
-    v.qa_score = meanOf(Number(r.oN), r.oMean, r.oSq);
-    v.customer_friendly_score = meanOf(Number(r.fN), r.fMean, r.fSq);
-    v.customer_oriented_score = meanOf(Number(r.rN), r.rMean, r.rSq);
-    v.compliance_score = meanOf(Number(r.cN), r.cMean, r.cSq);
+    v.qa_score = meanOf(Number(r.oN), r.oMean ?? null, r.oSq ?? null);
+    v.customer_friendly_score = meanOf(Number(r.fN), r.fMean ?? null, r.fSq ?? null);
+    v.customer_oriented_score = meanOf(Number(r.rN), r.rMean ?? null, r.rSq ?? null);
+    v.compliance_score = meanOf(Number(r.cN), r.cMean ?? null, r.cSq ?? null);
     v.critical_error_free_rate = percent(n - failed, n);
     v.customer_critical_rate = percent(Number(r.customer ?? 0), n);
     v.business_critical_rate = percent(Number(r.business ?? 0), n);
@@ -197,32 +184,44 @@ async function mysteryFigures(db: DbOrTx, scope: MetricScope, spans: MonthSpan[]
 }
 
 async function surveyFigures(db: DbOrTx, scope: MetricScope, spans: MonthSpan[], out: MetricValues[]) {
-  const items = await cohortItems(db, {
-    tenantId: scope.tenantId,
-    programIds: scope.programIds,
-    from: spans[0]!.fromDay,
-    to: spans.at(-1)!.toDay
-  });
+  // The survey module's metrics (surveys/results/metrics.ts: CSAT mean 1–5, top-2-box 4–5, FCR "solved", NPS
+  // promoters 9–10 − detractors 0–6), summed in SQL per month of the lists' days instead of read item by item:
+  // the portal's trend needs twelve months of two programs on every request.
+  const rows = await db.all<(number | string | null)[]>(sql`
+    select substr(d.day, 1, 7), count(r.csat), avg(r.csat), sum(r.csat * r.csat), sum(r.csat >= ${CSAT_TOP2_FROM}),
+      count(r.fcr_solved), sum(r.fcr_solved), count(r.nps), sum(r.nps >= ${NPS_PROMOTER_FROM}), sum(r.nps <= ${NPS_DETRACTOR_UPTO})
+    from callback_draws d
+    join callback_items i on i.draw_id = d.id
+    join survey_responses r on r.item_id = i.id
+    where d.tenant_id = ${scope.tenantId}
+      and d.program_id in (${sql.join(
+        scope.programIds.map((id) => sql`${id}`),
+        sql`, `
+      )})
+      and d.day >= ${spans[0]!.fromDay} and d.day <= ${spans.at(-1)!.toDay}
+    group by 1`);
   const index = new Map(spans.map((s, i) => [s.month, i]));
-  const perMonth = spans.map(() => [] as ResponseScores[]);
-  for (const item of items) {
-    const i = index.get(item.day.slice(0, 7));
-    if (i != null && item.response) perMonth[i]!.push(item.response);
-  }
-  perMonth.forEach((responses, i) => {
-    const byId = new Map(surveyMetrics(responses).map((m) => [m.id, m.value]));
+  for (const r of rows) {
+    const [month, csatN, csatMean, csatSq, top2, fcrN, fcrYes, npsN, promoters, detractors] = (
+      Array.isArray(r) ? r : Object.values(r as Record<string, number | string | null>)
+    ).map((x, k) => (k === 0 ? x : Number(x ?? 0))) as [string, ...number[]];
+    const i = index.get(month);
+    if (i == null) continue;
     const v = out[i]!;
-    v.csat_mean = byId.get('csat_mean') ?? EMPTY;
-    v.csat_top2 = scaled(byId.get('csat_top2') ?? EMPTY, 100);
-    v.fcr = scaled(byId.get('fcr_solved') ?? EMPTY, 100);
-    v.nps = byId.get('nps') ?? EMPTY;
-  });
+    v.csat_mean = tIntervalFromMoments(
+      { n: csatN!, mean: csatMean!, m2: Math.max(0, csatSq! - csatN! * csatMean! * csatMean!) },
+      { bounds: [1, 5] }
+    );
+    v.csat_top2 = percent(top2!, csatN!);
+    v.fcr = percent(fcrYes!, fcrN!);
+    v.nps = npsInterval(promoters!, detractors!, npsN!);
+  }
 }
 
 /**
  * Every client metric of the programs, per month (consecutive or not, any order), each with n and its 95%
  * interval in the metric's unit. Three reads (evaluations, mystery calls, callback items), whatever the number
- * of months: the evaluations' read is one grouped scan of the covering index `evaluations_program_aggregate`.
+ * of months: the evaluations' read is one range seek per month on the covering index `evaluations_program_aggregate`.
  */
 export async function measureMonths(db: DbOrTx, scope: MetricScope, months: readonly Month[]): Promise<Map<Month, MetricValues>> {
   const spans = [...new Set(months)].sort().map((m) => monthSpan(m, scope.timeZone));
