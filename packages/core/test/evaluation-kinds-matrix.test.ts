@@ -55,6 +55,8 @@ const NOT_SELF = ALL.filter((k) => k !== 'self');
 // A calibration score is sealed from all but its author in every generic read (issue 15): the revealed session shows it.
 const NOT_CALIBRATION = ALL.filter((k) => k !== 'calibration');
 const NEITHER = NOT_SELF.filter((k) => k !== 'calibration');
+// A client's blind re-score (issue 17): sealed while a draft, changed only through the re-score verbs, never the agent's.
+const NOT_RESCORE = (kinds: EvaluationKind[]) => kinds.filter((k) => k !== 'client_rescore');
 const NONE: EvaluationKind[] = [];
 const COUNTING: EvaluationKind[] = ['sampled', 'live', 'mystery'];
 
@@ -68,20 +70,20 @@ type Actions = {
 const nothing: Actions = { readDraft: NONE, readSubmitted: NONE, changeDraft: NONE, changeSubmitted: NONE, dispute: NONE };
 // An evaluator of the agent: reads everything but a sealed draft; changes submitted ones, and drafts only its own (admins: any).
 const evaluator: Actions = {
-  readDraft: NEITHER,
+  readDraft: NOT_RESCORE(NEITHER),
   readSubmitted: NOT_CALIBRATION,
   changeDraft: NONE,
-  changeSubmitted: NOT_CALIBRATION,
+  changeSubmitted: NOT_RESCORE(NOT_CALIBRATION),
   dispute: NONE
 };
 
 const EXPECTED: Record<Who, Actions> = {
-  admin: { ...evaluator, changeDraft: NEITHER },
+  admin: { ...evaluator, changeDraft: NOT_RESCORE(NEITHER) },
   qa: evaluator,
   leadOwnTeam: evaluator,
   leadOtherTeam: nothing,
   leadAssignedBySample: evaluator,
-  agentOwn: { ...nothing, readSubmitted: NOT_CALIBRATION, dispute: COUNTING },
+  agentOwn: { ...nothing, readSubmitted: NOT_RESCORE(NOT_CALIBRATION), dispute: COUNTING },
   agentOther: nothing,
   auditorOwnClient: { ...nothing, readSubmitted: NEITHER },
   auditorOtherClient: nothing,
@@ -124,7 +126,7 @@ describe('evaluation kinds × roles × actions', () => {
   });
 
   it('an evaluator reads and changes its own draft of any unsealed kind', () => {
-    for (const kind of NEITHER) {
+    for (const kind of NOT_RESCORE(NEITHER)) {
       const mine = { ...facts(kind, 'draft'), evaluatorId: 2 };
       expect(canReadEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
       expect(canChangeEvaluation(PRINCIPALS.qa, scope, mine)).toBe(true);
@@ -144,7 +146,7 @@ describe('evaluation kinds × roles × actions', () => {
     const auditor = evaluationVisibility(PRINCIPALS.auditorOwnClient);
     expect(auditor.all === false && auditor.clientKinds).toEqual(NEITHER);
     const agent = evaluationVisibility(PRINCIPALS.agentOwn);
-    expect(agent.all === false && agent.agentKinds).toEqual(NOT_CALIBRATION);
+    expect(agent.all === false && agent.agentKinds).toEqual(NOT_RESCORE(NOT_CALIBRATION));
   });
 });
 
@@ -156,11 +158,11 @@ describe('the sealing rule', () => {
   });
 
   it('seals only the kinds the table marks blind', () => {
-    expect(EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed != null)).toEqual(['calibration', 'self']);
+    expect(EVALUATION_KINDS.filter((k) => KIND_TRAITS[k].sealed != null)).toEqual(['calibration', 'self', 'client_rescore']);
     // A calibration score: sealed from everyone but its author in every status (generic reads).
     for (const who of Object.keys(PRINCIPALS) as Who[])
       for (const status of ['draft', 'submitted'] as const)
         expect(isSealedFrom(PRINCIPALS[who], facts('calibration', status)), who).toBe(true);
-    for (const kind of NEITHER) expect(isSealedFrom(PRINCIPALS.admin, facts(kind, 'draft'))).toBe(false);
+    for (const kind of NOT_RESCORE(NEITHER)) expect(isSealedFrom(PRINCIPALS.admin, facts(kind, 'draft'))).toBe(false);
   });
 });
