@@ -177,7 +177,8 @@ for (const [name, path, who] of [
   if (r.p95 >= 50) failed = true;
 }
 c.close();
-if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log("DIR", dir);
+if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+else console.log('DIR', dir);
 if (failed) {
   console.error('target missed: a p95 ≥ 50 ms');
   process.exit(1);
