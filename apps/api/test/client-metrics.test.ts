@@ -97,6 +97,34 @@ describe('measureMonths: evaluations', () => {
     const other = (await measureMonths(t.db, { ...scopeA(), tenantId: w.org.tenantId + 999 }, ['2026-10'])).get('2026-10')!;
     expect(other.qa_score.n).toBe(0);
   });
+
+  it('a changed month is measured again: the figures kept per month follow every change to its evaluations', async () => {
+    const db = await createTestDb();
+    try {
+      const world = await clientAuditWorld(db.db);
+      const scope = { tenantId: world.org.tenantId, programIds: [world.org.programs.a.id], timeZone: TZ };
+      const october = async () => (await measureMonths(db.db, scope, ['2026-10'])).get('2026-10')!;
+      expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 80 });
+      expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 80 }); // kept
+      const c = db.db.$client;
+      const target = `program_id = ${world.org.programs.a.id} AND status = 'submitted' AND kind IN ('sampled', 'live') AND overall_score = 90`;
+      // A revision as the writers make it: new scores, version and updated_at.
+      await c.execute(`UPDATE evaluations SET overall_score = 60, version = version + 1, updated_at = updated_at + 1 WHERE ${target}`);
+      expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 70 });
+      // The formula re-score writes scores only: the overall score's sum still tells the month changed.
+      await c.execute(
+        `UPDATE evaluations SET overall_score = 30 WHERE program_id = ${world.org.programs.a.id} AND overall_score = 60 AND status = 'submitted' AND submitted_at < ${Date.UTC(2026, 10, 1)}`
+      );
+      expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 60 });
+      // A dimension changed with the same overall score and a new version (a revision that only moves points).
+      await c.execute(
+        `UPDATE evaluations SET friendly_score = 0, version = version + 1 WHERE program_id = ${world.org.programs.a.id} AND overall_score = 30`
+      );
+      expect((await october()).customer_friendly_score.estimate).not.toBe(80);
+    } finally {
+      await db.cleanup();
+    }
+  });
 });
 
 describe('measureMonths: mystery calls and callback surveys', () => {

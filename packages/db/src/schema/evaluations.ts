@@ -87,7 +87,10 @@ export const evaluations = sqliteTable(
       t.friendlyScore,
       t.orientedScore,
       t.complianceScore,
-      t.criticalFlags
+      t.criticalFlags,
+      // The month's fingerprint for the portal's figure cache (count, latest change, sum of versions).
+      t.version,
+      t.updatedAt
     ),
     index('evaluations_call').on(t.callId),
     // A call counts once toward its agent: one submitted evaluation of a counting kind (core KIND_TRAITS) per call.

@@ -1,0 +1,2 @@
+DROP INDEX `evaluations_program_aggregate`;--> statement-breakpoint
+CREATE INDEX `evaluations_program_aggregate` ON `evaluations` (`program_id`,`status`,`submitted_at`,`kind`,`failed`,`overall_score`,`friendly_score`,`oriented_score`,`compliance_score`,`critical_flags`,`version`,`updated_at`);
