@@ -8,7 +8,7 @@ import { signInAsDemo } from './support/sign-in';
  */
 const GUARDED = ['/work', '/coaching', '/me', '/admin', '/calls/import', '/sampling', '/sampling/plans/new', '/client'] as const;
 // /calls/import is one click from /calls (the calls list links it for those who may import), not in the header
-const IN_NAV = new Set(['/work', '/coaching', '/me', '/admin', '/sampling']);
+const IN_NAV = new Set(['/work', '/coaching', '/me', '/admin', '/sampling', '/client']);
 
 const WHO: { email: string; may: (typeof GUARDED)[number][] }[] = [
   { email: 'agent001@demo.attentive.test', may: ['/me'] },
