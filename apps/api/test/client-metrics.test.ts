@@ -98,29 +98,53 @@ describe('measureMonths: evaluations', () => {
     expect(other.qa_score.n).toBe(0);
   });
 
-  it('a changed month is measured again: the figures kept per month follow every change to its evaluations', async () => {
+  it('a changed month is measured again: the figures kept per month follow every change to the rows they come from', async () => {
     const db = await createTestDb();
     try {
       const world = await clientAuditWorld(db.db);
-      const scope = { tenantId: world.org.tenantId, programIds: [world.org.programs.a.id], timeZone: TZ };
-      const october = async () => (await measureMonths(db.db, scope, ['2026-10'])).get('2026-10')!;
+      const a = world.org.programs.a.id;
+      const scope = { tenantId: world.org.tenantId, programIds: [a], timeZone: TZ };
+      const month = async (m: string) => (await measureMonths(db.db, scope, [m])).get(m)!;
+      const october = () => month('2026-10');
       expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 80 });
       expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 80 }); // kept
       const c = db.db.$client;
-      const target = `program_id = ${world.org.programs.a.id} AND status = 'submitted' AND kind IN ('sampled', 'live') AND overall_score = 90`;
-      // A revision as the writers make it: new scores, version and updated_at.
-      await c.execute(`UPDATE evaluations SET overall_score = 60, version = version + 1, updated_at = updated_at + 1 WHERE ${target}`);
+      const submittedOct = `program_id = ${a} AND status = 'submitted' AND submitted_at < ${Date.UTC(2026, 9, 31, 23)}`;
+      // A score-only write, as the formula re-score makes it.
+      await c.execute(
+        `UPDATE evaluations SET overall_score = 60 WHERE ${submittedOct} AND kind IN ('sampled', 'live') AND overall_score = 90`
+      );
       expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 70 });
-      // The formula re-score writes scores only: the overall score's sum still tells the month changed.
-      await c.execute(
-        `UPDATE evaluations SET overall_score = 30 WHERE program_id = ${world.org.programs.a.id} AND overall_score = 60 AND status = 'submitted' AND submitted_at < ${Date.UTC(2026, 10, 1)}`
-      );
-      expect((await october()).qa_score).toMatchObject({ n: 3, estimate: 60 });
-      // A dimension changed with the same overall score and a new version (a revision that only moves points).
-      await c.execute(
-        `UPDATE evaluations SET friendly_score = 0, version = version + 1 WHERE program_id = ${world.org.programs.a.id} AND overall_score = 30`
-      );
+      // A dimension only.
+      await c.execute(`UPDATE evaluations SET friendly_score = 0 WHERE ${submittedOct} AND overall_score = 60`);
       expect((await october()).customer_friendly_score.estimate).not.toBe(80);
+      // A reopen: the evaluation leaves the month.
+      await c.execute(`UPDATE evaluations SET status = 'draft' WHERE ${submittedOct} AND overall_score = 60`);
+      expect((await october()).qa_score.n).toBe(2);
+      // A submission at 00:30 on 1 November, Amsterdam time (23:30 UTC on 31 October): November's, not October's.
+      const nov = (await month('2026-11')).qa_score.n;
+      await c.execute(
+        `UPDATE evaluations SET status = 'submitted', submitted_at = ${Date.UTC(2026, 9, 31, 23, 30)} WHERE program_id = ${a} AND status = 'draft' AND overall_score = 60`
+      );
+      expect((await october()).qa_score.n).toBe(2);
+      expect((await month('2026-11')).qa_score.n).toBe(nov + 1);
+      // Mystery calls, their plan's target, and survey responses.
+      const before = await october();
+      await c.execute(`UPDATE mystery_calls SET right_answer_given = 1 WHERE program_id = ${a} AND right_answer_given = 0`);
+      expect((await october()).mystery_right_answer_rate.estimate).toBeGreaterThan(before.mystery_right_answer_rate.estimate!);
+      await c.execute(`INSERT INTO mystery_plans (tenant_id, program_id, month, calls, spread, target_answer_seconds, shopper_ids, created_by, updated_at)
+        VALUES (${world.org.tenantId}, ${a}, '2026-10', 4, 'volume', 40, '[]', 'test', 0)
+        ON CONFLICT (tenant_id, program_id, month) DO UPDATE SET target_answer_seconds = 40`);
+      expect((await october()).mystery_service_level.estimate).toBeGreaterThan(before.mystery_service_level.estimate!);
+      await c.execute(`UPDATE survey_responses SET csat = 1 WHERE program_id = ${a}`);
+      expect((await october()).csat_mean.estimate).toBe(1);
+      await c.execute(`DELETE FROM survey_responses WHERE program_id = ${a}`);
+      expect((await october()).csat_mean.n).toBe(0);
+      // The triggers are what tells: without the evaluations' update trigger, a change is not seen (the kept figures are served).
+      const kept = await october();
+      await c.execute('DROP TRIGGER figure_epochs_evaluation_update');
+      await c.execute(`UPDATE evaluations SET overall_score = 0 WHERE ${submittedOct}`);
+      expect((await october()).qa_score).toEqual(kept.qa_score);
     } finally {
       await db.cleanup();
     }

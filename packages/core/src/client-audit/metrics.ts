@@ -78,38 +78,6 @@ function bucketOf(column: unknown, spans: MonthSpan[]) {
   )} end`;
 }
 
-/** The figures a month's evaluations give: what `monthCache` keeps. */
-type EvaluationMonth = Pick<
-  MetricValues,
-  | 'qa_score'
-  | 'customer_friendly_score'
-  | 'customer_oriented_score'
-  | 'compliance_score'
-  | 'critical_error_free_rate'
-  | 'customer_critical_rate'
-  | 'business_critical_rate'
-  | 'compliance_critical_rate'
->;
-
-/**
- * The evaluation figures of (tenant, programs, month), kept in this process under the month's fingerprint: the
- * count of its submitted counting evaluations, their latest `updated_at`, and the sums of their `version` and
- * overall score. Every write to an evaluation bumps its version and updated_at (the formula re-score changes the
- * overall score), so a changed month has a new fingerprint and is folded again; the fingerprint is read from the
- * database on every request, so processes sharing a libSQL server never serve one another's stale figures.
- * A closed month's 2,000 evaluations are then one cheap index read instead of 17 aggregates per row
- * (docs/benchmarks.md, client portal).
- */
-type MonthCache = Map<string, { fingerprint: string; values: EvaluationMonth }>;
-/** One cache per database handle: two databases (tests, tenants' files) never share entries. */
-const monthCaches = new WeakMap<object, MonthCache>();
-const MONTH_CACHE_LIMIT = 20_000;
-function monthCacheOf(db: DbOrTx): MonthCache {
-  let cache = monthCaches.get(db);
-  if (!cache) monthCaches.set(db, (cache = new Map()));
-  return cache;
-}
-
 /** Rows of `db.all` come as objects keyed by column name, in the SELECT's order (every column needs its own name). */
 const columnsOf = (r: unknown) =>
   (Array.isArray(r) ? r : Object.values(r as Record<string, number | null>)).map((x) => (x ?? null) as number | null);
@@ -132,46 +100,25 @@ async function evaluationFigures(db: DbOrTx, scope: MetricScope, spans: MonthSpa
   const monthRows = (s: MonthSpan) =>
     sql`from evaluations where program_id in ${programs} and status = 'submitted'
       and submitted_at >= ${s.start.getTime()} and submitted_at < ${s.end.getTime()} and kind in (${kinds})`;
-  const keyOf = (s: MonthSpan) => `${scope.tenantId}|${programIds.join(',')}|${s.start.getTime()}|${s.end.getTime()}`;
-
-  const prints = await db.all(
-    sql.join(
-      spans.map(
-        (s, i) =>
-          sql`select ${i} as bucket, count(*) as n, max(updated_at) as latest, total(version) as versions, total(overall_score) as overall ${monthRows(s)}`
-      ),
-      sql` union all `
-    )
-  );
-  const fingerprints = new Map(prints.map((r) => columnsOf(r)).map(([i, ...rest]) => [Number(i), rest.join(':')]));
-  const monthCache = monthCacheOf(db);
-  const stale: number[] = [];
-  spans.forEach((s, i) => {
-    const hit = monthCache.get(keyOf(s));
-    if (hit && hit.fingerprint === fingerprints.get(i)) Object.assign(out[i]!, hit.values);
-    else stale.push(i);
-  });
-  if (stale.length === 0) return;
-
   const flag = (cls: string) => sql`sum(case when failed then instr(critical_flags, ${`"${cls}"`}) > 0 else 0 end)`;
   const moments = (col: string) => sql.raw(`count(${col}), avg(${col}), sum(${col} * ${col})`);
   const raw = await db.all(
     sql.join(
-      stale.map(
+      spans.map(
         (
+          s,
           i
         ) => sql`select ${i} as bucket, count(*) as n, sum(failed) as failed, ${flag('customer')} as customer, ${flag('business')} as business, ${flag('compliance')} as compliance,
           ${moments('overall_score')}, ${moments('friendly_score')}, ${moments('oriented_score')}, ${moments('compliance_score')}
-          ${monthRows(spans[i]!)}`
+          ${monthRows(s)}`
       ),
       sql` union all `
     )
   );
-  if (monthCache.size > MONTH_CACHE_LIMIT) monthCache.clear();
   for (const r of raw) {
     const [i, n, failed, customer, business, compliance, oN, oMean, oSq, fN, fMean, fSq, rN, rMean, rSq, cN, cMean, cSq] = columnsOf(r);
     const count = Number(n ?? 0);
-    const values: EvaluationMonth = {
+    Object.assign(out[Number(i)]!, {
       qa_score: meanOf(Number(oN ?? 0), oMean ?? null, oSq ?? null),
       customer_friendly_score: meanOf(Number(fN ?? 0), fMean ?? null, fSq ?? null),
       customer_oriented_score: meanOf(Number(rN ?? 0), rMean ?? null, rSq ?? null),
@@ -180,9 +127,7 @@ async function evaluationFigures(db: DbOrTx, scope: MetricScope, spans: MonthSpa
       customer_critical_rate: percent(Number(customer ?? 0), count),
       business_critical_rate: percent(Number(business ?? 0), count),
       compliance_critical_rate: percent(Number(compliance ?? 0), count)
-    };
-    Object.assign(out[Number(i)]!, values);
-    monthCache.set(keyOf(spans[Number(i)]!), { fingerprint: fingerprints.get(Number(i)) ?? '', values });
+    });
   }
 }
 
@@ -273,20 +218,88 @@ async function surveyFigures(db: DbOrTx, scope: MetricScope, spans: MonthSpan[],
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Each month's figures of (tenant, programs) as last measured in this process, under the month's epoch: the sum
+ * of the `figure_epochs` counters of its programs over the UTC days the month touches. Those counters are bumped
+ * by triggers in the same statement as every change to a row the figures come from (schema/client-audit.ts), and
+ * only grow, so a changed month always has a new epoch — in every process that shares the database, because the
+ * epoch is read from it on every call. An unchanged month is then one short index read instead of its
+ * evaluations, mystery calls and survey responses (docs/benchmarks.md, "Client portal home").
+ * One cache per database handle: two databases (tests, tenants' files) never share entries.
+ */
+type MonthCache = Map<string, { epoch: number; values: MetricValues }>;
+const monthCaches = new WeakMap<object, MonthCache>();
+const MONTH_CACHE_LIMIT = 20_000;
+
+function monthCacheOf(db: DbOrTx): MonthCache {
+  let cache = monthCaches.get(db);
+  if (!cache) monthCaches.set(db, (cache = new Map()));
+  if (cache.size > MONTH_CACHE_LIMIT) cache.clear();
+  return cache;
+}
+
+/** The epoch of each month: one range seek per month on figure_epochs' primary key (program, day). */
+async function monthEpochs(db: DbOrTx, programIds: number[], spans: MonthSpan[]): Promise<number[]> {
+  const programs = sql.join(
+    programIds.map((id) => sql`${id}`),
+    sql`, `
+  );
+  const rows = await db.all(
+    sql.join(
+      spans.map((s, i) => {
+        // Every UTC day the month's instants fall on (a local month overlaps the days either side of it).
+        const first = Math.floor(s.start.getTime() / DAY_MS);
+        const last = Math.floor((s.end.getTime() - 1) / DAY_MS);
+        return sql`select ${i} as bucket, total(n) as epoch from figure_epochs where program_id in (${programs}) and day between ${first} and ${last}`;
+      }),
+      sql` union all `
+    )
+  );
+  const epochs = spans.map(() => 0);
+  for (const r of rows) {
+    const [i, epoch] = columnsOf(r);
+    epochs[Number(i)] = Number(epoch ?? 0);
+  }
+  return epochs;
+}
+
 /**
  * Every client metric of the programs, per month (consecutive or not, any order), each with n and its 95%
- * interval in the metric's unit. Three reads (evaluations, mystery calls, callback items), whatever the number
- * of months: the evaluations' read is one range seek per month on the covering index `evaluations_program_aggregate`.
+ * interval in the metric's unit. Months whose epoch is unchanged since they were last measured in this process
+ * come from memory; the others are measured with three reads (evaluations, mystery calls, survey responses),
+ * whatever their number: the evaluations' read is one range seek per month on the covering index
+ * `evaluations_program_aggregate`.
  */
 export async function measureMonths(db: DbOrTx, scope: MetricScope, months: readonly Month[]): Promise<Map<Month, MetricValues>> {
   const spans = [...new Set(months)].sort().map((m) => monthSpan(m, scope.timeZone));
+  const programIds = [...new Set(scope.programIds)].sort((x, y) => x - y);
   const out = spans.map(() => emptyValues());
-  if (spans.length > 0 && scope.programIds.length > 0)
-    await Promise.all([
-      evaluationFigures(db, scope, spans, out),
-      mysteryFigures(db, scope, spans, out),
-      surveyFigures(db, scope, spans, out)
-    ]);
+  if (spans.length > 0 && programIds.length > 0) {
+    const cache = monthCacheOf(db);
+    // Read before measuring: a change that lands in between is then measured under the older epoch, and the
+    // next call (seeing the newer one) measures again. Never the other way round.
+    const epochs = await monthEpochs(db, programIds, spans);
+    const keyOf = (s: MonthSpan) => `${scope.tenantId}|${programIds.join(',')}|${s.start.getTime()}|${s.end.getTime()}`;
+    const stale: number[] = [];
+    spans.forEach((s, i) => {
+      const hit = cache.get(keyOf(s));
+      if (hit && hit.epoch === epochs[i]) out[i] = structuredClone(hit.values);
+      else stale.push(i);
+    });
+    if (stale.length > 0) {
+      const staleSpans = stale.map((i) => spans[i]!);
+      const measured = stale.map((i) => out[i]!);
+      const staleScope = { ...scope, programIds };
+      await Promise.all([
+        evaluationFigures(db, staleScope, staleSpans, measured),
+        mysteryFigures(db, staleScope, staleSpans, measured),
+        surveyFigures(db, staleScope, staleSpans, measured)
+      ]);
+      stale.forEach((i) => cache.set(keyOf(spans[i]!), { epoch: epochs[i]!, values: structuredClone(out[i]!) }));
+    }
+  }
   return new Map(spans.map((s, i) => [s.month, out[i]!]));
 }
 

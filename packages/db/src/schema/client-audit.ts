@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clients, people, programs } from './org.ts';
 import { calls } from './calls.ts';
 import { evaluations } from './evaluations.ts';
@@ -107,4 +107,22 @@ export const clientRescoreItems = sqliteTable(
     uniqueIndex('client_rescore_items_rescore_evaluation').on(t.rescoreId, t.evaluationId),
     index('client_rescore_items_call').on(t.callId, t.scoredAt)
   ]
+);
+
+/**
+ * A change counter per program and UTC day (days since 1970-01-01) of the rows the client figures are measured
+ * from: submitted evaluations (by submission time), mystery calls (by dialling time), survey responses (by their
+ * list's day) and mystery plans (their month's first day). Written ONLY by triggers (migration 0020), in the
+ * same statement as the change, whoever writes — verbs, seeder, imports, raw SQL. A month's figures are kept in
+ * memory under the sum of its days' counters (core client-audit/metrics.ts): counters only grow, so any change
+ * to a month's rows makes a new sum, in every process that shares the database.
+ */
+export const figureEpochs = sqliteTable(
+  'figure_epochs',
+  {
+    programId: integer('program_id').notNull(),
+    day: integer('day').notNull(),
+    n: integer('n').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.day] })]
 );
