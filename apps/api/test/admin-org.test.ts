@@ -121,6 +121,41 @@ describe('admin: people, roles, accounts', () => {
     expect(theirs.items.map((p: { code: string }) => p.code)).not.toContain('NEW-P');
   });
 
+  it("a client's auditors see agents under a pseudonym when the admin says so: saved, audited, refused where it does not belong", async () => {
+    const client = org.clients.a;
+    const on = await call('PATCH', `/api/admin/clients/${client.id}`, { pseudonymiseAgents: true });
+    expect(on.status).toBe(200);
+    expect(await on.json()).toMatchObject({ id: client.id, pseudonymiseAgents: true });
+    expect((await auditOf('client.update')).at(-1)).toMatchObject({ objectId: String(client.id) });
+    expect(JSON.parse(String((await auditOf('client.update')).at(-1)!.after))).toMatchObject({ pseudonymiseAgents: true });
+    const listed = await (await call('GET', '/api/admin/clients')).json();
+    expect(listed.items.find((c: { id: number }) => c.id === client.id).pseudonymiseAgents).toBe(true);
+    // Saving the same again writes nothing.
+    const audits = (await auditOf('client.update')).length;
+    expect((await call('PATCH', `/api/admin/clients/${client.id}`, { pseudonymiseAgents: true })).status).toBe(200);
+    expect((await auditOf('client.update')).length).toBe(audits);
+    // A new client is without pseudonyms unless asked.
+    const created = await (
+      await call('POST', '/api/admin/clients', { code: 'PSEUDO', name: 'Pseudo client', pseudonymiseAgents: true })
+    ).json();
+    expect(created.pseudonymiseAgents).toBe(true);
+    expect((await (await call('POST', '/api/admin/clients', { code: 'PLAIN', name: 'Plain client' })).json()).pseudonymiseAgents).toBe(
+      false
+    );
+    // Bad input names the field and changes nothing; only an admin may change it.
+    const bad = await call('PATCH', `/api/admin/clients/${client.id}`, { pseudonymiseAgents: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('pseudonymiseAgents');
+    // A team has no such setting: the API's schema for a team does not know the field (unknown fields are dropped).
+    const team = await call('PATCH', `/api/admin/teams/${org.teams.a.id}`, { pseudonymiseAgents: true });
+    expect(await team.json()).not.toHaveProperty('pseudonymiseAgents');
+    const qa = await signInAs(app, t.db, { tenantId: org.tenantId, grants: [{ role: 'qa_analyst' }], name: 'Quinn QA' });
+    expect((await call('PATCH', `/api/admin/clients/${client.id}`, { pseudonymiseAgents: false }, qa.headers)).status).toBe(403);
+    const [row] = await t.db.select().from(schema.clients).where(eq(schema.clients.id, client.id));
+    expect(row!.pseudonymiseAgents).toBe(true);
+    expect((await call('PATCH', `/api/admin/clients/${client.id}`, { pseudonymiseAgents: false })).status).toBe(200);
+  });
+
   it('refuses admin writes from cookies without our origin', async () => {
     const res = await app.request('/api/admin/teams', {
       method: 'POST',

@@ -93,3 +93,37 @@ test('the auditor reads the month, the trends and the benchmark, opens the teams
   await expect(page.locator('.turns, [data-testid="transcript"], ol').filter({ hasText: /\w/ }).first()).toBeVisible();
   await axeClean(page);
 });
+
+test("the admin puts the energy client's agents under pseudonyms; its auditor then reads no agent's name", async ({ browser }) => {
+  const admin = await browser.newPage();
+  const auditor = await browser.newPage();
+  const setPseudonyms = async (on: boolean) => {
+    await admin.goto('/admin/clients', { waitUntil: 'networkidle' });
+    const row = admin.getByRole('row').filter({ hasText: 'ENERGY' });
+    await row.getByRole('button', { name: /Edit/ }).click();
+    const edit = admin.locator('form[action="?/update"]');
+    await edit.getByLabel("Agents under a pseudonym for this client's auditors").setChecked(on);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(admin.getByRole('status')).toBeVisible();
+    await expect(admin.getByRole('row').filter({ hasText: 'ENERGY' })).toContainText(on ? 'Agent 7F3A' : 'No: names');
+  };
+  try {
+    await signInAsDemo(admin, 'admin@demo.attentive.test');
+    await setPseudonyms(true);
+    await signInAsDemo(auditor, AUDITOR);
+    await auditor.goto(`/client?month=${lastMonth()}`, { waitUntil: 'networkidle' });
+    await expect(auditor.getByText('Agents are shown to you under pseudonyms')).toBeVisible();
+    await auditor.getByRole('link', { name: 'Teams and sample runs' }).first().click();
+    await auditor.waitForURL(/\/client\/programs\/\d+/);
+    await auditor.getByRole('link', { name: /Evaluations of this program/ }).click();
+    await auditor.waitForURL(/\/evaluations\?programId=\d+/);
+    const agents = auditor.locator('td[data-label="Agent"] a');
+    await expect(agents.first()).toHaveText(/^Agent [0-9A-F]{4}$/);
+    for (const name of await agents.allTextContents()) expect(name.trim()).toMatch(/^Agent [0-9A-F]{4}$/);
+  } finally {
+    await setPseudonyms(false);
+  }
+  // Back to names for everyone else.
+  await auditor.reload({ waitUntil: 'networkidle' });
+  await expect(auditor.locator('td[data-label="Agent"] a').first()).not.toHaveText(/^Agent [0-9A-F]{4}$/);
+});

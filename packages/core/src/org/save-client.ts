@@ -1,7 +1,11 @@
+import type { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
-import { saveCodeName } from './save-code-name.ts';
+import { saveCodeName, type CodeNameInput } from './save-code-name.ts';
 
-/** Creates a client (no id) or changes one (id); a save that changes nothing writes nothing. */
-export async function saveClient({ ctx, input }: { ctx: Ctx; input: { id?: number; code?: string; name?: string } }) {
-  return saveCodeName('client', { ctx, input });
+/**
+ * Creates a client (no id) or changes one (id), with whether its auditors see agents under a pseudonym
+ * (client-audit/pseudonym.ts); a save that changes nothing writes nothing.
+ */
+export async function saveClient({ ctx, input }: { ctx: Ctx; input: CodeNameInput }) {
+  return (await saveCodeName('client', { ctx, input })) as typeof schema.clients.$inferSelect;
 }

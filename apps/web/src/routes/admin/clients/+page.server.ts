@@ -4,4 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({ items: (await read(event, api(event).api.admin.clients.$get())).items });
 
-export const actions: Actions = codeNameActions((c) => c.api.admin.clients);
+// An unticked box sends nothing: absent means "no pseudonyms".
+export const actions: Actions = codeNameActions(
+  (c) => c.api.admin.clients,
+  (f) => ({ pseudonymiseAgents: f.get('pseudonymiseAgents') === 'on' })
+);
