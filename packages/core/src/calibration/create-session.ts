@@ -14,6 +14,7 @@ import { customPeriod } from '../sampling/period.ts';
 import { tenantTimeZone } from '../settings/tenant-settings.ts';
 import { drawCalibrationCalls } from './draw-calls.ts';
 import { sessionDetail } from './get-session.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 import { loadSessionFacts } from './load-session.ts';
 import { requireCalibrationManager, rolesOfPeople } from './session-support.ts';
 
@@ -33,6 +34,8 @@ export async function createCalibrationSession({ ctx, input }: { ctx: Ctx; input
   if (deadline.getTime() <= now.getTime())
     throw invalid('The deadline must be in the future', [{ path: 'deadline', message: 'must be in the future' }]);
   const timeZone = await tenantTimeZone(ctx);
+  // Decided before the transaction: the namer reads the client's setting through ctx.db, not the transaction.
+  const named = await agentNamer(ctx);
   return ctx.db.transaction(async (tx) => {
     const [program] = await tx
       .select({ id: schema.programs.id, clientId: schema.programs.clientId })
@@ -75,7 +78,7 @@ export async function createCalibrationSession({ ctx, input }: { ctx: Ctx; input
       now
     );
     const { session, facts } = await loadSessionFacts(tx, p.tenantId, sessionId);
-    return sessionDetail(tx, p, session, facts, now);
+    return sessionDetail(tx, p, session, facts, now, named);
   });
 }
 

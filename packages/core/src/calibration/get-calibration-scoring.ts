@@ -72,7 +72,7 @@ export async function getCalibrationScoring({
     .from(schema.scorecards)
     .where(eq(schema.scorecards.id, version.scorecardId));
   const [contactFacts, mine] = await Promise.all([
-    loadContactFacts(ctx.db, p.tenantId, { callId, agentId: call!.agentId, programId: call!.programId }),
+    loadContactFacts(ctx, { callId, agentId: call!.agentId, programId: call!.programId }),
     findCalibrationEvaluation(ctx.db, { sessionId, callId, participantId: p.personId! })
   ]);
   return {

@@ -10,6 +10,7 @@ import { canFacilitate, canReadAnswers } from '../policy/calibration.ts';
 import { loadScorecardVersion } from '../evaluations/score.ts';
 import { loadReadableSession, sessionCallIds } from './load-session.ts';
 import { computeAgreement, itemsOf, suggestAgreedAnswer } from './agreement-compute.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
 
 export const GetSessionResultsInput = z.object({ sessionId: Id });
 
@@ -80,12 +81,14 @@ export async function getSessionResults({
   const nameOf = new Map(people.map((r) => [r.id, r.name]));
   const callRows = callIds.length
     ? await tx
-        .select({ id: schema.calls.id, startedAt: schema.calls.startedAt, agentName: schema.people.name })
+        .select({ id: schema.calls.id, startedAt: schema.calls.startedAt, agentId: schema.people.id, agentName: schema.people.name })
         .from(schema.calls)
         .innerJoin(schema.people, eq(schema.people.id, schema.calls.agentId))
         .where(inArray(schema.calls.id, callIds))
     : [];
-  const callOf = new Map(callRows.map((c) => [c.id, c]));
+  // The calls' agents as this reader names them (pseudonyms for a client that chose them); evaluators keep their names.
+  const named = await agentNamer(ctx);
+  const callOf = new Map(callRows.map((c) => [c.id, { ...c, agentName: named({ id: c.agentId, name: c.agentName }).name }]));
   const submitted = indexAnswers(await submittedAnswers(tx, [sessionId]));
   const consensus = await tx.select().from(schema.calibrationConsensus).where(eq(schema.calibrationConsensus.sessionId, sessionId));
   const agreed = indexAgreed(consensus);

@@ -7,6 +7,7 @@ import { nowOf } from '../context.ts';
 import { Id, parseInput } from '../input.ts';
 import { canFacilitate, canScoreInSession, type CalibrationSessionFacts } from '../policy/calibration.ts';
 import type { Principal } from '../policy/principal.ts';
+import { agentNamer, type AgentNamer } from '../client-audit/pseudonym.ts';
 import { loadReadableSession } from './load-session.ts';
 import { summariesOf } from './list-sessions.ts';
 import { calibrationRolesOf, rolesOfPeople } from './session-support.ts';
@@ -21,7 +22,7 @@ export const GetCalibrationSessionInput = z.object({ sessionId: Id });
 export async function getCalibrationSession({ ctx, input }: { ctx: Ctx; input: z.input<typeof GetCalibrationSessionInput> }) {
   const { sessionId } = parseInput(GetCalibrationSessionInput, input);
   const { session, facts } = await loadReadableSession(ctx.db, ctx.principal, sessionId);
-  return sessionDetail(ctx.db, ctx.principal, session, facts, nowOf(ctx));
+  return sessionDetail(ctx.db, ctx.principal, session, facts, nowOf(ctx), await agentNamer(ctx));
 }
 
 export async function sessionDetail(
@@ -29,7 +30,9 @@ export async function sessionDetail(
   p: Principal,
   session: typeof schema.calibrationSessions.$inferSelect,
   facts: CalibrationSessionFacts,
-  now: Date
+  now: Date,
+  /** How the reader names the calls' agents (a client's auditor may see pseudonyms); participants are not agents. */
+  named: AgentNamer
 ): Promise<CalibrationSessionDetail> {
   const [summary] = await summariesOf(tx, p, [session], now);
   const [version] = await tx
@@ -42,6 +45,7 @@ export async function sessionDetail(
       position: schema.calibrationCalls.position,
       callId: schema.calls.id,
       startedAt: schema.calls.startedAt,
+      agentId: schema.people.id,
       agentName: schema.people.name,
       talkSeconds: schema.calls.talkSeconds,
       queueName: schema.queues.name,
@@ -93,7 +97,7 @@ export async function sessionDetail(
       position: c.position,
       callId: c.callId,
       startedAt: c.startedAt.toISOString(),
-      agentName: c.agentName,
+      agentName: named({ id: c.agentId, name: c.agentName }).name,
       talkSeconds: c.talkSeconds,
       queueName: c.queueName,
       hasRecording: c.recordingPath != null,

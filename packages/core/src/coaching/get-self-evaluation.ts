@@ -36,7 +36,7 @@ export async function getSelfEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
         .limit(1);
   const leadVisible = lead != null && lead.status === 'submitted' && (!viewerIsAgent || request.status === 'submitted');
   const selfVisible = !viewerIsAgent ? self!.status === 'submitted' : true;
-  const contact = await loadContactFacts(ctx.db, p.tenantId, {
+  const contact = await loadContactFacts(ctx, {
     callId: request.callId,
     agentId: request.agentId,
     programId: request.programId

@@ -1,18 +1,21 @@
 import { and, eq } from 'drizzle-orm';
-import { schema, type DbOrTx, type TranscriptTurn } from '@attentive/db';
+import { schema, type TranscriptTurn } from '@attentive/db';
 import { callFacts } from '../calls/call-facts.ts';
+import { agentNamer } from '../client-audit/pseudonym.ts';
+import type { Ctx } from '../context.ts';
 
 /**
  * The facts of the contact an evaluation is about: agent, team, program, client, and (with a call)
  * queue, time, durations, transfers, whether a recording exists, and the transcript. Call sites have
  * already checked that the principal may read them. The call comes as everywhere else (CallFacts of
- * @attentive/shared): its team, program, client and queue by id, code and name.
+ * @attentive/shared): its team, program, client and queue by id, code and name. The agent is named as this
+ * request names agents (a pseudonym for the auditor of a client that chose them): every screen that shows a
+ * contact — evaluation, evaluation context, calibration scoring, client re-score item — gets it from here.
  */
-export async function loadContactFacts(
-  db: DbOrTx,
-  tenantId: number,
-  at: { callId: number | null; agentId: number | null; programId: number }
-) {
+export async function loadContactFacts(ctx: Ctx, at: { callId: number | null; agentId: number | null; programId: number }) {
+  const { db } = ctx;
+  const tenantId = ctx.principal.tenantId;
+  const named = await agentNamer(ctx);
   const [who] = await db
     .select({
       agentName: schema.people.name,
@@ -30,7 +33,7 @@ export async function loadContactFacts(
     .limit(1);
   const contact = {
     /** Null while the agent is not identified (a mystery call before it is matched). */
-    agent: at.agentId == null ? null : { id: at.agentId, name: who?.agentName ?? '?', code: who?.agentCode ?? '' },
+    agent: at.agentId == null ? null : named({ id: at.agentId, name: who?.agentName ?? '?', code: who?.agentCode ?? '' }),
     team: who?.teamId != null ? { id: who.teamId, name: who.teamName ?? '' } : null,
     program: { id: at.programId, name: who?.programName ?? '?', client: who?.clientName ?? '?' }
   };

@@ -11,7 +11,6 @@ import { Id, parseInput } from './inputs.ts';
 import { loadEvaluationWithScope } from './scope.ts';
 import { loadScorecardVersion } from './score.ts';
 import { loadContactFacts } from './contact-facts.ts';
-import { agentNamer } from '../client-audit/pseudonym.ts';
 
 export const GetEvaluationInput = z.object({ evaluationId: Id });
 
@@ -39,10 +38,8 @@ export async function getEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<t
       .from(schema.evaluationComments)
       .where(eq(schema.evaluationComments.evaluationId, evaluation.id))
       .orderBy(asc(schema.evaluationComments.id)),
-    loadContactFacts(ctx.db, p.tenantId, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
+    loadContactFacts(ctx, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
   ]);
-  const named = await agentNamer(ctx);
-  if (contact.contact.agent) contact.contact.agent = named(contact.contact.agent);
   return {
     evaluation: evaluationDto(evaluation),
     canChange: canChangeEvaluation(p, scope, evaluation),

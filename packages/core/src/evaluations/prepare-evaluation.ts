@@ -26,7 +26,7 @@ export async function prepareEvaluation({ ctx, input }: { ctx: Ctx; input: z.inp
   if (!canReadCall(p, scope)) throw notFound(`Call ${callId}`);
   const mayEvaluate = canEvaluate(p, scope);
   const [facts, existing, current] = await Promise.all([
-    loadContactFacts(ctx.db, p.tenantId, { callId, agentId: call.agentId, programId: call.programId }),
+    loadContactFacts(ctx, { callId, agentId: call.agentId, programId: call.programId }),
     ctx.db
       .select({
         id: schema.evaluations.id,

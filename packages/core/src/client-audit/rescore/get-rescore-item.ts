@@ -51,7 +51,7 @@ export async function getRescoreItem({ ctx, input }: { ctx: Ctx; input: z.input<
     item.clientEvaluationId != null
       ? await ctx.db.select().from(schema.evaluations).where(eq(schema.evaluations.id, item.clientEvaluationId))
       : [];
-  const facts = await loadContactFacts(ctx.db, p.tenantId, { callId: item.callId, agentId: drawn!.agentId, programId: drawn!.programId });
+  const facts = await loadContactFacts(ctx, { callId: item.callId, agentId: drawn!.agentId, programId: drawn!.programId });
   const mayScore = canRescoreFor(p, { tenantId: row.rescore.tenantId, clientId: row.rescore.clientId });
   const shownClient = client && (client.status === 'submitted' || isAuthor(p, client)) ? clientScoreOf(client, version.definition) : null;
   return {
