@@ -3,13 +3,17 @@ import { z } from 'zod';
 import { schema } from '@attentive/db';
 import type { Ctx } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { canReadSampleRun } from '../policy/sampling.ts';
+import { canManageSampling, canReadSampleRun } from '../policy/sampling.ts';
 import { PlanDefinition } from './definition.ts';
 import { loadPlan, loadProgram, parseInput } from './shared.ts';
 import { PlanId } from './plan-checks.ts';
 import { planDto } from './plan-dto.ts';
 
-/** One plan with its versions (managers; client auditors for their programs). */
+/**
+ * One plan with its versions (managers; client auditors for their programs). The draft is the contact
+ * center's work in progress: only those who manage sampling see it; a client auditor reads published
+ * versions only (draft null).
+ */
 export async function getSamplingPlan({ ctx, input }: { ctx: Ctx; input: { planId: number } }) {
   const data = parseInput(z.object({ planId: PlanId }), input);
   const p = ctx.principal;
@@ -21,8 +25,10 @@ export async function getSamplingPlan({ ctx, input }: { ctx: Ctx; input: { planI
     .from(schema.samplingPlanVersions)
     .where(eq(schema.samplingPlanVersions.planId, plan.id))
     .orderBy(desc(schema.samplingPlanVersions.version));
+  const dto = planDto(plan);
   return {
-    ...planDto(plan),
+    ...dto,
+    draft: canManageSampling(p) ? dto.draft : null,
     programName: program.name,
     clientId: program.clientId,
     clientName: program.clientName,

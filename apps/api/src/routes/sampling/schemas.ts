@@ -19,6 +19,10 @@ export const Plan = z
   })
   .openapi('SamplingPlan');
 export const PlanListItem = Plan.extend({
+  // Work in progress of the contact center: null for a reader who does not manage sampling (a client auditor).
+  draft: Definition.nullable(),
+  /** The latest published version's definition; null while never published. */
+  published: Definition.nullable(),
   programName: z.string(),
   clientId: Int,
   clientName: z.string(),
@@ -26,6 +30,8 @@ export const PlanListItem = Plan.extend({
   lastRunAt: z.string().nullable()
 }).openapi('SamplingPlanListItem');
 export const PlanDetail = Plan.extend({
+  // Work in progress of the contact center: null for a reader who does not manage sampling (a client auditor).
+  draft: Definition.nullable(),
   programName: z.string(),
   clientId: Int,
   clientName: z.string(),

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireCan } from '$lib/server/guard';
+import { can, requireCan } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 import { api, load as read, send } from '$lib/server/api-client';
 import { readPlanForm } from '$lib/server/sampling-form';
@@ -8,17 +8,26 @@ import { m } from '$lib/paraglide/messages';
 
 const planApi = (event: Parameters<typeof api>[0]) => api(event).api.sampling.plans[':id'];
 
+/**
+ * Managers edit, publish and run the plan; a reader (a client auditor, for its own clients' programs)
+ * reads the published rules, versions and runs. The API answers 404 for another client's plan.
+ */
 export const load: PageServerLoad = async (event) => {
   const { locals, params } = event;
-  requireCan(locals.me, 'manageSampling');
+  requireCan(locals.me, 'readSampling');
   const id = Number(params.id);
   if (!Number.isInteger(id) || id < 1) error(404, m.sampling_plan_not_found());
-  const [plan, options, runs] = await Promise.all([
-    read(event, planApi(event).$get({ param: { id: String(id) } })),
-    read(event, api(event).api.sampling.options.$get()),
-    read(event, api(event).api.sampling.runs.$get({ query: { planId: String(id) } }))
-  ]);
-  return { plan, options, runs: runs.items };
+  const plan = () => read(event, planApi(event).$get({ param: { id: String(id) } }));
+  const runs = () => read(event, api(event).api.sampling.runs.$get({ query: { planId: String(id) } }));
+  if (!can(locals.me, 'manageSampling')) {
+    // The plan editor's options are for managers only; queue names come from what the reader may filter calls by.
+    const [p, r, filters] = await Promise.all([plan(), runs(), read(event, api(event).api.calls.filters.$get())]);
+    return { manager: false as const, plan: p, runs: r.items, queues: filters.queues };
+  }
+  const [p, options, r] = await Promise.all([plan(), read(event, api(event).api.sampling.options.$get()), runs()]);
+  // A manager always gets the draft (the API blanks it only for readers).
+  if (!p.draft) error(500);
+  return { manager: true as const, plan: { ...p, draft: p.draft }, options, runs: r.items };
 };
 
 export const actions: Actions = {
