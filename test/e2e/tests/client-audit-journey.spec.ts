@@ -3,6 +3,7 @@ import { createClient } from '@libsql/client';
 import { expect, test } from '@playwright/test';
 import { extractText } from 'unpdf';
 import { signInAsDemo } from './support/sign-in';
+import { monthsBack } from './support/months';
 
 /**
  * Issue 17's journey in one go, as the energy client's auditor: signs in, reads last month in the portal, opens
@@ -13,15 +14,6 @@ import { signInAsDemo } from './support/sign-in';
  * nothing stays sealed for the specs after this one.
  */
 const AUDITOR = 'auditor.energy@demo.attentive.test';
-
-function monthsBack(k: number): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number];
-  const t = y * 12 + (m - 1) - k;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-}
 
 test('a client auditor reads the month, opens an evaluation, downloads the PDF report, and re-scores a call blind', async ({ page }) => {
   const month = monthsBack(1);

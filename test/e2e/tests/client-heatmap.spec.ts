@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
 import { expect, test } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { lastMonth } from './support/months';
 
 /**
  * The reachability heatmap in the client portal (issue 17): the energy client's auditor opens EN-CARE's program
@@ -10,15 +11,6 @@ import { signInAsDemo } from './support/sign-in';
  * words. Axe-clean, and at 390 px nothing scrolls sideways. Another client's program does not exist for it.
  */
 const AUDITOR = 'auditor.energy@demo.attentive.test';
-
-/** Last month (YYYY-MM) on the Amsterdam clock: the demo's completed mystery plan. */
-function lastMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
 
 async function programIds(): Promise<{ energy: number; telco: number }> {
   const db = createClient({ url: process.env.E2E_DATABASE_URL! });

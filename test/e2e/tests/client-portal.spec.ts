@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createClient } from '@libsql/client';
 import { signInAsDemo } from './support/sign-in';
+import { lastMonth } from './support/months';
 
 /**
  * The client portal (issue 17) as the energy client's auditor: it reads last month — every figure with its
@@ -10,15 +11,6 @@ import { signInAsDemo } from './support/sign-in';
  * transcript. On a phone (390 px) nothing scrolls sideways, and the pages are axe-clean.
  */
 const AUDITOR = 'auditor.energy@demo.attentive.test';
-
-/** Last month (YYYY-MM) on the Amsterdam clock: the demo's calls and evaluations reach into it. */
-function lastMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
 
 async function axeClean(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -4,6 +4,7 @@ import { createClient } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
 import { extractText } from 'unpdf';
 import { signInAsDemo } from './support/sign-in';
+import { lastMonth } from './support/months';
 
 /**
  * The monthly contract report (issue 17, docs/client-audit.md "The monthly report"): auditor.energy@ opens a
@@ -18,14 +19,7 @@ async function axeClean(page: Page) {
   );
 }
 
-/** The month before the current one (the demo's last full month), on the contact center's clock. */
-function lastFullMonth(): string {
-  const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(new Date());
-  const [y, m] = now.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-const MONTH = lastFullMonth();
+const MONTH = lastMonth();
 let version = 0;
 
 test.beforeAll(async () => {

@@ -31,6 +31,17 @@ export function runKindText(r: Pick<RunListItem, 'purpose' | 'trigger'>): string
       : m.sampling_kind_client();
 }
 
+/** Plan weekdays 1 (Monday) … 7 (Sunday), at index day − 1: the plan editor's boxes and the rules in words. */
+export const WEEKDAY_LABELS = [
+  m.sampling_day_mon,
+  m.sampling_day_tue,
+  m.sampling_day_wed,
+  m.sampling_day_thu,
+  m.sampling_day_fri,
+  m.sampling_day_sat,
+  m.sampling_day_sun
+];
+
 const HOUR_BANDS: Record<string, () => string> = {
   night: m.sampling_hours_night,
   morning: m.sampling_hours_morning,

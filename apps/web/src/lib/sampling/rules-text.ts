@@ -2,19 +2,11 @@ import type { Format } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { dispositionLabel } from '$lib/calls/format';
 import type { Definition } from './types';
+import { WEEKDAY_LABELS } from './labels';
 
 /** One part of a plan's rules: a heading and its sentences. */
 export type RuleSection = { key: string; title: string; lines: string[] };
 
-const DAYS = [
-  m.sampling_day_mon,
-  m.sampling_day_tue,
-  m.sampling_day_wed,
-  m.sampling_day_thu,
-  m.sampling_day_fri,
-  m.sampling_day_sat,
-  m.sampling_day_sun
-];
 const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 /**
@@ -55,7 +47,7 @@ export function ruleSections(f: Format, d: Definition, queues: { id: number; nam
       ? m.sampling_rules_days({
           days: [...fl.daysOfWeek]
             .sort()
-            .map((n) => DAYS[n - 1]!())
+            .map((n) => WEEKDAY_LABELS[n - 1]!())
             .join(', ')
         })
       : m.sampling_rules_days_all(),
