@@ -14,11 +14,12 @@ const FIRST_START = new Date('2026-11-25T08:00:00Z');
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let recordings: string;
+let firstStart: Awaited<ReturnType<typeof runDuePlans>>;
 beforeAll(async () => {
   t = await createTestDb();
   recordings = mkdtempSync(join(tmpdir(), 'attentive-demo-rec-'));
   await seedDemoIfEmpty(t.db, { now: SEEDED, calls: 6000, days: 21, transcripts: 120, recordingsDir: recordings });
-  await runDuePlans({ db: t.db, now: FIRST_START });
+  firstStart = await runDuePlans({ db: t.db, now: FIRST_START });
 }, 180_000);
 afterAll(() => {
   rmSync(recordings, { recursive: true, force: true });
@@ -26,6 +27,18 @@ afterAll(() => {
 });
 
 describe('the demo sampling', () => {
+  it('draws every plan at the first start, the transcribed-call plans before the broad samples', async () => {
+    expect(firstStart.filter((r) => r.outcome !== 'ran')).toEqual([]);
+    const plans = await t.db.$client.execute('select id, name from sampling_plans order by id');
+    const names = firstStart.map((r) => String(plans.rows.find((p) => Number(p.id) === r.planId)!.name));
+    // A small program has one or two transcribed calls a week; drawn second, the narrow plan could find
+    // them all taken by the broad sample and draw nothing (CI, 2026-W48).
+    const lastNarrow = names.lastIndexOf('Weekly sample of transcribed calls');
+    const firstBroad = names.indexOf('Weekly random sample');
+    expect(lastNarrow).toBeGreaterThanOrEqual(0);
+    expect(lastNarrow).toBeLessThan(firstBroad);
+  });
+
   it("draws recorded and transcribed calls into the team leads' work queues (a real draw, by the scheduler)", async () => {
     const leads = await t.db.$client.execute(`
       select p.id as person_id, p.tenant_id, ra.team_id from people p join role_assignments ra on ra.person_id = p.id and ra.role = 'team_lead' order by p.code`);

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { schema, type Db } from '@attentive/db';
 import { DomainError } from '../errors.ts';
 import { systemPrincipal } from '../policy/principal.ts';
@@ -17,6 +17,8 @@ export type DueRunResult = { planId: number; period: string; outcome: 'ran' | 'e
  * Draws every active, published plan's last closed period that has no routine run yet. Runs are
  * persisted, so calling this at start-up catches up a period missed while the server was down (once:
  * only the last closed period), and calling it twice, or from two processes, never duplicates a run.
+ * Plans draw in the order they were made (by id): plans of one program that leave out each other's calls
+ * (`exclude.alreadySampled`) then always split a period the same way, whatever order the database returns.
  */
 export async function runDuePlans({
   db,
@@ -42,7 +44,8 @@ export async function runDuePlans({
         eq(schema.samplingPlanVersions.version, schema.samplingPlans.publishedVersion)
       )
     )
-    .where(and(eq(schema.samplingPlans.active, true), isNotNull(schema.samplingPlans.publishedVersion)));
+    .where(and(eq(schema.samplingPlans.active, true), isNotNull(schema.samplingPlans.publishedVersion)))
+    .orderBy(asc(schema.samplingPlans.id));
   const out: DueRunResult[] = [];
   for (const plan of plans) {
     const def = PlanDefinition.parse(plan.definition);

@@ -12,7 +12,10 @@ import { samplingPlans, samplingPlanVersions } from '../schema/sampling.ts';
  * have work from the first sign-in.
  * The second draws from the calls with a transcript (the recorded showcase calls have one too), so
  * a lead's queue holds calls that can be listened to or read: a plan like any other, drawn by the
- * same code, and drawn after the first (whose calls it leaves out).
+ * same code. It is made first, so it draws first (the scheduler draws in plan order): a small program
+ * has one or two transcribed calls a week, and the broad sample, drawn first, could take them all and
+ * leave the narrow plan nothing to draw (seen in CI: "plan 8 not drawn for 2026-W48"). The broad plan
+ * leaves out the calls the narrow one took and still has hundreds to draw from.
  */
 export const DEMO_SAMPLING_DEFINITION = {
   period: 'week',
@@ -41,8 +44,8 @@ export const DEMO_TRANSCRIPT_SAMPLING_DEFINITION = {
 } as const;
 
 const DEMO_PLANS = [
-  { name: 'Weekly random sample', definition: DEMO_SAMPLING_DEFINITION },
-  { name: 'Weekly sample of transcribed calls', definition: DEMO_TRANSCRIPT_SAMPLING_DEFINITION }
+  { name: 'Weekly sample of transcribed calls', definition: DEMO_TRANSCRIPT_SAMPLING_DEFINITION },
+  { name: 'Weekly random sample', definition: DEMO_SAMPLING_DEFINITION }
 ];
 
 export async function seedDemoSampling(db: Db, tenantId: number, now: Date): Promise<{ plans: number }> {
