@@ -56,6 +56,17 @@ beforeAll(async () => {
   const byAgent = (agentId: number) => callsA.filter((c) => c.agentId === agentId).map((c) => c.id);
   const [a1, a2] = [byAgent(org.agents.a1.id), byAgent(org.agents.a2.id)];
   calibrated = [a1[0]!, a2[0]!];
+  // The agent says its name on the call: the transcripts of client a's calls name their agent.
+  const agentName = new Map([w.org.agents.a1, w.org.agents.a2].map((a) => [a.id, a.name]));
+  for (const c of callsA)
+    await t.db.insert(schema.callTranscripts).values({
+      callId: c.id,
+      language: 'en',
+      turns: [
+        { speaker: 'agent', start: 0, end: 3, text: `Good morning, you are speaking with ${agentName.get(c.agentId)}.` },
+        { speaker: 'customer', start: 3, end: 5, text: `Thank you, ${agentName.get(c.agentId)!.split(' ')[1]}.` }
+      ]
+    });
   const scores = Object.fromEntries(calibrated.map((id) => [id, { greet: 'yes' }]));
   session = (
     await calibrationSession(t.db, {
@@ -100,6 +111,7 @@ async function auditorBodies(h: H) {
   const item = rescore.items[0]!;
   const paths = [
     ...calibrated.map((id) => `/api/calls/${id}/evaluation-context`),
+    ...calibrated.map((id) => `/api/calls/${id}`),
     '/api/calibration/sessions',
     `/api/calibration/sessions/${session}`,
     `/api/calibration/sessions/${session}/results`,
@@ -154,6 +166,12 @@ describe('pseudonyms in calibration, the evaluation context and the client re-sc
       expect(evaluations.items.find((e: { agentId: number }) => e.agentId === w.org.agents.a1.id).agentName).toBe(shown);
       const item = json(`/api/client/rescores/${rescore.id}/items/${rescore.items[0]!.id}`);
       expect(item.contact.agent.name).toMatch(PSEUDONYM);
+      // What the agent and the customer said names the pseudonym too, on the call and on every scoring screen.
+      const said = [`Good morning, you are speaking with ${shown}.`, `Thank you, ${shown}.`];
+      expect(json(`/api/calls/${c1}`).transcript.turns.map((x: { text: string }) => x.text)).toEqual(said);
+      expect(json(`/api/calls/${c1}/evaluation-context`).transcript.map((x: { text: string }) => x.text)).toEqual(said);
+      expect(scoring.transcript.map((x: { text: string }) => x.text)).toEqual(said);
+      for (const body of Object.values(bodies)) expect(body).not.toMatch(/speaking with Agent (One|Two)|Thank you, (One|Two)\b/);
       // The other participants and the facilitator are not agents: they keep their names.
       expect(detail.participantList.map((p: { name: string }) => p.name).sort()).toEqual(['Pseudo auditorA', 'Pseudo qa']);
       expect(results.session.facilitatorName).toBe('Pseudo qa');
@@ -173,6 +191,7 @@ describe('pseudonyms in calibration, the evaluation context and the client re-sc
     const bodies = await auditorBodies(u.auditorA);
     const naming = (path: string) => REAL.some((n) => bodies[path]!.includes(n));
     expect(naming(`/api/calls/${calibrated[0]}/evaluation-context`)).toBe(true);
+    expect(bodies[`/api/calls/${calibrated[0]}`]).toMatch(/speaking with Agent One\..*Thank you, One\./);
     expect(naming(`/api/calibration/sessions/${session}`)).toBe(true);
     expect(naming(`/api/calibration/sessions/${session}/results`)).toBe(true);
     expect(naming(`/api/calibration/sessions/${session}/calls/${calibrated[0]}/score`)).toBe(true);

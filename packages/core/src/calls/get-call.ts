@@ -6,7 +6,7 @@ import { canReadCall } from '../policy/calls.ts';
 import { callReaders } from '../evaluations/scope.ts';
 import type { CallFacts } from '@attentive/shared/contract';
 import { callFacts } from './call-facts.ts';
-import { agentNamer } from '../client-audit/pseudonym.ts';
+import { agentNamer, transcriptAsNamed } from '../client-audit/pseudonym.ts';
 
 const { calls, callTranscripts, clients, people, programs, queues, teams } = schema;
 
@@ -55,6 +55,6 @@ export async function getCall({ ctx, input }: { ctx: Ctx; input: { callId: numbe
     // Under a pseudonym the hire date goes too: with the team it would name the agent.
     agent: { ...shown, hireDate: shown.name === agent.name ? agent.hireDate : null },
     customerRef: call.customerRef,
-    transcript: transcript ? { language: transcript.language, turns: transcript.turns } : null
+    transcript: transcript ? { language: transcript.language, turns: transcriptAsNamed(named, agent, transcript.turns) } : null
   };
 }

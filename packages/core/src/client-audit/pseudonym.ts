@@ -50,3 +50,32 @@ async function decide(ctx: Ctx): Promise<AgentNamer> {
     return { ...a, name: ps.name, ...(a.code !== undefined ? { code: ps.code } : {}) };
   }) as AgentNamer;
 }
+
+/** Dutch name particles: never replaced on their own ("de", "van" are everyday words). */
+const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', "'t", 'la', 'le', 'du', 'di', 'da', 'el', 'al', 'von']);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The transcript as this request may read it. Under a pseudonym the agent also says its name on the call
+ * ("u spreekt met Anna"), so the agent's names in what was said become the pseudonym too: the whole name, the
+ * surname with its particles, the first name and the last word of the surname, as whole words in any case —
+ * over-replacing a word that is also a name ("Bakker", a baker) is the safer mistake. The recording itself
+ * cannot be rewritten; a client that needs the voice hidden as well must not get recordings (its contract).
+ */
+export function transcriptAsNamed<T extends { text: string }>(
+  named: AgentNamer,
+  agent: { id: number | null; name: string },
+  turns: T[]
+): T[] {
+  if (agent.id == null) return turns;
+  const shown = named({ id: agent.id, name: agent.name }).name;
+  if (shown === agent.name) return turns;
+  const words = agent.name.trim().split(/\s+/).filter(Boolean);
+  const surname = words.slice(1).join(' ');
+  const parts = [agent.name.trim(), surname, words[0] ?? '', words[words.length - 1] ?? '']
+    .filter((p) => p.length >= 2 && !PARTICLES.has(p.toLowerCase()))
+    .sort((a, b) => b.length - a.length);
+  if (parts.length === 0) return turns;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set(parts)].map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return turns.map((t) => ({ ...t, text: t.text.replace(re, shown) }));
+}

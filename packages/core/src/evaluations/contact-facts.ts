@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type TranscriptTurn } from '@attentive/db';
 import { callFacts } from '../calls/call-facts.ts';
-import { agentNamer } from '../client-audit/pseudonym.ts';
+import { agentNamer, transcriptAsNamed } from '../client-audit/pseudonym.ts';
 import type { Ctx } from '../context.ts';
 
 /**
@@ -56,6 +56,6 @@ export async function loadContactFacts(ctx: Ctx, at: { callId: number | null; ag
   return {
     contact,
     call: callFacts(row!.call, row!),
-    transcript: t?.turns ?? []
+    transcript: transcriptAsNamed(named, { id: at.agentId, name: who?.agentName ?? '' }, t?.turns ?? [])
   };
 }
