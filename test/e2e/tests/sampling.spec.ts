@@ -146,7 +146,7 @@ test('a cross-team sample: a lead opens a call of another team that the sample a
   const row = pick.rows[0]!;
   const other = await db.execute({
     sql: 'SELECT id FROM calls WHERE agent_id = ? AND id NOT IN (SELECT call_id FROM sample_items) ORDER BY id LIMIT 1',
-    args: [row.agentId]
+    args: [row.agentId ?? null]
   });
   db.close();
   const callId = Number(row.callId);

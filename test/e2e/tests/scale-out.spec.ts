@@ -45,7 +45,7 @@ test('two `pnpm start` processes on one `pnpm sqld`: a session made on one works
       /DATABASE_URL=(ws:\/\/\S+)/,
       children
     );
-    const shared = {
+    const shared: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString('hex'),
