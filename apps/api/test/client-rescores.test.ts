@@ -12,6 +12,7 @@ import { loadEnv } from '../src/env.ts';
 import { signInAs } from './support/auth.ts';
 import { jsonRequests, type H } from './support/requests.ts';
 import { publishScorecard } from './support/scorecard.ts';
+import { calibrationSession } from './support/calibration-session.ts';
 
 /**
  * The client's blind re-score (issue 17, docs/client-audit.md "The blind re-score"): the draw, THE seal (before the
@@ -51,6 +52,7 @@ let org: FixtureOrg;
 type Who = 'qa' | 'admin' | 'leadA' | 'agentA1' | 'auditorA' | 'auditorA2' | 'auditorB';
 const u = {} as Record<Who, H>;
 const label = {} as Record<Who, string>;
+const person = {} as Record<Who, { personId: number; grants: Grant[] }>;
 const { req, get } = jsonRequests(() => app);
 /** Program a's evaluations by call (client a), program b's (client b). */
 const evalOfCall = new Map<number, number>();
@@ -98,6 +100,7 @@ beforeAll(async () => {
     const s = await signInAs(app, t.db, { tenantId: org.tenantId, grants: g.grants, personId: g.personId, name: `Rescore ${w}` });
     u[w] = s.headers;
     label[w] = `user:${s.email}`;
+    person[w] = { personId: s.personId, grants: g.grants };
   }
   // Every call of client a's program (agents a1, a2: 20) and four of client b's scored GOOD by the contact center.
   const bCalls = org.calls.filter((c) => c.programId === org.programs.b.id).slice(0, 4);
@@ -331,5 +334,36 @@ describe('the blind re-score of client a', () => {
     const bCall = other.items[0].callId as number;
     await refused(await get(`/api/evaluations/${evalOfCall.get(bCall)}`, u.auditorB), 404);
     await ok(await get(`/api/evaluations/${evalOfCall.get(bCall)}`, u.qa));
+  });
+
+  it('a revealed calibration session holding an unscored drawn call keeps its results closed to the auditor until it scores that call', async () => {
+    const fourth = rescore.items[3]!;
+    const calls = [fourth.callId, undrawnCall];
+    const answers = Object.fromEntries(calls.map((c) => [c, GOOD]));
+    const { sessionId } = await calibrationSession(t.db, {
+      tenantId: org.tenantId,
+      programId: org.programs.a.id,
+      callIds: calls,
+      facilitatorId: person.qa.personId,
+      participants: [person.qa, person.auditorA],
+      scores: [answers, answers],
+      revealed: true,
+      now: clock
+    });
+    const results = `/api/calibration/sessions/${sessionId}/results`;
+    const sealed = async (h: H) => (await ok(await get(`/api/calibration/sessions/${sessionId}`, h))).resultsSealed;
+    // The other participant's answers and the agreed ones are the contact center's scores of the call.
+    await refused(await get(results, u.auditorA), 409, new RegExp(`call ${fourth.callId}.*re-score`));
+    expect(await sealed(u.auditorA)).toBe(true);
+    const listed = await ok(await get('/api/calibration/sessions', u.auditorA));
+    expect(listed.items.find((x: { id: number }) => x.id === sessionId)).toMatchObject({ status: 'revealed', resultsSealed: true });
+    // The contact center's staff are not affected.
+    await ok(await get(results, u.qa));
+    expect(await sealed(u.qa)).toBe(false);
+    // Scored: the results open.
+    await ok(await req('POST', `/api/client/rescores/${rescore.id}/items/${fourth.id}/submit`, u.auditorA, { answers: POOR }));
+    const open = await ok(await get(results, u.auditorA));
+    expect(open.calls.map((c: { callId: number }) => c.callId)).toEqual(calls);
+    expect(await sealed(u.auditorA)).toBe(false);
   });
 });

@@ -79,7 +79,12 @@ export const CalibrationSessionSummary = z
     expected: Int,
     /** The reader takes part; then `mySubmitted` of `calls` are its submitted scores. */
     isParticipant: z.boolean(),
-    mySubmitted: Int
+    mySubmitted: Int,
+    resultsSealed: z
+      .boolean()
+      .describe(
+        "The reader's client has an unscored blind re-score item of one of the session's calls: the results stay closed to the reader until it has scored that call"
+      )
   })
   .meta({ id: 'CalibrationSessionSummary' });
 export type CalibrationSessionSummary = z.infer<typeof CalibrationSessionSummary>;

@@ -11,6 +11,7 @@ import { loadScorecardVersion } from '../evaluations/score.ts';
 import { loadReadableSession, sessionCallIds } from './load-session.ts';
 import { computeAgreement, itemsOf, suggestAgreedAnswer } from './agreement-compute.ts';
 import { agentNamer } from '../client-audit/pseudonym.ts';
+import { resultsSealedByRescore } from './rescore-seal.ts';
 
 export const GetSessionResultsInput = z.object({ sessionId: Id });
 
@@ -69,9 +70,14 @@ export async function getSessionResults({
   if (!canReadAnswers(p, facts))
     throw conflict(`Calibration session ${sessionId} is not revealed yet: its answers are sealed until the reveal`);
 
+  const callIds = await sessionCallIds(tx, sessionId);
+  const sealedCall = (await resultsSealedByRescore(tx, p, [sessionId])).get(sessionId);
+  if (sealedCall != null)
+    throw conflict(
+      `Calibration session ${sessionId} holds call ${sealedCall}, which your blind re-score has not scored yet: its results open once you have submitted that score`
+    );
   const version = await loadScorecardVersion(tx, p.tenantId, session.scorecardVersionId);
   const definition = version.definition;
-  const callIds = await sessionCallIds(tx, sessionId);
   const [program] = await tx.select({ name: schema.programs.name }).from(schema.programs).where(eq(schema.programs.id, session.programId));
   const personIds = [...facts.participantIds, session.facilitatorId];
   const people = await tx

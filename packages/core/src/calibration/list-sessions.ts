@@ -10,6 +10,7 @@ import { parseInput } from '../input.ts';
 import { canCalibrate, canManageCalibration, canReadCalibrationSession } from '../policy/calibration.ts';
 import type { Principal } from '../policy/principal.ts';
 import { countBySession, submittedBySession } from './session-support.ts';
+import { resultsSealedByRescore } from './rescore-seal.ts';
 
 type SessionRow = typeof schema.calibrationSessions.$inferSelect;
 
@@ -67,6 +68,7 @@ export async function summariesOf(tx: DbOrTx, p: Principal, sessions: SessionRow
   const calls = await countBySession(tx, schema.calibrationCalls, ids);
   const submitted = await submittedBySession(tx, ids);
   const mySubmitted = p.personId != null ? await submittedBySession(tx, ids, p.personId) : new Map<number, number>();
+  const sealed = await resultsSealedByRescore(tx, p, ids);
   return sessions.flatMap((x) => {
     const program = programOf.get(x.programId)!;
     const participantIds = participantsOf.get(x.id) ?? [];
@@ -92,7 +94,8 @@ export async function summariesOf(tx: DbOrTx, p: Principal, sessions: SessionRow
         submitted: submitted.get(x.id) ?? 0,
         expected: n * participantIds.length,
         isParticipant: p.personId != null && participantIds.includes(p.personId),
-        mySubmitted: mySubmitted.get(x.id) ?? 0
+        mySubmitted: mySubmitted.get(x.id) ?? 0,
+        resultsSealed: sealed.has(x.id)
       }
     ];
   });
