@@ -78,6 +78,12 @@ const signInFrom = (localAddress: string, p: AppProcess, email: string, password
     req.end(body);
   });
 
+/** An IANA zone (Etc/GMT±n) where it is now between 12:00 and 13:00, on the same calendar day as in UTC. */
+function noonZone(now: Date): string {
+  const offset = 12 - now.getUTCHours(); // hours east of UTC, -11…+12
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // Etc/GMT signs are inverted
+}
+
 describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on one libSQL server', () => {
   beforeAll(async () => {
     primary = await startSqld();
@@ -86,6 +92,9 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     // Calls in the last closed week, and a published weekly plan: a period due for the scheduler at start-up.
     const week = lastClosedPeriod('week', new Date(), 'UTC');
     org = await createFixtureOrg(db, { callsPerAgent: 6, start: new Date(week.start.getTime() + 9 * 3600_000) });
+    // Today's callback list is drawn from 06:00 in the tenant's zone: a zone where it is now about noon makes the
+    // list due at start-up whatever the hour this runs at (the CI at 23:28 UTC was 00:28 in Amsterdam: nothing due).
+    await db.update(schema.tenants).set({ timeZone: noonZone(new Date()) }).where(eq(schema.tenants.id, org.tenantId));
     await publishScorecard(db, org.tenantId, {
       sections: [
         {
