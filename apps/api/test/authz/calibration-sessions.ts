@@ -4,6 +4,7 @@ import { calibrationSession } from '../support/calibration-session.ts';
 import { ensureScorecard } from './scorecard.ts';
 import { only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Calibration (issue 15), the sessions slice: every operation × every caller × own/foreign. "Own" = a session of
@@ -21,9 +22,9 @@ const participants = (w: World): { personId: number; grants: Grant[] }[] => [
 ];
 
 /** Tenant b's QA analyst (a person only: nobody signs in as it), who facilitates and takes part in b's sessions. */
-let foreignQa: Promise<number> | undefined;
+const foreignQa = perWorld('calibration.foreignQa', () => ({ id: undefined as Promise<number> | undefined }));
 const foreignQaOf = (w: World) =>
-  (foreignQa ??= w.db
+  (foreignQa(w).id ??= w.db
     .insert(schema.people)
     .values({ tenantId: w.b.tenantId, code: `MQ-${w.uniq()}`, name: 'Matrix QA of b' })
     .returning({ id: schema.people.id })
@@ -52,10 +53,10 @@ async function sessionOf(w: World, t: Target, o: { overdue?: boolean } = {}) {
   return sessionId;
 }
 
-const readSession = new Map<Target, Promise<number>>();
+const readSession = perWorld('calibration.sessions', () => new Map<Target, Promise<number>>());
 const readable = (w: World, t: Target) => {
-  if (!readSession.has(t)) readSession.set(t, sessionOf(w, t));
-  return readSession.get(t)!;
+  if (!readSession(w).has(t)) readSession(w).set(t, sessionOf(w, t));
+  return readSession(w).get(t)!;
 };
 /** Tenant b's session id once made (the list check is synchronous). */
 let foreignSession = 0;

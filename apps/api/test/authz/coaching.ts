@@ -8,6 +8,7 @@ import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-eva
 import { eq } from 'drizzle-orm';
 import { everyone, noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 import { ensureScorecard } from './scorecard.ts';
 import { freshCall } from './fresh-call.ts';
 
@@ -38,18 +39,18 @@ async function submitted(w: World, t: Target) {
   return (await submitEvaluation({ ctx, input: { evaluationId: e.id, version: e.version, answers: { greeting: 'no' } } })).evaluation;
 }
 
-const foreignDisputes = new Set<number>();
+const foreignDisputes = perWorld('coaching.foreignDisputes', () => new Set<number>());
 async function dispute(w: World, t: Target) {
   const e = await submitted(w, t);
   const d = await openDispute({
     ctx: { db: w.db, principal: agentOf(w, t) },
     input: { evaluationId: e.id, items: [{ itemId: 'greeting', reason: 'I did greet', proposedAnswer: 'yes' }] }
   });
-  if (t === 'foreign') foreignDisputes.add(d.id);
+  if (t === 'foreign') foreignDisputes(w).add(d.id);
   return d;
 }
 
-const foreignSessions = new Set<number>();
+const foreignSessions = perWorld('coaching.foreignSessions', () => new Set<number>());
 async function session(w: World, t: Target) {
   const e = await submitted(w, t);
   const s = await createCoachingSession({
@@ -63,15 +64,15 @@ async function session(w: World, t: Target) {
       followUpOn: '2026-11-16'
     }
   });
-  if (t === 'foreign') foreignSessions.add(s.id);
+  if (t === 'foreign') foreignSessions(w).add(s.id);
   return s;
 }
 
-const foreignSelf = new Set<number>();
+const foreignSelf = perWorld('coaching.foreignSelf', () => new Set<number>());
 async function selfRequest(w: World, t: Target) {
   await ensureScorecard(w, side(w, t).tenantId);
   const r = await requestSelfEvaluation({ ctx: sys(w, t), input: { callId: (await freshCall(w, t, 'coach')).id } });
-  if (t === 'foreign') foreignSelf.add(r.id);
+  if (t === 'foreign') foreignSelf(w).add(r.id);
   return r;
 }
 
@@ -111,7 +112,7 @@ export const coachingExpectations: Expectations = {
     expect: everyone(200),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignDisputes]
+      (w) => [...foreignDisputes(w)]
     )
   },
   'GET /api/coaching/disputes/{id}': {
@@ -138,7 +139,7 @@ export const coachingExpectations: Expectations = {
     expect: everyone(200),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignSessions]
+      (w) => [...foreignSessions(w)]
     )
   },
   'POST /api/coaching/sessions': {
@@ -184,7 +185,7 @@ export const coachingExpectations: Expectations = {
     expect: everyone(200),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignSelf]
+      (w) => [...foreignSelf(w)]
     )
   },
   'POST /api/coaching/self-evaluations': {

@@ -5,6 +5,7 @@ import { requestSelfEvaluation } from '@attentive/core/coaching/request-self-eva
 import { saveSelfEvaluation } from '@attentive/core/coaching/save-self-evaluation';
 import { everyone, noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 import { ensureScorecard } from './scorecard.ts';
 import { freshCall } from './fresh-call.ts';
 
@@ -16,7 +17,7 @@ import { freshCall } from './fresh-call.ts';
 const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const callOf = (w: World, t: Target) => side(w, t).calls.find((c) => c.agentId === side(w, t).agents.a1.id)!;
 
-const foreignEvaluationIds = new Set<number>();
+const foreignEvaluationIds = perWorld('evaluations.foreign', () => new Set<number>());
 
 /** A fresh evaluation of agent a1 on the target side, as a draft or submitted (by the system). */
 async function evaluation(w: World, t: Target, status: 'draft' | 'submitted') {
@@ -24,7 +25,7 @@ async function evaluation(w: World, t: Target, status: 'draft' | 'submitted') {
   await ensureScorecard(w, o.tenantId);
   const ctx = { db: w.db, principal: systemPrincipal(o.tenantId, `matrix-${w.uniq()}`) };
   const { evaluation: e } = await startEvaluation({ ctx, input: { callId: (await freshCall(w, t, 'eval')).id } });
-  if (t === 'foreign') foreignEvaluationIds.add(e.id);
+  if (t === 'foreign') foreignEvaluationIds(w).add(e.id);
   if (status === 'draft') return e;
   return (await submitEvaluation({ ctx, input: { evaluationId: e.id, version: e.version, answers: { greeting: 'yes' } } })).evaluation;
 }
@@ -102,7 +103,7 @@ export const evaluationsExpectations: Expectations = {
     check: (body, w, t, caller) => (
       noForeignIds(
         (b) => b.items,
-        () => [...foreignEvaluationIds]
+        (w) => [...foreignEvaluationIds(w)]
       )(body, w),
       noSelfForClient(body, caller)
     )

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { mysteryAssignment } from '../support/mystery-assignment.ts';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Mystery calls (issue 13): assignments, the shopper's form, matching. "Own" = an assignment of the matrix
@@ -27,7 +28,7 @@ async function shopperOf(w: World, t: Target) {
   return id;
 }
 
-const foreignAssignments = new Set<number>();
+const foreignAssignments = perWorld('mystery.foreignAssignments', () => new Set<number>());
 async function assignment(w: World, t: Target) {
   const o = t === 'own' ? w.a : w.b;
   const { assignment: a } = await mysteryAssignment(w.db, {
@@ -35,12 +36,12 @@ async function assignment(w: World, t: Target) {
     programId: o.programs.a.id,
     shopperId: await shopperOf(w, t)
   });
-  if (t === 'foreign') foreignAssignments.add(a.id);
+  if (t === 'foreign') foreignAssignments(w).add(a.id);
   return a;
 }
 
 /** A recorded, answered mystery call (stored directly: the form itself is the record cell's subject). */
-const foreignMysteryCalls = new Set<number>();
+const foreignMysteryCalls = perWorld('mystery.foreignCalls', () => new Set<number>());
 async function mysteryCall(w: World, t: Target) {
   const o = t === 'own' ? w.a : w.b;
   const a = await assignment(w, t);
@@ -80,7 +81,7 @@ async function mysteryCall(w: World, t: Target) {
     })
     .returning();
   await w.db.update(schema.mysteryAssignments).set({ status: 'completed' }).where(eq(schema.mysteryAssignments.id, a.id));
-  if (t === 'foreign') foreignMysteryCalls.add(mc!.id);
+  if (t === 'foreign') foreignMysteryCalls(w).add(mc!.id);
   return mc!;
 }
 
@@ -100,7 +101,7 @@ export const mysteryAssignmentsExpectations: Expectations = {
     expect: only({ mystery_shopper: 200 }),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignAssignments]
+      (w) => [...foreignAssignments(w)]
     )
   },
   'GET /api/mystery/assignments': {
@@ -108,7 +109,7 @@ export const mysteryAssignmentsExpectations: Expectations = {
     expect: only({ admin: 200, qa_analyst: 200 }),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignAssignments]
+      (w) => [...foreignAssignments(w)]
     )
   },
   'GET /api/mystery/assignments/{id}': {
@@ -125,7 +126,7 @@ export const mysteryAssignmentsExpectations: Expectations = {
     expect: only({ admin: 200, qa_analyst: 200 }),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignMysteryCalls]
+      (w) => [...foreignMysteryCalls(w)]
     )
   },
   'GET /api/mystery/calls/{id}': {

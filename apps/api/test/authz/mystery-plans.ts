@@ -5,6 +5,7 @@ import { publishMysteryPlan } from '@attentive/core/mystery/plans/publish-plan';
 import { addScenario, addShopper } from '../support/mystery-plan-fixtures.ts';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Mystery calls (issue 13): month plans and their assignments. Admins and QA analysts only; everyone
@@ -14,17 +15,17 @@ const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
 
 /** Per side: a mystery shopper (tenant a's is the matrix caller) and a scenario of program a, made once. */
-const ready = new Map<Target, Promise<number>>();
+const ready = perWorld('mystery.shoppers', () => new Map<Target, Promise<number>>());
 function shopperOf(w: World, t: Target) {
-  if (!ready.has(t))
-    ready.set(
+  if (!ready(w).has(t))
+    ready(w).set(
       t,
       (async () => {
         await addScenario(w.db, side(w, t).tenantId, side(w, t).programs.a.id, 'Matrix scenario');
         return t === 'own' ? w.personId.mystery_shopper! : addShopper(w.db, w.b.tenantId, 'Foreign shopper');
       })()
     );
-  return ready.get(t)!;
+  return ready(w).get(t)!;
 }
 
 /** Every plan gets a month of its own (one plan per program and month). */
@@ -44,11 +45,11 @@ async function plan(w: World, t: Target, publish = false) {
       shopperIds: [shopperId]
     }
   });
-  if (t === 'foreign') foreignPlans.add(p.id);
+  if (t === 'foreign') foreignPlans(w).add(p.id);
   if (publish) await publishMysteryPlan({ ctx: sys(w, t), input: { planId: p.id } });
   return p.id;
 }
-const foreignPlans = new Set<number>();
+const foreignPlans = perWorld('mystery.foreignPlans', () => new Set<number>());
 
 async function assignment(w: World, t: Target) {
   const planId = await plan(w, t, true);
@@ -65,7 +66,7 @@ export const mysteryPlansExpectations: Expectations = {
     expect: only({ admin: 200, qa_analyst: 200 }),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignPlans]
+      (w) => [...foreignPlans(w)]
     )
   },
   'GET /api/mystery/plans/options': {

@@ -4,6 +4,7 @@ import { createScenario } from '@attentive/core/mystery/scenarios/create-scenari
 import { retireScenario } from '@attentive/core/mystery/scenarios/retire-scenario';
 import { only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 import { DEF, side, sys } from './scorecards.ts';
 
 /**
@@ -12,11 +13,11 @@ import { DEF, side, sys } from './scorecards.ts';
  * Admins and QA keep the library; the client auditor reads its own client's scenarios; everyone else is refused
  * (403 for the list and the writes, 404 for a scenario it may not see).
  */
-const programs = new Map<Target, Promise<{ programId: number; scorecardId: number }>>();
+const programs = perWorld('mystery.programs', () => new Map<Target, Promise<{ programId: number; scorecardId: number }>>());
 /** The side's program with its published mystery-call form (made once per side, one after the other). */
 function programOf(w: World, t: Target) {
-  if (!programs.has(t))
-    programs.set(
+  if (!programs(w).has(t))
+    programs(w).set(
       t,
       (async () => {
         const s = side(w, t);
@@ -32,7 +33,7 @@ function programOf(w: World, t: Target) {
         return { programId: p!.id, scorecardId: scorecard.id };
       })()
     );
-  return programs.get(t)!;
+  return programs(w).get(t)!;
 }
 
 const content = (scorecardId: number) => ({
@@ -51,10 +52,10 @@ async function freshScenario(w: World, t: Target, opts: { retired?: boolean } = 
   if (opts.retired) await retireScenario({ ctx: sys(w, t), input: { scenarioId: made.scenario.id } });
   return made.scenario.id;
 }
-const shared = new Map<Target, Promise<number>>();
+const shared = perWorld('mystery.scenarios', () => new Map<Target, Promise<number>>());
 const sharedScenario = (w: World, t: Target) => {
-  if (!shared.has(t)) shared.set(t, freshScenario(w, t));
-  return shared.get(t)!;
+  if (!shared(w).has(t)) shared(w).set(t, freshScenario(w, t));
+  return shared(w).get(t)!;
 };
 
 const ok = (n: number) => ({ own: n, foreign: 404 });

@@ -3,6 +3,7 @@ import { schema } from '@attentive/db';
 import { createSamplingPlan, publishSamplingPlan, runSamplingPlan, systemPrincipal } from '@attentive/core';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Sampling (issue 5). "Own" = plans and runs of programs.a of tenant a (client a: the matrix client
@@ -26,14 +27,14 @@ async function plan(w: World, t: Target, publish = true) {
 }
 async function run(w: World, t: Target) {
   const r = await runSamplingPlan({ ctx: sys(w, t), input: { planId: await plan(w, t), date: WEEK } });
-  if (t === 'foreign') foreignRuns.add(r.runId);
+  if (t === 'foreign') foreignRuns(w).add(r.runId);
   return r.runId;
 }
 /** One shared run per side for read-only cells. */
-const shared = new Map<string, Promise<number>>();
+const shared = perWorld('sampling.runs', () => new Map<Target, Promise<number>>());
 const sharedRun = (w: World, t: Target) => {
-  if (!shared.has(t)) shared.set(t, run(w, t));
-  return shared.get(t)!;
+  if (!shared(w).has(t)) shared(w).set(t, run(w, t));
+  return shared(w).get(t)!;
 };
 async function item(w: World, t: Target, runId?: number) {
   const id = runId ?? (await run(w, t));
@@ -45,7 +46,7 @@ async function item(w: World, t: Target, runId?: number) {
     .limit(1);
   return i!.id;
 }
-const foreignRuns = new Set<number>();
+const foreignRuns = perWorld('sampling.foreignRuns', () => new Set<number>());
 
 const NF = { own: 404, foreign: 404 };
 const ok = (n: number) => ({ own: n, foreign: 404 });
@@ -110,7 +111,7 @@ export const samplingExpectations: Expectations = {
     expect: only({ admin: 200, qa_analyst: 200, client_auditor: 200 }),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignRuns]
+      (w) => [...foreignRuns(w)]
     )
   },
   'GET /api/sampling/runs/{id}': {

@@ -2,6 +2,7 @@ import { schema } from '@attentive/db';
 import { createScorecard, openScorecardDraft, publishScorecardDraft, systemPrincipal } from '@attentive/core';
 import { noForeignIds, everyone, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Scorecards (issue 4). Each cell works on a scorecard of a fresh program of client a of its side
@@ -39,10 +40,10 @@ async function freshScorecard(w: World, t: Target, opts: { publish?: boolean; dr
   return scorecard.id;
 }
 /** One published scorecard per side for read-only cells. */
-const shared = new Map<string, Promise<number>>();
+const shared = perWorld('scorecards.published', () => new Map<Target, Promise<number>>());
 const sharedCard = (w: World, t: Target) => {
-  if (!shared.has(t)) shared.set(t, freshScorecard(w, t, { publish: true }));
-  return shared.get(t)!;
+  if (!shared(w).has(t)) shared(w).set(t, freshScorecard(w, t, { publish: true }));
+  return shared(w).get(t)!;
 };
 
 const NF = { own: 404, foreign: 404 };

@@ -6,6 +6,7 @@ import { callbackItems } from '../support/callback-items.ts';
 import { CLIENT_ADDRESS_HEADER } from '../../src/middleware/public-rate-limit.ts';
 import { noForeignIds, only, type Expectations, type Status } from './types.ts';
 import type { Caller, Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Callback surveys (issue 14): single-use survey links (H4). The manager's routes: admins and QA analysts,
@@ -37,10 +38,10 @@ async function linkItem(w: World, t: Target) {
     .returning({ id: schema.calls.id });
   const day = new Date(Date.UTC(2061, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
   const made = await callbackItems(w.db, { callIds: [call!.id], channel: 'link', day });
-  if (t === 'foreign') foreignDraws.add(made.drawId);
+  if (t === 'foreign') foreignDraws(w).add(made.drawId);
   return made;
 }
-const foreignDraws = new Set<number>();
+const foreignDraws = perWorld('surveys.foreignDraws', () => new Set<number>());
 
 /** A working token of a fresh item. */
 async function token(w: World, t: Target) {
@@ -74,7 +75,7 @@ export const surveysLinksExpectations: Expectations = {
     expect: only({ admin: 200, qa_analyst: 200 }),
     check: noForeignIds(
       (b: { items: { drawId: number }[] }) => b.items.map((d) => ({ id: d.drawId })),
-      () => [...foreignDraws]
+      (w) => [...foreignDraws(w)]
     )
   },
   'GET /api/surveys/links': {

@@ -7,6 +7,7 @@ import { saveCallbackPlan } from '@attentive/core/surveys/lists/save-callback-pl
 import { STANDARD_INTRO, STANDARD_QUESTIONS } from '@attentive/shared/surveys';
 import { only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Callback surveys (issue 14): callback plans and their daily verifiable draws. Admins and QA analysts
@@ -16,10 +17,10 @@ const side = (w: World, t: Target) => (t === 'own' ? w.a : w.b);
 const sys = (w: World, t: Target) => ({ db: w.db, principal: systemPrincipal(side(w, t).tenantId, 'matrix') });
 
 /** Per side: program a's survey template (another survey test may have made one) and an active plan. */
-const ready = new Map<Target, Promise<{ programId: number; templateId: number }>>();
+const ready = perWorld('surveys.plans', () => new Map<Target, Promise<{ programId: number; templateId: number }>>());
 function planOf(w: World, t: Target) {
-  if (!ready.has(t))
-    ready.set(
+  if (!ready(w).has(t))
+    ready(w).set(
       t,
       (async () => {
         const { tenantId, programs } = side(w, t);
@@ -65,7 +66,7 @@ function planOf(w: World, t: Target) {
         return { programId, templateId: existing?.templateId ?? tpl!.id };
       })()
     );
-  return ready.get(t)!;
+  return ready(w).get(t)!;
 }
 
 /** A day k days back in the tenant's zone (the fixtures of other survey tests draw today). */
@@ -78,10 +79,10 @@ async function dayBack(w: World, t: Target, k: number) {
 }
 
 /** One draw per side, 13 days back, made once; each manual draw cell takes a day of its own (1–12 days back). */
-const drawn = new Map<Target, Promise<number>>();
+const drawn = perWorld('surveys.draws', () => new Map<Target, Promise<number>>());
 function drawOf(w: World, t: Target) {
-  if (!drawn.has(t))
-    drawn.set(
+  if (!drawn(w).has(t))
+    drawn(w).set(
       t,
       (async () => {
         const { programId } = await planOf(w, t);
@@ -89,7 +90,7 @@ function drawOf(w: World, t: Target) {
         return r.drawId;
       })()
     );
-  return drawn.get(t)!;
+  return drawn(w).get(t)!;
 }
 let daysBack = 0;
 

@@ -4,6 +4,7 @@ import { callbackItems } from '../support/callback-items.ts';
 import { freshCall } from './fresh-call.ts';
 import { noForeignIds, only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 
 /**
  * Callback surveys (issue 14): the survey caller's queue. "Own" = a phone item of tenant a held by the
@@ -16,12 +17,12 @@ let days = 0;
 /** A unique draw day per item (a plan draws once a day). */
 const nextDay = () => new Date(Date.UTC(2001, 0, 1) + ++days * 86_400_000).toISOString().slice(0, 10);
 
-const foreignItems = new Set<number>();
+const foreignItems = perWorld('surveys.foreignItems', () => new Set<number>());
 async function item(w: World, t: Target, held: boolean) {
   const call = await freshCall(w, t, 'queue');
   const made = await callbackItems(w.db, { callIds: [call.id], day: nextDay() });
   const id = made.items[0]!.id;
-  if (t === 'foreign') foreignItems.add(id);
+  if (t === 'foreign') foreignItems(w).add(id);
   if (held && t === 'own')
     await w.db
       .update(schema.callbackItems)
@@ -39,7 +40,7 @@ export const surveysQueueExpectations: Expectations = {
     expect: only({ survey_caller: 200 }),
     check: noForeignIds(
       (b) => b.items,
-      () => [...foreignItems]
+      (w) => [...foreignItems(w)]
     )
   },
   'POST /api/surveys/queue/claim': {

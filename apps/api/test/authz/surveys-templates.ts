@@ -4,6 +4,7 @@ import { createSurveyTemplate } from '@attentive/core/surveys/templates/create-t
 import { retireSurveyTemplate } from '@attentive/core/surveys/templates/retire-template';
 import { only, type Expectations } from './types.ts';
 import type { Target, World } from './world.ts';
+import { perWorld } from './world.ts';
 import { side, sys } from './scorecards.ts';
 
 /**
@@ -28,12 +29,12 @@ async function freshTemplate(w: World, t: Target, opts: { retired?: boolean } = 
   if (opts.retired) await retireSurveyTemplate({ ctx: sys(w, t), input: { templateId: made.template.id } });
   return made.template.id;
 }
-const shared = new Map<Target, Promise<number>>();
+const shared = perWorld('surveys.templates', () => new Map<Target, Promise<number>>());
 /** Tenant b's template, once made (the list's check looks for it). */
 let foreignTemplate: number | null = null;
 const sharedTemplate = (w: World, t: Target) => {
-  if (!shared.has(t)) shared.set(t, freshTemplate(w, t));
-  return shared.get(t)!;
+  if (!shared(w).has(t)) shared(w).set(t, freshTemplate(w, t));
+  return shared(w).get(t)!;
 };
 
 const ok = (n: number) => ({ own: n, foreign: 404 });

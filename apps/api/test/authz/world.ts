@@ -51,3 +51,19 @@ export async function buildWorld(app: RequestableApp, db: Db): Promise<World> {
   let n = 0;
   return { app, db, a, b, headers, personId, uniq: () => `M${Date.now().toString(36).slice(-4)}${(++n).toString(36)}`.toUpperCase() };
 }
+
+const states = new WeakMap<World, Map<string, unknown>>();
+
+/**
+ * A module's state for one world (a shared run, the ids made in tenant b), made on first use. Keyed by the world,
+ * not kept in a module variable: when test files share a worker's modules (vitest `isolate: false`), the next
+ * file's world must not find the previous file's ids, which belong to another database.
+ */
+export function perWorld<T>(key: string, make: () => T): (w: World) => T {
+  return (w) => {
+    let state = states.get(w);
+    if (!state) states.set(w, (state = new Map()));
+    if (!state.has(key)) state.set(key, make());
+    return state.get(key) as T;
+  };
+}
