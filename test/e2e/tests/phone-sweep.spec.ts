@@ -24,7 +24,8 @@ const test = sweepTest({
 // Hundreds of pages per run: a screenshot per failed test would be the sweep's slowest part.
 test.use({ screenshot: 'off' });
 // A route is opened as up to six roles, each a page load and a measurement: more than one ordinary test's time.
-test.describe.configure({ timeout: 180_000 });
+// Parallel: the sweep only reads, so its routes are spread over the workers (one worker took 7–9 minutes).
+test.describe.configure({ mode: 'parallel', timeout: 180_000 });
 
 const PHONE_ROLES = ROLES.filter((r) => ['agent001', 'tl01', 'signed-out'].includes(r.key));
 
