@@ -29,6 +29,8 @@ const PSEUDONYM = /^Agent [0-9A-F]{4}$/;
 let session: number;
 let calibrated: number[];
 let rescore: { id: number; items: { id: number; callId: number }[] };
+/** Today's evaluations by QA: of agent a1's and of agent a2's second call. */
+const scoredToday: { id: number; callId: number; agent: string }[] = [];
 
 async function ok(res: Response, status = 200) {
   expect(res.status, (await res.clone().text()).slice(0, 400)).toBe(status);
@@ -85,6 +87,7 @@ beforeAll(async () => {
   ).sessionId;
   for (const callId of [a1[1]!, a2[1]!]) {
     const started = await ok(await req('POST', '/api/evaluations', u.qa, { callId }));
+    scoredToday.push({ id: started.evaluation.id, callId, agent: callId === a1[1] ? w.org.agents.a1.name : w.org.agents.a2.name });
     await ok(
       await req('POST', `/api/evaluations/${started.evaluation.id}/submit`, u.qa, {
         version: started.evaluation.version,
@@ -185,6 +188,86 @@ describe('pseudonyms in calibration, the evaluation context and the client re-sc
     } finally {
       await setPseudonyms(false);
     }
+  });
+
+  it("what evaluators wrote about the call (comments, a revision's reason, calibration notes) names the agent by its pseudonym for the auditor", async () => {
+    // The one the auditor's re-score did not draw: a drawn one stays sealed until the auditor scored it.
+    const { id, agent } = scoredToday.find((e) => !rescore.items.some((i) => i.callId === e.callId))!;
+    const [first, last] = agent.split(' ') as [string, string];
+    await ok(await req('POST', `/api/evaluations/${id}/comments`, u.qa, { text: `${agent} greets well; ${last} could ask more.` }), 201);
+    await ok(await req('POST', `/api/evaluations/${id}/comments`, u.qa, { text: 'Nobody named here.' }), 201);
+    const current = await ok(await get(`/api/evaluations/${id}`, u.qa));
+    await ok(
+      await req('POST', `/api/evaluations/${id}/revisions`, u.qa, {
+        revision: current.evaluation.revision,
+        answers: { greet: 'no' },
+        reason: `Listened again: ${last.toUpperCase()} did not greet.`
+      })
+    );
+    const texts = (e: { comments: { text: string }[]; revisions: { reason: string | null }[] }) => [
+      ...e.comments.map((c) => c.text),
+      ...e.revisions.map((r) => r.reason)
+    ];
+    await setPseudonyms(true);
+    try {
+      const seen = await ok(await get(`/api/evaluations/${id}`, u.auditorA));
+      const shown = seen.contact.agent.name;
+      expect(shown).toMatch(PSEUDONYM);
+      expect(texts(seen)).toEqual([
+        `${shown} greets well; ${shown} could ask more.`,
+        'Nobody named here.',
+        null,
+        `Listened again: ${shown} did not greet.`
+      ]);
+      // The contact center reads what was written.
+      expect(texts(await ok(await get(`/api/evaluations/${id}`, u.qa)))).toEqual([
+        `${first} ${last} greets well; ${last} could ask more.`,
+        'Nobody named here.',
+        null,
+        `Listened again: ${last.toUpperCase()} did not greet.`
+      ]);
+    } finally {
+      await setPseudonyms(false);
+    }
+    // The calibration session's notes and an agreed answer's note, written about agent a1's call.
+    const [c1] = calibrated;
+    const [first1, last1] = w.org.agents.a1.name.split(' ') as [string, string];
+    await t.db
+      .update(schema.calibrationSessions)
+      .set({ notes: `${last1} and ${w.org.agents.a2.name} were discussed.` })
+      .where(eq(schema.calibrationSessions.id, session));
+    await t.db
+      .insert(schema.calibrationConsensus)
+      .values({
+        sessionId: session,
+        callId: c1!,
+        itemId: 'greet',
+        answer: 'yes',
+        note: `${first1} ${last1} greeted.`,
+        decidedBy: 'test',
+        decidedAt: new Date()
+      });
+    const notes = (r: { session: { notes: string }; calls: { callId: number; items: { agreed: { note: string } | null }[] }[] }) => [
+      r.session.notes,
+      r.calls.find((c) => c.callId === c1)!.items[0]!.agreed!.note
+    ];
+    await setPseudonyms(true);
+    try {
+      const results = await ok(await get(`/api/calibration/sessions/${session}/results`, u.auditorA));
+      const [p1, p2] = [w.org.agents.a1.id, w.org.agents.a2.id].map(
+        (agentId) =>
+          results.calls.find((c: { callId: number }) => c.callId === calibrated[agentId === w.org.agents.a1.id ? 0 : 1]).agentName
+      );
+      expect(notes(results)).toEqual([`${p1} and ${p2} were discussed.`, `${p1} greeted.`]);
+    } finally {
+      await setPseudonyms(false);
+    }
+    expect(notes(await ok(await get(`/api/calibration/sessions/${session}/results`, u.auditorA)))).toEqual([
+      `${last1} and ${w.org.agents.a2.name} were discussed.`,
+      `${first1} ${last1} greeted.`
+    ]);
+    // Without the setting the auditor reads it as written too (so the test can fail).
+    expect(texts(await ok(await get(`/api/evaluations/${id}`, u.auditorA)))[0]).toBe(`${agent} greets well; ${last} could ask more.`);
   });
 
   it('without the setting the same walk finds the names (the test can fail)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transcriptAsNamed, type AgentNamer } from '../src/client-audit/pseudonym.ts';
+import { textAsNamedEach, transcriptAsNamed, type AgentNamer } from '../src/client-audit/pseudonym.ts';
 
 const pseudonymise: AgentNamer = (a) => ({ ...a, name: 'Agent 7F3A' });
 const keep: AgentNamer = (a) => a;
@@ -37,5 +37,15 @@ describe('the agent named in a transcript under a pseudonym', () => {
   it('keeps the turn times and speakers, and names with regex characters are taken literally', () => {
     const out = transcriptAsNamed(pseudonymise, { id: 3, name: 'Jo (Jr.) Smith' }, turns('This is Jo (Jr.) Smith, or Jo.'));
     expect(out[0]).toEqual({ speaker: 'agent', start: 0, end: 1, text: 'This is Agent 7F3A, or Agent 7F3A.' });
+  });
+
+  it('names several agents in one pass: a pseudonym put in is never read as another agent\'s name', () => {
+    const byId: AgentNamer = (a) => ({ ...a, name: `Agent ${a.id === 1 ? 'AAAA' : 'BBBB'}` });
+    const asNamed = textAsNamedEach(byId, [
+      { id: 1, name: 'Anna de Vries' },
+      { id: 2, name: 'Agent Smith' }
+    ]);
+    expect(asNamed('Vries and agent Smith; Anna asked Smith.')).toBe('Agent AAAA and Agent BBBB; Agent AAAA asked Agent BBBB.');
+    expect(asNamed('Nothing here.')).toBe('Nothing here.');
   });
 });

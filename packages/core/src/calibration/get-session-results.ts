@@ -10,7 +10,7 @@ import { canFacilitate, canReadAnswers } from '../policy/calibration.ts';
 import { loadScorecardVersion } from '../evaluations/score.ts';
 import { loadReadableSession, sessionCallIds } from './load-session.ts';
 import { computeAgreement, itemsOf, suggestAgreedAnswer } from './agreement-compute.ts';
-import { agentNamer } from '../client-audit/pseudonym.ts';
+import { agentNamer, textAsNamed, textAsNamedEach } from '../client-audit/pseudonym.ts';
 import { resultsSealedByRescore } from './rescore-seal.ts';
 
 export const GetSessionResultsInput = z.object({ sessionId: Id });
@@ -94,7 +94,21 @@ export async function getSessionResults({
     : [];
   // The calls' agents as this reader names them (pseudonyms for a client that chose them); evaluators keep their names.
   const named = await agentNamer(ctx);
-  const callOf = new Map(callRows.map((c) => [c.id, { ...c, agentName: named({ id: c.agentId, name: c.agentName }).name }]));
+  const callOf = new Map(
+    callRows.map((c) => [
+      c.id,
+      {
+        ...c,
+        agentName: named({ id: c.agentId, name: c.agentName }).name,
+        asNamed: textAsNamed(named, { id: c.agentId, name: c.agentName })
+      }
+    ])
+  );
+  // Notes are written about the calls: under a pseudonym the agents' names in them become the pseudonyms.
+  const notesAsNamed = textAsNamedEach(
+    named,
+    callRows.map((c) => ({ id: c.agentId, name: c.agentName }))
+  );
   const submitted = indexAnswers(await submittedAnswers(tx, [sessionId]));
   const consensus = await tx.select().from(schema.calibrationConsensus).where(eq(schema.calibrationConsensus.sessionId, sessionId));
   const agreed = indexAgreed(consensus);
@@ -116,7 +130,7 @@ export async function getSessionResults({
       programName: program?.name ?? '',
       facilitatorName: nameOf.get(session.facilitatorId) ?? '',
       revealedAt: session.revealedAt!.toISOString(),
-      notes: session.notes
+      notes: notesAsNamed(session.notes)
     },
     canRecordConsensus: canFacilitate(p, facts),
     participants,
@@ -154,7 +168,13 @@ export async function getSessionResults({
               answers.map((a) => a.value)
             ),
             agreed: row
-              ? { answer: row.answer, basis: row.basis, note: row.note, decidedBy: row.decidedBy, decidedAt: row.decidedAt.toISOString() }
+              ? {
+                  answer: row.answer,
+                  basis: row.basis,
+                  note: call ? call.asNamed(row.note) : row.note,
+                  decidedBy: row.decidedBy,
+                  decidedAt: row.decidedAt.toISOString()
+                }
               : null
           };
         })

@@ -55,27 +55,54 @@ async function decide(ctx: Ctx): Promise<AgentNamer> {
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', "'t", 'la', 'le', 'du', 'di', 'da', 'el', 'al', 'von']);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const same = (text: string) => text;
+
 /**
- * The transcript as this request may read it. Under a pseudonym the agent also says its name on the call
- * ("u spreekt met Anna"), so the agent's names in what was said become the pseudonym too: the whole name, the
- * surname with its particles, the first name and the last word of the surname, as whole words in any case —
- * over-replacing a word that is also a name ("Bakker", a baker) is the safer mistake. The recording itself
- * cannot be rewritten; a client that needs the voice hidden as well must not get recordings (its contract).
+ * Free text as this request may read it. Under a pseudonym the agent's name also appears in what people wrote
+ * or said: on the call ("u spreekt met Anna"), in an evaluator's comment ("Anna was friendly"), in the reason
+ * for a revision. Those become the pseudonym too: the whole name, the surname with its particles, the first
+ * name and the last word of the surname, as whole words in any case — over-replacing a word that is also a
+ * name ("Bakker", a baker) is the safer mistake. The recording itself cannot be rewritten; a client that needs
+ * the voice hidden as well must not get recordings (its contract). Identity when the request sees real names.
  */
+export function textAsNamed(named: AgentNamer, agent: { id: number | null; name: string }): (text: string) => string {
+  return textAsNamedEach(named, [agent]);
+}
+
+/**
+ * textAsNamed for text about several agents' calls (a calibration session's notes). One pass over the text, so
+ * a pseudonym put in ("Agent 7F3A") is never taken for another agent's name ("Agent Two"); a name part two
+ * agents share becomes the first one's pseudonym.
+ */
+export function textAsNamedEach(named: AgentNamer, agents: { id: number | null; name: string }[]): (text: string) => string {
+  const shownFor = new Map<string, string>();
+  for (const agent of agents) {
+    if (agent.id == null) continue;
+    const shown = named({ id: agent.id, name: agent.name }).name;
+    if (shown === agent.name) continue;
+    for (const part of namePartsOf(agent.name)) if (!shownFor.has(part.toLowerCase())) shownFor.set(part.toLowerCase(), shown);
+  }
+  if (shownFor.size === 0) return same;
+  const parts = [...shownFor.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.replace(re, (m) => shownFor.get(m.toLowerCase()) ?? m);
+}
+
+/** The whole name, the surname with its particles, the first name and the last word of the surname; no particle alone. */
+function namePartsOf(name: string): string[] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return [name.trim(), words.slice(1).join(' '), words[0] ?? '', words[words.length - 1] ?? ''].filter(
+    (p) => p.length >= 2 && !PARTICLES.has(p.toLowerCase())
+  );
+}
+
+/** The transcript as this request may read it: each turn's text through textAsNamed. */
 export function transcriptAsNamed<T extends { text: string }>(
   named: AgentNamer,
   agent: { id: number | null; name: string },
   turns: T[]
 ): T[] {
-  if (agent.id == null) return turns;
-  const shown = named({ id: agent.id, name: agent.name }).name;
-  if (shown === agent.name) return turns;
-  const words = agent.name.trim().split(/\s+/).filter(Boolean);
-  const surname = words.slice(1).join(' ');
-  const parts = [agent.name.trim(), surname, words[0] ?? '', words[words.length - 1] ?? '']
-    .filter((p) => p.length >= 2 && !PARTICLES.has(p.toLowerCase()))
-    .sort((a, b) => b.length - a.length);
-  if (parts.length === 0) return turns;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set(parts)].map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return turns.map((t) => ({ ...t, text: t.text.replace(re, shown) }));
+  const asNamed = textAsNamed(named, agent);
+  if (asNamed === same) return turns;
+  return turns.map((t) => ({ ...t, text: asNamed(t.text) }));
 }

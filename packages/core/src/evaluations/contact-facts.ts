@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type TranscriptTurn } from '@attentive/db';
 import { callFacts } from '../calls/call-facts.ts';
-import { agentNamer, transcriptAsNamed } from '../client-audit/pseudonym.ts';
+import { agentNamer, textAsNamed, transcriptAsNamed } from '../client-audit/pseudonym.ts';
 import type { Ctx } from '../context.ts';
 
 /**
@@ -12,7 +12,17 @@ import type { Ctx } from '../context.ts';
  * request names agents (a pseudonym for the auditor of a client that chose them): every screen that shows a
  * contact — evaluation, evaluation context, calibration scoring, client re-score item — gets it from here.
  */
-export async function loadContactFacts(ctx: Ctx, at: { callId: number | null; agentId: number | null; programId: number }) {
+export async function loadContactFacts(ctx: Ctx, at: ContactAt) {
+  return (await loadContact(ctx, at)).facts;
+}
+
+type ContactAt = { callId: number | null; agentId: number | null; programId: number };
+
+/**
+ * The contact's facts, and how this request may read free text about it (`asNamed`: the agent's names become
+ * its pseudonym where the request sees one — for comments and reasons written about the call).
+ */
+export async function loadContact(ctx: Ctx, at: ContactAt) {
   const { db } = ctx;
   const tenantId = ctx.principal.tenantId;
   const named = await agentNamer(ctx);
@@ -37,7 +47,8 @@ export async function loadContactFacts(ctx: Ctx, at: { callId: number | null; ag
     team: who?.teamId != null ? { id: who.teamId, name: who.teamName ?? '' } : null,
     program: { id: at.programId, name: who?.programName ?? '?', client: who?.clientName ?? '?' }
   };
-  if (at.callId == null) return { contact, call: null, transcript: [] as TranscriptTurn[] };
+  const asNamed = textAsNamed(named, { id: at.agentId, name: who?.agentName ?? '' });
+  if (at.callId == null) return { facts: { contact, call: null, transcript: [] as TranscriptTurn[] }, asNamed };
   const [row] = await db
     .select({ call: schema.calls, team: schema.teams, program: schema.programs, client: schema.clients, queue: schema.queues })
     .from(schema.calls)
@@ -54,8 +65,11 @@ export async function loadContactFacts(ctx: Ctx, at: { callId: number | null; ag
     .where(eq(schema.callTranscripts.callId, at.callId))
     .limit(1);
   return {
-    contact,
-    call: callFacts(row!.call, row!),
-    transcript: transcriptAsNamed(named, { id: at.agentId, name: who?.agentName ?? '' }, t?.turns ?? [])
+    facts: {
+      contact,
+      call: callFacts(row!.call, row!),
+      transcript: transcriptAsNamed(named, { id: at.agentId, name: who?.agentName ?? '' }, t?.turns ?? [])
+    },
+    asNamed
   };
 }

@@ -10,7 +10,7 @@ import { commentDto, evaluationDto, revisionDto } from './dto.ts';
 import { Id, parseInput } from './inputs.ts';
 import { loadEvaluationWithScope } from './scope.ts';
 import { loadScorecardVersion } from './score.ts';
-import { loadContactFacts } from './contact-facts.ts';
+import { loadContact } from './contact-facts.ts';
 
 export const GetEvaluationInput = z.object({ evaluationId: Id });
 
@@ -38,15 +38,16 @@ export async function getEvaluation({ ctx, input }: { ctx: Ctx; input: z.input<t
       .from(schema.evaluationComments)
       .where(eq(schema.evaluationComments.evaluationId, evaluation.id))
       .orderBy(asc(schema.evaluationComments.id)),
-    loadContactFacts(ctx, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
+    loadContact(ctx, { callId: evaluation.callId, agentId: evaluation.agentId, programId: evaluation.programId })
   ]);
   return {
     evaluation: evaluationDto(evaluation),
     canChange: canChangeEvaluation(p, scope, evaluation),
     scorecard: { versionId: version.id, version: version.version, definition: version.definition },
     score: computeScore(version.definition, evaluation.answers as Record<string, string | number>),
-    revisions: revisions.map(revisionDto),
-    comments: comments.map(commentDto),
-    ...contact
+    // Under a client's pseudonym setting, what evaluators wrote names the agent as the pseudonym too.
+    revisions: revisions.map(revisionDto).map((r) => ({ ...r, reason: r.reason == null ? r.reason : contact.asNamed(r.reason) })),
+    comments: comments.map(commentDto).map((c) => ({ ...c, text: contact.asNamed(c.text) })),
+    ...contact.facts
   };
 }
