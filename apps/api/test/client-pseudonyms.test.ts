@@ -236,17 +236,15 @@ describe('pseudonyms in calibration, the evaluation context and the client re-sc
       .update(schema.calibrationSessions)
       .set({ notes: `${last1} and ${w.org.agents.a2.name} were discussed.` })
       .where(eq(schema.calibrationSessions.id, session));
-    await t.db
-      .insert(schema.calibrationConsensus)
-      .values({
-        sessionId: session,
-        callId: c1!,
-        itemId: 'greet',
-        answer: 'yes',
-        note: `${first1} ${last1} greeted.`,
-        decidedBy: 'test',
-        decidedAt: new Date()
-      });
+    await t.db.insert(schema.calibrationConsensus).values({
+      sessionId: session,
+      callId: c1!,
+      itemId: 'greet',
+      answer: 'yes',
+      note: `${first1} ${last1} greeted.`,
+      decidedBy: 'test',
+      decidedAt: new Date()
+    });
     const notes = (r: { session: { notes: string }; calls: { callId: number; items: { agreed: { note: string } | null }[] }[] }) => [
       r.session.notes,
       r.calls.find((c) => c.callId === c1)!.items[0]!.agreed!.note

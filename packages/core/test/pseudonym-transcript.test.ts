@@ -39,7 +39,7 @@ describe('the agent named in a transcript under a pseudonym', () => {
     expect(out[0]).toEqual({ speaker: 'agent', start: 0, end: 1, text: 'This is Agent 7F3A, or Agent 7F3A.' });
   });
 
-  it('names several agents in one pass: a pseudonym put in is never read as another agent\'s name', () => {
+  it("names several agents in one pass: a pseudonym put in is never read as another agent's name", () => {
     const byId: AgentNamer = (a) => ({ ...a, name: `Agent ${a.id === 1 ? 'AAAA' : 'BBBB'}` });
     const asNamed = textAsNamedEach(byId, [
       { id: 1, name: 'Anna de Vries' },
