@@ -94,7 +94,10 @@ describe.runIf(process.env.ATTENTIVE_TEST_DB === 'sqld')('two app processes on o
     org = await createFixtureOrg(db, { callsPerAgent: 6, start: new Date(week.start.getTime() + 9 * 3600_000) });
     // Today's callback list is drawn from 06:00 in the tenant's zone: a zone where it is now about noon makes the
     // list due at start-up whatever the hour this runs at (the CI at 23:28 UTC was 00:28 in Amsterdam: nothing due).
-    await db.update(schema.tenants).set({ timeZone: noonZone(new Date()) }).where(eq(schema.tenants.id, org.tenantId));
+    await db
+      .update(schema.tenants)
+      .set({ timeZone: noonZone(new Date()) })
+      .where(eq(schema.tenants.id, org.tenantId));
     await publishScorecard(db, org.tenantId, {
       sections: [
         {
