@@ -17,10 +17,12 @@ const percent = (bonusPerStep: number, malusPerStep = bonusPerStep) => ({ kind: 
 /**
  * The demo's contract terms. EN-CARE has two versions: last year's terms, and this quarter's stricter ones
  * entered "from three months ago" with endOpenVersion (which ends last year's) — so the screens show versioning.
- * The current EN-CARE targets are chosen against the demo's figures (measureMonths) so that a month with a
- * normal number of evaluations shows every verdict: QA score ≥ 80 is missed (the demo scores about 68), the
- * critical-error-free rate ≥ 95 is inconclusive (about 99% of ~100 evaluations, interval reaching below 95),
- * NPS ≥ −40 is met (about −20). TC-CARE has one version; EN-MOVE and the INSURE programs have none.
+ * The current EN-CARE targets are chosen against the demo's figures (measureMonths) so that the last full month
+ * shows every verdict on any day (apps/api/test/demo-contracts.test.ts): QA score ≥ 80 is missed (the demo scores
+ * about 68), the critical-error-free rate ≥ 90 is met (about 99% of ~100 evaluations, interval from about 94; at
+ * 95 a single critical error made it inconclusive, and whether a month had one depended on the day the demo was
+ * seeded), FCR, CSAT and NPS are inconclusive without survey responses that month (the demo's surveys cover recent
+ * weeks; NPS ≥ −40 is met where there are, about −20). TC-CARE has one version; EN-MOVE and INSURE have none.
  */
 const EN_CARE_LAST_YEAR: Target[] = [
   { metric: 'qa_score', target: 75, step: 2, maxSteps: 3, money: percent(100, 100) },
@@ -29,7 +31,7 @@ const EN_CARE_LAST_YEAR: Target[] = [
 const EN_CARE_NOW: Target[] = [
   { metric: 'qa_score', target: 80, step: 2, maxSteps: 3, money: percent(100, 150) },
   { metric: 'customer_oriented_score', target: 70, step: 5, maxSteps: 2, money: amount(25_000) },
-  { metric: 'critical_error_free_rate', target: 95, step: 1, maxSteps: 3, money: amount(20_000, 40_000) },
+  { metric: 'critical_error_free_rate', target: 90, step: 1, maxSteps: 3, money: amount(20_000, 40_000) },
   { metric: 'fcr', target: 75, step: 5, maxSteps: 2, money: percent(50) },
   { metric: 'csat_top2', target: 80, step: 5, maxSteps: 2, money: amount(30_000) },
   { metric: 'mystery_service_level', target: 80, step: 5, maxSteps: 3, money: amount(50_000) },
