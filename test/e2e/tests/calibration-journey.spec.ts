@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeClean } from './support/axe';
 
 /**
  * The calibration journey of issue 15, through the screens: a QA analyst makes a session for three evaluators, they
@@ -8,13 +8,6 @@ import { signInAsDemo } from './support/sign-in';
  * agreement table with its bands in words and each evaluator's deviation once the agreed answers are recorded.
  */
 const EVALUATORS = ['tl01@demo.attentive.test', 'tl02@demo.attentive.test', 'auditor.energy@demo.attentive.test'];
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
-}
 
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext();

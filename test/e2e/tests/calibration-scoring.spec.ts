@@ -1,19 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
 import { calibrationSessionForE2e } from './support/calibration-fixture';
+import { axeClean } from './support/axe';
 
 /**
  * Blind calibration scoring (issue 15, docs/calibration-scoring.md): a participant scores a session's call with the
  * keyboard, submits and lands on the next call; another participant opening the same call sees an empty form.
  */
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
-}
-
 /** CALIBRATION_SCORING_SHOTS=<dir>: screenshots of the screen at 1280 and 390 px, for a look by eye. */
 async function shot(page: Page, name: string) {
   const dir = process.env.CALIBRATION_SCORING_SHOTS;

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeClean, axeAtBothWidths } from './support/axe';
 
 /**
  * A QA analyst makes a calibration session through the form (issue 15): a program, two chosen recent calls,
@@ -23,30 +23,6 @@ async function leadNames() {
   } finally {
     db.close();
   }
-}
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
-}
-
-/** Axe at desktop width and at 390 px, where nothing may scroll sideways. */
-async function axeAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await axeClean(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await axeClean(page);
-  // Named in the failure: the elements that stick out past the screen's edge (visually hidden ones may, harmlessly).
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > 391)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
-  );
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${page.url()}: ${wide.join(', ')}`).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test('qa@ makes a session with chosen calls; tl01 sees it to score; the reveal explains why it waits', async ({ browser }) => {

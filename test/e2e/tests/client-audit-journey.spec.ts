@@ -33,7 +33,7 @@ test('a client auditor reads the month, opens an evaluation, downloads the PDF r
   await signInAsDemo(page, AUDITOR);
   await page.goto(`/client?month=${month}`, { waitUntil: 'networkidle' });
   const figures = page.getByTestId('figures-EN-CARE');
-  await expect(figures.getByRole('row').filter({ hasText: 'QA score' })).toContainText(/\d+[.,]\d .*–.*n = \d+/);
+  await expect(figures.getByRole('row').filter({ hasText: 'QA score' })).toContainText(/\d+(?:[.,]\d)? .*–.*n = \d+/);
 
   // 2. Open an evaluation of the program.
   await page.getByRole('link', { name: 'Teams and sample runs' }).first().click();

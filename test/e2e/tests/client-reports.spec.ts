@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { extractText } from 'unpdf';
 import { signInAsDemo } from './support/sign-in';
 import { lastMonth } from './support/months';
+import { axeClean } from './support/axe';
 
 /**
  * The monthly contract report (issue 17, docs/client-audit.md "The monthly report"): auditor.energy@ opens a
@@ -12,13 +12,6 @@ import { lastMonth } from './support/months';
  * the page shows. The demo has no contract terms of its own yet: the spec writes a terms version for that
  * month into the e2e database (a later version than any there, so it is the one in force).
  */
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
-}
-
 const MONTH = lastMonth();
 let version = 0;
 

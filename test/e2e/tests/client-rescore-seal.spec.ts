@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeAtBothWidths } from './support/axe';
 
 /**
  * The re-score seal in calibration (docs/calibration-sessions.md, docs/client-audit.md): ENERGY's auditor draws a
@@ -10,22 +10,6 @@ import { signInAsDemo } from './support/sign-in';
  * results wait (with a link to its re-scores), and the API refuses them naming the call; once it has scored the
  * call with the keyboard, the session's results open. Axe-clean at 1280 and 390 px in the sealed state.
  */
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
-}
-
-async function axeAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await axeClean(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await axeClean(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** The demo ids the API calls need: EN-CARE, and the people of qa@ and auditor.energy@. */
 async function demoIds() {

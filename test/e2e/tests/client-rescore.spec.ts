@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeClean } from './support/axe';
 
 /**
  * The client's blind re-score (issue 17, docs/client-audit.md "The blind re-score"): ENERGY's auditor draws 5% of
@@ -8,13 +8,6 @@ import { signInAsDemo } from './support/sign-in';
  * on the screen, not through the API), scores it with the keyboard and submits; then both scores are shown side by
  * side and the re-score's comparison rests on n = 1.
  */
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
-}
-
 const focusedRadio = (page: Page) => page.locator('[data-testid="scorecard"] [role="radio"]:focus');
 
 test('auditor.energy re-scores 5% of last month of EN-CARE blind, with the keyboard, then sees both scores and n = 1', async ({ page }) => {

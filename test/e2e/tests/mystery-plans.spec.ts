@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeClean } from './support/axe';
 
 /**
  * An admin plans a month of mystery calls and publishes it (issue 13): program, month, number of calls,
@@ -52,14 +52,6 @@ async function programAndMonth() {
   } finally {
     db.close();
   }
-}
-
-/** No serious or critical axe violation on the page as it is now (the sweeps find no plan to open without the demo's). */
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
 }
 
 const SHOTS = process.env.MYSTERY_PLAN_SHOTS;

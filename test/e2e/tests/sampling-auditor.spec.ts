@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeClean } from './support/axe';
 
 /**
  * A client auditor reads how the calls of its programs are sampled (issue 17): from /sampling it opens a
@@ -23,13 +23,6 @@ async function demoPlanId(programCode: string): Promise<number> {
   } finally {
     db.close();
   }
-}
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
 }
 
 test('the energy auditor reads a plan of its program: the rules in words, the versions, the runs, and verifies a run', async ({ page }) => {

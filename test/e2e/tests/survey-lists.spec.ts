@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAsDemo } from './support/sign-in';
+import { axeClean } from './support/axe';
 
 /**
  * A QA analyst sets up a program's callback plan and draws today's list (issue 14): the plan form, the
@@ -49,13 +49,6 @@ async function programWithoutPlan() {
   } finally {
     db.close();
   }
-}
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual(
-    []
-  );
 }
 
 test('qa@ sets up a callback plan, draws today’s list, sees the customers to ask and the list verified', async ({ page }) => {

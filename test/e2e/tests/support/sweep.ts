@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './sign-in';
 
@@ -106,7 +106,12 @@ type Cache = {
   storage: Record<string, Awaited<ReturnType<BrowserContext['storageState']>>>;
   paths: Record<string, Record<string, string>>;
 };
-const cacheFile = () => join(dirname(new URL(process.env.E2E_DATABASE_URL!).pathname), 'sweep-cache.json');
+// One file per server (each e2e worker has its own server and copy of the database): a session signed in on one
+// server does not exist on the other's copy, and ids found on one need not be the other's.
+const cacheFile = () => {
+  const db = new URL(process.env.E2E_DATABASE_URL!).pathname;
+  return join(dirname(db), `sweep-cache-${basename(db)}.json`);
+};
 function readCache(): Cache {
   try {
     return JSON.parse(readFileSync(cacheFile(), 'utf8')) as Cache;
@@ -151,7 +156,9 @@ export class Sweep {
       ...(saved ? { storageState: saved } : {})
     });
     const page = await context.newPage();
-    if (role.email && !saved) {
+    // A kept sign-in must still be one on this server (a sweep that went on signed out would check the sign-in page).
+    const stale = role.email && saved ? (await page.request.get('/api/me')).status() !== 200 : false;
+    if (role.email && (!saved || stale)) {
       await page.goto('/sign-in', { waitUntil: 'networkidle' });
       await page.locator('input[name=email]').fill(role.email);
       await page.locator('input[name=password]').fill(DEMO_PASSWORD);
