@@ -47,5 +47,7 @@ describe('the agent named in a transcript under a pseudonym', () => {
     ]);
     expect(asNamed('Vries and agent Smith; Anna asked Smith.')).toBe('Agent AAAA and Agent BBBB; Agent AAAA asked Agent BBBB.');
     expect(asNamed('Nothing here.')).toBe('Nothing here.');
+    // The regex folds case (ſ matches s) where toLowerCase does not map to the key: it still becomes a pseudonym.
+    expect(textAsNamedEach(byId, [{ id: 1, name: 'Bas de Vries' }])('Met Baſ.')).toBe('Met Agent AAAA.');
   });
 });

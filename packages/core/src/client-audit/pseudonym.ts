@@ -85,7 +85,10 @@ export function textAsNamedEach(named: AgentNamer, agents: { id: number | null; 
   if (shownFor.size === 0) return same;
   const parts = [...shownFor.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return (text) => text.replace(re, (m) => shownFor.get(m.toLowerCase()) ?? m);
+  // What matched is a name part; should its lower case not be the key (the regex folds case, toLowerCase maps it:
+  // they differ for a few letters), it still becomes a pseudonym, never stays.
+  const anyShown = shownFor.values().next().value!;
+  return (text) => text.replace(re, (m) => shownFor.get(m.toLowerCase()) ?? anyShown);
 }
 
 /** The whole name, the surname with its particles, the first name and the last word of the surname; no particle alone. */
