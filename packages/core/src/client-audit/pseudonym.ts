@@ -105,7 +105,11 @@ export function transcriptAsNamed<T extends { text: string }>(
   agent: { id: number | null; name: string },
   turns: T[]
 ): T[] {
-  const asNamed = textAsNamed(named, agent);
+  return turnsAsNamed(textAsNamed(named, agent), turns);
+}
+
+/** Each turn's text through a textAsNamed already made for the call (the same turns when nothing changes). */
+export function turnsAsNamed<T extends { text: string }>(asNamed: (text: string) => string, turns: T[]): T[] {
   if (asNamed === same) return turns;
   return turns.map((t) => ({ ...t, text: asNamed(t.text) }));
 }

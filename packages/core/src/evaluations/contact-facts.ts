@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, type TranscriptTurn } from '@attentive/db';
 import { callFacts } from '../calls/call-facts.ts';
-import { agentNamer, textAsNamed, transcriptAsNamed } from '../client-audit/pseudonym.ts';
+import { agentNamer, textAsNamed, turnsAsNamed } from '../client-audit/pseudonym.ts';
 import type { Ctx } from '../context.ts';
 
 /**
@@ -68,7 +68,7 @@ export async function loadContact(ctx: Ctx, at: ContactAt) {
     facts: {
       contact,
       call: callFacts(row!.call, row!),
-      transcript: transcriptAsNamed(named, { id: at.agentId, name: who?.agentName ?? '' }, t?.turns ?? [])
+      transcript: turnsAsNamed(asNamed, t?.turns ?? [])
     },
     asNamed
   };
